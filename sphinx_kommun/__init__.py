@@ -1,0 +1,67 @@
+"""sphinx-kommun: a Swedish municipality's ärenden, written in reST."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pluggy
+from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+#: Marker for plugin hook implementations: ``from sphinx_kommun import hookimpl``.
+hookimpl = pluggy.HookimplMarker("sphinx_kommun")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from . import checks, config, incremental, locale, needs, nodes
+    from .directives import DIRECTIVES, register_short_names
+    from .domain import KommunDomain
+    from .generate import silence_copies
+    from .roles import ROLE_KINDS, KommunXRefRole
+    from .transforms import FillGenerated
+
+    config.register(app)
+    locale.register(app)
+    app.setup_extension("sphinx_needs")
+    nodes.register(app)
+
+    KommunDomain.directives = dict(DIRECTIVES)
+    KommunDomain.roles = {
+        name: KommunXRefRole(kind) for name, kind in ROLE_KINDS.items()
+    }
+    app.add_domain(KommunDomain)
+    app.connect("config-inited", needs.configure, priority=5)
+    app.connect("config-inited", register_short_names, priority=900)
+    for name, kind in ROLE_KINDS.items():
+        if name != "ref":
+            app.add_role(name, KommunXRefRole(kind))
+
+    app.add_post_transform(FillGenerated)
+    app.connect("warn-missing-reference", silence_copies)
+    app.connect("env-get-updated", incremental.pages_to_rewrite)
+    app.connect("env-check-consistency", checks.check_consistency)
+    app.connect("needs-before-post-processing", needs.set_links)
+    app.connect("html-page-context", needs.strip_assets, priority=900)
+
+    app.connect("config-inited", _add_static_files)
+
+    return {
+        "version": __version__,
+        "env_version": KommunDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static_files(app: Sphinx, config: Any) -> None:
+    from pathlib import Path
+
+    from .config import KommunConfig
+
+    if not KommunConfig.from_config(config).object_css:
+        return
+    static = str(Path(__file__).parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+    app.add_css_file("kommun.css")

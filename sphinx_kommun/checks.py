@@ -1,0 +1,165 @@
+"""Checks across documents, reported once after reading.
+
+Each finding is a warning of type ``kommun`` with a subtype listed in the
+README, at the file and line of the object it is about.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .domain import get_domain
+from .index import ObjectIndex
+from .locale import _
+from .model import Arende, Beslut, KommunObject, Reservation, Utlatande, Yttrande
+
+logger = logging.getLogger(__name__)
+
+
+def warn(obj: KommunObject, subtype: str, message: str, **args: Any) -> None:
+    logger.warning(message, args, location=obj.location, type="kommun", subtype=subtype)
+
+
+def check_duplicates(index: ObjectIndex) -> None:
+    for first, duplicate in index.duplicates:
+        warn(
+            duplicate,
+            "duplicate",
+            _("id '%(id)s' finns redan (%(where)s, rad %(line)s)"),
+            id=duplicate.id,
+            where=first.docname,
+            line=first.lineno,
+        )
+
+
+def check_arenden(index: ObjectIndex) -> None:
+    for dnr, objects in index.by_dnr.items():
+        if not dnr:
+            continue
+        if index.arende(dnr) is None:
+            first = objects[0]
+            warn(
+                first,
+                "dnr",
+                _("okänt diarienummer '%(dnr)s': inget arende-direktiv har det"),
+                dnr=dnr,
+            )
+    for obj in index.by_id.values():
+        if isinstance(obj, Arende):
+            for dnr in obj.related:
+                if index.arende(dnr) is None:
+                    warn(
+                        obj,
+                        "dnr",
+                        _("okänt diarienummer '%(dnr)s' i :relaterade:"),
+                        dnr=dnr,
+                    )
+
+
+def check_answers(index: ObjectIndex) -> None:
+    for dnr in index.dnrs():
+        remiss = index.remiss(dnr)
+        yttranden = index.yttranden(dnr)
+        motion = index.motion(dnr)
+        numbers = {y.number for y in index.yrkanden(motion)} if motion else set()
+        instanser = {name.casefold() for name in remiss.instanser} if remiss else set()
+        seen: dict[str, Yttrande] = {}
+        for yttrande in yttranden:
+            key = yttrande.instans.casefold()
+            if key in seen:
+                warn(
+                    yttrande,
+                    "duplicate",
+                    _("%(instans)s har redan ett yttrande i ärendet (%(where)s)"),
+                    instans=yttrande.instans,
+                    where=seen[key].docname,
+                )
+            seen[key] = yttrande
+            if remiss is None:
+                warn(
+                    yttrande,
+                    "remiss",
+                    _("yttrande från %(instans)s men ärendet %(dnr)s har ingen remiss"),
+                    instans=yttrande.instans,
+                    dnr=dnr,
+                )
+            elif key not in instanser:
+                warn(
+                    yttrande,
+                    "remiss",
+                    _("%(instans)s svarar men fanns inte med i remissen"),
+                    instans=yttrande.instans,
+                )
+            for position in yttrande.positions:
+                if position.yrkande is not None and position.yrkande not in numbers:
+                    warn(
+                        yttrande,
+                        "ref",
+                        _("ställning på att-sats %(number)s, som inte finns"),
+                        number=position.yrkande,
+                    )
+        utlatande = index.utlatande(dnr)
+        if remiss is not None and isinstance(utlatande, Utlatande) and utlatande.final:
+            for instans in remiss.instanser:
+                if instans.casefold() not in seen:
+                    warn(
+                        utlatande,
+                        "unanswered",
+                        _("utlåtandet är slutligt men %(instans)s har inte svarat"),
+                        instans=instans,
+                    )
+        if isinstance(utlatande, Utlatande):
+            for instans, _date in utlatande.stated_dates:
+                if instans.casefold() not in seen:
+                    warn(
+                        utlatande,
+                        "ref",
+                        _(
+                            "uppgivet datum för %(instans)s, som inte har något yttrande"
+                        ),
+                        instans=instans,
+                    )
+
+
+def check_decisions(index: ObjectIndex) -> None:
+    for obj in index.by_id.values():
+        if isinstance(obj, Reservation) and index.concerns(obj) is None:
+            warn(
+                obj,
+                "ref",
+                _("%(type)s avser '%(target)s', som inte finns"),
+                type=obj.type,
+                target=obj.concerns_ref or obj.body,
+            )
+        if isinstance(obj, Beslut):
+            motion = index.motion(obj.dnr)
+            yrkanden = index.yrkanden(motion) if motion else []
+            numbers = {y.number for y in yrkanden}
+            for outcome in obj.outcomes:
+                if outcome.yrkande is not None and outcome.yrkande not in numbers:
+                    warn(
+                        obj,
+                        "ref",
+                        _("utfall för att-sats %(number)s, som inte finns"),
+                        number=outcome.yrkande,
+                    )
+            for yrkande in yrkanden:
+                if not obj.outcome_for(yrkande.number):
+                    warn(
+                        obj,
+                        "undecided",
+                        _("beslutet saknar utfall för att-sats %(number)s"),
+                        number=yrkande.number,
+                    )
+
+
+def check_consistency(app: Any, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: run every cross-document check."""
+    index = get_domain(env).index
+    check_duplicates(index)
+    check_arenden(index)
+    check_answers(index)
+    check_decisions(index)

@@ -1,0 +1,160 @@
+"""The one configuration object of sphinx-kommun.
+
+Every setting is a field of :class:`KommunConfig`, registered as the Sphinx
+config value ``kommun_<field>`` and validated at ``config-inited``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .swedish import DEFAULT_COMMON_NOUN_ENDINGS
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "kommun_"
+
+#: Stockholm's form: board code, year, serial ("KS 2019/1899", "RK 2020/196").
+DEFAULT_DNR_PATTERN = r"^[A-ZÅÄÖ]{1,6} \d{4}/\d{1,6}$"
+
+
+def _is_regex(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string"
+    try:
+        re.compile(value)
+    except re.error as err:
+        return f"is not a valid regular expression ({err})"
+    return None
+
+
+def _is_str_list(value: Any) -> str | None:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) for item in value
+    ):
+        return "must be a list of strings"
+    return None
+
+
+def _is_bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be True or False"
+
+
+def _is_str(value: Any) -> str | None:
+    return None if isinstance(value, str) else "must be a string"
+
+
+def _is_str_dict(value: Any) -> str | None:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return "must be a dict from string to string"
+    return None
+
+
+def _setting(
+    default: Any,
+    help: str,
+    validator: Callable[[Any], str | None],
+    rebuild: Literal["env", "html", ""] = "env",
+) -> Any:
+    factory = (lambda: list(default)) if isinstance(default, list | tuple) else None
+    meta = {"help": help, "validator": validator, "rebuild": rebuild}
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata=meta)
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass
+class KommunConfig:
+    """All settings, read from ``conf.py`` as ``kommun_<name>``."""
+
+    municipality: str = _setting(
+        "Stockholms stad", "The municipality's name, printed in headers.", _is_str
+    )
+    dnr_pattern: str = _setting(
+        DEFAULT_DNR_PATTERN,
+        "Regular expression a diarienummer must match.",
+        _is_regex,
+    )
+    needs: bool = _setting(
+        True,
+        "Register every object as a sphinx-needs need (needtable, needflow, "
+        "needs.json).",
+        _is_bool,
+    )
+    quoted_sections: list[str] = _setting(
+        ["Synpunkter och förslag"],
+        "Titles of the yttrande sections quoted in the remissammanställning "
+        "(when a yttrande does not name its own with :citera:).",
+        _is_str_list,
+    )
+    common_noun_endings: list[str] = _setting(
+        list(DEFAULT_COMMON_NOUN_ENDINGS),
+        "Endings of one-word body names written in lower case inside a "
+        "sentence (socialnämnden, stadsledningskontoret).",
+        _is_str_list,
+    )
+    extra_positions: dict[str, str] = _setting(
+        {},
+        "Extra ställning words for yttranden, mapped to a description.",
+        _is_str_dict,
+    )
+    object_css: bool = _setting(
+        True, "Add sphinx-kommun's stylesheet to HTML output.", _is_bool, "html"
+    )
+
+    @classmethod
+    def from_config(cls, config: Config) -> KommunConfig:
+        """The settings of a Sphinx config."""
+        return cls(
+            **{
+                f.name: getattr(config, PREFIX + f.name)
+                for f in dataclasses.fields(cls)
+            }
+        )
+
+    @property
+    def dnr_regex(self) -> re.Pattern[str]:
+        return re.compile(self.dnr_pattern)
+
+
+def register(app: Sphinx) -> None:
+    """Register each field as ``kommun_<field>``."""
+    defaults = KommunConfig()
+    for f in dataclasses.fields(KommunConfig):
+        app.add_config_value(
+            PREFIX + f.name,
+            getattr(defaults, f.name),
+            f.metadata["rebuild"],
+            description=f.metadata["help"],
+        )
+    app.connect("config-inited", validate, priority=100)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Check every setting; a bad one warns and falls back to its default."""
+    defaults = KommunConfig()
+    for f in dataclasses.fields(KommunConfig):
+        name = PREFIX + f.name
+        problem = f.metadata["validator"](getattr(config, name))
+        if problem:
+            logger.warning(
+                "%s %s; using the default %r",
+                name,
+                problem,
+                getattr(defaults, f.name),
+                type="kommun",
+                subtype="config",
+            )
+            config[name] = getattr(defaults, f.name)

@@ -1,0 +1,71 @@
+"""The ``arende`` directive: the case every other object belongs to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..locale import _
+from ..model import Arende, default_id
+from .base import KommunDirective, split_entries
+
+
+class ArendeDirective(KommunDirective):
+    """``.. arende:: KS 2019/1899`` with rubrik, responsible body and relations."""
+
+    kind = "arende"
+    required_arguments = 1
+    optional_arguments = 0
+    options_help: ClassVar[dict[str, str]] = {
+        "rubrik": "the case's heading",
+        "ansvarig": "the responsible body (e.g. Kommunstyrelsen)",
+        "relaterade": "diarienummer of related ärenden, one per line or ';'",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        dnr = self.resolve_dnr(self.arguments[0])
+        if not dnr:
+            return []
+        rubrik = self.opt("rubrik") or dnr
+        obj_id = self.object_id(default_id("arende", dnr))
+        related = tuple(
+            " ".join(d.split()) for d in split_entries(self.opt("relaterade"))
+        )
+        for other in related:
+            if not self.kommun_config.dnr_regex.match(other):
+                self.warn(
+                    _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
+                    "dnr",
+                    {"dnr": other, "pattern": self.kommun_config.dnr_pattern},
+                )
+        obj = Arende(
+            id=obj_id,
+            docname=self.env.docname,
+            lineno=self.lineno,
+            dnr=dnr,
+            title=rubrik,
+            responsible=self.opt("ansvarig"),
+            related=related,
+        )
+        container = self.container(obj)
+        fields: list[tuple[str, render.Part]] = [
+            (_("Diarienummer"), dnr),
+            (_("Rubrik"), rubrik),
+        ]
+        if obj.responsible:
+            fields.append((_("Ansvarig"), obj.responsible))
+        if related:
+            links: list[nodes.Node] = []
+            for number, other in enumerate(related):
+                if number:
+                    links.append(nodes.Text(", "))
+                links.append(self.xref("arende", other, other, refdnr=dnr))
+            fields.append((_("Relaterade ärenden"), links))
+        container += render.header(fields)
+        container.extend(self.parse_body(obj_id, dnr))
+        container += self.pending("arende-overview", dnr=dnr, target=obj_id)
+        container += self.backlinks(obj)
+        self.register(obj)
+        return [container]

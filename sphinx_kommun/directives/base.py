@@ -1,0 +1,367 @@
+"""What every object directive shares: options, parsing, warnings, registration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .. import render
+from ..config import KommunConfig
+from ..domain import KommunDomain, get_domain
+from ..locale import _
+from ..model import Excerpt, KommunObject, Person
+from ..nodes import kommun_object, kommun_pending
+from ..swedish import parse_date
+
+logger = logging.getLogger(__name__)
+
+#: The key under which the current ärende of a document is remembered while
+#: it is read, so objects after an ``arende`` directive belong to it.
+CURRENT_DNR = "kommun:dnr"
+#: The object whose content is being parsed (roles record it as their source).
+CURRENT_OBJECT = "kommun:object"
+
+_FOLD = str.maketrans("åäöÅÄÖé", "aaoAAOe")
+
+
+def fold_option(name: str) -> str:
+    """Option names are accepted with and without å, ä and ö."""
+    return name.lower().translate(_FOLD)
+
+
+class AnyOptions(dict[str, Callable[[str | None], Any]]):
+    """An option spec that accepts every option.
+
+    Unknown options must not make docutils drop the whole directive with its
+    content; the directive warns about them itself and keeps going.
+    """
+
+    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+        return directives.unchanged
+
+
+_PERSON = re.compile(
+    r"^\s*(?P<name>[^()\[\]]+?)\s*(?:\((?P<party>[^()]*)\))?\s*"
+    r"(?:\[(?P<note>[^\]]*)\])?\s*$"
+)
+_WITHDRAWN_NOTES = ("ej tjänstgörande", "återkallad", "utgår")
+_SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
+
+
+def split_entries(value: str) -> list[str]:
+    """Entries of a list option: one per line, or separated by semicolons."""
+    return [entry.strip() for entry in _SEPARATORS.split(value) if entry.strip()]
+
+
+class KommunDirective(SphinxDirective):
+    """Base of the object directives.
+
+    Subclasses set ``kind`` and ``options`` (canonical option name → help
+    text) and implement :meth:`run_object`.
+    """
+
+    kind: ClassVar[str] = ""
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    #: canonical option names (ASCII, as written in the docs) and their help
+    options_help: ClassVar[dict[str, str]] = {}
+    option_spec = AnyOptions(id=directives.unchanged)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.option_spec = AnyOptions(
+            {name: directives.unchanged for name in ("id", "dnr", *cls.options_help)}
+        )
+
+    # -- environment --------------------------------------------------------
+
+    @property
+    def domain(self) -> KommunDomain:
+        return get_domain(self.env)
+
+    @property
+    def kommun_config(self) -> KommunConfig:
+        return KommunConfig.from_config(self.config)
+
+    # -- warnings -------------------------------------------------------------
+
+    def warn(self, message: str, subtype: str, *args: Any) -> None:
+        logger.warning(
+            message,
+            *args,
+            location=self.get_location(),
+            type="kommun",
+            subtype=subtype,
+        )
+
+    # -- options -------------------------------------------------------------
+
+    def _folded_options(self) -> dict[str, tuple[str, str]]:
+        if not hasattr(self, "_folded"):
+            folded: dict[str, tuple[str, str]] = {}
+            for written, value in self.options.items():
+                key = fold_option(written)
+                if key in folded:
+                    self.warn(
+                        _("alternativet '%(option)s' är angivet två gånger"),
+                        "option",
+                        {"option": written},
+                    )
+                    continue
+                folded[key] = (written, "" if value is None else str(value))
+            self._folded = folded
+            known = {"id", "dnr", *self.options_help}
+            for key, (written, _value) in folded.items():
+                if key not in known and not self.is_extra_option(key):
+                    self.warn(
+                        _(
+                            "okänt alternativ '%(option)s' för %(kind)s; "
+                            "kända alternativ är %(known)s"
+                        ),
+                        "option",
+                        {
+                            "option": written,
+                            "kind": self.name,
+                            "known": ", ".join(sorted(known)),
+                        },
+                    )
+        return self._folded
+
+    def is_extra_option(self, key: str) -> bool:
+        """Whether a plugin has added this option to the kind."""
+        return False
+
+    def opt(self, name: str, default: str = "") -> str:
+        """The value of an option, stripped, or ``default``."""
+        found = self._folded_options().get(fold_option(name))
+        return found[1].strip() if found else default
+
+    def has_opt(self, name: str) -> bool:
+        return fold_option(name) in self._folded_options()
+
+    def flag(self, name: str) -> bool:
+        if not self.has_opt(name):
+            return False
+        value = self.opt(name).casefold()
+        if value in ("", "ja", "yes", "true", "1"):
+            return True
+        if value not in ("nej", "no", "false", "0"):
+            self.warn(
+                _("alternativet '%(option)s' ska vara tomt, 'ja' eller 'nej'"),
+                "option",
+                {"option": name},
+            )
+        return False
+
+    def date_opt(self, name: str) -> dt.date | None:
+        value = self.opt(name)
+        if not value:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as err:
+            self.warn(
+                _("fel datum i '%(option)s': %(error)s"),
+                "date",
+                {"option": name, "error": err},
+            )
+            return None
+
+    def list_opt(self, name: str) -> list[str]:
+        return split_entries(self.opt(name))
+
+    def persons_opt(self, name: str, *, with_dates: bool = False) -> tuple[Person, ...]:
+        """Parse ``Name (Party) [note]`` or ``Name, title[, YYYY-MM-DD]`` lines."""
+        people = []
+        for entry in self.list_opt(name):
+            date = None
+            role = ""
+            head = entry
+            if "," in entry and "(" not in entry:
+                parts = [part.strip() for part in entry.split(",")]
+                head = parts[0]
+                rest = parts[1:]
+                if with_dates and rest:
+                    try:
+                        date = parse_date(rest[-1])
+                        rest = rest[:-1]
+                    except ValueError:
+                        if re.match(r"^\s*\d", rest[-1]):
+                            self.warn(
+                                _("fel datum för %(person)s i '%(option)s': %(value)s"),
+                                "date",
+                                {"person": head, "option": name, "value": rest[-1]},
+                            )
+                            rest = rest[:-1]
+                role = ", ".join(rest)
+            match = _PERSON.match(head)
+            if not match:
+                self.warn(
+                    _("kan inte läsa personen '%(entry)s' i '%(option)s'"),
+                    "person",
+                    {"entry": entry, "option": name},
+                )
+                people.append(Person(name=entry))
+                continue
+            note = (match.group("note") or "").strip()
+            people.append(
+                Person(
+                    name=match.group("name").strip(),
+                    party=(match.group("party") or "").strip(),
+                    role=role,
+                    date=date,
+                    withdrawn=note.casefold() in _WITHDRAWN_NOTES,
+                    note=note,
+                )
+            )
+        return tuple(people)
+
+    # -- the ärende ------------------------------------------------------------
+
+    def resolve_dnr(self, explicit: str = "") -> str:
+        """The dnr of the object: its option, else the document's ärende.
+
+        An explicit dnr becomes the document's ärende for what follows.
+        """
+        dnr = " ".join((explicit or self.opt("dnr")).split())
+        if dnr:
+            self.env.current_document[CURRENT_DNR] = dnr
+        else:
+            dnr = str(self.env.current_document.get(CURRENT_DNR) or "")
+        if not dnr:
+            self.warn(
+                _(
+                    "%(kind)s hör inte till något ärende: ange :dnr: eller skriv "
+                    "det efter ett arende-direktiv i samma dokument"
+                ),
+                "dnr",
+                {"kind": self.name},
+            )
+            return ""
+        if not self.kommun_config.dnr_regex.match(dnr):
+            self.warn(
+                _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
+                "dnr",
+                {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
+            )
+        return dnr
+
+    # -- content ---------------------------------------------------------------
+
+    @contextmanager
+    def object_context(self, obj_id: str, dnr: str) -> Iterator[None]:
+        """While the content is read, roles know their object and ärende."""
+        doc = self.env.current_document
+        previous = (doc.get(CURRENT_OBJECT, ""), doc.get(CURRENT_DNR, ""))
+        doc[CURRENT_OBJECT] = obj_id
+        if dnr:
+            doc[CURRENT_DNR] = dnr
+        try:
+            yield
+        finally:
+            doc[CURRENT_OBJECT], doc[CURRENT_DNR] = previous
+
+    def parse_body(self, obj_id: str, dnr: str) -> list[nodes.Node]:
+        """Parse the directive content (section titles allowed)."""
+        with self.object_context(obj_id, dnr):
+            return self.parse_content_to_nodes(allow_section_headings=True)
+
+    def parse_inline_option(self, text: str) -> list[nodes.Node]:
+        """Parse an option's value as inline markup (roles are allowed)."""
+        if not text:
+            return []
+        parsed, messages = self.parse_inline(text, lineno=self.lineno)
+        return [*parsed, *messages]
+
+    # -- registration -------------------------------------------------------------
+
+    def object_id(self, default: str) -> str:
+        explicit = self.opt("id")
+        if explicit:
+            cleaned = explicit.strip()
+            if not re.match(r"^[\wåäöÅÄÖ][\wåäöÅÄÖ-]*$", cleaned):
+                self.warn(
+                    _(
+                        "id '%(id)s' får bara innehålla bokstäver, siffror, "
+                        "bindestreck och understreck"
+                    ),
+                    "id",
+                    {"id": cleaned},
+                )
+                return default
+            return cleaned
+        return default
+
+    def container(self, obj: KommunObject) -> kommun_object:
+        node = kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr)
+        node["classes"].append(f"kommun-{obj.kind}")
+        self.set_source_info(node)
+        return node
+
+    def register(self, obj: KommunObject) -> None:
+        self.domain.add_object(obj)
+        from ..needs import register_need
+
+        register_need(self.env, obj, "\n".join(self.content))
+
+    def pending(self, generate: str, **attrs: Any) -> kommun_pending:
+        """A placeholder filled after reading; it depends on ``(generate, key)``."""
+        node = kommun_pending(generate=generate, refdoc=self.env.docname, **attrs)
+        self.set_source_info(node)
+        self.domain.add_dependency(self.env.docname, dependency_key(node))
+        return node
+
+    def backlinks(self, obj: KommunObject) -> kommun_pending:
+        return self.pending("backlinks", target=obj.id)
+
+    def xref(
+        self, kind: str, target: str, text: str, refdnr: str = ""
+    ) -> nodes.Element:
+        """A reference written by the directive; the page depends on its target."""
+        self.domain.add_dependency(self.env.docname, ("ref", kind, target, refdnr))
+        return render.xref(kind, target, text, self.env.docname, refdnr=refdnr)
+
+
+def dependency_key(node: kommun_pending) -> tuple[str, ...]:
+    return (node["generate"], node.get("target", ""), node.get("dnr", ""))
+
+
+def mark_excerpts(
+    body: Iterable[nodes.Node],
+    obj_id: str,
+    wanted: dict[str, str],
+) -> tuple[Excerpt, ...]:
+    """Mark the sections of ``body`` whose titles are in ``wanted``.
+
+    ``wanted`` maps a section title (case-insensitive) to an excerpt name.
+    The section gets the attribute ``kommun-excerpt`` = ``obj_id#name``, so
+    generated text can later find and quote it. Returns the excerpts with a
+    digest of their content, which the incremental build compares.
+    """
+    folded = {title.casefold(): name for title, name in wanted.items()}
+    digests: dict[str, Any] = {}
+    for node in body:
+        if not isinstance(node, nodes.section) or not node.children:
+            continue
+        title = node[0].astext().strip().casefold()
+        name = folded.get(title)
+        if name is None:
+            continue
+        mark_excerpt(node, obj_id, name)
+        digests.setdefault(name, hashlib.sha1()).update(node.pformat().encode())
+    return tuple(Excerpt(name, digest.hexdigest()) for name, digest in digests.items())
+
+
+def mark_excerpt(node: nodes.Element, obj_id: str, name: str) -> Excerpt:
+    node["kommun-excerpt"] = f"{obj_id}#{name}"
+    return Excerpt(name, hashlib.sha1(node.pformat().encode()).hexdigest())

@@ -1,0 +1,67 @@
+"""The ``remiss`` directive: which instanser the case was referred to, and when."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..locale import _
+from ..model import Remiss, default_id
+from ..swedish import format_date, output_locale
+from .base import KommunDirective
+
+
+class RemissDirective(KommunDirective):
+    kind = "remiss"
+    required_arguments = 0
+    optional_arguments = 1
+    options_help: ClassVar[dict[str, str]] = {
+        "avsandare": "who sent the remiss (default Kommunstyrelsen)",
+        "datum": "date of the remiss (YYYY-MM-DD)",
+        "svar-senast": "deadline for answers (YYYY-MM-DD)",
+        "instanser": "the remissinstanser, one per line or ';', in order",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        dnr = self.resolve_dnr()
+        instanser = tuple(" ".join(name.split()) for name in self.list_opt("instanser"))
+        if not instanser:
+            self.warn(_("remissen saknar remissinstanser (:instanser:)"), "missing")
+        seen: set[str] = set()
+        for name in instanser:
+            if name.casefold() in seen:
+                self.warn(
+                    _("remissinstansen '%(instans)s' står två gånger"),
+                    "duplicate",
+                    {"instans": name},
+                )
+            seen.add(name.casefold())
+        sender = self.opt("avsandare", "Kommunstyrelsen")
+        title = " ".join(self.arguments[0].split()) if self.arguments else _("Remiss")
+        remiss = Remiss(
+            id=self.object_id(default_id("remiss", dnr)),
+            docname=self.env.docname,
+            lineno=self.lineno,
+            dnr=dnr,
+            title=title,
+            sender=sender,
+            date=self.date_opt("datum"),
+            deadline=self.date_opt("svar-senast"),
+            instanser=instanser,
+        )
+        locale = output_locale(self.config.language)
+        container = self.container(remiss)
+        fields: list[tuple[str, render.Part]] = [(_("Avsändare"), sender)]
+        if remiss.date:
+            fields.append((_("Remissdatum"), format_date(remiss.date, locale)))
+        if remiss.deadline:
+            fields.append((_("Svar senast"), format_date(remiss.deadline, locale)))
+        if dnr:
+            fields.append((_("Diarienummer"), dnr))
+        container += render.header(fields)
+        container.extend(self.parse_body(remiss.id, dnr))
+        container += self.pending("remiss-status", dnr=dnr, target=remiss.id)
+        self.register(remiss)
+        return [container]

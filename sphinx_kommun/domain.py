@@ -1,0 +1,242 @@
+"""The ``kommun`` Sphinx domain: all cross-document state of sphinx-kommun.
+
+State is kept per document (``objects``, ``refs``, ``deps``), so purging a
+document and merging the results of parallel readers are one-line filters.
+Everything across documents is derived in :class:`~.index.ObjectIndex`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from .index import ObjectIndex
+from .locale import _
+from .model import Arende, KommunObject, RoleRef, Yrkande
+
+logger = logging.getLogger(__name__)
+
+#: A dependency of generated content on domain data, e.g. ("backlinks", id).
+DepKey = tuple[str, ...]
+
+
+class ArendeIndex(Index):
+    """Domain index of every ärende, grouped by board code and year."""
+
+    name = "arenden"
+    localname = "Ärendeförteckning"
+    shortname = "ärenden"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = cast(KommunDomain, self.domain)
+        groups: dict[str, list[IndexEntry]] = {}
+        wanted = set(docnames) if docnames is not None else None
+        for obj in domain.index.by_id.values():
+            if not isinstance(obj, Arende):
+                continue
+            if wanted is not None and obj.docname not in wanted:
+                continue
+            group = obj.dnr.split("/")[0]
+            groups.setdefault(group, []).append(
+                IndexEntry(
+                    obj.dnr, 0, obj.docname, obj.id, obj.responsible, "", obj.title
+                )
+            )
+        content = [
+            (group, sorted(entries, key=lambda e: _dnr_sort_key(e.name)))
+            for group, entries in sorted(groups.items())
+        ]
+        return content, False
+
+
+def _dnr_sort_key(dnr: str) -> tuple[str, int]:
+    head, _, serial = dnr.partition("/")
+    return head, int(serial) if serial.isdigit() else 0
+
+
+class KommunDomain(Domain):
+    """Holds every ärende object of the project, keyed by document."""
+
+    name = "kommun"
+    label = "Kommun"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        kind: ObjType(label, kind, "ref")
+        for kind, label in (
+            ("arende", "ärende"),
+            ("motion", "motion"),
+            ("yrkande", "att-sats"),
+            ("remiss", "remiss"),
+            ("yttrande", "yttrande"),
+            ("reservation", "reservation"),
+            ("utlatande", "utlåtande"),
+            ("beslut", "beslut"),
+        )
+    }
+    indices: ClassVar[list[type[Index]]] = [ArendeIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {},  # docname -> list[KommunObject]
+        "refs": {},  # docname -> list[RoleRef]
+        "deps": {},  # docname -> set[DepKey]
+        "digests": {},  # docname -> {DepKey: digest} (main process only)
+        "dirty": False,
+    }
+    data_version = 1
+
+    _index: ObjectIndex | None = None
+
+    # -- stored state -----------------------------------------------------------
+
+    @property
+    def objects(self) -> dict[str, list[KommunObject]]:
+        return cast(dict[str, list[KommunObject]], self.data["objects"])
+
+    @property
+    def refs(self) -> dict[str, list[RoleRef]]:
+        return cast(dict[str, list[RoleRef]], self.data["refs"])
+
+    @property
+    def deps(self) -> dict[str, set[DepKey]]:
+        return cast(dict[str, set[DepKey]], self.data["deps"])
+
+    @property
+    def digests(self) -> dict[str, dict[DepKey, str]]:
+        return cast(dict[str, dict[DepKey, str]], self.data["digests"])
+
+    def _changed(self) -> None:
+        self._index = None
+        self.data["dirty"] = True
+
+    def add_object(self, obj: KommunObject) -> None:
+        self.objects.setdefault(obj.docname, []).append(obj)
+        self._changed()
+
+    def add_ref(self, ref: RoleRef) -> None:
+        self.refs.setdefault(ref.docname, []).append(ref)
+        self._changed()
+
+    def add_dependency(self, docname: str, key: DepKey) -> None:
+        self.deps.setdefault(docname, set()).add(key)
+
+    def clear_doc(self, docname: str) -> None:
+        for store in ("objects", "refs", "deps", "digests"):
+            self.data[store].pop(docname, None)
+        self._changed()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for store in ("objects", "refs", "deps"):
+            for docname, value in otherdata[store].items():
+                if docname in docnames:
+                    self.data[store][docname] = value
+        self._changed()
+
+    # -- derived state ------------------------------------------------------------
+
+    @property
+    def index(self) -> ObjectIndex:
+        if self._index is None:
+            self._index = ObjectIndex.build(self.objects, self.refs)
+        return self._index
+
+    def objects_in(self, docname: str) -> list[KommunObject]:
+        return list(self.objects.get(docname, ()))
+
+    # -- cross references -----------------------------------------------------------
+
+    def link_text(self, obj: KommunObject) -> str:
+        """The text a reference to ``obj`` shows when no title is given."""
+        if isinstance(obj, Arende):
+            return obj.dnr
+        if isinstance(obj, Yrkande):
+            return _("att-sats %(number)s") % {"number": obj.number}
+        return obj.title
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        obj = self.index.resolve(typ, target, node.get("kommun-refdnr", ""))
+        if obj is None:
+            if not node.get("kommun-copy"):
+                logger.warning(
+                    _("%(kind)s '%(target)s' finns inte"),
+                    {"kind": _kind_label(typ), "target": target},
+                    location=node,
+                    type="kommun",
+                    subtype="ref",
+                )
+            return None
+        if not node.get("refexplicit") and node.get("kommun-autotext", True):
+            contnode = contnode.deepcopy()
+            contnode.children = []
+            contnode += nodes.Text(self.link_text(obj))
+        return make_refnode(
+            builder, fromdocname, obj.docname, obj.id, contnode, self._tooltip(obj)
+        )
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        obj = self.index.resolve("any", target, node.get("kommun-refdnr", ""))
+        if obj is None:
+            return []
+        return [
+            (
+                f"kommun:{obj.kind}",
+                make_refnode(builder, fromdocname, obj.docname, obj.id, contnode),
+            )
+        ]
+
+    def _tooltip(self, obj: KommunObject) -> str:
+        return f"{obj.label.capitalize()} {obj.title} ({obj.dnr})"
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for obj in self.index.by_id.values():
+            yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, 1)
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        return None
+
+
+def _kind_label(kind: str) -> str:
+    labels = {
+        "arende": _("Ärendet"),
+        "motion": _("Motionen"),
+        "yrkande": _("Att-satsen"),
+        "remiss": _("Remissen"),
+        "yttrande": _("Yttrandet"),
+        "reservation": _("Reservationen"),
+        "utlatande": _("Utlåtandet"),
+        "beslut": _("Beslutet"),
+        "any": _("Objektet"),
+    }
+    return labels.get(kind, kind)
+
+
+def get_domain(env: BuildEnvironment) -> KommunDomain:
+    return cast(KommunDomain, env.domains["kommun"])
+
+
+__all__ = ["DepKey", "KommunDomain", "get_domain"]

@@ -1,0 +1,67 @@
+"""Which pages to rewrite after an incremental read.
+
+Generated content depends on data from other documents. Each placeholder
+records a dependency key while its document is read; after reading, the
+digest of what each key stands for is compared with the digest stored when
+the page was last written, and pages whose inputs changed are rewritten.
+Pages read in this build are written anyway; their digests are refreshed.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .domain import DepKey, get_domain
+from .generate import _digest, fingerprint, project
+from .needs import stale_views
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: pages whose generated content has changed."""
+    domain = get_domain(env)
+    if not domain.data.get("dirty"):
+        return []
+    domain.data["dirty"] = False
+    index = domain.index
+    cache: dict[DepKey, str] = {}
+    rewrite: list[str] = []
+    for docname, keys in domain.deps.items():
+        fresh = {}
+        for key in keys:
+            if key not in cache:
+                cache[key] = project(index, key)
+            fresh[key] = cache[key]
+        stored = domain.digests.get(docname)
+        if stored is not None and stored != fresh:
+            rewrite.append(docname)
+        domain.digests[docname] = fresh
+
+    rewrite.extend(_neighbours_changed(env, domain.data))
+
+    objects = _digest(fingerprint(obj, with_text=True) for obj in index.objects)
+    if domain.data.get("objects-digest") != objects:
+        domain.data["objects-digest"] = objects
+        rewrite.extend(stale_views(env))
+    return sorted(set(rewrite))
+
+
+def _neighbours_changed(env: BuildEnvironment, data: dict[str, object]) -> list[str]:
+    """Pages whose previous/next/parent links changed.
+
+    Sphinx rewrites a page's toctree parents when it changes, but not the
+    pages before and after it, whose ``rel="next"``/``"prev"`` links name
+    it; adding, removing or retitling a page would leave them stale.
+    """
+    fresh: dict[str, tuple[str, ...]] = {}
+    for docname, related in env.collect_relations().items():
+        fresh[docname] = tuple(
+            f"{other}:{env.titles[other].astext() if other in env.titles else ''}"
+            for other in related
+            if other
+        )
+    stored = data.get("relations")
+    data["relations"] = fresh
+    if not isinstance(stored, dict):
+        return []
+    return [doc for doc, rel in fresh.items() if doc in stored and stored[doc] != rel]

@@ -1,0 +1,305 @@
+"""Every object as a sphinx-needs need, paid for only where needs are used.
+
+- Need types, fields and links are declared in ``conf.py`` terms at
+  ``config-inited`` (before sphinx-needs reads them), so each Sphinx app has
+  its own and nothing goes through sphinx-needs' process-wide registry.
+- A need is recorded when its directive is read, without a need node: our
+  directives render the document, sphinx-needs only holds the data.
+- Links are set from the domain just before sphinx-needs post-processes its
+  data, when every object is known, so they are never stale.
+- sphinx-needs' stylesheets and scripts are removed from pages that do not
+  use a needs view, and pages with needs views are rewritten when an object
+  changes (sphinx-needs itself does not, issue #354).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, MutableMapping
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .config import KommunConfig
+from .domain import get_domain
+from .index import ObjectIndex
+from .locale import _
+from .model import (
+    Arende,
+    Beslut,
+    KommunObject,
+    Motion,
+    Remiss,
+    Reservation,
+    Utlatande,
+    Yrkande,
+    Yttrande,
+)
+
+logger = logging.getLogger(__name__)
+
+#: (directive/type name, title, colour) of each need type.
+NEED_TYPES = (
+    ("arende", "Ärende", "#D9E7F5"),
+    ("motion", "Motion", "#BFD8D2"),
+    ("yrkande", "Att-sats", "#DCEFE9"),
+    ("remiss", "Remiss", "#F4E3B5"),
+    ("yttrande", "Yttrande", "#FEDCD2"),
+    ("reservation", "Reservation", "#E8D5F0"),
+    ("utlatande", "Utlåtande", "#DDDDDD"),
+    ("beslut", "Beslut", "#F7C8C8"),
+)
+
+#: Fields of the needs, all optional strings.
+NEED_FIELDS = {
+    "dnr": "Diarienummer",
+    "instans": "Remissinstans",
+    "forvaltning": "Förvaltning",
+    "datum": "Datum (ÅÅÅÅ-MM-DD)",
+    "sammantrade": "Nämndens sammanträde",
+    "svar_senast": "Svar senast",
+    "stallning": "Ställning",
+    "sammanfattning": "Sammanfattning",
+    "organ": "Organ",
+    "typ": "Typ av reservation",
+    "personer": "Motionärer, författare eller undertecknare",
+    "utfall": "Beslutets utfall",
+    "nummer": "Att-satsens nummer",
+}
+
+#: Link types: name -> (outgoing label, incoming label).
+NEED_LINKS = {
+    "arende": ("i ärende", "innehåller"),
+    "avser": ("avser", "avses av"),
+    "besvarar": ("besvarar", "besvaras av"),
+    "beslutar": ("beslutar om", "beslutas i"),
+    "relaterat": ("relaterat till", "relaterat från"),
+}
+
+_DEFAULT_ID_REGEX = "^[A-Z0-9_]{5,}"
+ID_REGEX = r"^[0-9A-Za-zÅÄÖåäöÉéÜü_][0-9A-Za-zÅÄÖåäöÉéÜü_-]*$"
+
+
+def enabled(config: Config) -> bool:
+    return KommunConfig.from_config(config).needs
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """Declare our need types, fields and links in the project's config."""
+    if not enabled(config):
+        return
+    from sphinx_needs.config import DEFAULT_NEED_TYPES
+
+    ours = [
+        {
+            "directive": name,
+            "title": title,
+            "prefix": "",
+            "color": color,
+            "style": "node",
+        }
+        for name, title, color in NEED_TYPES
+    ]
+    types = config.needs_types
+    if isinstance(types, dict):
+        merged_dict = dict(types)
+        for entry in ours:
+            merged_dict.setdefault(
+                entry["directive"], {k: v for k, v in entry.items() if k != "directive"}
+            )
+        config.needs_types = merged_dict
+    elif types == DEFAULT_NEED_TYPES or not types:
+        config.needs_types = ours
+    else:
+        present = {t.get("directive") for t in types if isinstance(t, dict)}
+        config.needs_types = [
+            *types,
+            *(t for t in ours if t["directive"] not in present),
+        ]
+
+    fields = dict(config.needs_fields or {})
+    for name, description in NEED_FIELDS.items():
+        fields.setdefault(
+            name,
+            {
+                "description": description,
+                "schema": {"type": "string"},
+                "nullable": True,
+            },
+        )
+    config.needs_fields = fields
+
+    links = dict(config.needs_links or {})
+    for name, (outgoing, incoming) in NEED_LINKS.items():
+        links.setdefault(
+            name, {"outgoing": outgoing, "incoming": incoming, "allow_dead_links": True}
+        )
+    config.needs_links = links
+    if config.needs_id_regex == _DEFAULT_ID_REGEX:
+        config.needs_id_regex = ID_REGEX
+
+
+def _fields(obj: KommunObject) -> dict[str, str]:
+    """The need fields of an object (links are set later, see :func:`set_links`)."""
+    fields: dict[str, str] = {"dnr": obj.dnr}
+    if isinstance(obj, Arende):
+        fields["organ"] = obj.responsible
+    elif isinstance(obj, Motion):
+        fields["datum"] = obj.filed.isoformat() if obj.filed else ""
+        fields["organ"] = obj.body
+        fields["personer"] = "; ".join(p.with_party() for p in obj.authors)
+    elif isinstance(obj, Yrkande):
+        fields["nummer"] = str(obj.number)
+    elif isinstance(obj, Remiss):
+        fields["organ"] = obj.sender
+        fields["datum"] = obj.date.isoformat() if obj.date else ""
+        fields["svar_senast"] = obj.deadline.isoformat() if obj.deadline else ""
+    elif isinstance(obj, Yttrande):
+        fields["instans"] = obj.instans
+        fields["forvaltning"] = obj.forvaltning
+        fields["datum"] = obj.date.isoformat() if obj.date else ""
+        fields["sammantrade"] = obj.meeting.isoformat() if obj.meeting else ""
+        fields["stallning"] = "; ".join(
+            f"{p.yrkande}: {p.word}" if p.yrkande else p.word for p in obj.positions
+        )
+        fields["sammanfattning"] = obj.summary
+        fields["personer"] = "; ".join(p.name for p in obj.signatories)
+    elif isinstance(obj, Reservation):
+        fields["typ"] = obj.type
+        fields["organ"] = obj.body
+        fields["datum"] = obj.date.isoformat() if obj.date else ""
+        fields["personer"] = "; ".join(p.with_party() for p in obj.authors)
+    elif isinstance(obj, Utlatande):
+        fields["organ"] = obj.body
+        fields["datum"] = obj.date.isoformat() if obj.date else ""
+        fields["personer"] = "; ".join(p.name for p in obj.signatories)
+    elif isinstance(obj, Beslut):
+        fields["organ"] = obj.body
+        fields["datum"] = obj.date.isoformat() if obj.date else ""
+        fields["utfall"] = "; ".join(
+            f"{o.yrkande}: {o.word}" if o.yrkande else o.word for o in obj.outcomes
+        )
+    return {name: value for name, value in fields.items() if value}
+
+
+def register_need(env: BuildEnvironment, obj: KommunObject, content: str) -> None:
+    """Record ``obj`` as a need of its document (no node is created)."""
+    if not enabled(env.config):
+        return
+    from sphinx_needs.api.need import generate_need
+    from sphinx_needs.config import NeedsSphinxConfig
+    from sphinx_needs.data import SphinxNeedsData
+    from sphinx_needs.exceptions import InvalidNeedException
+
+    data = SphinxNeedsData(env)
+    fields: dict[str, Any] = _fields(obj)
+    try:
+        item = generate_need(
+            NeedsSphinxConfig(env.config),
+            data.get_schema(),
+            obj.kind,
+            obj.title,
+            docname=obj.docname,
+            lineno=obj.lineno,
+            id=obj.id,
+            content=content,
+            **fields,
+        )
+    except InvalidNeedException as err:
+        logger.warning(
+            _("kan inte registrera %(id)s i sphinx-needs: %(error)s"),
+            {"id": obj.id, "error": err.message},
+            location=obj.location,
+            type="kommun",
+            subtype="needs",
+        )
+        return
+    if item["id"] in data.get_needs_mutable():
+        return  # a duplicate id: reported by our own checks
+    data.add_need(item)
+
+
+def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
+    links: dict[str, list[str]] = {}
+    arende = index.arende(obj.dnr)
+    if arende is not None and not isinstance(obj, Arende):
+        links["arende"] = [arende.id]
+    motion = index.motion(obj.dnr)
+    yrkanden = index.yrkanden(motion) if motion else []
+    if isinstance(obj, Yrkande):
+        links["avser"] = [obj.motion]
+    elif isinstance(obj, Remiss | Utlatande) and motion is not None:
+        links["avser"] = [motion.id]
+    elif isinstance(obj, Yttrande):
+        remiss = index.remiss(obj.dnr)
+        targets = [remiss.id] if remiss else []
+        specific = {p.yrkande for p in obj.positions if p.yrkande}
+        targets += [y.id for y in yrkanden if not specific or y.number in specific]
+        links["besvarar"] = targets
+    elif isinstance(obj, Reservation):
+        concerns = index.concerns(obj)
+        if concerns is not None:
+            links["avser"] = [concerns.id]
+    elif isinstance(obj, Beslut):
+        links["beslutar"] = [y.id for y in yrkanden if obj.outcome_for(y.number)]
+    elif isinstance(obj, Arende):
+        links["relaterat"] = [
+            found.id for dnr in obj.related if (found := index.arende(dnr)) is not None
+        ]
+    return {name: targets for name, targets in links.items() if targets}
+
+
+def set_links(app: Sphinx, needs: MutableMapping[str, Any]) -> None:
+    """``needs-before-post-processing``: link every object's need from the domain."""
+    if not enabled(app.config):
+        return
+    index = get_domain(app.env).index
+    for obj in index.by_id.values():
+        need = needs.get(obj.id)
+        if need is None or need["docname"] != obj.docname:
+            continue
+        for name, targets in _links(index, obj).items():
+            need[name] = targets
+
+
+def needs_docs(env: BuildEnvironment) -> list[str]:
+    """Documents that use a needs view (needtable, needflow, need roles …)."""
+    if not enabled(env.config):
+        return []
+    from sphinx_needs.data import SphinxNeedsData
+
+    return list(SphinxNeedsData(env).get_or_create_docs().get("all", []))
+
+
+def strip_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: drop sphinx-needs' CSS/JS where no needs view is."""
+    if not enabled(app.config):
+        return
+    if doctree is not None and pagename in set(needs_docs(app.env)):
+        return
+
+    def ours(asset: Any) -> bool:
+        return "sphinx-needs/" in str(getattr(asset, "filename", asset))
+
+    for key in ("css_files", "script_files"):
+        files = context.get(key)
+        if isinstance(files, list):
+            context[key] = [asset for asset in files if not ours(asset)]
+
+
+def _iter_all(values: Iterable[str]) -> list[str]:
+    return sorted(set(values))
+
+
+def stale_views(env: BuildEnvironment) -> list[str]:
+    """Pages with needs views, to rewrite when objects changed."""
+    return _iter_all(needs_docs(env))

@@ -1,0 +1,229 @@
+"""Small builders of docutils nodes shared by directives and generated text.
+
+Everything the user wrote goes into ``nodes.Text``, which every writer
+escapes, so option values cannot inject HTML or LaTeX.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import TypeAlias
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from .model import Person
+from .nodes import kommun_header, kommun_signatures, kommun_struck
+from .swedish import format_date
+
+Part: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _as_nodes(part: Part) -> list[nodes.Node]:
+    if isinstance(part, str):
+        return [nodes.Text(part)] if part else []
+    if isinstance(part, nodes.Node):
+        return [part]
+    return list(part)
+
+
+def fill(template: str, **parts: Part) -> list[nodes.Node]:
+    """Nodes for a translated template whose ``%(name)s`` fields are nodes.
+
+    ``fill("%(who)s beslutade den %(date)s.", who=nodes.strong(...), date="…")``
+    keeps the markup of each part, which ``%``-formatting a string cannot.
+    """
+    result: list[nodes.Node] = []
+    position = 0
+    text = str(template)
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            result.append(nodes.Text(text[position : match.start()]))
+        result.extend(_as_nodes(parts[match.group(1)]))
+        position = match.end()
+    if position < len(text):
+        result.append(nodes.Text(text[position:]))
+    return result
+
+
+def para(template: str, classes: Iterable[str] = (), **parts: Part) -> nodes.paragraph:
+    node = nodes.paragraph("", "", *fill(template, **parts))
+    node["classes"].extend(classes)
+    return node
+
+
+def strong(text: str) -> nodes.strong:
+    return nodes.strong(text, text)
+
+
+def emphasis(text: str) -> nodes.emphasis:
+    return nodes.emphasis(text, text)
+
+
+def date_text(date: dt.date | None, locale: str) -> str:
+    return format_date(date, locale) if date else "–"
+
+
+def iso(date: dt.date | None) -> str:
+    return date.isoformat() if date else ""
+
+
+def section(
+    title: Part, node_id: str, *children: nodes.Node, classes: Iterable[str] = ()
+) -> nodes.section:
+    sect = nodes.section(ids=[node_id] if node_id else [])
+    sect["classes"].extend(classes)
+    title_node = nodes.title("", "", *_as_nodes(title))
+    sect += title_node
+    sect.extend(children)
+    return sect
+
+
+def rubric(text: str, classes: Iterable[str] = ()) -> nodes.rubric:
+    node = nodes.rubric(text, text)
+    node["classes"].extend(classes)
+    return node
+
+
+def header(
+    fields: Sequence[tuple[str, Part]], classes: Iterable[str] = ()
+) -> kommun_header:
+    """The header block: a field list, with the raw pairs kept on the node."""
+    block = kommun_header()
+    block["classes"].extend(classes)
+    block["fields"] = [
+        (
+            label,
+            value
+            if isinstance(value, str)
+            else nodes.Element("", *_as_nodes(value)).astext(),
+        )
+        for label, value in fields
+    ]
+    field_list = nodes.field_list()
+    for label, value in fields:
+        body = nodes.paragraph("", "", *_as_nodes(value))
+        field_list += nodes.field(
+            "", nodes.field_name(label, label), nodes.field_body("", body)
+        )
+    block += field_list
+    return block
+
+
+def person_inline(person: Person) -> list[nodes.Node]:
+    """A person as written in running text; withdrawn signatories struck through."""
+    text = person.with_party()
+    if person.withdrawn:
+        result: list[nodes.Node] = [kommun_struck(text, text)]
+        if person.note:
+            result.append(nodes.Text(f" ({person.note})"))
+        return result
+    return [nodes.Text(text)]
+
+
+def person_lines(people: Sequence[Person]) -> nodes.line_block:
+    block = nodes.line_block()
+    for person in people:
+        line = nodes.line("", "", *person_inline(person))
+        block += line
+    return block
+
+
+def signatures(
+    people: Sequence[Person], intro: Part = "", classes: Iterable[str] = ()
+) -> kommun_signatures:
+    """Signature block: name, then title on the next line, per signatory."""
+    block = kommun_signatures()
+    block["classes"].extend(classes)
+    if intro:
+        block += nodes.paragraph("", "", *_as_nodes(intro))
+    for person in people:
+        lines = nodes.line_block(classes=["kommun-signature"])
+        lines += nodes.line("", "", *person_inline(person))
+        if person.role:
+            lines += nodes.line(person.role, person.role)
+        block += lines
+    return block
+
+
+def xref(
+    kind: str,
+    target: str,
+    text: str,
+    refdoc: str,
+    *,
+    explicit: bool = True,
+    refdnr: str = "",
+) -> pending_xref:
+    """A cross reference to an object, resolved by the kommun domain."""
+    node = pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="kommun",
+        reftype=kind,
+        reftarget=target,
+        refdoc=refdoc,
+        refexplicit=explicit,
+        refwarn=False,
+    )
+    node["kommun-refdnr"] = refdnr
+    return node
+
+
+def bullet_list(
+    items: Iterable[Sequence[nodes.Node]], classes: Iterable[str] = ()
+) -> nodes.bullet_list:
+    blist = nodes.bullet_list()
+    blist["classes"].extend(classes)
+    for item in items:
+        blist += nodes.list_item("", nodes.paragraph("", "", *item))
+    return blist
+
+
+def enumerated_list(items: Iterable[Sequence[nodes.Node]]) -> nodes.enumerated_list:
+    elist = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+    for item in items:
+        elist += nodes.list_item("", nodes.paragraph("", "", *item))
+    return elist
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Part]],
+    *,
+    widths: Sequence[int] | None = None,
+    classes: Iterable[str] = (),
+    title: str = "",
+    node_id: str = "",
+) -> nodes.table:
+    """A simple table of paragraphs; long tables break across pages in LaTeX.
+
+    A table with a title needs an id (Sphinx numbers captioned tables).
+    """
+    columns = len(headers)
+    table_node = nodes.table(ids=[node_id] if node_id else [])
+    table_node["classes"].extend(classes)
+    if title:
+        table_node += nodes.title(title, title)
+    group = nodes.tgroup(cols=columns)
+    table_node += group
+    for width in widths or [1] * columns:
+        group += nodes.colspec(colwidth=width)
+    thead = nodes.thead()
+    group += thead
+    head_row = nodes.row()
+    for text in headers:
+        head_row += nodes.entry("", nodes.paragraph(text, text))
+    thead += head_row
+    tbody = nodes.tbody()
+    group += tbody
+    for row in rows:
+        row_node = nodes.row()
+        for cell in row:
+            row_node += nodes.entry("", nodes.paragraph("", "", *_as_nodes(cell)))
+        tbody += row_node
+    return table_node

@@ -1,0 +1,127 @@
+"""Swedish language helpers: dates, genitive, lists, slugs and in-sentence forms.
+
+Dates and lists come from Babel's CLDR data (a Sphinx dependency), so that
+"den 24 september 2020" and "A, B och C" are what CLDR says they are rather
+than something hand-written here. Genitive and the lower-casing of common
+nouns inside a sentence have no CLDR rule and are implemented here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from babel.dates import format_date as _babel_format_date
+from babel.lists import format_list as _babel_format_list
+
+#: Locales the package has output texts for; anything else falls back to Swedish.
+OUTPUT_LOCALES = ("sv", "en")
+
+#: Endings of single-word names that are common nouns in Swedish ("socialnämnden",
+#: "stadsledningskontoret") and therefore written in lower case inside a sentence.
+DEFAULT_COMMON_NOUN_ENDINGS = (
+    "nämnden",
+    "kontoret",
+    "förvaltningen",
+    "styrelsen",
+    "fullmäktige",
+    "beredningen",
+    "rådet",
+    "revisorerna",
+    "kansliet",
+)
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def output_locale(language: str | None) -> str:
+    """The locale used for generated text, given Sphinx's ``language``."""
+    if language:
+        base = language.replace("-", "_").split("_")[0].lower()
+        if base in OUTPUT_LOCALES:
+            return base
+    return "sv"
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse an ISO date (``2020-09-24``).
+
+    :raises ValueError: with a message in Swedish naming what was wrong.
+    """
+    match = _ISO_DATE.match(text)
+    if not match:
+        raise ValueError(f"'{text.strip()}' är inte ett datum på formen ÅÅÅÅ-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' är inte ett giltigt datum") from None
+
+
+def format_date(date: dt.date, locale: str = "sv") -> str:
+    """``date`` written out: ``24 september 2020`` (sv) or ``24 September 2020``."""
+    return str(_babel_format_date(date, "d MMMM y", locale=locale))
+
+
+def join(items: Iterable[str], locale: str = "sv") -> str:
+    """Join items as a list in running text: ``A, B och C``."""
+    values = [item for item in items if item]
+    if not values:
+        return ""
+    return str(_babel_format_list(values, locale=locale))
+
+
+def genitive(name: str) -> str:
+    """Swedish genitive of a name or noun phrase.
+
+    The -s goes on the last word; a word already ending in s, x or z takes no
+    extra s ("Kungsholmens stadsdelsförvaltnings", "Stadsledningskontorets").
+    """
+    stripped = name.rstrip()
+    if not stripped:
+        return name
+    if stripped[-1].lower() in "sxz":
+        return stripped
+    return stripped + "s"
+
+
+def in_sentence(name: str, endings: Sequence[str] = DEFAULT_COMMON_NOUN_ENDINGS) -> str:
+    """The form of ``name`` used inside a sentence.
+
+    Single-word common nouns ("Socialnämnden") are lower-cased; proper names
+    ("Bromma stadsdelsnämnd", "Polismyndigheten") are kept.
+    """
+    if " " in name.strip() or not name:
+        return name
+    lowered = name.lower()
+    if any(lowered.endswith(ending) for ending in endings):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter, leaving the rest alone."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+_SLUG_KEEP = re.compile(r"[^0-9a-zåäöéüæø]+")
+
+
+def slug(text: str) -> str:
+    """An anchor-safe identifier that keeps å, ä and ö.
+
+    ``slug("KS 2019/1899")`` is ``ks-2019-1899``; ``slug("Hägersten-Älvsjö
+    stadsdelsnämnd")`` is ``hägersten-älvsjö-stadsdelsnämnd``. Other accented
+    letters lose their accent.
+    """
+    text = unicodedata.normalize("NFC", text.strip().lower())
+    out = []
+    for char in text:
+        if char in "åäöéüæø" or char.isascii():
+            out.append(char)
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            out.append("".join(c for c in decomposed if c.isascii()) or "-")
+    return _SLUG_KEEP.sub("-", "".join(out)).strip("-")

@@ -1,0 +1,28 @@
+"""The post-transform that fills generated content in, before references resolve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .domain import get_domain
+from .generate import Context, apply
+from .nodes import kommun_pending
+
+
+class FillGenerated(SphinxPostTransform):
+    """Replace :class:`~.nodes.kommun_pending` placeholders with generated nodes.
+
+    Runs before Sphinx's ``ReferencesResolver`` (priority 10), so the
+    references in generated text resolve like any other.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        if not any(True for _ in self.document.findall(kommun_pending)):
+            return
+        domain = get_domain(self.env)
+        ctx = Context(self.env, domain.index, self.env.docname)
+        apply(ctx, self.document)

@@ -1,0 +1,57 @@
+"""The closed word lists of the process: ställningar, beslut, reservation kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+#: What an instans can say about a motion or an att-sats.
+POSITIONS: Mapping[str, str] = {
+    "tillstyrker": "stöder förslaget",
+    "delvis tillstyrker": "stöder delar av förslaget",
+    "avstyrker": "motsätter sig förslaget",
+    "instämmer": "instämmer i förslaget",
+    "ingen erinran": "har inget att invända",
+    "tillgodosett": "anser att det som föreslås redan görs",
+    "lämnar synpunkter": "lämnar synpunkter utan att ta ställning",
+}
+
+#: What a beslut can say about an att-sats.
+OUTCOMES: Mapping[str, str] = {
+    "bifall": "förslaget bifalls",
+    "delvis bifall": "förslaget bifalls delvis",
+    "avslag": "förslaget avslås",
+    "anses besvarad": "motionen anses besvarad",
+    "återremiss": "ärendet återremitteras",
+}
+
+#: The proposal sentence an utlåtande's ``:forslag:`` keyword stands for.
+PROPOSALS: Mapping[str, str] = {
+    "bifall": "Motionen bifalls.",
+    "delvis bifall": "Motionen bifalls delvis med hänvisning till vad som sägs i "
+    "utlåtandet.",
+    "avslag": "Motionen avslås med hänvisning till vad som sägs i utlåtandet.",
+    "anses besvarad": "Motionen anses besvarad med hänvisning till vad som sägs i "
+    "utlåtandet.",
+    "återremiss": "Ärendet återremitteras.",
+}
+
+#: Kinds of dissent and statement, with the plural used in headings.
+RESERVATION_TYPES: Mapping[str, str] = {
+    "reservation": "reservationer",
+    "särskilt uttalande": "särskilda uttalanden",
+    "ersättaryttrande": "ersättaryttranden",
+    "protokollsanteckning": "protokollsanteckningar",
+}
+
+
+def normalise(word: str) -> str:
+    return " ".join(word.split()).casefold()
+
+
+def closest(word: str, vocabulary: Mapping[str, str]) -> str | None:
+    """The vocabulary word ``word`` is, ignoring case and spacing."""
+    wanted = normalise(word)
+    for known in vocabulary:
+        if normalise(known) == wanted:
+            return known
+    return None

@@ -1,0 +1,91 @@
+"""Shared fixtures: Sphinx's own testing fixtures and our test roots."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a test root to a fresh directory and return its path."""
+
+    def copy(root: str) -> Path:
+        target = tmp_path / root
+        shutil.copytree(ROOTS / f"test-{root}", target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def build(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp]:
+    """Build a project directory and return the app (warnings on app._warning)."""
+
+    def run(
+        srcdir: Path,
+        buildername: str = "html",
+        *,
+        builddir: Path | None = None,
+        freshenv: bool = False,
+        parallel: int = 0,
+        **kwargs: object,
+    ) -> SphinxTestApp:
+        app = make_app(
+            buildername,
+            srcdir=srcdir,
+            builddir=builddir or srcdir / "_build",
+            freshenv=freshenv,
+            parallel=parallel,
+            **kwargs,
+        )
+        try:
+            app.build()
+        finally:
+            # restore docutils' global registries, so the next app of the
+            # same test starts clean
+            app.cleanup()
+        return app
+
+    return run
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    return app.warning.getvalue()  # type: ignore[attr-defined]
+
+
+_BLOCKS = [
+    "p", "div", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4",
+    "h5", "h6", "section", "table", "caption", "ul", "ol", "dl", "blockquote",
+]  # fmt: skip
+
+
+def html_text(path: Path) -> str:
+    """The visible text of an HTML page's body, whitespace-normalised.
+
+    Block elements are separated by a space, inline ones are not, so a
+    sentence with a link in it reads as one sentence.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for anchor in soup.find_all("a", class_="headerlink"):
+        anchor.decompose()
+    body = soup.find("div", class_="body") or soup
+    for tag in body.find_all(_BLOCKS):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    return " ".join(body.get_text("").split())

@@ -1,0 +1,4 @@
+project = "Testkommun"
+language = "sv"
+extensions = ["sphinx_kommun"]
+html_sidebars = {"**": []}

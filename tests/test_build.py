@@ -1,0 +1,138 @@
+"""A whole small ärende builds to HTML with generated, linked content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text, warnings_of
+
+
+@pytest.fixture
+def built(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> SphinxTestApp:
+    return build(project_copy("case"))
+
+
+def test_happy_build_has_no_warnings(built: SphinxTestApp) -> None:
+    assert warnings_of(built) == ""
+
+
+def test_remissammanstallning_is_generated_in_remiss_order(
+    built: SphinxTestApp,
+) -> None:
+    text = html_text(built.outdir / "utlatande.html")
+    compilation = text[text.index("Remissammanställning") :]
+    order = [
+        compilation.index(
+            "Stadsledningskontorets tjänsteutlåtande daterat den 10 oktober 2020"
+        ),
+        compilation.index(
+            "Bromma stadsdelsnämnd beslutade vid sitt sammanträde den 24 september 2020 följande."
+        ),
+        compilation.index(
+            "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den 4 september 2020"
+        ),
+    ]
+    assert order == sorted(order)
+    # the nämnd's decision and the quoted section follow their sentences
+    assert (
+        "följande. Nämnden överlämnar förvaltningens tjänsteutlåtande." in compilation
+    )
+    assert "har i huvudsak följande lydelse. Insatserna bör bygga" in compilation
+
+
+def test_beredning_lists_instanser_and_summaries(built: SphinxTestApp) -> None:
+    text = html_text(built.outdir / "utlatande.html")
+    assert (
+        "Ärendet har remitterats till stadsledningskontoret, Bromma stadsdelsnämnd "
+        "och Kungsholmens stadsdelsnämnd." in text
+    )
+    assert (
+        "Kungsholmens stadsdelsnämnd vill att insatserna utgår från lokala behov."
+        in text
+    )
+
+
+def test_stated_date_differs_and_the_discrepancy_is_shown(built: SphinxTestApp) -> None:
+    text = html_text(built.outdir / "utlatande.html")
+    assert (
+        "Bromma stadsdelsförvaltnings tjänsteutlåtande daterat den 20 juli 2020" in text
+    )
+    assert "Yttrandet självt är daterat den 2 september 2020" in text
+    assert "(utlåtandet anger 20 juli 2020)" in text
+
+
+def test_reservation_is_gathered_under_its_instans(built: SphinxTestApp) -> None:
+    text = html_text(built.outdir / "utlatande.html")
+    assert "Särskilt uttalande gjordes av Niklas Thorén m.fl. (V), bilaga 1." in text
+    reservations = text[text.index("Reservationer m.m. Bromma stadsdelsnämnd") :]
+    assert (
+        "Särskilt uttalande (bilaga 1) gjordes av Niklas Thorén m.fl. (V) enligt följande. Vi tycker annorlunda."
+        in reservations
+    )
+
+
+def test_late_answer_and_missing_answer_are_marked(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    srcdir = project_copy("case")
+    (srcdir / "yttrande-kungsholmen.rst").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text().replace("   yttrande-kungsholmen\n", ""))
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "utlatande.html")
+    table = text[text.index("Remissvar i sammandrag (svar senast 1 oktober 2020)") :]
+    assert "Stadsledningskontoret 10 oktober 2020 – (efter svar senast)" in table
+    assert "Kungsholmens stadsdelsnämnd – – Inget svar" in table
+    assert "Kungsholmens stadsdelsnämnd har inte besvarat remissen." in text
+
+
+def test_backlinks_on_targets(built: SphinxTestApp) -> None:
+    motion = html_text(built.outdir / "motion.html")
+    first = motion[motion.index("Att-sats 1") : motion.index("Att-sats 2")]
+    assert (
+        "Besvaras av Yttrande: Bromma stadsdelsnämnd (KS 2019/1899) – avstyrker"
+        in first
+    )
+    assert "Beslut Beslut: Beslut i kommunstyrelsen (KS 2019/1899) – avslag" in first
+    yttrande = html_text(built.outdir / "yttrande-bromma.html")
+    assert (
+        "Reservationer Reservation: Särskilt uttalande av Niklas Thorén m.fl. (V)"
+        in yttrande
+    )
+    assert "Behandlas i Utlåtande: Ta tillbaka utsatta områden" in yttrande
+    related = html_text(built.outdir / "annat.html")
+    assert (
+        "Relaterade ärenden som hänvisar hit Ärende: Motion om att ta tillbaka"
+        in related
+    )
+
+
+def test_roles_link_to_objects_with_swedish_anchors(built: SphinxTestApp) -> None:
+    html = (built.outdir / "yttrande-bromma.html").read_text(encoding="utf-8")
+    assert 'href="motion.html#ks-2019-1899-motion-att-sats-1"' in html
+    assert 'href="annat.html#ks-2019-656"' in html
+    assert 'id="ks-2019-1899-yttrande-bromma-stadsdelsnämnd"' in html
+
+
+def test_withdrawn_signatory_is_struck(built: SphinxTestApp) -> None:
+    html = (built.outdir / "motion.html").read_text(encoding="utf-8")
+    assert re.search(r'<del class="kommun-struck">Mona Wallen \(-\)</del>', html)
+
+
+def test_arende_index_lists_cases(built: SphinxTestApp) -> None:
+    text = html_text(built.outdir / "kommun-arenden.html")
+    assert "KS 2019/1899" in text
+    assert "KS 2019/656" in text
+
+
+def test_needs_assets_only_where_needs_are_used(built: SphinxTestApp) -> None:
+    assert "sphinx-needs/" not in (built.outdir / "motion.html").read_text()
+    assert "sphinx-needs/" in (built.outdir / "annat.html").read_text()

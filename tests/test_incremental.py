@@ -1,0 +1,195 @@
+"""Incremental builds give the same output as fresh ones, rewriting only what
+depends on the change."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text, warnings_of
+
+#: pages Sphinx writes on every build, whatever changed
+ALWAYS = {"genindex", "search", "kommun-arenden", "permalink"}
+
+
+def html_pages(outdir: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(outdir).with_suffix("").as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+        if "_static" not in path.parts
+    }
+
+
+def assert_same_pages(incremental: Path, fresh: Path) -> None:
+    """Every page of the fresh build, byte for byte (Sphinx leaves the pages
+    of removed documents in place; they are no longer linked)."""
+    fresh_pages = html_pages(fresh)
+    incremental_pages = html_pages(incremental)
+    for page, content in fresh_pages.items():
+        assert incremental_pages.get(page) == content, f"{page}.html differs"
+
+
+def mtimes(outdir: Path) -> dict[str, int]:
+    return {
+        path.relative_to(outdir).with_suffix("").as_posix(): path.stat().st_mtime_ns
+        for path in outdir.rglob("*.html")
+        if "_static" not in path.parts
+    }
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def remove_kungsholmen(src: Path) -> None:
+    (src / "yttrande-kungsholmen.rst").unlink()
+    edit(src / "index.rst", "   yttrande-kungsholmen\n", "")
+
+
+def add_kungsholmen_back(src: Path, original: Path) -> None:
+    shutil.copy(original / "yttrande-kungsholmen.rst", src / "yttrande-kungsholmen.rst")
+    edit(
+        src / "index.rst",
+        "   yttrande-slk\n",
+        "   yttrande-slk\n   yttrande-kungsholmen\n",
+    )
+
+
+SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
+    # name: (change, pages that must be rewritten, pages that must not be)
+    "yttrande text": (
+        lambda src: edit(
+            src / "yttrande-kungsholmen.rst",
+            "Insatserna bör bygga på stadsdelens egna förutsättningar.",
+            "Insatserna bör bygga på lokala behov och följas upp.",
+        ),
+        {"yttrande-kungsholmen", "utlatande"},
+        {"motion", "remiss", "yttrande-bromma", "yttrande-slk", "beslut"},
+    ),
+    "yttrande date": (
+        lambda src: edit(
+            src / "yttrande-kungsholmen.rst", ":datum: 2020-09-04", ":datum: 2020-09-05"
+        ),
+        {"yttrande-kungsholmen", "utlatande", "index"},
+        {"motion", "yttrande-bromma", "yttrande-slk", "beslut"},
+    ),
+    "summary": (
+        lambda src: edit(
+            src / "yttrande-kungsholmen.rst",
+            "vill att insatserna utgår från lokala behov",
+            "betonar lokala behov",
+        ),
+        {"yttrande-kungsholmen", "utlatande"},
+        {"motion", "yttrande-bromma", "yttrande-slk", "beslut"},
+    ),
+    "reservation text": (
+        lambda src: edit(
+            src / "yttrande-bromma.rst", "Vi tycker annorlunda.", "Vi är oense."
+        ),
+        {"yttrande-bromma", "utlatande"},
+        {"motion", "yttrande-slk", "yttrande-kungsholmen", "beslut", "remiss"},
+    ),
+    "remove yttrande": (
+        remove_kungsholmen,
+        # yttrande-slk came before it: its "next" link changes
+        {"utlatande", "remiss", "index", "motion", "yttrande-slk"},
+        {"yttrande-bromma", "beslut"},
+    ),
+    "motion title": (
+        lambda src: edit(
+            src / "motion.rst",
+            ".. motion:: Motion angående att ta tillbaka utsatta områden",
+            ".. motion:: Motion om utsatta områden",
+        ),
+        {"motion", "utlatande", "index"},
+        {"remiss", "beslut"},
+    ),
+    "ärende rubrik": (
+        lambda src: edit(
+            src / "index.rst",
+            ":rubrik: Motion om att ta tillbaka utsatta områden",
+            ":rubrik: Utsatta områden",
+        ),
+        {"index", "yttrande-bromma", "yttrande-slk", "yttrande-kungsholmen"},
+        {"remiss", "beslut", "motion"},
+    ),
+}
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_incremental_equals_fresh(
+    scenario: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    change, must, must_not = SCENARIOS[scenario]
+    src = project_copy("case")
+    first = build(src)
+    assert warnings_of(first) == ""
+    before = mtimes(first.outdir)
+
+    change(src)
+    second = build(src)
+    assert warnings_of(second) == ""
+    after = mtimes(second.outdir)
+    rewritten = {page for page in after if before.get(page) != after[page]} - ALWAYS
+    assert must <= rewritten, f"not rewritten: {must - rewritten}"
+    assert not (must_not & rewritten), f"needlessly rewritten: {must_not & rewritten}"
+
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(second.outdir, fresh.outdir)
+
+
+def test_removed_yttrande_vanishes_and_instans_is_unanswered(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    build(src)
+    remove_kungsholmen(src)
+    app = build(src)
+    text = html_text(app.outdir / "utlatande.html")
+    assert "Insatserna bör bygga" not in text
+    assert "Kungsholmens stadsdelsnämnd har inte besvarat remissen." in text
+    assert "Kungsholmens stadsdelsnämnd – – Inget svar" in text
+    assert not (app.outdir / "yttrande-kungsholmen.html").exists() or (
+        "Kungsholmens stadsdelsförvaltnings" not in text
+    )
+
+
+def test_added_yttrande_appears(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("case")
+    original = src.parent / "original"
+    shutil.copytree(src, original)
+    remove_kungsholmen(src)
+    build(src)
+    add_kungsholmen_back(src, original)
+    app = build(src)
+    text = html_text(app.outdir / "utlatande.html")
+    assert (
+        "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den 4 september 2020"
+        in text
+    )
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(app.outdir, fresh.outdir)
+
+
+def test_noop_rebuild_writes_nothing(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    first = build(src)
+    before = mtimes(first.outdir)
+    second = build(src)
+    after = mtimes(second.outdir)
+    assert {p for p in after if before.get(p) != after[p]} - ALWAYS == set()

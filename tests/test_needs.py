@@ -1,0 +1,94 @@
+"""Every object is a sphinx-needs need, with fields and links."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text, warnings_of
+
+
+def load_needs(outdir: Path) -> dict[str, Any]:
+    data = json.loads((outdir / "needs.json").read_text(encoding="utf-8"))
+    return data["versions"][data["current_version"]]["needs"]
+
+
+def test_needs_json_holds_every_object_with_links(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("case"), "needs")
+    assert warnings_of(app) == ""
+    needs = load_needs(app.outdir)
+    by_type: dict[str, list[str]] = {}
+    for need in needs.values():
+        by_type.setdefault(need["type"], []).append(need["id"])
+    assert {kind: len(ids) for kind, ids in by_type.items()} == {
+        "arende": 2,
+        "motion": 1,
+        "yrkande": 2,
+        "remiss": 1,
+        "yttrande": 3,
+        "reservation": 1,
+        "utlatande": 1,
+        "beslut": 1,
+    }
+    bromma = needs["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]
+    assert bromma["instans"] == "Bromma stadsdelsnämnd"
+    assert bromma["sammantrade"] == "2020-09-24"
+    assert bromma["stallning"] == "1: avstyrker; 2: ingen erinran"
+    assert set(bromma["besvarar"]) == {
+        "ks-2019-1899-remiss",
+        "ks-2019-1899-motion-att-sats-1",
+        "ks-2019-1899-motion-att-sats-2",
+    }
+    assert bromma["arende"] == ["ks-2019-1899"]
+    first = needs["ks-2019-1899-motion-att-sats-1"]
+    assert first["avser"] == ["ks-2019-1899-motion"]
+    assert "ks-2019-1899-yttrande-bromma-stadsdelsnämnd" in first["besvarar_back"]
+    assert first["beslutar_back"] == ["ks-2019-1899-beslut-kommunstyrelsen"]
+    reservation = next(n for n in needs.values() if n["type"] == "reservation")
+    assert reservation["avser"] == ["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]
+    assert needs["ks-2019-1899"]["relaterat"] == ["ks-2019-656"]
+
+
+def test_needtable_lists_objects_and_follows_changes(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    app = build(src)
+    table = html_text(app.outdir / "annat.html")
+    assert (
+        "ks-2019-1899-yttrande-kungsholmens-stadsdelsnämnd Kungsholmens stadsdelsnämnd lämnar synpunkter"
+        in table
+    )
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            ":stallning: lämnar synpunkter", ":stallning: avstyrker"
+        ),
+        encoding="utf-8",
+    )
+    app = build(src)
+    table = html_text(app.outdir / "annat.html")
+    assert "Kungsholmens stadsdelsnämnd avstyrker" in table
+
+
+def test_needs_can_be_switched_off(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "annat.rst").write_text(
+        "Samverkansöverenskommelsen\n==========================\n\n"
+        ".. arende:: KS 2019/656\n   :rubrik: Övergripande samverkansöverenskommelse\n",
+        encoding="utf-8",
+    )
+    app = build(src, confoverrides={"kommun_needs": False})
+    assert warnings_of(app) == ""
+    from sphinx_needs.data import SphinxNeedsData
+
+    assert SphinxNeedsData(app.env).get_needs_view() == {}
+    assert "Bromma stadsdelsförvaltnings" in html_text(app.outdir / "utlatande.html")

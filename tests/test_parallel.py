@@ -1,0 +1,40 @@
+"""Parallel builds (-j 2) produce the same output as serial ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import warnings_of
+from .test_incremental import assert_same_pages, edit, html_pages
+
+
+def test_parallel_equals_serial(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("case")
+    serial = build(src, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    assert warnings_of(serial) == ""
+    assert warnings_of(parallel) == ""
+    assert html_pages(parallel.outdir) == html_pages(serial.outdir)
+
+
+def test_parallel_incremental_equals_fresh(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("case")
+    build(src, builddir=tmp_path / "parallel", parallel=2)
+    edit(src / "yttrande-slk.rst", ":datum: 2020-10-10", ":datum: 2020-09-30")
+    edit(src / "yttrande-bromma.rst", "Vi tycker annorlunda.", "Vi reserverar oss.")
+    incremental = build(src, builddir=tmp_path / "parallel", parallel=2)
+    assert warnings_of(incremental) == ""
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(incremental.outdir, fresh.outdir)
+    assert "Vi reserverar oss." in (incremental.outdir / "utlatande.html").read_text()

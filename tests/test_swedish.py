@@ -1,0 +1,84 @@
+"""Swedish dates, genitive, lists, in-sentence forms and slugs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sphinx_kommun.swedish import (
+    format_date,
+    genitive,
+    in_sentence,
+    join,
+    output_locale,
+    parse_date,
+    slug,
+)
+
+
+def test_dates_are_written_out_in_swedish() -> None:
+    assert format_date(dt.date(2020, 9, 24)) == "24 september 2020"
+    assert format_date(dt.date(2021, 2, 1)) == "1 februari 2021"
+    assert format_date(dt.date(2020, 9, 24), "en") == "24 September 2020"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Bromma stadsdelsförvaltning", "Bromma stadsdelsförvaltnings"),
+        ("Socialförvaltningen", "Socialförvaltningens"),
+        ("Stadsledningskontoret", "Stadsledningskontorets"),
+        ("Kungsholmens stadsdelsförvaltning", "Kungsholmens stadsdelsförvaltnings"),
+        ("Hans", "Hans"),
+        ("Linux", "Linux"),
+        ("Niklas Thorén", "Niklas Thoréns"),
+    ],
+)
+def test_genitive(name: str, expected: str) -> None:
+    assert genitive(name) == expected
+
+
+def test_lists_use_och_without_serial_comma() -> None:
+    assert join(["A", "B", "C"]) == "A, B och C"
+    assert join(["A", "B"]) == "A och B"
+    assert join(["A"]) == "A"
+    assert join([]) == ""
+    assert join(["A", "B", "C"], "en") == "A, B, and C"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Stadsledningskontoret", "stadsledningskontoret"),
+        ("Socialnämnden", "socialnämnden"),
+        ("Bromma stadsdelsnämnd", "Bromma stadsdelsnämnd"),
+        ("Polismyndigheten", "Polismyndigheten"),
+    ],
+)
+def test_common_nouns_are_lower_case_inside_a_sentence(
+    name: str, expected: str
+) -> None:
+    assert in_sentence(name) == expected
+
+
+def test_slug_keeps_swedish_letters() -> None:
+    assert slug("KS 2019/1899") == "ks-2019-1899"
+    assert slug("Hägersten-Älvsjö stadsdelsnämnd") == "hägersten-älvsjö-stadsdelsnämnd"
+    assert slug("  Å, Ä & Ö  ") == "å-ä-ö"
+    assert slug("Ångström ñ") == "ångström-n"
+
+
+def test_parse_date_accepts_iso_and_names_the_problem() -> None:
+    assert parse_date(" 2020-09-24 ") == dt.date(2020, 9, 24)
+    with pytest.raises(ValueError, match="ÅÅÅÅ-MM-DD"):
+        parse_date("24/9 2020")
+    with pytest.raises(ValueError, match="inte ett giltigt datum"):
+        parse_date("2020-02-30")
+
+
+def test_output_locale_falls_back_to_swedish() -> None:
+    assert output_locale("sv") == "sv"
+    assert output_locale("en_GB") == "en"
+    assert output_locale("de") == "sv"
+    assert output_locale(None) == "sv"
