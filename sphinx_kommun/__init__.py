@@ -14,7 +14,7 @@ hookimpl = pluggy.HookimplMarker("sphinx_kommun")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import checks, config, incremental, locale, needs, nodes
+    from . import checks, config, i18n, incremental, needs, nodes
     from .directives import DIRECTIVES, register_short_names
     from .domain import KommunDomain
     from .generate import silence_copies
@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .transforms import FillGenerated
 
     config.register(app)
-    locale.register(app)
+    i18n.register(app)
     app.setup_extension("sphinx_needs")
     nodes.register(app)
 

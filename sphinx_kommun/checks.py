@@ -12,8 +12,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .domain import get_domain
+from .i18n import _
 from .index import ObjectIndex
-from .locale import _
 from .model import Arende, Beslut, KommunObject, Reservation, Utlatande, Yttrande
 
 logger = logging.getLogger(__name__)

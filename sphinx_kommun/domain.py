@@ -19,9 +19,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .i18n import _
 from .index import ObjectIndex
-from .locale import _
 from .model import Arende, KommunObject, RoleRef, Yrkande
+from .swedish import capitalise
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +211,7 @@ class KommunDomain(Domain):
         ]
 
     def _tooltip(self, obj: KommunObject) -> str:
-        return f"{obj.label.capitalize()} {obj.title} ({obj.dnr})"
+        return f"{capitalise(_(obj.label))} {obj.title} ({obj.dnr})"
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in self.index.by_id.values():

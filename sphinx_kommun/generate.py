@@ -21,8 +21,8 @@ from sphinx.util import logging
 
 from . import render
 from .config import KommunConfig
+from .i18n import N_, _
 from .index import Backlink, ObjectIndex
-from .locale import _
 from .model import (
     Beslut,
     KommunObject,
@@ -46,6 +46,10 @@ from .swedish import (
 logger = logging.getLogger(__name__)
 
 
+#: Class of a paragraph (``.. rst-class:: ej-citerad``) left out when quoted.
+UNQUOTED = "ej-citerad"
+
+
 @dataclass
 class Context:
     """What a generator needs: the objects, the environment, the output language."""
@@ -67,6 +71,9 @@ class Context:
         return format_date(date, self.locale) if date else "–"
 
     def in_sentence(self, name: str) -> str:
+        """``name`` inside a Swedish sentence (common nouns in lower case)."""
+        if self.locale != "sv":
+            return name
         return in_sentence(name, self.config.common_noun_endings)
 
     def link(self, obj: KommunObject, text: str | None = None) -> nodes.Element:
@@ -180,13 +187,13 @@ def _dnr_objects(index: ObjectIndex, dnr: str, *, with_text: bool) -> str:
 # backlinks ------------------------------------------------------------------------
 
 _RELATIONS = (
-    ("remitterad", "Remitterad"),
-    ("besvaras", "Besvaras av"),
-    ("reservation", "Reservationer"),
-    ("behandlas", "Behandlas i"),
-    ("beslut", "Beslut"),
-    ("relaterat", "Relaterade ärenden som hänvisar hit"),
-    ("omnamnd", "Omnämns i"),
+    ("remitterad", N_("Remitterad")),
+    ("besvaras", N_("Besvaras av")),
+    ("reservation", N_("Reservationer")),
+    ("behandlas", N_("Behandlas i")),
+    ("beslut", N_("Beslut")),
+    ("relaterat", N_("Relaterade ärenden som hänvisar hit")),
+    ("omnamnd", N_("Omnämns i")),
 )
 
 
@@ -216,7 +223,7 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
         ref["refdomain"] = "std"
         ref.children = [nodes.inline("", "")]
         return [ref]
-    text = f"{capitalise(source.label)}: {source.title}"
+    text = f"{capitalise(_(source.label))}: {source.title}"
     if isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
         text += f" ({source.dnr})"
     item: list[nodes.Node] = [ctx.link(source, text)]
@@ -267,13 +274,13 @@ def document_title(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     )
     sender = remiss.sender if remiss else "Kommunstyrelsen"
     underrubrik = node.get("underrubrik") or _("Yttrande till %(to)s") % {
-        "to": ctx.in_sentence(sender).lower()
+        "to": ctx.in_sentence(sender)
     }
     result: list[nodes.Node] = []
     if rubrik:
         result.append(render.rubric(rubrik, classes=["kommun-doc-title"]))
     subtitle = nodes.paragraph("", underrubrik, classes=["kommun-doc-subtitle"])
-    if dnr:
+    if dnr and dnr not in underrubrik:
         subtitle += nodes.Text(f" {dnr}")
     result.append(subtitle)
     return result
@@ -315,7 +322,7 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     target = ctx.index.concerns(reservation)
     if target is None:
         return []
-    text = f"{capitalise(target.label)}: {target.title}"
+    text = f"{capitalise(_(target.label))}: {target.title}"
     return [
         render.para(
             _("Avser %(what)s."),
@@ -429,7 +436,18 @@ def _project_overview(index: ObjectIndex, key: tuple[str, ...]) -> str:
     return _dnr_objects(index, key[2], with_text=False)
 
 
+def _own_date(ctx: Context, yttrande: Yttrande) -> str:
+    """The tjänsteutlåtande's date as the yttrande states it."""
+    if yttrande.date is not None:
+        return ctx.date(yttrande.date)
+    if yttrande.effective_date is not None:
+        return _("attesterat %(date)s") % {"date": ctx.date(yttrande.effective_date)}
+    return "–"
+
+
 def _object_date(obj: KommunObject) -> dt.date | None:
+    if isinstance(obj, Yttrande):
+        return obj.answered_on
     for name in ("date", "filed", "meeting"):
         value = getattr(obj, name, None)
         if isinstance(value, dt.date):
@@ -446,9 +464,12 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     objects = ctx.index.by_dnr.get(dnr, [])
     rows = []
     for cls in _OVERVIEW_ORDER:
-        for obj in objects:
-            if type(obj) is not cls:
-                continue
+        of_kind = (
+            ctx.index.yttranden(dnr)
+            if cls is Yttrande
+            else [obj for obj in objects if type(obj) is cls]
+        )
+        for obj in of_kind:
             note = ""
             if isinstance(obj, Yttrande):
                 note = "; ".join(p.word for p in obj.positions)
@@ -458,7 +479,7 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 note = capitalise(obj.type)
             rows.append(
                 (
-                    capitalise(obj.label),
+                    capitalise(_(obj.label)),
                     [ctx.link(obj, obj.title)],
                     ctx.date(_object_date(obj)),
                     note,
@@ -641,6 +662,7 @@ class Compilation:
                         "huvudsak följande lydelse."
                     ),
                     whose=render.strong(genitive(author)),
+                    who=render.strong(author),
                     date=ctx.date(date),
                 )
             )
@@ -649,6 +671,7 @@ class Compilation:
                 render.para(
                     _("%(whose)s tjänsteutlåtande har i huvudsak följande lydelse."),
                     whose=render.strong(genitive(author)),
+                    who=render.strong(author),
                 )
             )
         if stated is not None and own is not None and stated != own:
@@ -737,14 +760,16 @@ class Compilation:
             name: list[nodes.Node] = [ctx.link(yttrande, capitalise(instans))]
             if not in_remiss:
                 name.append(render.emphasis(" " + _("(ej remissinstans)")))
+            late = _is_late(yttrande, self.remiss)
+            late_mark = render.emphasis(" " + _("(efter svar senast)"))
             answered: list[nodes.Node] = [nodes.Text(ctx.date(yttrande.meeting))]
-            if _is_late(yttrande, self.remiss):
-                answered.append(render.emphasis(" " + _("(efter svar senast)")))
-            document_date: list[nodes.Node] = [
-                nodes.Text(ctx.date(yttrande.effective_date))
-            ]
+            if late and yttrande.meeting is not None:
+                answered.append(late_mark.deepcopy())
+            document_date: list[nodes.Node] = [nodes.Text(_own_date(ctx, yttrande))]
+            if late and yttrande.meeting is None:
+                document_date.append(late_mark)
             stated = self.utlatande.stated_date(instans) if self.utlatande else None
-            if stated and stated != yttrande.effective_date:
+            if stated and stated != yttrande.date:
                 document_date.append(
                     render.emphasis(
                         " "
@@ -767,12 +792,16 @@ class Compilation:
             )
         if not rows:
             return []
-        caption = _("Remissvar i sammandrag")
+        result: list[nodes.Node] = []
         if self.remiss and self.remiss.deadline:
-            caption += " " + _("(svar senast %(date)s)") % {
-                "date": ctx.date(self.remiss.deadline)
-            }
-        return [
+            result.append(
+                nodes.paragraph(
+                    "",
+                    _("Svar senast %(date)s.")
+                    % {"date": ctx.date(self.remiss.deadline)},
+                )
+            )
+        result.append(
             render.table(
                 [
                     _("Remissinstans"),
@@ -785,18 +814,17 @@ class Compilation:
                 rows,
                 widths=[3, 2, 2, 2, 6, 2],
                 classes=["kommun-remiss-table", "longtable"],
-                title=caption,
-                node_id=f"{self.anchor}-tabell",
             )
-        ]
+        )
+        return result
 
 
 _PART_TITLES = {
-    "arendet": "Ärendet",
-    "beredning": "Beredning",
-    "sammanstallning": "Remissvaren",
-    "reservationer": "Reservationer m.m.",
-    "tabell": "Remissvar i sammandrag",
+    "arendet": N_("Ärendet"),
+    "beredning": N_("Beredning"),
+    "sammanstallning": N_("Remissvaren"),
+    "reservationer": N_("Reservationer m.m."),
+    "tabell": N_("Remissvar i sammandrag"),
 }
 
 

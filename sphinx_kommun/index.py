@@ -110,7 +110,19 @@ class ObjectIndex:
         return self.yrkanden(motion) if motion else []
 
     def yttranden(self, dnr: str) -> list[Yttrande]:
-        return self.of_kind(Yttrande, dnr)
+        """The yttranden of an ärende in remiss order (others after, as read)."""
+        return sorted(self.of_kind(Yttrande, dnr), key=self.remiss_rank)
+
+    def remiss_rank(self, obj: KommunObject) -> int:
+        """Position of a yttrande's instans in its remiss; others rank last."""
+        if isinstance(obj, Yttrande):
+            remiss = self.remiss(obj.dnr)
+            if remiss is not None:
+                wanted = _fold(obj.instans)
+                for position, name in enumerate(remiss.instanser):
+                    if _fold(name) == wanted:
+                        return position
+        return 10**6
 
     def yttrande_from(self, dnr: str, instans: str) -> Yttrande | None:
         wanted = _fold(instans)
@@ -263,11 +275,28 @@ class ObjectIndex:
             if source is not None and source.id == target.id:
                 continue
             add(target, Backlink("omnamnd", source, ref.docname))
-        # one entry per (relation, source, document)
+        # one entry per (relation, source, document); yttranden in remiss order
         for target_id, found in links.items():
             seen: set[tuple[str, str, str]] = set()
             unique = []
+            found.sort(
+                key=lambda link: (
+                    self.remiss_rank(link.source) if link.source else 10**6,
+                    link.docname,
+                )
+            )
+            related = {
+                link.source.id
+                for link in found
+                if link.source is not None and link.relation != "omnamnd"
+            }
             for link in found:
+                if (
+                    link.relation == "omnamnd"
+                    and link.source is not None
+                    and link.source.id in related
+                ):
+                    continue  # a mention by an object already linked otherwise
                 key = (
                     link.relation,
                     link.source.id if link.source else "",

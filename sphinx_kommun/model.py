@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from .i18n import N_
 from .swedish import slug
 
 
@@ -60,7 +61,7 @@ class KommunObject:
 
     kind: ClassVar[str] = "object"
     #: The Swedish name of the kind, as shown to readers.
-    label: ClassVar[str] = "objekt"
+    label: ClassVar[str] = N_("objekt")
 
     id: str
     docname: str
@@ -85,7 +86,7 @@ class KommunObject:
 @dataclass(frozen=True, kw_only=True)
 class Arende(KommunObject):
     kind: ClassVar[str] = "arende"
-    label: ClassVar[str] = "ärende"
+    label: ClassVar[str] = N_("ärende")
 
     responsible: str = ""
     related: tuple[str, ...] = ()
@@ -94,7 +95,7 @@ class Arende(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Motion(KommunObject):
     kind: ClassVar[str] = "motion"
-    label: ClassVar[str] = "motion"
+    label: ClassVar[str] = N_("motion")
 
     filed: dt.date | None = None
     body: str = "Kommunfullmäktige"
@@ -115,7 +116,7 @@ class Motion(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Yrkande(KommunObject):
     kind: ClassVar[str] = "yrkande"
-    label: ClassVar[str] = "att-sats"
+    label: ClassVar[str] = N_("att-sats")
 
     motion: str
     number: int
@@ -125,7 +126,7 @@ class Yrkande(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Remiss(KommunObject):
     kind: ClassVar[str] = "remiss"
-    label: ClassVar[str] = "remiss"
+    label: ClassVar[str] = N_("remiss")
 
     sender: str = "Kommunstyrelsen"
     date: dt.date | None = None
@@ -136,7 +137,7 @@ class Remiss(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Yttrande(KommunObject):
     kind: ClassVar[str] = "yttrande"
-    label: ClassVar[str] = "yttrande"
+    label: ClassVar[str] = N_("yttrande")
 
     instans: str
     forvaltning: str = ""
@@ -185,7 +186,7 @@ class Yttrande(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Reservation(KommunObject):
     kind: ClassVar[str] = "reservation"
-    label: ClassVar[str] = "reservation"
+    label: ClassVar[str] = N_("reservation")
 
     #: reservation, särskilt uttalande, ersättaryttrande, protokollsanteckning
     type: str = "reservation"
@@ -199,7 +200,7 @@ class Reservation(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Utlatande(KommunObject):
     kind: ClassVar[str] = "utlatande"
-    label: ClassVar[str] = "utlåtande"
+    label: ClassVar[str] = N_("utlåtande")
 
     rotel: str = ""
     body: str = "Kommunstyrelsen"
@@ -225,7 +226,7 @@ class Utlatande(KommunObject):
 @dataclass(frozen=True, kw_only=True)
 class Beslut(KommunObject):
     kind: ClassVar[str] = "beslut"
-    label: ClassVar[str] = "beslut"
+    label: ClassVar[str] = N_("beslut")
 
     body: str = "Kommunfullmäktige"
     date: dt.date | None = None

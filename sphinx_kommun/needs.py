@@ -25,8 +25,8 @@ from sphinx.util import logging
 
 from .config import KommunConfig
 from .domain import get_domain
+from .i18n import _
 from .index import ObjectIndex
-from .locale import _
 from .model import (
     Arende,
     Beslut,

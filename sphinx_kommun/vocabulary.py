@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .i18n import N_
+
 #: What an instans can say about a motion or an att-sats.
 POSITIONS: Mapping[str, str] = {
     "tillstyrker": "stöder förslaget",
@@ -26,13 +28,15 @@ OUTCOMES: Mapping[str, str] = {
 
 #: The proposal sentence an utlåtande's ``:forslag:`` keyword stands for.
 PROPOSALS: Mapping[str, str] = {
-    "bifall": "Motionen bifalls.",
-    "delvis bifall": "Motionen bifalls delvis med hänvisning till vad som sägs i "
-    "utlåtandet.",
-    "avslag": "Motionen avslås med hänvisning till vad som sägs i utlåtandet.",
-    "anses besvarad": "Motionen anses besvarad med hänvisning till vad som sägs i "
-    "utlåtandet.",
-    "återremiss": "Ärendet återremitteras.",
+    "bifall": N_("Motionen bifalls."),
+    "delvis bifall": N_(
+        "Motionen bifalls delvis med hänvisning till vad som sägs i utlåtandet."
+    ),
+    "avslag": N_("Motionen avslås med hänvisning till vad som sägs i utlåtandet."),
+    "anses besvarad": N_(
+        "Motionen anses besvarad med hänvisning till vad som sägs i utlåtandet."
+    ),
+    "återremiss": N_("Ärendet återremitteras."),
 }
 
 #: Kinds of dissent and statement, with the plural used in headings.

@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..locale import _
+from ..i18n import _
 from ..model import Arende, default_id
 from .base import KommunDirective, split_entries
 

@@ -17,10 +17,10 @@ from sphinx.util.docutils import SphinxDirective
 from .. import render
 from ..config import KommunConfig
 from ..domain import KommunDomain, get_domain
-from ..locale import _
+from ..i18n import _
 from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
-from ..swedish import parse_date
+from ..swedish import in_sentence, output_locale, parse_date
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,12 @@ class KommunDirective(SphinxDirective):
     @property
     def kommun_config(self) -> KommunConfig:
         return KommunConfig.from_config(self.config)
+
+    def in_sentence(self, name: str) -> str:
+        """``name`` inside a Swedish sentence (common nouns in lower case)."""
+        if output_locale(self.config.language) != "sv":
+            return name
+        return in_sentence(name, self.kommun_config.common_noun_endings)
 
     # -- warnings -------------------------------------------------------------
 

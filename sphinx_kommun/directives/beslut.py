@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..locale import _
+from ..i18n import _
 from ..model import Beslut, Outcome, default_id
 from ..swedish import format_date, output_locale
 from ..vocabulary import OUTCOMES, closest
@@ -56,7 +56,7 @@ class BeslutDirective(KommunDirective):
         title = (
             " ".join(self.arguments[0].split())
             if self.arguments
-            else _("Beslut i %(organ)s") % {"organ": organ.lower()}
+            else _("Beslut i %(organ)s") % {"organ": self.in_sentence(organ)}
         )
         obj_id = self.object_id(default_id("beslut", dnr, organ))
         beslut = Beslut(

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from ..locale import _
+from ..i18n import _
 from .base import KommunDirective, split_entries
 
 #: The parts of a remissammanställning, in the order they are rendered.

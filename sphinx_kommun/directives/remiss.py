@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..locale import _
+from ..i18n import _
 from ..model import Remiss, default_id
 from ..swedish import format_date, output_locale
 from .base import KommunDirective

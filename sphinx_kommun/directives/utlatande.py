@@ -8,9 +8,9 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..locale import _
+from ..i18n import _
 from ..model import Utlatande, default_id
-from ..swedish import format_date, genitive, in_sentence, output_locale, parse_date
+from ..swedish import format_date, genitive, output_locale, parse_date
 from ..vocabulary import PROPOSALS, closest
 from .base import KommunDirective, mark_excerpts, split_entries
 
@@ -118,9 +118,7 @@ class UtlatandeDirective(KommunDirective):
 
         proposes = _("%(organ)s föreslår att %(to)s beslutar följande.") % {
             "organ": organ,
-            "to": in_sentence(
-                addressee, self.kommun_config.common_noun_endings
-            ).lower(),
+            "to": self.in_sentence(addressee),
         }
         container += nodes.paragraph("", proposes, classes=["kommun-proposal-intro"])
         if proposal:
@@ -146,17 +144,20 @@ class UtlatandeDirective(KommunDirective):
             )
         if utlatande.endorsed_by:
             container += render.para(
-                _("%(who)s tillstyrker föredragande %(title)s förslag."),
+                _("%(who)s tillstyrker föredragande %(title_gen)s förslag."),
                 who=render.strong(utlatande.endorsed_by),
-                title=genitive(utlatande.presenter_title),
+                title=utlatande.presenter_title,
+                title_gen=genitive(utlatande.presenter_title),
             )
             container += render.para(
                 _(
-                    "%(organ)s delar %(endorser)s uppfattning och föreslår att %(to)s beslutar följande."
+                    "%(organ)s delar %(endorser_gen)s uppfattning och föreslår att "
+                    "%(to)s beslutar följande."
                 ),
                 organ=render.strong(organ),
-                endorser=genitive(in_sentence(utlatande.endorsed_by).lower()),
-                to=addressee.lower(),
+                endorser=utlatande.endorsed_by,
+                endorser_gen=genitive(self.in_sentence(utlatande.endorsed_by)),
+                to=self.in_sentence(addressee),
             )
             if proposal:
                 container += nodes.paragraph(
@@ -173,10 +174,10 @@ class UtlatandeDirective(KommunDirective):
                 }
             intro = [nodes.paragraph("", where)] if where else []
             intro.append(
-                nodes.paragraph(
-                    "",
-                    _("På %(organ)s vägnar:")
-                    % {"organ": genitive(in_sentence(organ).lower())},
+                render.para(
+                    _("På %(organ_gen)s vägnar:"),
+                    organ=organ,
+                    organ_gen=genitive(self.in_sentence(organ)),
                 )
             )
             container += render.signatures(utlatande.signatories, intro=intro)

@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..locale import _
+from ..i18n import _
 from ..model import Excerpt, Person, Position, Yttrande, default_id
 from ..swedish import format_date, output_locale
 from ..vocabulary import POSITIONS, closest
@@ -143,7 +143,8 @@ class YttrandeDirective(KommunDirective):
         if yttrande.signatories:
             container += render.signatures(yttrande.signatories)
         if yttrande.bilagor:
-            container += render.rubric(_("Bilagor"), classes=["kommun-bilagor"])
+            heading = _("Bilaga") if len(yttrande.bilagor) == 1 else _("Bilagor")
+            container += render.rubric(heading, classes=["kommun-bilagor"])
             container += render.enumerated_list(
                 self.parse_inline_option(text) for text in yttrande.bilagor
             )

@@ -1,0 +1,17 @@
+"""Sphinx configuration of the sphinx-kommun example project."""
+
+import sys
+from pathlib import Path
+
+# Use the extension from this checkout even when it is not installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+project = "Handlingar – Stockholms stad"
+language = "sv"
+extensions = ["sphinx_kommun"]
+
+exclude_patterns = ["_build"]
+
+html_title = "Handlingar"
+# Do not render the global table of contents on every page.
+html_sidebars = {"**": []}

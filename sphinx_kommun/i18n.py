@@ -1,0 +1,102 @@
+"""Translation of the texts readers see.
+
+Message ids are the Swedish texts themselves: a Swedish project needs no
+catalogue, and ``locale/en`` translates them for projects built in English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+
+CATALOG = "sphinx_kommun"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_ = get_translation(CATALOG)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogue; it is translated where it is used."""
+    return message
+
+
+def register(app: Sphinx) -> None:
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+
+
+# -- maintaining the catalogue (python -m sphinx_kommun.i18n) -----------------
+
+PACKAGE_DIR = Path(__file__).parent
+KEYWORDS = {"_": None, "N_": None}
+
+
+def extract_messages() -> dict[str, tuple[str, int]]:
+    """Every message id in the package, with where it is first used."""
+    from babel.messages.extract import extract_from_dir
+
+    found: dict[str, tuple[str, int]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(PACKAGE_DIR),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+    ):
+        if isinstance(message, str) and message:
+            found.setdefault(message, (filename, lineno))
+    return found
+
+
+def po_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{CATALOG}.po"
+
+
+def update(language: str = "en") -> None:
+    """Add new message ids to the catalogue and drop the ones no longer used."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    path = po_path(language)
+    if path.exists():
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=language, domain=CATALOG)
+    else:
+        catalog = Catalog(locale=language, domain=CATALOG, project="sphinx-kommun")
+    template = Catalog(domain=CATALOG, creation_date=catalog.creation_date)
+    for message, (filename, lineno) in extract_messages().items():
+        template.add(message, locations=[(filename, lineno)])
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=88, sort_output=True, no_location=True)
+
+
+def compile_catalog(language: str = "en") -> bytes:
+    """The .mo file of a catalogue, as bytes."""
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path(language).open("rb") as handle:
+        catalog = read_po(handle, locale=language, domain=CATALOG)
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> None:
+    import sys
+
+    command = (argv if argv is not None else sys.argv[1:]) or ["update"]
+    if command[0] == "update":
+        update()
+        po_path("en").with_suffix(".mo").write_bytes(compile_catalog())
+        print(f"updated {po_path('en')}")
+    else:
+        raise SystemExit("usage: python -m sphinx_kommun.i18n [update]")
+
+
+if __name__ == "__main__":
+    main()

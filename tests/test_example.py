@@ -1,0 +1,184 @@
+"""The example project: the Stockholm case KS 2019/1899, authored completely."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text
+from .data.make_seed_fingerprints import fingerprint, ngrams
+
+EXAMPLE = Path(__file__).parent.parent / "example_project"
+SOURCES = sorted(EXAMPLE.rglob("*.rst"))
+
+#: (instans, nämnd decision date, whose tjänsteutlåtande, its date) as seed 001 states them
+SEED_001 = [
+    ("Stadsledningskontoret", None, "Stadsledningskontorets", "10 oktober 2020"),
+    ("Socialnämnden", "22 september 2020", "Socialförvaltningens", "17 juli 2020"),
+    ("Bromma stadsdelsnämnd", "24 september 2020", "Bromma stadsdelsförvaltnings", "2 september 2020"),
+    ("Hägersten-Älvsjö stadsdelsnämnd", "24 september 2020", "Hägersten-Älvsjö stadsdelsförvaltnings", "20 juli 2020"),
+    ("Kungsholmens stadsdelsnämnd", "24 september 2020", "Kungsholmens stadsdelsförvaltnings", "4 september 2020"),
+    ("Rinkeby-Kista stadsdelsnämnd", "24 september 2020", "Rinkeby-Kista stadsdelsförvaltnings", "17 augusti 2020"),
+    ("Skärholmens stadsdelsnämnd", "24 september 2020", "Skärholmens stadsdelsförvaltnings", "13 juli 2020"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    app = SphinxTestApp(
+        "html",
+        srcdir=EXAMPLE,
+        builddir=tmp_path_factory.mktemp("example"),
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+    )
+    try:
+        app.build()
+    finally:
+        # restore docutils' registries now: other tests make their own apps
+        app.cleanup()
+    yield app
+
+
+def utlatande_text(app: SphinxTestApp) -> str:
+    return html_text(app.outdir / "ks-2019-1899" / "utlatande.html")
+
+
+def test_example_builds_without_warnings(example: SphinxTestApp) -> None:
+    assert example.warning.getvalue() == ""  # type: ignore[attr-defined]
+
+
+def test_compilation_names_the_seven_instanser_with_seed_dates(
+    example: SphinxTestApp,
+) -> None:
+    text = utlatande_text(example)
+    compilation = text[text.index("Remissammanställning") :]
+    positions = []
+    for instans, decided, whose, dated in SEED_001:
+        if decided:
+            sentence = (
+                f"{instans} beslutade vid sitt sammanträde den {decided} följande."
+            )
+            assert sentence in compilation
+            positions.append(compilation.index(sentence))
+        sentence = f"{whose} tjänsteutlåtande daterat den {dated} har i huvudsak följande lydelse."
+        assert sentence in compilation
+        positions.append(compilation.index(sentence))
+    assert positions == sorted(positions), "not in remiss order"
+
+
+def test_beredning_passage_is_generated(example: SphinxTestApp) -> None:
+    text = utlatande_text(example)
+    assert (
+        "Ärendet har remitterats till stadsledningskontoret, socialnämnden, Bromma "
+        "stadsdelsnämnd, Hägersten-Älvsjö stadsdelsnämnd, Kungsholmens stadsdelsnämnd, "
+        "Rinkeby-Kista stadsdelsnämnd och Skärholmens stadsdelsnämnd." in text
+    )
+
+
+def test_sarskilt_uttalande_under_rinkeby_kista(example: SphinxTestApp) -> None:
+    text = utlatande_text(example)
+    section = text[text.index("Rinkeby-Kista stadsdelsnämnd beslutade") :]
+    section = section[: section.index("Skärholmens stadsdelsnämnd beslutade")]
+    assert "Särskilt uttalande gjordes av Niklas Thorén m.fl. (V), bilaga 1." in section
+    reservations = text[text.index("Reservationer m.m. Rinkeby-Kista stadsdelsnämnd") :]
+    assert (
+        "Särskilt uttalande (bilaga 1) gjordes av Niklas Thorén m.fl. (V)"
+        in reservations
+    )
+
+
+def test_hagersten_alvsjo_discrepancy_is_visible(example: SphinxTestApp) -> None:
+    text = utlatande_text(example)
+    assert "Yttrandet självt är attesterat den 8 september 2020" in text
+
+
+def test_utlatande_links_the_other_arende(example: SphinxTestApp) -> None:
+    html = (example.outdir / "ks-2019-1899" / "utlatande.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r'href="\.\./ks-2019-656/index\.html#ks-2019-656"', html)
+    other = html_text(example.outdir / "ks-2019-656" / "index.html")
+    mentions = other[other.index("Omnämns i") :]
+    assert "Utlåtande: Ta tillbaka utsatta områden (KS 2019/1899)" in mentions
+
+
+@pytest.mark.parametrize(
+    "phrase", ["beslutade vid sitt sammanträde", "har i huvudsak följande lydelse"]
+)
+def test_generated_phrases_are_not_in_the_sources(phrase: str) -> None:
+    assert SOURCES
+    for path in SOURCES:
+        assert phrase not in path.read_text(encoding="utf-8").lower(), path
+
+
+#: Options that hold facts carried over as they are (names, titles, lists of
+#: bodies), not sentences; they are left out of the comparison.
+FACT_OPTIONS = (
+    "instanser", "motionarer", "motionärer", "undertecknare", "attesterat",
+    "forfattare", "författare", "rubrik", "relaterade", "bilagor", "underrubrik",
+)  # fmt: skip
+
+
+def prose(text: str) -> str:
+    """The text without the values of fact options (and their continuation lines)."""
+    kept: list[str] = []
+    skipping_indent: int | None = None
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if skipping_indent is not None:
+            if line.strip() and indent > skipping_indent:
+                continue
+            skipping_indent = None
+        match = re.match(r"^\s+:([\w-]+):", line)
+        if match and match.group(1).lower() in FACT_OPTIONS:
+            skipping_indent = indent
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def test_prose_drops_only_fact_options() -> None:
+    text = (
+        ".. x::\n   :instanser:\n      A B\n      C D\n   :datum: 1\n\n   Body text.\n"
+    )
+    assert prose(text) == ".. x::\n   :datum: 1\n\n   Body text."
+
+
+def test_sources_copy_no_sentence_from_the_seeds() -> None:
+    seeds = set(
+        (Path(__file__).parent / "data" / "seed_ngrams.txt").read_text().split()
+    )
+    assert len(seeds) > 1000
+    for path in SOURCES:
+        text = prose(path.read_text(encoding="utf-8"))
+        copied = [gram for gram in ngrams(text) if fingerprint(gram) in seeds]
+        assert not copied, f"{path.relative_to(EXAMPLE)} copies: {copied[:3]}"
+
+
+def test_example_needs_json(tmp_path: Path) -> None:
+    app = SphinxTestApp(
+        "needs",
+        srcdir=EXAMPLE,
+        builddir=tmp_path,
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""  # type: ignore[attr-defined]
+    data = json.loads((app.outdir / "needs.json").read_text(encoding="utf-8"))
+    needs = data["versions"][data["current_version"]]["needs"]
+    yttranden = [n for n in needs.values() if n["type"] == "yttrande"]
+    assert len(yttranden) == 8  # seven in KS 2019/1899, Älvsjö in KS 2019/656
+    assert all(n["besvarar"] for n in yttranden)
