@@ -14,7 +14,16 @@ hookimpl = pluggy.HookimplMarker("sphinx_kommun")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from . import checks, config, i18n, incremental, needs, nodes
+    from . import (
+        checks,
+        config,
+        i18n,
+        incremental,
+        latex,
+        meeting,  # noqa: F401  (registers the agenda generator)
+        needs,
+        nodes,
+    )
     from .directives import DIRECTIVES, register_short_names
     from .domain import KommunDomain
     from .generate import silence_copies
@@ -25,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     i18n.register(app)
     app.setup_extension("sphinx_needs")
     nodes.register(app)
+    latex.register(app)
 
     KommunDomain.directives = dict(DIRECTIVES)
     KommunDomain.roles = {

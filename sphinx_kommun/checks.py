@@ -14,7 +14,15 @@ from sphinx.util import logging
 from .domain import get_domain
 from .i18n import _
 from .index import ObjectIndex
-from .model import Arende, Beslut, KommunObject, Reservation, Utlatande, Yttrande
+from .model import (
+    Arende,
+    Beslut,
+    KommunObject,
+    Reservation,
+    Sammantrade,
+    Utlatande,
+    Yttrande,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +56,15 @@ def check_arenden(index: ObjectIndex) -> None:
                 dnr=dnr,
             )
     for obj in index.by_id.values():
+        if isinstance(obj, Sammantrade):
+            for dnr in obj.items:
+                if index.arende(dnr) is None:
+                    warn(
+                        obj,
+                        "dnr",
+                        _("okänt diarienummer '%(dnr)s' på föredragningslistan"),
+                        dnr=dnr,
+                    )
         if isinstance(obj, Arende):
             for dnr in obj.related:
                 if index.arende(dnr) is None:

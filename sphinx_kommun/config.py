@@ -110,6 +110,14 @@ class KommunConfig:
         "Extra ställning words for yttranden, mapped to a description.",
         _is_str_dict,
     )
+    pdf_documents: str = _setting(
+        "all",
+        "Which PDFs latex_documents gets: 'all' (every ärende and sammanträde), "
+        "'arenden', 'sammantraden', a comma-separated list of dnr or ids, or "
+        "'off' to keep the project's own latex_documents.",
+        _is_str,
+        "",
+    )
     object_css: bool = _setting(
         True, "Add sphinx-kommun's stylesheet to HTML output.", _is_bool, "html"
     )

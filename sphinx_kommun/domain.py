@@ -82,6 +82,7 @@ class KommunDomain(Domain):
             ("reservation", "reservation"),
             ("utlatande", "utlåtande"),
             ("beslut", "beslut"),
+            ("sammantrade", "sammanträde"),
         )
     }
     indices: ClassVar[list[type[Index]]] = [ArendeIndex]
@@ -231,6 +232,7 @@ def _kind_label(kind: str) -> str:
         "reservation": _("Reservationen"),
         "utlatande": _("Utlåtandet"),
         "beslut": _("Beslutet"),
+        "sammantrade": _("Sammanträdet"),
         "any": _("Objektet"),
     }
     return labels.get(kind, kind)

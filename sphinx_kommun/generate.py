@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -58,6 +59,12 @@ class Context:
     index: ObjectIndex
     refdoc: str
     _doctrees: dict[str, nodes.document] = field(default_factory=dict)
+    #: The builder writing, when known (None while only projecting).
+    builder: Builder | None = None
+
+    @property
+    def output_format(self) -> str:
+        return self.builder.format if self.builder is not None else ""
 
     @property
     def locale(self) -> str:
@@ -192,6 +199,7 @@ _RELATIONS = (
     ("reservation", N_("Reservationer")),
     ("behandlas", N_("Behandlas i")),
     ("beslut", N_("Beslut")),
+    ("sammantrade", N_("På föredragningslistan")),
     ("relaterat", N_("Relaterade ärenden som hänvisar hit")),
     ("omnamnd", N_("Omnämns i")),
 )
@@ -720,6 +728,7 @@ class Compilation:
                 label = nodes.paragraph(
                     "",
                     "",
+                    nodes.target("", "", ids=[anchor]),
                     *render.fill(
                         _(
                             "%(type)s (bilaga %(number)s) gjordes av %(who)s enligt följande."
@@ -728,7 +737,6 @@ class Compilation:
                         number=str(self.numbers[reservation.id]),
                         who=_authors(reservation, ctx.locale),
                     ),
-                    ids=[anchor],
                 )
                 children.append(label)
                 children.extend(ctx.excerpt(reservation, "text"))
@@ -812,7 +820,7 @@ class Compilation:
                     _("Reservationer m.m."),
                 ],
                 rows,
-                widths=[3, 2, 2, 2, 6, 2],
+                widths=[3, 3, 3, 2, 6, 2],
                 classes=["kommun-remiss-table", "longtable"],
             )
         )
@@ -865,18 +873,26 @@ def iter_generated(node: nodes.Node) -> Iterable[kommun_pending]:
 
 
 def apply(ctx: Context, doctree: nodes.Node) -> None:
-    """Replace every placeholder of ``doctree`` with its generated nodes."""
-    for pending in list(iter_generated(doctree)):
-        func = GENERATORS.get(pending["generate"])
-        produced = func(ctx_for(ctx, pending), pending) if func else []
-        if produced:
-            pending.replace_self(produced)
-        else:
-            pending.parent.remove(pending)
+    """Replace every placeholder of ``doctree`` with its generated nodes.
+
+    Generated content may bring placeholders of its own (a meeting's PDF
+    includes whole documents), so this repeats until none is left.
+    """
+    for _round in range(10):
+        found = list(iter_generated(doctree))
+        if not found:
+            return
+        for pending in found:
+            func = GENERATORS.get(pending["generate"])
+            produced = func(ctx_for(ctx, pending), pending) if func else []
+            if produced:
+                pending.replace_self(produced)
+            else:
+                pending.parent.remove(pending)
 
 
 def ctx_for(ctx: Context, pending: kommun_pending) -> Context:
     refdoc = pending.get("refdoc") or ctx.refdoc
     if refdoc == ctx.refdoc:
         return ctx
-    return Context(ctx.env, ctx.index, refdoc, ctx._doctrees)
+    return Context(ctx.env, ctx.index, refdoc, ctx._doctrees, ctx.builder)

@@ -17,7 +17,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _ = get_translation(CATALOG)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802  (the gettext convention)
     """Mark a message for the catalogue; it is translated where it is used."""
     return message
 

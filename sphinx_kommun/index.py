@@ -20,6 +20,7 @@ from .model import (
     Remiss,
     Reservation,
     RoleRef,
+    Sammantrade,
     Utlatande,
     Yrkande,
     Yttrande,
@@ -136,6 +137,9 @@ class ObjectIndex:
 
     def beslut(self, dnr: str) -> list[Beslut]:
         return self.of_kind(Beslut, dnr)
+
+    def sammantraden(self) -> list[Sammantrade]:
+        return [obj for obj in self.by_id.values() if isinstance(obj, Sammantrade)]
 
     def dnrs(self) -> list[str]:
         return sorted(self.by_dnr)
@@ -264,6 +268,10 @@ class ObjectIndex:
                                 obj.outcome_for(yrkande.number),
                             ),
                         )
+            elif isinstance(obj, Sammantrade):
+                for dnr in obj.items:
+                    add(self.arende(dnr), Backlink("sammantrade", obj, obj.docname))
+                    add(self.utlatande(dnr), Backlink("sammantrade", obj, obj.docname))
             elif isinstance(obj, Arende):
                 for dnr in obj.related:
                     add(self.arende(dnr), Backlink("relaterat", obj, obj.docname))

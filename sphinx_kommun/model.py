@@ -242,6 +242,21 @@ class Beslut(KommunObject):
         return general
 
 
+@dataclass(frozen=True, kw_only=True)
+class Sammantrade(KommunObject):
+    """A meeting (e.g. of kommunfullmäktige) and the ärenden on its agenda."""
+
+    kind: ClassVar[str] = "sammantrade"
+    label: ClassVar[str] = N_("sammanträde")
+
+    body: str = "Kommunfullmäktige"
+    date: dt.date | None = None
+    time: str = ""
+    place: str = ""
+    #: Diarienummer of the ärenden on the agenda, in order.
+    items: tuple[str, ...] = ()
+
+
 #: Every kind, by its name.
 KINDS: dict[str, type[KommunObject]] = {
     cls.kind: cls
@@ -254,6 +269,7 @@ KINDS: dict[str, type[KommunObject]] = {
         Reservation,
         Utlatande,
         Beslut,
+        Sammantrade,
     )
 }
 

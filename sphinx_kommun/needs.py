@@ -34,6 +34,7 @@ from .model import (
     Motion,
     Remiss,
     Reservation,
+    Sammantrade,
     Utlatande,
     Yrkande,
     Yttrande,
@@ -51,6 +52,7 @@ NEED_TYPES = (
     ("reservation", "Reservation", "#E8D5F0"),
     ("utlatande", "Utlåtande", "#DDDDDD"),
     ("beslut", "Beslut", "#F7C8C8"),
+    ("sammantrade", "Sammanträde", "#C8E6F7"),
 )
 
 #: Fields of the needs, all optional strings.
@@ -68,6 +70,7 @@ NEED_FIELDS = {
     "personer": "Motionärer, författare eller undertecknare",
     "utfall": "Beslutets utfall",
     "nummer": "Att-satsens nummer",
+    "plats": "Sammanträdets plats",
 }
 
 #: Link types: name -> (outgoing label, incoming label).
@@ -77,6 +80,7 @@ NEED_LINKS = {
     "besvarar": ("besvarar", "besvaras av"),
     "beslutar": ("beslutar om", "beslutas i"),
     "relaterat": ("relaterat till", "relaterat från"),
+    "behandlar": ("behandlar", "behandlas på"),
 }
 
 _DEFAULT_ID_REGEX = "^[A-Z0-9_]{5,}"
@@ -182,6 +186,10 @@ def _fields(obj: KommunObject) -> dict[str, str]:
         fields["utfall"] = "; ".join(
             f"{o.yrkande}: {o.word}" if o.yrkande else o.word for o in obj.outcomes
         )
+    elif isinstance(obj, Sammantrade):
+        fields["organ"] = obj.body
+        fields["datum"] = obj.date.isoformat() if obj.date else ""
+        fields["plats"] = obj.place
     return {name: value for name, value in fields.items() if value}
 
 
@@ -224,7 +232,7 @@ def register_need(env: BuildEnvironment, obj: KommunObject, content: str) -> Non
 
 def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
     links: dict[str, list[str]] = {}
-    arende = index.arende(obj.dnr)
+    arende = index.arende(obj.dnr) if obj.dnr else None
     if arende is not None and not isinstance(obj, Arende):
         links["arende"] = [arende.id]
     motion = index.motion(obj.dnr)
@@ -245,6 +253,10 @@ def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
             links["avser"] = [concerns.id]
     elif isinstance(obj, Beslut):
         links["beslutar"] = [y.id for y in yrkanden if obj.outcome_for(y.number)]
+    elif isinstance(obj, Sammantrade):
+        links["behandlar"] = [
+            found.id for dnr in obj.items if (found := index.arende(dnr)) is not None
+        ]
     elif isinstance(obj, Arende):
         links["relaterat"] = [
             found.id for dnr in obj.related if (found := index.arende(dnr)) is not None
@@ -272,6 +284,24 @@ def needs_docs(env: BuildEnvironment) -> list[str]:
     from sphinx_needs.data import SphinxNeedsData
 
     return list(SphinxNeedsData(env).get_or_create_docs().get("all", []))
+
+
+def process_in_pdfs(env: BuildEnvironment, start_docs: Iterable[str]) -> None:
+    """Let sphinx-needs render its views in PDFs that start elsewhere.
+
+    sphinx-needs renders needtables only in documents it has seen a needs
+    view in (and the root document); a PDF of an ärende is assembled under
+    the ärende's page, which has none itself but includes pages that do.
+    Only for this writing run: the environment was pickled before.
+    """
+    if not enabled(env.config):
+        return
+    from sphinx_needs.data import SphinxNeedsData
+
+    docs = SphinxNeedsData(env).get_or_create_docs()["all"]
+    for docname in start_docs:
+        if docname not in docs:
+            docs.append(docname)
 
 
 def strip_assets(

@@ -2,8 +2,8 @@
 
 Objects are rendered with generic docutils nodes (paragraphs, field lists,
 tables, sections) wrapped in a few block nodes that carry the semantic
-role, so every builder can render them and builder-specific layout is a
-matter of the wrappers' visitors.
+role, so every builder can render them; builder-specific layout is a matter
+of the wrappers' visitors (HTML here, LaTeX in :mod:`.latex`).
 """
 
 from __future__ import annotations
@@ -14,17 +14,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 
-class kommun_block(nodes.General, nodes.Element):
+class kommun_block(nodes.General, nodes.Element):  # noqa: N801
     """Base of the block wrappers: rendered as a ``div`` with classes in HTML."""
 
-    tagname_html = "div"
 
-
-class kommun_object(kommun_block):
+class kommun_object(kommun_block):  # noqa: N801
     """One object rendered as a document (yttrande, motion, utlåtande …)."""
 
 
-class kommun_header(kommun_block):
+class kommun_header(kommun_block):  # noqa: N801
     """The header block of a document: kommun, body, dnr, handläggare, till, datum.
 
     ``node["fields"]`` holds the (label, value) pairs the children show, for
@@ -32,19 +30,19 @@ class kommun_header(kommun_block):
     """
 
 
-class kommun_signatures(kommun_block):
+class kommun_signatures(kommun_block):  # noqa: N801
     """Signature block: one line per signatory, name then title."""
 
 
-class kommun_backlinks(kommun_block):
+class kommun_backlinks(kommun_block):  # noqa: N801
     """Generated list of what refers to an object ("Besvaras av" …)."""
 
 
-class kommun_generated(kommun_block):
+class kommun_generated(kommun_block):  # noqa: N801
     """Generated text (remissammanställning, Beredning, ärende overview)."""
 
 
-class kommun_pending(nodes.General, nodes.Element):
+class kommun_pending(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for generated content, filled by a post-transform.
 
     ``node["generate"]`` names the generator, other attributes its
@@ -52,11 +50,23 @@ class kommun_pending(nodes.General, nodes.Element):
     """
 
 
-class kommun_struck(nodes.Inline, nodes.TextElement):
+class kommun_struck(nodes.Inline, nodes.TextElement):  # noqa: N801
     """Struck-through text: a signatory who withdrew."""
 
 
-# -- visitors -----------------------------------------------------------------
+class kommun_bookmark(nodes.General, nodes.Element):  # noqa: N801
+    """A PDF outline entry above the sections that follow (``node["title"]``)."""
+
+
+class kommun_document(nodes.General, nodes.Element):  # noqa: N801
+    """Start (``node["start"]``) or end of one printed document (LaTeX only).
+
+    Inserted around each document of a PDF; restarts "Sida 1 (n)" and sets
+    the running header's kind and diarienummer.
+    """
+
+
+# -- HTML -----------------------------------------------------------------------
 
 
 def _visit_block_html(self: Any, node: kommun_block) -> None:
@@ -68,12 +78,22 @@ def _depart_block_html(self: Any, node: kommun_block) -> None:
     self.body.append("</div>\n")
 
 
-def _visit_block_latex(self: Any, node: kommun_block) -> None:
-    # Blocks flow like ordinary text so long documents break across pages;
-    # a label makes the object's id a hyperlink target.
+def _visit_struck_html(self: Any, node: kommun_struck) -> None:
+    self.body.append(self.starttag(node, "del", "", CLASS="kommun-struck"))
+
+
+def _depart_struck_html(self: Any, node: kommun_struck) -> None:
+    self.body.append("</del>")
+
+
+def _visit_bookmark_html(self: Any, node: kommun_bookmark) -> None:
+    # only an anchor: the outline is a PDF thing
     for node_id in node["ids"]:
-        self.body.append(self.hypertarget(node_id, anchor=True))
-    self.body.append("\n")
+        self.body.append(f'<span id="{node_id}"></span>')
+    raise nodes.SkipNode
+
+
+# -- shared ---------------------------------------------------------------------
 
 
 def _pass(self: Any, node: nodes.Node) -> None:
@@ -84,22 +104,6 @@ def _skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-def _visit_struck_html(self: Any, node: kommun_struck) -> None:
-    self.body.append(self.starttag(node, "del", "", CLASS="kommun-struck"))
-
-
-def _depart_struck_html(self: Any, node: kommun_struck) -> None:
-    self.body.append("</del>")
-
-
-def _visit_struck_latex(self: Any, node: kommun_struck) -> None:
-    self.body.append(r"\sout{")
-
-
-def _depart_struck_latex(self: Any, node: kommun_struck) -> None:
-    self.body.append("}")
-
-
 BLOCKS = (
     kommun_object,
     kommun_header,
@@ -108,30 +112,37 @@ BLOCKS = (
     kommun_generated,
 )
 
+_PLAIN = ("text", "man", "texinfo")
+
 
 def register(app: Sphinx) -> None:
-    passthrough: dict[str, Any] = {
-        name: (_pass, None) for name in ("text", "man", "texinfo")
-    }
+    from . import latex
+
+    passthrough: dict[str, Any] = {name: (_pass, _pass) for name in _PLAIN}
+    skipped: dict[str, Any] = {name: (_skip, None) for name in _PLAIN}
     for block in BLOCKS:
         app.add_node(
             block,
             html=(_visit_block_html, _depart_block_html),
-            latex=(_visit_block_latex, None),
+            latex=latex.VISITORS.get(block, (latex.visit_block, latex.depart_block)),
             **passthrough,
         )
     app.add_node(
-        kommun_pending,
-        html=(_skip, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
-    app.add_node(
         kommun_struck,
         html=(_visit_struck_html, _depart_struck_html),
-        latex=(_visit_struck_latex, _depart_struck_latex),
+        latex=(latex.visit_struck, latex.depart_struck),
         **passthrough,
     )
-    app.add_latex_package("ulem", "normalem")
+    app.add_node(kommun_pending, html=(_skip, None), latex=(_skip, None), **skipped)
+    app.add_node(
+        kommun_bookmark,
+        html=(_visit_bookmark_html, None),
+        latex=(latex.visit_bookmark, None),
+        **skipped,
+    )
+    app.add_node(
+        kommun_document,
+        html=(_skip, None),
+        latex=(latex.visit_document, None),
+        **skipped,
+    )

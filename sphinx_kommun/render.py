@@ -134,13 +134,15 @@ def person_lines(people: Sequence[Person]) -> nodes.line_block:
 
 
 def signatures(
-    people: Sequence[Person], intro: Part = "", classes: Iterable[str] = ()
+    people: Sequence[Person],
+    intro: Sequence[nodes.paragraph] = (),
+    classes: Iterable[str] = (),
 ) -> kommun_signatures:
-    """Signature block: name, then title on the next line, per signatory."""
+    """Signature block: intro lines (place and date, "on behalf of"), then
+    per signatory the name and, on the next line, the title."""
     block = kommun_signatures()
     block["classes"].extend(classes)
-    if intro:
-        block += nodes.paragraph("", "", *_as_nodes(intro))
+    block.extend(intro)
     for person in people:
         lines = nodes.line_block(classes=["kommun-signature"])
         lines += nodes.line("", "", *person_inline(person))
@@ -174,6 +176,11 @@ def xref(
     return node
 
 
+def small(node: nodes.Node) -> nodes.container:
+    """A container set in a smaller font in LaTeX (class ``kommun-table``)."""
+    return nodes.container("", node, classes=["kommun-table"])
+
+
 def bullet_list(
     items: Iterable[Sequence[nodes.Node]], classes: Iterable[str] = ()
 ) -> nodes.bullet_list:
@@ -199,14 +206,18 @@ def table(
     classes: Iterable[str] = (),
     title: str = "",
     node_id: str = "",
-) -> nodes.table:
+) -> nodes.container:
     """A simple table of paragraphs; long tables break across pages in LaTeX.
 
-    A table with a title needs an id (Sphinx numbers captioned tables).
+    A table with a title needs an id (Sphinx numbers captioned tables). The
+    table comes in a container set in a smaller font in print.
     """
     columns = len(headers)
     table_node = nodes.table(ids=[node_id] if node_id else [])
     table_node["classes"].extend(classes)
+    if widths:
+        # Sphinx's LaTeX writer honours colspec widths only with this class
+        table_node["classes"].append("colwidths-given")
     if title:
         table_node += nodes.title(title, title)
     group = nodes.tgroup(cols=columns)
@@ -226,4 +237,4 @@ def table(
         for cell in row:
             row_node += nodes.entry("", nodes.paragraph("", "", *_as_nodes(cell)))
         tbody += row_node
-    return table_node
+    return small(table_node)

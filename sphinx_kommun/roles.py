@@ -27,6 +27,7 @@ ROLE_KINDS = {
     "reservation": "reservation",
     "utlatande": "utlatande",
     "beslut": "beslut",
+    "sammantrade": "sammantrade",
     "ref": "any",
 }
 

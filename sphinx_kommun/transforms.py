@@ -24,5 +24,7 @@ class FillGenerated(SphinxPostTransform):
         if not any(True for _ in self.document.findall(kommun_pending)):
             return
         domain = get_domain(self.env)
-        ctx = Context(self.env, domain.index, self.env.docname)
+        # the builder, as Sphinx's own ReferencesResolver reaches it
+        builder = self.env._app.builder
+        ctx = Context(self.env, domain.index, self.env.docname, builder=builder)
         apply(ctx, self.document)

@@ -73,7 +73,7 @@ _BLOCKS = [
 ]  # fmt: skip
 
 
-def html_text(path: Path) -> str:
+def html_text(path: Path, *, drop: tuple[str, ...] = ()) -> str:
     """The visible text of an HTML page's body, whitespace-normalised.
 
     Block elements are separated by a space, inline ones are not, so a
@@ -84,6 +84,9 @@ def html_text(path: Path) -> str:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     for anchor in soup.find_all("a", class_="headerlink"):
         anchor.decompose()
+    for css_class in drop:
+        for element in soup.find_all(class_=css_class):
+            element.decompose()
     body = soup.find("div", class_="body") or soup
     for tag in body.find_all(_BLOCKS):
         tag.insert_before(" ")

@@ -138,3 +138,19 @@ def test_arende_index_lists_cases(built: SphinxTestApp) -> None:
 def test_needs_assets_only_where_needs_are_used(built: SphinxTestApp) -> None:
     assert "sphinx-needs/" not in (built.outdir / "motion.html").read_text()
     assert "sphinx-needs/" in (built.outdir / "annat.html").read_text()
+
+
+def test_sammantrade_agenda_links_the_handlingar(built: SphinxTestApp) -> None:
+    text = html_text(built.outdir / "sammantrade.html")
+    assert (
+        "Föredragningslista Nr Ärende Diarienummer Handlingar "
+        "1. Ta tillbaka utsatta områden KS 2019/1899 "
+        "Utlåtande, Motion, Remissammanställning" in text
+    )
+    html = (built.outdir / "sammantrade.html").read_text(encoding="utf-8")
+    assert 'href="utlatande.html#ks-2019-1899-utlåtande"' in html
+    assert 'href="motion.html#ks-2019-1899-motion"' in html
+    arende = html_text(built.outdir / "index.html")
+    assert (
+        "På föredragningslistan Sammanträde: Kommunfullmäktiges sammanträde" in arende
+    )

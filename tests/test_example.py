@@ -182,3 +182,57 @@ def test_example_needs_json(tmp_path: Path) -> None:
     yttranden = [n for n in needs.values() if n["type"] == "yttrande"]
     assert len(yttranden) == 8  # seven in KS 2019/1899, Älvsjö in KS 2019/656
     assert all(n["besvarar"] for n in yttranden)
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from .test_pdf import latexmk
+
+    app = SphinxTestApp(
+        "latex",
+        srcdir=EXAMPLE,
+        builddir=tmp_path_factory.mktemp("example-latex"),
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""  # type: ignore[attr-defined]
+    return {tex.stem: latexmk(app.outdir, tex.name) for tex in app.outdir.glob("*.tex")}
+
+
+def test_example_pdfs_build_without_lost_content(example_pdfs: dict[str, Path]) -> None:
+    from .test_pdf import assert_no_lost_content
+
+    assert sorted(example_pdfs) == [
+        "kommunfullmaktige-2021-03-15",
+        "ks-2019-1899",
+        "ks-2019-656",
+    ]
+    for pdf in example_pdfs.values():
+        assert_no_lost_content(pdf.with_suffix(".log"))
+
+
+def test_meeting_pdf_of_the_example(example_pdfs: dict[str, Path]) -> None:
+    from .test_pdf import pdf_text
+
+    text = " ".join(
+        pdf_text(example_pdfs["kommunfullmaktige-2021-03-15"], body=True).split()
+    )
+    assert "Föredragningslista" in text
+    start = text.index("Remissammanställning", text.index("Mina synpunkter"))
+    for instans, decided, whose, dated in SEED_001:
+        if decided:
+            assert (
+                f"{instans} beslutade vid sitt sammanträde den {decided} följande."
+                in text[start:]
+            )
+        assert f"{whose} tjänsteutlåtande daterat den {dated}" in text[start:]
+    assert "Särskilt uttalande gjordes av Niklas Thorén m.fl. (V), bilaga 1." in text
+    assert "Motion angående att ta tillbaka utsatta områden" in text
+    assert (
+        "Jan Jönsson" in text and "Hägersten-Älvsjö" in text and "Skärholmens" in text
+    )

@@ -35,6 +35,7 @@ def test_needs_json_holds_every_object_with_links(
         "reservation": 1,
         "utlatande": 1,
         "beslut": 1,
+        "sammantrade": 1,
     }
     bromma = needs["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]
     assert bromma["instans"] == "Bromma stadsdelsnämnd"
@@ -53,6 +54,9 @@ def test_needs_json_holds_every_object_with_links(
     reservation = next(n for n in needs.values() if n["type"] == "reservation")
     assert reservation["avser"] == ["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]
     assert needs["ks-2019-1899"]["relaterat"] == ["ks-2019-656"]
+    meeting = next(n for n in needs.values() if n["type"] == "sammantrade")
+    assert meeting["behandlar"] == ["ks-2019-1899"]
+    assert meeting["datum"] == "2021-03-15"
 
 
 def test_needtable_lists_objects_and_follows_changes(

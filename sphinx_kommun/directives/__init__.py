@@ -12,6 +12,7 @@ from .generated import BeredningDirective, RemissammanstallningDirective
 from .motion import MotionDirective, YrkandeDirective
 from .remiss import RemissDirective
 from .reservation import ReservationDirective
+from .sammantrade import SammantradeDirective
 from .utlatande import UtlatandeDirective
 from .yttrande import YttrandeDirective
 
@@ -31,6 +32,8 @@ DIRECTIVES: dict[str, type[KommunDirective]] = {
     "remissammanstallning": RemissammanstallningDirective,
     "remissammanställning": RemissammanstallningDirective,
     "beredning": BeredningDirective,
+    "sammantrade": SammantradeDirective,
+    "sammanträde": SammantradeDirective,
 }
 
 

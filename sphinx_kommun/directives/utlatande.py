@@ -129,7 +129,8 @@ class UtlatandeDirective(KommunDirective):
             container += render.para(
                 _("%(who)s anför följande."),
                 who=render.strong(
-                    f"{_('Föredragande')} {utlatande.presenter_title} {utlatande.presenter}"
+                    _("Föredragande %(title)s %(name)s")
+                    % {"title": utlatande.presenter_title, "name": utlatande.presenter}
                 ),
             )
         container.extend(body)

@@ -1,0 +1,27 @@
+# The example handlingar: `make handlingar` installs everything and builds
+# the HTML and every PDF; `make sammantrade-pdf` builds only the meeting PDFs.
+VENV   ?= .venv
+SPHINX := $(VENV)/bin/sphinx-build
+SRC    := example_project
+OUT    := example_project/_build
+
+.PHONY: handlingar html pdf sammantrade-pdf install test
+
+handlingar: install html pdf
+
+install:
+	.ci/system-packages
+	test -x $(SPHINX) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -e '.[test]'
+
+html:
+	$(SPHINX) -W -b html $(SRC) $(OUT)/html
+
+pdf:
+	$(SPHINX) -W -M latexpdf $(SRC) $(OUT)
+
+sammantrade-pdf:
+	$(SPHINX) -W -M latexpdf $(SRC) $(OUT) -D kommun_pdf_documents=sammantraden
+
+test:
+	$(VENV)/bin/python -m pytest

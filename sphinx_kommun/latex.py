@@ -1,0 +1,377 @@
+"""Print-ready PDF handlingar through Sphinx's LaTeX builder.
+
+- Every printed document (the pages of one motion, yttrande, utlåtande …)
+  starts on a new page with "Sida 1 (n)" and a running header naming the
+  municipality, the kind of document and its diarienummer.
+- Objects flow as ordinary text, so long documents break across pages and
+  nothing is cut off (unlike sphinx-needs' one-cell need tables).
+- ``latex_documents`` is derived from the sources: one PDF per ärende and
+  one per sammanträde, with title, subject (dnr) and language as PDF
+  metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.fileutil import copy_asset_file
+
+from . import needs
+from .config import KommunConfig
+from .domain import get_domain
+from .i18n import _
+from .index import ObjectIndex
+from .model import Arende, Sammantrade
+from .nodes import (
+    kommun_backlinks,
+    kommun_block,
+    kommun_bookmark,
+    kommun_document,
+    kommun_header,
+    kommun_object,
+    kommun_signatures,
+    kommun_struck,
+)
+from .swedish import capitalise, format_date, output_locale, slug
+
+STYLE = Path(__file__).parent / "texinputs" / "sphinxkommun.sty"
+
+#: Kinds of object that are documents of their own when printed.
+DOCUMENT_KINDS = (
+    "sammantrade",
+    "arende",
+    "motion",
+    "remiss",
+    "yttrande",
+    "utlatande",
+    "beslut",
+)
+
+
+# -- visitors ---------------------------------------------------------------------
+
+
+def visit_block(self: Any, node: kommun_block) -> None:
+    for node_id in node["ids"]:
+        self.body.append(self.hypertarget(node_id, anchor=True))
+    self.body.append("\n")
+
+
+def depart_block(self: Any, node: kommun_block) -> None:
+    self.body.append("\n")
+
+
+def visit_header(self: Any, node: kommun_header) -> None:
+    """The header block: label over value, in two columns, between rules."""
+    fields = [(str(label), str(value)) for label, value in node.get("fields", [])]
+    half = (len(fields) + 1) // 2
+    columns = [fields[:half], fields[half:]]
+    out = ["\n\\begin{kommunheader}"]
+    for number, column in enumerate(columns):
+        if number:
+            out.append("\\hfill")
+        out.append("\\begin{minipage}[t]{0.48\\linewidth}")
+        for label, value in column:
+            out.append(f"\\kommunfield{{{self.encode(label)}}}{{{self.encode(value)}}}")
+        out.append("\\end{minipage}")
+    out.append("\\end{kommunheader}\n")
+    self.body.append("\n".join(out))
+    raise nodes.SkipNode
+
+
+def visit_signatures(self: Any, node: kommun_signatures) -> None:
+    """Place, date and 'on behalf of' lines, then the names side by side."""
+    out = ["\n\\begin{kommunsignatures}"]
+    for child in node.children:
+        if isinstance(child, nodes.line_block):
+            lines = [self.encode(line.astext()) for line in child.children]
+            name, role = (lines[0] if lines else ""), "\\\\".join(lines[1:])
+            out.append(f"\\kommunsignature{{{name}}}{{{role}}}")
+        else:
+            out.append(f"\\kommunsignatureintro{{{self.encode(child.astext())}}}")
+    out.append("\\end{kommunsignatures}\n")
+    self.body.append("\n".join(out))
+    raise nodes.SkipNode
+
+
+def visit_backlinks(self: Any, node: kommun_backlinks) -> None:
+    # navigation for the web; the printed papers carry their own references
+    raise nodes.SkipNode
+
+
+def visit_struck(self: Any, node: kommun_struck) -> None:
+    self.body.append(r"\kommunstrike{")
+
+
+def depart_struck(self: Any, node: kommun_struck) -> None:
+    self.body.append("}")
+
+
+def visit_bookmark(self: Any, node: kommun_bookmark) -> None:
+    anchor = self.idescape(f"{self.curfilestack[-1]}:{node['ids'][0]}")
+    self.body.append(
+        f"\n\\kommunbookmark{{{self.encode(node['title'])}}}{{{anchor}}}\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_document(self: Any, node: kommun_document) -> None:
+    if node.get("pdfinfo"):
+        # per PDF: the preamble and the cover's date line are this writer's
+        self.elements["preamble"] += "\n" + node["pdfinfo"] + "\n"
+        self.elements["date"] = self.encode(node.get("cover", ""))
+    if node["start"]:
+        number, kind, dnr = (
+            node["number"],
+            self.encode(node["kind"]),
+            self.encode(node["dnr"]),
+        )
+        self.body.append(f"\n\\kommunstartdocument{{{number}}}{{{kind}}}{{{dnr}}}\n")
+    else:
+        self.body.append("\n\\kommunenddocument\n")
+    raise nodes.SkipNode
+
+
+VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
+    kommun_header: (visit_header, None),
+    kommun_signatures: (visit_signatures, None),
+    kommun_backlinks: (visit_backlinks, None),
+}
+
+
+# -- marking the printed documents --------------------------------------------------
+
+
+def _outside_files(node: nodes.Element) -> Iterator[nodes.Element]:
+    """Descendants of ``node`` that are not inside an included file."""
+    for child in node.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        if isinstance(child, addnodes.start_of_file):
+            continue
+        yield child
+        yield from _outside_files(child)
+
+
+def _first_document_object(node: nodes.Element) -> kommun_object | None:
+    for child in _outside_files(node):
+        if isinstance(child, kommun_object) and child.get("kind") in DOCUMENT_KINDS:
+            return child
+    return None
+
+
+class PrintedDocuments(SphinxPostTransform):
+    """Mark where each printed document starts and ends (LaTeX only)."""
+
+    default_priority = 20
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.document.get("docname") is None:
+            return
+        number = 0
+
+        def start(container: nodes.Element, position: int) -> kommun_document:
+            nonlocal number
+            number += 1
+            obj = _first_document_object(container)
+            kind = capitalise(_(_label(obj))) if obj is not None else ""
+            marker = kommun_document(
+                start=True,
+                number=str(number),
+                kind=kind,
+                dnr=obj.get("dnr", "") if obj is not None else "",
+            )
+            container.insert(position, marker)
+            return marker
+
+        root = self.document
+        section = next(iter(root.findall(nodes.section)), None)
+        first = start(section, 1) if section is not None else start(root, 0)
+        first["pdfinfo"], first["cover"] = pdf_info(self.env, str(root["docname"]))
+        for included in list(root.findall(addnodes.start_of_file)):
+            position = 0
+            previous = included.previous_sibling()
+            start(included, position)
+            if isinstance(previous, kommun_bookmark):
+                # the bookmark belongs on the document's first page
+                previous.parent.remove(previous)
+                included.insert(1, previous)
+        root += kommun_document(start=False)
+
+
+def _label(obj: kommun_object) -> str:
+    from .model import KINDS
+
+    cls = KINDS.get(obj.get("kind", ""))
+    return cls.label if cls is not None else ""
+
+
+# -- which PDFs, and their metadata -------------------------------------------------
+
+
+def _ascii(text: str) -> str:
+    return slug(text).translate(str.maketrans("åäöéüæø", "aaoeuao")) or "dokument"
+
+
+def documents(
+    index: ObjectIndex, config: KommunConfig
+) -> list[tuple[str, str, str, str, str, bool]]:
+    """latex_documents entries: one per ärende and one per sammanträde."""
+    wanted = config.pdf_documents.strip()
+    selected = {part.strip().casefold() for part in wanted.replace(";", ",").split(",")}
+    entries = []
+    for obj in index.by_id.values():
+        if isinstance(obj, Arende):
+            group = "arenden"
+        elif isinstance(obj, Sammantrade):
+            group = "sammantraden"
+        else:
+            continue
+        title = pdf_title(obj)
+        keys = {"all", group, obj.id.casefold(), obj.dnr.casefold()}
+        if not selected & keys:
+            continue
+        entries.append(
+            (
+                obj.docname,
+                f"{_ascii(obj.id)}.tex",
+                title,
+                config.municipality,
+                "howto",
+                False,
+            )
+        )
+    return sorted(entries, key=lambda entry: entry[1])
+
+
+def pdf_title(obj: Arende | Sammantrade) -> str:
+    if isinstance(obj, Sammantrade):
+        return _("Handlingar: %(title)s") % {"title": obj.title}
+    return f"{obj.dnr} {obj.title}" if obj.title != obj.dnr else obj.dnr
+
+
+def pdf_info(env: Any, docname: str) -> tuple[str, str]:
+    """``\\hypersetup`` with title, subject (diarienummer) and language, and
+    the line printed under the title on the cover."""
+    index = get_domain(env).index
+    config = KommunConfig.from_config(env.config)
+    locale = output_locale(env.config.language)
+    title = subject = cover = ""
+    for obj in index.by_id.values():
+        if obj.docname != docname:
+            continue
+        if isinstance(obj, Arende):
+            title, subject = pdf_title(obj), obj.dnr
+            cover = _("Ärendets handlingar, %(dnr)s") % {"dnr": obj.dnr}
+            break
+        if isinstance(obj, Sammantrade):
+            title = pdf_title(obj)
+            subject = ", ".join(obj.items)
+            parts = [format_date(obj.date, locale)] if obj.date else []
+            if obj.time:
+                parts.append(_("kl. %(time)s") % {"time": obj.time})
+            if obj.place:
+                parts.append(obj.place)
+            cover = ", ".join([obj.body, *parts])
+            break
+    language = env.config.language or "sv"
+    lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language)
+    parts = [f"pdflang={{{lang}}}", f"pdfauthor={{{_tex(config.municipality)}}}"]
+    if title:
+        parts.append(f"pdftitle={{{_tex(title)}}}")
+    if subject:
+        parts.append(f"pdfsubject={{{_tex(subject)}}}")
+    return "\\hypersetup{" + ",".join(parts) + "}", cover
+
+
+def _tex(text: str) -> str:
+    from sphinx.util.texescape import escape
+
+    return escape(text)
+
+
+# -- configuration -------------------------------------------------------------------
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a municipal look, unless the project chose otherwise."""
+    settings = KommunConfig.from_config(config)
+    elements = dict(config.latex_elements)
+    defaults = {
+        "papersize": "a4paper",
+        "pointsize": "11pt",
+        "geometry": "\\usepackage[a4paper,top=30mm,bottom=25mm,left=25mm,"
+        "right=25mm,headheight=28pt,headsep=10mm]{geometry}",
+        "maketitle": "\\kommunmaketitle",
+        "tableofcontents": "",
+        "fncychap": "",
+        "extraclassoptions": "oneside",
+    }
+    for key, value in defaults.items():
+        elements.setdefault(key, value)
+    municipality = _tex(settings.municipality)
+    elements["preamble"] = (
+        f"\\renewcommand{{\\kommunmunicipality}}{{{municipality}}}\n"
+        + elements.get("preamble", "")
+    )
+    config.latex_elements = elements
+
+
+def prepare(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: our style file, and the PDFs derived from the sources."""
+    if builder.format != "latex":
+        return
+    copy_asset_file(STYLE, builder.outdir, force=True)
+    settings = KommunConfig.from_config(app.config)
+    if settings.pdf_documents.strip().casefold() in ("", "off"):
+        return
+    derived = documents(get_domain(app.env).index, settings)
+    if derived:
+        app.config.latex_documents = derived
+    needs.process_in_pdfs(app.env, [entry[0] for entry in app.config.latex_documents])
+
+
+def _needs_views_open(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Before sphinx-needs renders its views into a PDF (``doctree-resolved``).
+
+    A needtable links every need it lists; in a PDF that does not hold the
+    need's page the LaTeX builder raises ``NoUri``, which sphinx-needs does
+    not catch. Every page counts as included while it renders; links to
+    pages outside the PDF become plain text afterwards.
+    """
+    builder = app.builder
+    if builder.format != "latex" or not hasattr(builder, "docnames"):
+        return
+    builder._kommun_included = set(builder.docnames)  # type: ignore[attr-defined]
+    builder.docnames = set(builder.docnames) | set(app.env.all_docs)
+
+
+def _needs_views_close(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    builder = app.builder
+    included = getattr(builder, "_kommun_included", None)
+    if builder.format != "latex" or included is None:
+        return
+    builder.docnames = included  # type: ignore[attr-defined]
+    del builder._kommun_included  # type: ignore[attr-defined]
+    for reference in list(doctree.findall(nodes.reference)):
+        uri = reference.get("refuri", "")
+        if uri.startswith("%") and uri[1:].split("#")[0] not in included:
+            reference.replace_self(reference.children)
+
+
+def register(app: Sphinx) -> None:
+    app.add_latex_package("sphinxkommun")
+    app.add_post_transform(PrintedDocuments)
+    app.connect("config-inited", configure, priority=600)
+    app.connect("write-started", prepare)
+    app.connect("doctree-resolved", _needs_views_open, priority=400)
+    app.connect("doctree-resolved", _needs_views_close, priority=600)

@@ -1,0 +1,171 @@
+"""The föredragningslista of a sammanträde, and its handlingar.
+
+In HTML the agenda links each ärende's utlåtande and bilagor. In LaTeX the
+meeting's PDF holds them too: after the agenda, each ärende gets a PDF
+bookmark and its documents follow in order, so one PDF is the whole set of
+handlingar for the meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx import addnodes
+
+from . import render
+from .domain import get_domain
+from .generate import Context, _digest, fingerprint, generator
+from .i18n import N_, _
+from .index import ObjectIndex
+from .model import Beslut, KommunObject, Reservation, Sammantrade, Utlatande
+from .nodes import kommun_bookmark, kommun_generated, kommun_pending
+from .swedish import slug
+
+
+@dataclass
+class AgendaItem:
+    """One ärende on the agenda, with the documents that go with it."""
+
+    number: int
+    dnr: str
+    title: str
+    objects: list[tuple[str, KommunObject]]
+    compilation_docs: list[str]
+
+    def documents(self) -> list[str]:
+        """Documents of the item in the order they are printed."""
+        order: list[str] = []
+        by_label = dict(self.objects)
+        utlatande = by_label.get("utlatande")
+        if utlatande is not None:
+            order.append(utlatande.docname)
+        order.extend(self.compilation_docs)
+        for label, obj in self.objects:
+            if label != "utlatande":
+                order.append(obj.docname)
+        return list(dict.fromkeys(order))
+
+
+def _compilation_docs(ctx_or_index: Context, dnr: str) -> list[str]:
+    deps = get_domain(ctx_or_index.env).deps
+    return sorted(
+        docname
+        for docname, keys in deps.items()
+        if ("remissammanstallning", "", dnr) in keys
+    )
+
+
+def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
+    items = []
+    for number, dnr in enumerate(meeting.items, start=1):
+        index = ctx.index
+        utlatande = index.utlatande(dnr)
+        arende = index.arende(dnr)
+        motion = index.motion(dnr)
+        objects: list[tuple[str, KommunObject]] = []
+        if utlatande is not None:
+            objects.append(("utlatande", utlatande))
+        if motion is not None:
+            objects.append(("motion", motion))
+        for reservation in index.reservations(dnr):
+            concerns = index.concerns(reservation)
+            if isinstance(concerns, Beslut | Utlatande):
+                objects.append(("reservation", reservation))
+        title = utlatande.title if utlatande else arende.title if arende else dnr
+        items.append(
+            AgendaItem(number, dnr, title, objects, _compilation_docs(ctx, dnr))
+        )
+    return items
+
+
+def _project_agenda(index: ObjectIndex, key: tuple[str, ...]) -> str:
+    meeting = index.by_id.get(key[1])
+    parts = [fingerprint(meeting)]
+    if isinstance(meeting, Sammantrade):
+        for dnr in meeting.items:
+            parts.append(fingerprint(index.arende(dnr)))
+            parts.append(fingerprint(index.utlatande(dnr)))
+            parts.append(fingerprint(index.motion(dnr)))
+            parts.extend(fingerprint(r) for r in index.reservations(dnr))
+    return _digest(parts)
+
+
+_LABELS = {
+    "utlatande": N_("Utlåtande"),
+    "motion": N_("Motion"),
+    "reservation": N_("Reservation"),
+}
+
+
+@generator("sammantrade-agenda", _project_agenda)
+def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    meeting = ctx.index.by_id.get(node["target"])
+    if not isinstance(meeting, Sammantrade):
+        return []
+    items = agenda(ctx, meeting)
+    rows = []
+    for item in items:
+        documents: list[nodes.Node] = []
+        for label, obj in item.objects:
+            if documents:
+                documents.append(nodes.Text(", "))
+            text = _(_LABELS[label])
+            if isinstance(obj, Reservation):
+                text = f"{text}: {obj.title}"
+            documents.append(ctx.link(obj, text))
+        for docname in item.compilation_docs:
+            if documents:
+                documents.append(nodes.Text(", "))
+            documents.append(_doc_link(ctx, docname, _("Remissammanställning")))
+        rows.append((f"{item.number}.", [nodes.Text(item.title)], item.dnr, documents))
+    anchor = f"{meeting.id}-foredragningslista"
+    block = kommun_generated(classes=["kommun-agenda"])
+    table = render.table(
+        [_("Nr"), _("Ärende"), _("Diarienummer"), _("Handlingar")],
+        rows,
+        widths=[1, 6, 3, 5],
+        classes=["kommun-agenda-table", "longtable"],
+    )
+    block += render.section(_("Föredragningslista"), anchor, table)
+    if ctx.output_format == "latex":
+        block.extend(_handlingar(ctx, meeting, items))
+    return [block]
+
+
+def _doc_link(ctx: Context, docname: str, text: str) -> nodes.Element:
+    ref = render.xref("doc", "/" + docname, text, ctx.refdoc)
+    ref["refdomain"] = "std"
+    return ref
+
+
+def _handlingar(
+    ctx: Context, meeting: Sammantrade, items: list[AgendaItem]
+) -> list[nodes.Node]:
+    """Each ärende's documents, inlined, with a bookmark per ärende (LaTeX)."""
+    result: list[nodes.Node] = []
+    included = getattr(ctx.builder, "docnames", None)
+    for item in items:
+        result.append(
+            kommun_bookmark(
+                title=f"{item.number}. {item.title} ({item.dnr})",
+                ids=[f"{meeting.id}-{slug(item.dnr)}"],
+            )
+        )
+        for docname in item.documents():
+            if isinstance(included, set):
+                if docname in included:
+                    continue  # the PDF holds it already (e.g. by its toctree)
+                included.add(docname)
+            result.append(inline_document(ctx, docname))
+    return result
+
+
+def inline_document(ctx: Context, docname: str) -> nodes.Element:
+    """A whole document, as the LaTeX builder includes toctree children."""
+    tree = ctx.env.get_doctree(docname)
+    for toctree in list(tree.findall(addnodes.toctree)):
+        toctree.parent.remove(toctree)
+    start = addnodes.start_of_file(docname=docname)
+    start.extend(tree.children)
+    return start

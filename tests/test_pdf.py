@@ -1,0 +1,157 @@
+"""PDF handlingar through the LaTeX builder and TeX Live."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text, warnings_of
+
+
+def latexmk(outdir: Path, texname: str) -> Path:
+    """Run latexmk as Sphinx's Makefile does; fail with the log on error."""
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", texname],
+        cwd=outdir,
+        capture_output=True,
+        timeout=600,
+    )
+    log = outdir / texname.replace(".tex", ".log")
+    assert result.returncode == 0, log.read_text(errors="replace")[-3000:]
+    return outdir / texname.replace(".tex", ".pdf")
+
+
+def pdf_text(pdf: Path, *, body: bool = False) -> str:
+    """The PDF's text with soft hyphenation at line and page ends undone.
+
+    With ``body``, the running header of each A4 page (the top 80 pt) is
+    left out, so a word hyphenated across a page break joins up again.
+    """
+    crop = ["-x", "0", "-y", "80", "-W", "595", "-H", "762"] if body else []
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *crop, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return re.sub(r"(\w)-\s*\n\f?(?=[a-zåäö])", r"\1", text)
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[\wåäöÅÄÖé]+", text.lower()))
+
+
+def assert_no_lost_content(log: Path) -> None:
+    content = log.read_text(errors="replace")
+    assert "Overfull \\vbox" not in content
+    assert "Overfull \\hbox" not in content
+    assert "LaTeX Warning" not in content, re.findall(r"LaTeX Warning.*", content)
+
+
+@pytest.fixture
+def latex_case(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> SphinxTestApp:
+    app = build(project_copy("case"), "latex")
+    assert warnings_of(app) == ""
+    return app
+
+
+def test_latex_documents_are_derived_from_the_sources(
+    latex_case: SphinxTestApp,
+) -> None:
+    texfiles = sorted(p.name for p in latex_case.outdir.glob("*.tex"))
+    assert texfiles == [
+        "kommunfullmaktige-2021-03-15.tex",
+        "ks-2019-1899.tex",
+        "ks-2019-656.tex",
+    ]
+    entries = {entry[1]: entry for entry in latex_case.config.latex_documents}
+    assert entries["ks-2019-1899.tex"][0] == "index"
+    assert (
+        entries["ks-2019-1899.tex"][2]
+        == "KS 2019/1899 Motion om att ta tillbaka utsatta områden"
+    )
+    assert entries["kommunfullmaktige-2021-03-15.tex"][0] == "sammantrade"
+
+
+def test_meeting_pdf_holds_agenda_utlatande_compilation_and_motion(
+    latex_case: SphinxTestApp, build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    pdf = latexmk(latex_case.outdir, "kommunfullmaktige-2021-03-15.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    text = pdf_text(pdf, body=True)
+    assert "Föredragningslista" in text
+    assert text.index("Föredragningslista") < text.index("Ta tillbaka utsatta områden")
+    # every word of the utlåtande page (utlåtande and remissammanställning)
+    # and of the motion is in the PDF, å, ä and ö intact
+    html = build(latex_case.srcdir, builddir=tmp_path / "html")
+    printed = words(text)
+    for page in ("utlatande", "motion"):
+        # backlinks are web navigation, not part of the printed papers
+        page_text = html_text(html.outdir / f"{page}.html", drop=("kommun-backlinks",))
+        wanted = words(page_text)
+        missing = {w: n for w, n in wanted.items() if printed[w] < n}
+        assert missing == {}, page
+    for phrase in (
+        "Bromma stadsdelsnämnd beslutade vid sitt sammanträde den 24 september 2020 följande.",
+        "Särskilt uttalande gjordes av Niklas Thorén m.fl. (V), bilaga 1.",
+        "Motion angående att ta tillbaka utsatta områden",
+    ):
+        assert phrase in " ".join(text.split())
+
+
+def test_pdf_metadata(latex_case: SphinxTestApp) -> None:
+    pdf = latexmk(latex_case.outdir, "ks-2019-1899.tex")
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(
+        r"^Title:\s+KS 2019/1899 Motion om att ta tillbaka utsatta områden$", info, re.M
+    )
+    assert re.search(r"^Subject:\s+KS 2019/1899$", info, re.M)
+    tex = (latex_case.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    assert "pdflang={sv-SE}" in tex
+    assert "babel" in tex and "swedish" in tex
+
+
+def test_pages_are_numbered_per_document(latex_case: SphinxTestApp) -> None:
+    pdf = latexmk(latex_case.outdir, "ks-2019-1899.tex")
+    text = pdf_text(pdf)
+    numbers = re.findall(r"Sida (\d+) \((\d+)\)", text)
+    assert numbers, "no 'Sida x (n)'"
+    assert ("1", "1") in numbers or any(n[0] == "1" for n in numbers)
+    assert all(1 <= int(page) <= int(total) for page, total in numbers)
+    assert "?" not in {total for _page, total in numbers}
+
+
+def test_long_yttrande_flows_over_pages_with_every_word(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    tokens = [f"ordet{n:04d}" for n in range(4000)]
+    paragraphs = "\n\n".join(
+        "   " + " ".join(tokens[i : i + 80]) + "." for i in range(0, len(tokens), 80)
+    )
+    path = src / "yttrande-kungsholmen.rst"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "   Insatserna bör bygga på stadsdelens egna förutsättningar.",
+            paragraphs,
+        ),
+        encoding="utf-8",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    pdf = latexmk(app.outdir, "ks-2019-1899.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    printed = words(pdf_text(pdf, body=True))
+    # once in the yttrande, once quoted in the remissammanställning
+    assert [t for t in tokens if printed[t] < 2] == []
