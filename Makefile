@@ -18,10 +18,10 @@ html:
 	$(SPHINX) -W -b html $(SRC) $(OUT)/html
 
 pdf:
-	$(SPHINX) -W -M latexpdf $(SRC) $(OUT)
+	$(SPHINX) -M latexpdf $(SRC) $(OUT) -W
 
 sammantrade-pdf:
-	$(SPHINX) -W -M latexpdf $(SRC) $(OUT) -D kommun_pdf_documents=sammantraden
+	$(SPHINX) -M latexpdf $(SRC) $(OUT) -W -D kommun_pdf_documents=sammantraden
 
 test:
 	$(VENV)/bin/python -m pytest
