@@ -17,14 +17,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
         checks,
         config,
+        html,
         i18n,
         incremental,
         latex,
         meeting,  # noqa: F401  (registers the agenda generator)
         needs,
         nodes,
+        plugins,
     )
-    from .directives import DIRECTIVES, register_short_names
+    from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
     from .domain import KommunDomain
     from .generate import silence_copies
     from .roles import ROLE_KINDS, KommunXRefRole
@@ -36,11 +38,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.register(app)
     latex.register(app)
 
-    KommunDomain.directives = dict(DIRECTIVES)
+    KommunDomain.directives = {**DIRECTIVES, **SECTION_DIRECTIVES}
     KommunDomain.roles = {
         name: KommunXRefRole(kind) for name, kind in ROLE_KINDS.items()
     }
     app.add_domain(KommunDomain)
+    app.connect("config-inited", plugins.setup_plugins, priority=1)
     app.connect("config-inited", needs.configure, priority=5)
     app.connect("config-inited", register_short_names, priority=900)
     for name, kind in ROLE_KINDS.items():
@@ -54,7 +57,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("needs-before-post-processing", needs.set_links)
     app.connect("html-page-context", needs.strip_assets, priority=900)
 
-    app.connect("config-inited", _add_static_files)
+    app.connect("config-inited", html.add_static_files)
+    app.connect("builder-inited", html.copy_plugin_files)
+    app.connect("env-get-outdated", incremental.plugins_changed)
 
     return {
         "version": __version__,
@@ -62,16 +67,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-def _add_static_files(app: Sphinx, config: Any) -> None:
-    from pathlib import Path
-
-    from .config import KommunConfig
-
-    if not KommunConfig.from_config(config).object_css:
-        return
-    static = str(Path(__file__).parent / "static")
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
-    app.add_css_file("kommun.css")

@@ -1,7 +1,9 @@
 """Checks across documents, reported once after reading.
 
-Each finding is a warning of type ``kommun`` with a subtype listed in the
-README, at the file and line of the object it is about.
+The checks here are sphinx-kommun's own; they reach the build through the
+built-in plugin's ``kommun_checks`` hook, like any plugin's. Each finding
+becomes a warning of type ``kommun`` with a subtype listed in the README, at
+the file and line of the object it is about.
 """
 
 from __future__ import annotations
@@ -27,11 +29,16 @@ from .model import (
 logger = logging.getLogger(__name__)
 
 
-def warn(obj: KommunObject, subtype: str, message: str, **args: Any) -> None:
-    logger.warning(message, args, location=obj.location, type="kommun", subtype=subtype)
+class Findings(list[dict[str, Any]]):
+    """Collects findings as the ``kommun_checks`` hook returns them."""
+
+    def __call__(
+        self, obj: KommunObject, subtype: str, message: str, **args: Any
+    ) -> None:
+        self.append({"object": obj, "subtype": subtype, "message": message % args})
 
 
-def check_duplicates(index: ObjectIndex) -> None:
+def check_duplicates(index: ObjectIndex, warn: Findings) -> None:
     for first, duplicate in index.duplicates:
         warn(
             duplicate,
@@ -43,7 +50,7 @@ def check_duplicates(index: ObjectIndex) -> None:
         )
 
 
-def check_arenden(index: ObjectIndex) -> None:
+def check_arenden(index: ObjectIndex, warn: Findings) -> None:
     for dnr, objects in index.by_dnr.items():
         if not dnr:
             continue
@@ -76,7 +83,7 @@ def check_arenden(index: ObjectIndex) -> None:
                     )
 
 
-def check_answers(index: ObjectIndex) -> None:
+def check_answers(index: ObjectIndex, warn: Findings) -> None:
     for dnr in index.dnrs():
         remiss = index.remiss(dnr)
         yttranden = index.yttranden(dnr)
@@ -141,7 +148,7 @@ def check_answers(index: ObjectIndex) -> None:
                     )
 
 
-def check_decisions(index: ObjectIndex) -> None:
+def check_decisions(index: ObjectIndex, warn: Findings) -> None:
     for obj in index.by_id.values():
         if isinstance(obj, Reservation) and index.concerns(obj) is None:
             warn(
@@ -173,10 +180,26 @@ def check_decisions(index: ObjectIndex) -> None:
                     )
 
 
+def all_findings(index: ObjectIndex) -> Findings:
+    """Every finding of sphinx-kommun's own checks."""
+    findings = Findings()
+    for check in (check_duplicates, check_arenden, check_answers, check_decisions):
+        check(index, findings)
+    return findings
+
+
 def check_consistency(app: Any, env: BuildEnvironment) -> None:
-    """``env-check-consistency``: run every cross-document check."""
+    """``env-check-consistency``: every plugin's checks, built-in ones included."""
+    from .plugins import check_findings, plugins_of
+
     index = get_domain(env).index
-    check_duplicates(index)
-    check_arenden(index)
-    check_answers(index)
-    check_decisions(index)
+    for _plugin, findings in plugins_of(env).collect(
+        "kommun_checks", check_findings, index=index
+    ):
+        for finding in findings:
+            logger.warning(
+                finding["message"],
+                location=finding["object"].location,
+                type="kommun",
+                subtype=finding["subtype"],
+            )

@@ -44,6 +44,12 @@ def _is_str_list(value: Any) -> str | None:
     return None
 
 
+def _is_plugin_list(value: Any) -> str | None:
+    if not isinstance(value, list | tuple):
+        return "must be a list of module names or modules"
+    return None
+
+
 def _is_bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be True or False"
 
@@ -118,6 +124,19 @@ class KommunConfig:
         _is_str,
         "",
     )
+    plugins: list[Any] = _setting(
+        [],
+        "Project-local plugins: module names (or modules) with @hookimpl functions.",
+        _is_plugin_list,
+        "",
+    )
+    disabled_plugins: list[str] = _setting(
+        [],
+        "Names of plugins not to load (as 'python -m sphinx_kommun plugins' "
+        "lists them).",
+        _is_str_list,
+        "",
+    )
     object_css: bool = _setting(
         True, "Add sphinx-kommun's stylesheet to HTML output.", _is_bool, "html"
     )
@@ -147,7 +166,7 @@ def register(app: Sphinx) -> None:
             f.metadata["rebuild"],
             description=f.metadata["help"],
         )
-    app.connect("config-inited", validate, priority=100)
+    app.connect("config-inited", validate, priority=0)
 
 
 def validate(app: Sphinx, config: Config) -> None:

@@ -22,6 +22,7 @@ from sphinx.util import logging
 
 from . import render
 from .config import KommunConfig
+from .hookspecs import Column
 from .i18n import N_, _
 from .index import Backlink, ObjectIndex
 from .model import (
@@ -34,6 +35,7 @@ from .model import (
     Yttrande,
 )
 from .nodes import kommun_backlinks, kommun_generated, kommun_pending
+from .plugins import plugins_of
 from .swedish import (
     capitalise,
     format_date,
@@ -106,7 +108,7 @@ class Context:
                 node.children[1:] if isinstance(node, nodes.section) else node.children
             )
             for child in children:
-                copied.append(_detached_copy(child))
+                copied.append(_detached_copy(child, f"{obj.id}-citat"))
         return copied
 
 
@@ -115,15 +117,19 @@ def silence_copies(app: object, domain: object, node: pending_xref) -> bool | No
     return True if node.get("kommun-copy") else None
 
 
-def _detached_copy(node: nodes.Node) -> nodes.Node:
-    """A deep copy without ids or placeholders, safe to insert in another page."""
+def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
+    """A deep copy without placeholders, safe to insert in another page.
+
+    Ids get ``prefix`` (sections need one, and the original's are taken);
+    names, which would clash with the page's own targets, are dropped.
+    """
     copy = node.deepcopy()
     if isinstance(copy, nodes.Element):
         for element in list(copy.findall(nodes.Element)):
             if isinstance(element, kommun_pending):
                 element.parent.remove(element)
                 continue
-            element["ids"] = []
+            element["ids"] = [f"{prefix}-{node_id}" for node_id in element["ids"]]
             element["names"] = []
             if isinstance(element, pending_xref):
                 # a broken reference is reported where it is written, once
@@ -751,6 +757,7 @@ class Compilation:
 
     def tabell(self) -> list[nodes.Node]:
         ctx = self.ctx
+        extra = plugins_of(ctx.env).columns()
         rows: list[Sequence[render.Part]] = []
         for instans, yttrande, in_remiss in self.rows:
             if yttrande is None:
@@ -762,6 +769,7 @@ class Compilation:
                         [render.emphasis(_("Inget svar"))],
                         "",
                         "",
+                        *("" for _column in extra),
                     )
                 )
                 continue
@@ -796,6 +804,7 @@ class Compilation:
                     or "–",
                     _sentence(yttrande.summary) if yttrande.summary else "–",
                     _reservation_types(self.for_yttrande(yttrande)),
+                    *(_plugin_cell(name, column, yttrande) for name, column in extra),
                 )
             )
         if not rows:
@@ -818,9 +827,18 @@ class Compilation:
                     _("Ställning"),
                     _("Sammanfattning"),
                     _("Reservationer m.m."),
+                    *(column["title"] for _name, column in extra),
                 ],
                 rows,
-                widths=[3, 3, 3, 2, 6, 2],
+                widths=[
+                    3,
+                    3,
+                    3,
+                    2,
+                    6,
+                    2,
+                    *(column.get("width", 2) for _n, column in extra),
+                ],
                 classes=["kommun-remiss-table", "longtable"],
             )
         )
@@ -857,6 +875,31 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
         else:
             block.extend(produced)
     return [block]
+
+
+def _plugin_cell(name: str, column: Column, yttrande: Yttrande) -> render.Part:
+    """A plugin's cell; a plugin that fails gets a warning and an empty cell."""
+    try:
+        value = column["value"](yttrande)
+        if isinstance(value, str) or (
+            isinstance(value, list | tuple)
+            and all(isinstance(n, nodes.Node) for n in value)
+        ):
+            return value
+        raise TypeError(f"returned {type(value).__name__}, not text or nodes")
+    except Exception as err:
+        logger.warning(
+            "plugin '%s' failed in column '%s' for %s: %s: %s",
+            name,
+            column["title"],
+            yttrande.instans,
+            type(err).__name__,
+            err,
+            location=yttrande.location,
+            type="kommun",
+            subtype="plugin",
+        )
+        return ""
 
 
 def _sentence(text: str) -> str:

@@ -65,3 +65,28 @@ def _neighbours_changed(env: BuildEnvironment, data: dict[str, object]) -> list[
     if not isinstance(stored, dict):
         return []
     return [doc for doc, rel in fresh.items() if doc in stored and stored[doc] != rel]
+
+
+def plugins_changed(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
+) -> list[str]:
+    """``env-get-outdated``: re-read everything when the plugins changed.
+
+    Plugins are not configuration values Sphinx compares (they may be
+    installed or removed without touching conf.py), so their names and
+    versions are kept with the environment.
+    """
+    plugins = getattr(app, "kommun_plugins", None)
+    if plugins is None:
+        return []
+    current = sorted((info.name, info.version) for info in plugins.info.values())
+    domain = get_domain(env)
+    previous = domain.data.get("plugins")
+    domain.data["plugins"] = current
+    if previous is None or previous == current:
+        return []
+    return sorted(env.found_docs)

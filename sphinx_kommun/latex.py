@@ -319,8 +319,17 @@ def configure(app: Sphinx, config: Config) -> None:
     for key, value in defaults.items():
         elements.setdefault(key, value)
     municipality = _tex(settings.municipality)
+    plugins = app.kommun_plugins  # type: ignore[attr-defined]
+    environments = "".join(
+        f"\\newenvironment{{sphinxclasskommunenv-{env}}}{{\\begin{{{env}}}}}{{\\end{{{env}}}}}\n"
+        for kind in plugins.sections.values()
+        if (env := kind.get("latex_environment"))
+    )
     elements["preamble"] = (
         f"\\renewcommand{{\\kommunmunicipality}}{{{municipality}}}\n"
+        + plugins.latex_preamble()
+        + "\n"
+        + environments
         + elements.get("preamble", "")
     )
     config.latex_elements = elements

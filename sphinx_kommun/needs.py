@@ -125,7 +125,12 @@ def configure(app: Sphinx, config: Config) -> None:
         ]
 
     fields = dict(config.needs_fields or {})
-    for name, description in NEED_FIELDS.items():
+    declared = dict(NEED_FIELDS)
+    plugins = app.kommun_plugins  # type: ignore[attr-defined]
+    for kind, _title, _colour in NEED_TYPES:
+        for spec in plugins.fields(kind):
+            declared.setdefault(spec["name"].replace("-", "_"), spec["help"])
+    for name, description in declared.items():
         fields.setdefault(
             name,
             {
@@ -190,6 +195,8 @@ def _fields(obj: KommunObject) -> dict[str, str]:
         fields["organ"] = obj.body
         fields["datum"] = obj.date.isoformat() if obj.date else ""
         fields["plats"] = obj.place
+    for name, value in obj.extra:
+        fields[name.replace("-", "_")] = value
     return {name: value for name, value in fields.items() if value}
 
 

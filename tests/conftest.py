@@ -64,7 +64,10 @@ def build(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp
 
 
 def warnings_of(app: SphinxTestApp) -> str:
-    return app.warning.getvalue()  # type: ignore[attr-defined]
+    """The warning stream, without terminal colours."""
+    from sphinx.util.console import strip_escape_sequences
+
+    return strip_escape_sequences(app.warning.getvalue())  # type: ignore[attr-defined]
 
 
 _BLOCKS = [

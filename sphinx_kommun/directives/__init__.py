@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .arende import ArendeDirective
+from .avsnitt import AvsnittDirective, directive_for
 from .base import KommunDirective
 from .beslut import BeslutDirective
 from .generated import BeredningDirective, RemissammanstallningDirective
@@ -36,6 +37,9 @@ DIRECTIVES: dict[str, type[KommunDirective]] = {
     "sammanträde": SammantradeDirective,
 }
 
+#: Directive name -> class of the directives that are not objects.
+SECTION_DIRECTIVES: dict[str, type[AvsnittDirective]] = {"avsnitt": AvsnittDirective}
+
 
 def register_short_names(app: Sphinx, config: Config) -> None:
     """Register the directives without the ``kommun:`` prefix.
@@ -45,6 +49,9 @@ def register_short_names(app: Sphinx, config: Config) -> None:
     """
     for name, cls in DIRECTIVES.items():
         app.add_directive(name, cls, override=True)
+    app.add_directive("avsnitt", AvsnittDirective, override=True)
+    for kind in app.kommun_plugins.sections.values():  # type: ignore[attr-defined]
+        app.add_directive(kind["name"], directive_for(kind["name"]), override=True)
 
 
-__all__ = ["DIRECTIVES", "register_short_names"]
+__all__ = ["DIRECTIVES", "SECTION_DIRECTIVES", "register_short_names"]

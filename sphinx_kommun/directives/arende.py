@@ -49,6 +49,7 @@ class ArendeDirective(KommunDirective):
             responsible=self.opt("ansvarig"),
             related=related,
         )
+        obj = self.with_extra(obj)
         container = self.container(obj)
         fields: list[tuple[str, render.Part]] = [
             (_("Diarienummer"), dnr),
@@ -63,9 +64,10 @@ class ArendeDirective(KommunDirective):
                     links.append(nodes.Text(", "))
                 links.append(self.xref("arende", other, other, refdnr=dnr))
             fields.append((_("Relaterade ärenden"), links))
-        container += render.header(fields)
+        container += self.header(obj, fields)
         container.extend(self.parse_body(obj_id, dnr))
         container += self.pending("arende-overview", dnr=dnr, target=obj_id)
+        container.extend(self.footer(obj))
         container += self.backlinks(obj)
         self.register(obj)
         return [container]

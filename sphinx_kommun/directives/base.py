@@ -7,7 +7,8 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -17,18 +18,24 @@ from sphinx.util.docutils import SphinxDirective
 from .. import render
 from ..config import KommunConfig
 from ..domain import KommunDomain, get_domain
+from ..hookspecs import FieldSpec
 from ..i18n import _
 from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
+from ..plugins import Plugins, plugins_of
 from ..swedish import in_sentence, output_locale, parse_date
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=KommunObject)
 
 #: The key under which the current ärende of a document is remembered while
 #: it is read, so objects after an ``arende`` directive belong to it.
 CURRENT_DNR = "kommun:dnr"
 #: The object whose content is being parsed (roles record it as their source).
 CURRENT_OBJECT = "kommun:object"
+#: The kind of that object (plugin sections check where they are).
+CURRENT_KIND = "kommun:kind"
 
 _FOLD = str.maketrans("åäöÅÄÖé", "aaoAAOe")
 
@@ -145,7 +152,83 @@ class KommunDirective(SphinxDirective):
 
     def is_extra_option(self, key: str) -> bool:
         """Whether a plugin has added this option to the kind."""
-        return False
+        return any(fold_option(spec["name"]) == key for spec in self.plugin_fields)
+
+    # -- what plugins add ----------------------------------------------------------
+
+    @property
+    def plugins(self) -> Plugins:
+        return plugins_of(self.env)
+
+    @property
+    def plugin_fields(self) -> list[FieldSpec]:
+        return self.plugins.fields(self.kind)
+
+    def with_extra(self, obj: T) -> T:
+        """``obj`` with the validated values of the options plugins added."""
+        values = []
+        for spec in self.plugin_fields:
+            if not self.has_opt(spec["name"]):
+                continue
+            text = self.opt(spec["name"])
+            validate = spec.get("validate")
+            try:
+                value = validate(text) if validate is not None else text
+            except ValueError as err:
+                self.warn(
+                    _("fel värde för '%(option)s': %(error)s"),
+                    "field",
+                    {"option": spec["name"], "error": err},
+                )
+                continue
+            except Exception as err:
+                self.warn(
+                    _(
+                        "pluginen som lägger till '%(option)s' kunde inte läsa värdet: %(error)s"
+                    ),
+                    "plugin",
+                    {"option": spec["name"], "error": f"{type(err).__name__}: {err}"},
+                )
+                continue
+            if not isinstance(value, str):
+                self.warn(
+                    _(
+                        "pluginen som lägger till '%(option)s' gav inte en text tillbaka"
+                    ),
+                    "plugin",
+                    {"option": spec["name"]},
+                )
+                continue
+            values.append((spec["name"], value))
+        return replace(obj, extra=tuple(values)) if values else obj
+
+    def header(
+        self,
+        obj: KommunObject,
+        fields: list[tuple[str, render.Part]],
+        classes: Iterable[str] = (),
+    ) -> nodes.Element:
+        """The header block: the directive's fields, then what plugins add."""
+        labels = {spec["name"]: spec["label"] for spec in self.plugin_fields}
+        rows = list(fields)
+        rows.extend(
+            (labels[name], value) for name, value in obj.extra if labels.get(name)
+        )
+        language = output_locale(self.config.language)
+        rows.extend(self.plugins.header_fields(obj, language))
+        return render.header(rows, classes=classes)
+
+    def excerpt_titles(self, excerpt: str) -> list[str]:
+        """Headings of the section kinds whose ``excerpt`` is ``excerpt``."""
+        return [
+            str(kind["title"])
+            for kind in self.plugins.sections.values()
+            if kind.get("excerpt") == excerpt and kind.get("title")
+        ]
+
+    def footer(self, obj: KommunObject) -> list[nodes.Node]:
+        """Blocks plugins add at the end of the document (attestation …)."""
+        return self.plugins.footer(obj, output_locale(self.config.language))
 
     def opt(self, name: str, default: str = "") -> str:
         """The value of an option, stripped, or ``default``."""
@@ -268,14 +351,17 @@ class KommunDirective(SphinxDirective):
     def object_context(self, obj_id: str, dnr: str) -> Iterator[None]:
         """While the content is read, roles know their object and ärende."""
         doc = self.env.current_document
-        previous = (doc.get(CURRENT_OBJECT, ""), doc.get(CURRENT_DNR, ""))
+        keys = (CURRENT_OBJECT, CURRENT_DNR, CURRENT_KIND)
+        previous = tuple(doc.get(key, "") for key in keys)
         doc[CURRENT_OBJECT] = obj_id
+        doc[CURRENT_KIND] = self.kind
         if dnr:
             doc[CURRENT_DNR] = dnr
         try:
             yield
         finally:
-            doc[CURRENT_OBJECT], doc[CURRENT_DNR] = previous
+            for key, value in zip(keys, previous, strict=True):
+                doc[key] = value
 
     def parse_body(self, obj_id: str, dnr: str) -> list[nodes.Node]:
         """Parse the directive content (section titles allowed)."""

@@ -69,15 +69,17 @@ class BeslutDirective(KommunDirective):
             date=date,
             outcomes=self.outcomes(),
         )
+        beslut = self.with_extra(beslut)
         container = self.container(beslut)
         fields: list[tuple[str, render.Part]] = [(_("Organ"), organ)]
         if date:
             fields.append((_("Datum"), format_date(date, locale)))
         if dnr:
             fields.append((_("Diarienummer"), dnr))
-        container += render.header(fields, classes=["kommun-beslut-header"])
+        container += self.header(beslut, fields, classes=["kommun-beslut-header"])
         container += self.pending("beslut-outcomes", dnr=dnr, target=obj_id)
         container.extend(self.parse_body(obj_id, dnr))
+        container.extend(self.footer(beslut))
         container += self.backlinks(beslut)
         self.register(beslut)
         return [container]

@@ -47,6 +47,7 @@ class MotionDirective(KommunDirective):
             authors=authors,
         )
         locale = output_locale(self.config.language)
+        motion = self.with_extra(motion)
         container = self.container(motion)
         fields: list[tuple[str, render.Part]] = []
         if motion.filed:
@@ -55,7 +56,7 @@ class MotionDirective(KommunDirective):
             )
         if dnr:
             fields.append((_("Diarienummer"), dnr))
-        container += render.header(fields, classes=["kommun-motion-header"])
+        container += self.header(motion, fields, classes=["kommun-motion-header"])
         container += render.rubric(title, classes=["kommun-doc-title"])
 
         doc = self.env.current_document
@@ -70,6 +71,7 @@ class MotionDirective(KommunDirective):
             self.warn(_("motionen har inga att-satser (yrkande-direktiv)"), "missing")
         if authors:
             container += render.person_lines(authors)
+        container.extend(self.footer(motion))
         container += self.backlinks(motion)
         self.register(motion)
         return [container]

@@ -52,6 +52,7 @@ class RemissDirective(KommunDirective):
             instanser=instanser,
         )
         locale = output_locale(self.config.language)
+        remiss = self.with_extra(remiss)
         container = self.container(remiss)
         fields: list[tuple[str, render.Part]] = [(_("Avsändare"), sender)]
         if remiss.date:
@@ -60,8 +61,9 @@ class RemissDirective(KommunDirective):
             fields.append((_("Svar senast"), format_date(remiss.deadline, locale)))
         if dnr:
             fields.append((_("Diarienummer"), dnr))
-        container += render.header(fields)
+        container += self.header(remiss, fields)
         container.extend(self.parse_body(remiss.id, dnr))
         container += self.pending("remiss-status", dnr=dnr, target=remiss.id)
+        container.extend(self.footer(remiss))
         self.register(remiss)
         return [container]

@@ -85,6 +85,7 @@ class ReservationDirective(KommunDirective):
             concerns_ref=self.opt("avser"),
         )
         locale = output_locale(self.config.language)
+        reservation = self.with_extra(reservation)
         container = self.container(reservation)
         fields: list[tuple[str, render.Part]] = [(_("Typ"), capitalise(kind))]
         if authors:
@@ -102,8 +103,11 @@ class ReservationDirective(KommunDirective):
             fields.append((_("Organ"), organ))
         if reservation.date:
             fields.append((_("Datum"), format_date(reservation.date, locale)))
-        container += render.header(fields, classes=["kommun-reservation-header"])
+        container += self.header(
+            reservation, fields, classes=["kommun-reservation-header"]
+        )
         container += self.pending("concerns", target=obj_id, dnr=dnr)
         container += text
+        container.extend(self.footer(reservation))
         self.register(reservation)
         return [container]

@@ -76,6 +76,7 @@ class SammantradeDirective(KommunDirective):
             place=self.opt("plats"),
             items=tuple(items),
         )
+        meeting = self.with_extra(meeting)
         container = self.container(meeting)
         fields: list[tuple[str, render.Part]] = [(_("Organ"), organ)]
         if date:
@@ -84,9 +85,10 @@ class SammantradeDirective(KommunDirective):
             fields.append((_("Tid"), meeting.time))
         if meeting.place:
             fields.append((_("Plats"), meeting.place))
-        container += render.header(fields, classes=["kommun-sammantrade-header"])
+        container += self.header(meeting, fields, classes=["kommun-sammantrade-header"])
         container += render.rubric(title, classes=["kommun-doc-title"])
         container.extend(self.parse_body(obj_id, ""))
         container += self.pending("sammantrade-agenda", target=obj_id)
+        container.extend(self.footer(meeting))
         self.register(meeting)
         return [container]

@@ -14,9 +14,6 @@ from ..swedish import format_date, genitive, output_locale, parse_date
 from ..vocabulary import PROPOSALS, closest
 from .base import KommunDirective, mark_excerpts, split_entries
 
-#: The section of the utlåtande the remissammanställning repeats.
-ARENDET_SECTION = "Ärendet"
-
 
 class UtlatandeDirective(KommunDirective):
     """``.. utlatande:: Rubrik`` with the proposal, Ärendet, Mina synpunkter …"""
@@ -81,7 +78,9 @@ class UtlatandeDirective(KommunDirective):
             self.warn(_("utlåtandet saknar förslag till beslut (:forslag:)"), "missing")
 
         body = self.parse_body(obj_id, dnr)
-        excerpts = mark_excerpts(body, obj_id, {ARENDET_SECTION: "arendet"})
+        excerpts = mark_excerpts(
+            body, obj_id, dict.fromkeys(self.excerpt_titles("arendet"), "arendet")
+        )
         utlatande = Utlatande(
             id=obj_id,
             docname=self.env.docname,
@@ -103,6 +102,7 @@ class UtlatandeDirective(KommunDirective):
             bilagor=tuple(self.list_opt("bilagor")),
         )
 
+        utlatande = self.with_extra(utlatande)
         container = self.container(utlatande)
         heading = _("Utlåtande")
         if utlatande.rotel:
@@ -112,7 +112,7 @@ class UtlatandeDirective(KommunDirective):
             fields.append((_("Diarienummer"), dnr))
         if utlatande.date:
             fields.append((_("Datum"), format_date(utlatande.date, locale)))
-        container += render.header(fields, classes=["kommun-utlatande-header"])
+        container += self.header(utlatande, fields, classes=["kommun-utlatande-header"])
         container += render.rubric(title, classes=["kommun-doc-title"])
         container += self.pending("motion-byline", dnr=dnr, target=obj_id)
 
@@ -182,6 +182,7 @@ class UtlatandeDirective(KommunDirective):
                 )
             )
             container += render.signatures(utlatande.signatories, intro=intro)
+        container.extend(self.footer(utlatande))
         container += self.backlinks(utlatande)
         self.register(utlatande)
         return [container]

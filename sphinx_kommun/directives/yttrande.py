@@ -8,13 +8,10 @@ from docutils import nodes
 
 from .. import render
 from ..i18n import _
-from ..model import Excerpt, Person, Position, Yttrande, default_id
+from ..model import Excerpt, Position, Yttrande, default_id
 from ..swedish import format_date, output_locale
-from ..vocabulary import POSITIONS, closest
+from ..vocabulary import closest
 from .base import KommunDirective, mark_excerpt, mark_excerpts, split_entries
-
-#: Section title of the proposed decision, quoted as the nämnd's decision.
-PROPOSAL_SECTION = "Förslag till beslut"
 
 
 class YttrandeDirective(KommunDirective):
@@ -46,7 +43,7 @@ class YttrandeDirective(KommunDirective):
     }
 
     def positions(self) -> tuple[Position, ...]:
-        vocabulary = {**POSITIONS, **self.kommun_config.extra_positions}
+        vocabulary = {**self.plugins.positions(), **self.kommun_config.extra_positions}
         result = []
         for entry in split_entries(self.opt("stallning")):
             number: int | None = None
@@ -72,11 +69,15 @@ class YttrandeDirective(KommunDirective):
         locale = output_locale(self.config.language)
 
         body = self.parse_body(obj_id, dnr)
-        quoted = self.list_opt("citera") or self.kommun_config.quoted_sections
+        quoted = self.list_opt("citera") or [
+            *self.kommun_config.quoted_sections,
+            *self.excerpt_titles("lydelse"),
+        ]
         wanted = {title: "lydelse" for title in quoted}
+        proposal_titles = self.excerpt_titles("beslut")
         decision_text = self.opt("beslut")
         if not decision_text:
-            wanted[PROPOSAL_SECTION] = "beslut"
+            wanted.update((title, "beslut") for title in proposal_titles)
         excerpts = list(mark_excerpts(body, obj_id, wanted))
         decision_node: nodes.Element | None = None
         if decision_text:
@@ -96,9 +97,9 @@ class YttrandeDirective(KommunDirective):
             # quote everything the answer says, rather than nothing
             wrapper = nodes.container(classes=["kommun-lydelse"])
             wrapper.extend(
-                n for n in body if not _is_section_titled(n, PROPOSAL_SECTION)
+                n for n in body if not _is_section_titled(n, proposal_titles)
             )
-            body = [n for n in body if _is_section_titled(n, PROPOSAL_SECTION)]
+            body = [n for n in body if _is_section_titled(n, proposal_titles)]
             body.append(wrapper)
             excerpts.append(mark_excerpt(wrapper, obj_id, "lydelse"))
 
@@ -128,8 +129,9 @@ class YttrandeDirective(KommunDirective):
                 "missing",
             )
 
+        yttrande = self.with_extra(yttrande)
         container = self.container(yttrande)
-        container += self.header(yttrande, locale)
+        container += self.header_block(yttrande, locale)
         container += self.pending(
             "document-title",
             dnr=dnr,
@@ -148,13 +150,12 @@ class YttrandeDirective(KommunDirective):
             container += render.enumerated_list(
                 self.parse_inline_option(text) for text in yttrande.bilagor
             )
-        if yttrande.attestations:
-            container += attestation_block(yttrande.attestations, locale)
+        container.extend(self.footer(yttrande))
         container += self.backlinks(yttrande)
         self.register(yttrande)
         return [container]
 
-    def header(self, yttrande: Yttrande, locale: str) -> nodes.Element:
+    def header_block(self, yttrande: Yttrande, locale: str) -> nodes.Element:
         fields: list[tuple[str, render.Part]] = []
         if yttrande.forvaltning:
             unit = yttrande.forvaltning
@@ -187,36 +188,14 @@ class YttrandeDirective(KommunDirective):
                     ),
                 )
             )
-        return render.header(fields, classes=["kommun-yttrande-header"])
+        return self.header(yttrande, fields, classes=["kommun-yttrande-header"])
 
 
-def attestation_block(people: tuple[Person, ...], locale: str) -> nodes.Element:
-    """ "Attesterat av": who approved the document digitally, and when."""
-    block = nodes.container(classes=["kommun-attestation"])
-    block += render.rubric(_("Attesterat av"))
-    block += nodes.paragraph(
-        "", _("Detta dokument har godkänts digitalt av följande personer:")
-    )
-    block += render.table(
-        [_("Namn"), _("Datum")],
-        [
-            (
-                f"{p.name}, {p.role}" if p.role else p.name,
-                format_date(p.date, locale) if p.date else "–",
-            )
-            for p in people
-        ],
-        widths=[3, 1],
-        classes=["kommun-attestation-table"],
-    )
-    return block
-
-
-def _is_section_titled(node: nodes.Node, title: str) -> bool:
+def _is_section_titled(node: nodes.Node, titles: list[str]) -> bool:
     return (
         isinstance(node, nodes.section)
         and bool(node.children)
-        and node[0].astext().strip().casefold() == title.casefold()
+        and node[0].astext().strip().casefold() in {t.casefold() for t in titles}
     )
 
 

@@ -1,0 +1,392 @@
+"""Loading plugins and calling their hooks safely.
+
+One :class:`Plugins` per Sphinx application (``app.kommun_plugins``), made at
+``config-inited``: the built-in plugin first, then the ``sphinx_kommun``
+entry points of installed distributions, then the modules listed in
+``kommun_plugins``; names in ``kommun_disabled_plugins`` are skipped.
+
+Every hook is called plugin by plugin: one that raises or returns something
+of the wrong shape gets a ``kommun.plugin`` warning naming it (and the
+document, when there is one) and is left out of that call.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, cast
+
+import pluggy
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from . import hookspecs
+from .hookspecs import Column, FieldSpec, FooterPart, SectionKind
+
+logger = logging.getLogger(__name__)
+
+PROJECT = "sphinx_kommun"
+ENTRY_POINT_GROUP = "sphinx_kommun"
+BUILTIN = "sphinx_kommun.builtin"
+
+Location = tuple[str, int] | None
+
+
+@dataclass
+class PluginInfo:
+    """Where a plugin came from, for ``python -m sphinx_kommun plugins``."""
+
+    name: str
+    version: str
+    source: str  # "built-in", "entry point", "conf.py"
+    hooks: list[str] = field(default_factory=list)
+
+
+class PluginError(Exception):
+    """A plugin returned something of the wrong shape."""
+
+
+def _warn(message: str, location: Location = None) -> None:
+    logger.warning(message, location=location, type="kommun", subtype="plugin")
+
+
+class Plugins:
+    """The plugin manager of one Sphinx application, and what its hooks add."""
+
+    def __init__(
+        self,
+        extra: Iterable[Any] = (),
+        disabled: Iterable[str] = (),
+        *,
+        entry_points: bool = True,
+    ) -> None:
+        self.pm = pluggy.PluginManager(PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.info: dict[str, PluginInfo] = {}
+        self.disabled = set(disabled)
+        from . import builtin
+
+        self._register(
+            builtin, BUILTIN, "built-in", _version(PROJECT.replace("_", "-"))
+        )
+        if entry_points:
+            self._load_entry_points()
+        for item in extra:
+            self._load_configured(item)
+        self._sections: dict[str, SectionKind] | None = None
+        self._fields: dict[str, list[FieldSpec]] = {}
+
+    # -- loading -------------------------------------------------------------------
+
+    def _register(self, plugin: Any, name: str, source: str, version: str) -> None:
+        if name in self.disabled:
+            return
+        if self.pm.has_plugin(name) or self.pm.is_registered(plugin):
+            _warn(f"plugin '{name}' is registered twice; the second is ignored")
+            return
+        try:
+            self.pm.register(plugin, name=name)
+        except Exception as err:  # pluggy validates hook names and signatures
+            _warn(f"plugin '{name}' cannot be registered: {err}")
+            return
+        hooks = sorted(caller.name for caller in self.pm.get_hookcallers(plugin) or ())
+        self.info[name] = PluginInfo(name, version, source, hooks)
+
+    def _load_entry_points(self) -> None:
+        for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if entry.name in self.disabled:
+                continue
+            version = entry.dist.version if entry.dist is not None else ""
+            try:
+                plugin = entry.load()
+            except Exception as err:
+                _warn(f"plugin '{entry.name}' ({entry.value}) cannot be loaded: {err}")
+                continue
+            self._register(plugin, entry.name, "entry point", version)
+
+    def _load_configured(self, item: Any) -> None:
+        if isinstance(item, str):
+            name = item
+            if name in self.disabled:
+                return
+            try:
+                plugin = importlib.import_module(item)
+            except Exception as err:
+                _warn(f"plugin '{item}' in kommun_plugins cannot be imported: {err}")
+                return
+        else:
+            plugin = item
+            name = getattr(item, "__name__", None) or type(item).__name__
+        version = str(getattr(plugin, "__version__", ""))
+        self._register(plugin, name, "conf.py", version)
+
+    # -- calling -----------------------------------------------------------------------
+
+    def call(
+        self, hook: str, location: Location = None, **kwargs: Any
+    ) -> list[tuple[str, Any]]:
+        """Call ``hook`` on each plugin in registration order.
+
+        Returns (plugin name, result) for every plugin that returned something
+        other than None; a plugin that raises is warned about and skipped.
+        """
+        caller = getattr(self.pm.hook, hook)
+        results = []
+        for impl in caller.get_hookimpls():
+            args = [kwargs[name] for name in impl.argnames]
+            try:
+                result = impl.function(*args)
+            except Exception as err:
+                _warn(
+                    f"plugin '{impl.plugin_name}' failed in {hook}: "
+                    f"{type(err).__name__}: {err}",
+                    location,
+                )
+                continue
+            if result is not None:
+                results.append((impl.plugin_name, result))
+        return results
+
+    def collect(
+        self,
+        hook: str,
+        check: Callable[[Any], Any],
+        location: Location = None,
+        **kwargs: Any,
+    ) -> list[tuple[str, Any]]:
+        """Like :meth:`call`, with each result checked (and converted) by
+        ``check``, which raises :class:`PluginError` for nonsense."""
+        checked = []
+        for name, result in self.call(hook, location, **kwargs):
+            try:
+                checked.append((name, check(result)))
+            except (PluginError, TypeError, ValueError, KeyError) as err:
+                _warn(f"plugin '{name}' returned nonsense from {hook}: {err}", location)
+        return checked
+
+    # -- what the setup hooks add ------------------------------------------------------
+
+    @property
+    def sections(self) -> dict[str, SectionKind]:
+        """Every section kind, by name (a later plugin's kind replaces one)."""
+        if self._sections is None:
+            found: dict[str, SectionKind] = {}
+            for _name, kinds in self.collect("kommun_section_kinds", _check_sections):
+                for kind in kinds:
+                    found[kind["name"]] = kind
+            self._sections = found
+        return self._sections
+
+    def section_for_title(self, title: str) -> SectionKind | None:
+        wanted = " ".join(title.split()).casefold()
+        for kind in self.sections.values():
+            if kind.get("title") and str(kind["title"]).casefold() == wanted:
+                return kind
+        return None
+
+    def fields(self, kind: str) -> list[FieldSpec]:
+        if kind not in self._fields:
+            found: list[FieldSpec] = []
+            for _name, specs in self.collect(
+                "kommun_object_fields", _check_fields, kind=kind
+            ):
+                found.extend(specs)
+            self._fields[kind] = found
+        return self._fields[kind]
+
+    def positions(self) -> dict[str, str]:
+        merged: dict[str, str] = {}
+        for _name, words in self.collect("kommun_positions", _check_str_mapping):
+            merged.update(words)
+        return merged
+
+    def columns(self) -> list[tuple[str, Column]]:
+        """Extra columns of the remissammanställning, with the plugin of each."""
+        return [
+            (name, column)
+            for name, columns in self.collect(
+                "kommun_compilation_columns", _check_columns
+            )
+            for column in columns
+        ]
+
+    def latex_preamble(self) -> str:
+        return "\n".join(
+            text for _name, text in self.collect("kommun_latex_preamble", _check_str)
+        )
+
+    def static_files(self) -> list[str]:
+        return [
+            path
+            for _name, paths in self.collect("kommun_static_files", _check_str_list)
+            for path in paths
+        ]
+
+    # -- what the reading hooks add -----------------------------------------------------
+
+    def header_fields(self, obj: Any, language: str) -> list[tuple[str, str]]:
+        return [
+            row
+            for _name, rows in self.collect(
+                "kommun_header_fields",
+                _check_rows,
+                obj.location,
+                obj=obj,
+                language=language,
+            )
+            for row in rows
+        ]
+
+    def footer(self, obj: Any, language: str) -> list[nodes.Node]:
+        parts: dict[str, list[nodes.Node]] = {}
+        for _name, found in self.collect(
+            "kommun_footer", _check_footer, obj.location, obj=obj, language=language
+        ):
+            for part in found:
+                parts.pop(part["key"], None)  # replaced: goes where the later one is
+                parts[part["key"]] = list(part["nodes"])
+        return [node for part in parts.values() for node in part]
+
+
+# -- shape checks ------------------------------------------------------------------
+
+
+def _check_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PluginError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _check_str_list(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(v, str) for v in value
+    ):
+        raise PluginError("expected a list of strings")
+    return list(value)
+
+
+def _check_str_mapping(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise PluginError("expected a dict from string to string")
+    return dict(value)
+
+
+def _check_dicts(
+    value: Any, required: Mapping[str, type | tuple[type, ...]], what: str
+) -> list[dict[str, Any]]:
+    if not isinstance(value, list | tuple):
+        raise PluginError(
+            f"expected a list of {what} dicts, got {type(value).__name__}"
+        )
+    checked = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            raise PluginError(f"expected a {what} dict, got {type(item).__name__}")
+        for key, types in required.items():
+            if key not in item:
+                raise PluginError(f"a {what} has no '{key}'")
+            if not isinstance(item[key], types):
+                raise PluginError(f"a {what}'s '{key}' has the wrong type")
+        checked.append(dict(item))
+    return checked
+
+
+def _check_sections(value: Any) -> list[SectionKind]:
+    kinds = _check_dicts(
+        value, {"name": str, "title": (str, type(None))}, "section kind"
+    )
+    for kind in kinds:
+        if not kind["name"] or not kind["name"].replace("-", "").isalnum():
+            raise PluginError(
+                f"section kind name {kind['name']!r} is not a directive name"
+            )
+        if "build" in kind and not callable(kind["build"]):
+            raise PluginError(f"section kind {kind['name']!r}: 'build' is not callable")
+        for option in kind.get("options", {}).values():
+            if "validate" in option and not callable(option["validate"]):
+                raise PluginError(
+                    f"section kind {kind['name']!r}: a 'validate' is not callable"
+                )
+    return cast(list[SectionKind], kinds)
+
+
+def _check_fields(value: Any) -> list[FieldSpec]:
+    specs = _check_dicts(value, {"name": str, "label": str, "help": str}, "field")
+    for spec in specs:
+        if "validate" in spec and not callable(spec["validate"]):
+            raise PluginError(f"field {spec['name']!r}: 'validate' is not callable")
+    return cast(list[FieldSpec], specs)
+
+
+def _check_columns(value: Any) -> list[Column]:
+    columns = _check_dicts(value, {"title": str}, "column")
+    for column in columns:
+        if not callable(column.get("value")):
+            raise PluginError(f"column {column['title']!r}: 'value' is not callable")
+    return cast(list[Column], columns)
+
+
+def _check_rows(value: Any) -> list[tuple[str, str]]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(row, list | tuple)
+        and len(row) == 2
+        and all(isinstance(part, str) for part in row)
+        for row in value
+    ):
+        raise PluginError("expected a list of (label, value) string pairs")
+    return [(row[0], row[1]) for row in value]
+
+
+def _check_footer(value: Any) -> list[FooterPart]:
+    parts = _check_dicts(value, {"key": str, "nodes": (list, tuple)}, "footer part")
+    for part in parts:
+        if not all(isinstance(node, nodes.Node) for node in part["nodes"]):
+            raise PluginError(
+                f"footer part {part['key']!r}: 'nodes' are not docutils nodes"
+            )
+    return cast(list[FooterPart], parts)
+
+
+def check_findings(value: Any) -> list[dict[str, Any]]:
+    findings = _check_dicts(value, {"subtype": str, "message": str}, "finding")
+    for finding in findings:
+        location = getattr(finding.get("object"), "location", None)
+        if not (isinstance(location, tuple) and len(location) == 2):
+            raise PluginError("a finding's 'object' is not an object of the project")
+    return findings
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+# -- one per application ---------------------------------------------------------------
+
+
+def setup_plugins(app: Sphinx, config: Config) -> None:
+    """``config-inited``: make this application's plugin manager."""
+    app.kommun_plugins = Plugins(  # type: ignore[attr-defined]
+        config.kommun_plugins, config.kommun_disabled_plugins
+    )
+
+
+def plugins_of(env: BuildEnvironment) -> Plugins:
+    """The plugin manager of the application building ``env``.
+
+    The environment reaches its application through ``env._app``, as Sphinx's
+    own post-transforms do.
+    """
+    plugins = getattr(env._app, "kommun_plugins", None)
+    if plugins is None:  # an application set up without config-inited
+        plugins = env._app.kommun_plugins = Plugins()  # type: ignore[attr-defined]
+    return cast(Plugins, plugins)

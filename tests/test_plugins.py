@@ -1,0 +1,356 @@
+"""Plugins: every hook, failing plugins, loading, disabling and listing."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_kommun import hookspecs
+from sphinx_kommun.__main__ import hook_reference
+
+from .conftest import html_text, warnings_of
+from .test_incremental import assert_same_pages
+
+HOOK_NAMES = [spec.__name__ for spec in hookspecs.HOOKS]
+#: the provplugin check reports Stadsledningskontoret on purpose
+PROV_FINDING = re.compile(
+    r"yttrande-slk\.rst:4: WARNING: provkontroll: Stadsledningskontoret \[kommun\.prov\]"
+)
+
+
+@pytest.fixture
+def plugged(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> SphinxTestApp:
+    return build(project_copy("plugins"))
+
+
+def only_prov_finding(app: SphinxTestApp) -> bool:
+    lines = [line for line in warnings_of(app).splitlines() if line.strip()]
+    return len(lines) == 1 and bool(PROV_FINDING.search(lines[0]))
+
+
+# -- one test per hook -----------------------------------------------------------------
+
+
+def test_hook_kommun_section_kinds(
+    plugged: SphinxTestApp, build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    assert only_prov_finding(plugged), warnings_of(plugged)
+    html = (plugged.outdir / "yttrande-bromma.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<section class="kommun-avsnitt kommun-avsnitt-riskanalys prov-risk"', html
+    )
+    text = html_text(plugged.outdir / "yttrande-bromma.html")
+    assert "Riskanalys Risknivå: medel. Riskerna är hanterbara." in text
+    latex = build(plugged.srcdir, "latex", builddir=tmp_path / "latex")
+    tex = (latex.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    assert "\\begin{sphinxuseclass}{kommunenv-provrisk}" in tex
+    assert (
+        "\\newenvironment{sphinxclasskommunenv-provrisk}{\\begin{provrisk}}{\\end{provrisk}}"
+        in tex
+    )
+
+
+def test_hook_kommun_object_fields(
+    plugged: SphinxTestApp, build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    text = html_text(plugged.outdir / "yttrande-bromma.html")
+    assert "Stadsdelsområde: BROMMA" in text
+    needs = build(plugged.srcdir, "needs", builddir=tmp_path / "needs")
+    data = json.loads((needs.outdir / "needs.json").read_text(encoding="utf-8"))
+    need = data["versions"][data["current_version"]]["needs"][
+        "ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
+    ]
+    assert need["stadsdel"] == "BROMMA"
+
+
+def test_hook_kommun_object_fields_validates(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    path = src / "yttrande-bromma.rst"
+    path.write_text(path.read_text().replace(":stadsdel: BROMMA", ":stadsdel: bromma"))
+    app = build(src)
+    assert re.search(
+        r"yttrande-bromma\.rst:4: WARNING: fel värde för 'stadsdel': 'bromma' ska "
+        r"skrivas med versaler \[kommun\.field\]",
+        warnings_of(app),
+    )
+    assert "Stadsdelsområde" not in html_text(app.outdir / "yttrande-bromma.html")
+
+
+def test_hook_kommun_positions(plugged: SphinxTestApp) -> None:
+    # "tillstyrker med tillägg" comes from the plugin and is accepted
+    assert "kommun.stallning" not in warnings_of(plugged)
+    assert "1: tillstyrker med tillägg" in html_text(plugged.outdir / "utlatande.html")
+
+
+def test_hook_kommun_compilation_columns(plugged: SphinxTestApp) -> None:
+    text = html_text(plugged.outdir / "utlatande.html")
+    assert "Sammanfattning Reservationer m.m. Stadsdel" in text
+    assert "särskilt uttalande BROMMA" in text
+
+
+def test_hook_kommun_latex_preamble(
+    plugged: SphinxTestApp, build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    latex = build(plugged.srcdir, "latex", builddir=tmp_path / "latex")
+    tex = (latex.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    preamble = tex[: tex.index("\\begin{document}")]
+    assert (
+        "\\newenvironment{provrisk}{\\par\\noindent PROVRISK\\par}{\\par}" in preamble
+    )
+
+
+def test_hook_kommun_static_files(plugged: SphinxTestApp) -> None:
+    assert (plugged.outdir / "_static" / "kommun-plugins" / "prov.css").is_file()
+    html = (plugged.outdir / "motion.html").read_text()
+    assert re.search(r'href="_static/kommun-plugins/prov\.css\?v=\w+"', html)
+
+
+def test_hook_kommun_header_fields(plugged: SphinxTestApp) -> None:
+    text = html_text(plugged.outdir / "yttrande-bromma.html")
+    assert "Provfält: prov-Bromma stadsdelsnämnd" in text
+
+
+def test_hook_kommun_footer(plugged: SphinxTestApp) -> None:
+    text = html_text(plugged.outdir / "yttrande-bromma.html")
+    assert "Provsidfot för Bromma stadsdelsnämnd. Provattestering." in text
+    # the plugin's "attestering" part replaced the built-in block
+    assert "Attesterat av" not in text
+
+
+def test_hook_kommun_checks(plugged: SphinxTestApp) -> None:
+    assert PROV_FINDING.search(warnings_of(plugged))
+
+
+# -- plugins that fail ---------------------------------------------------------------
+
+
+def test_failing_plugin_warns_and_the_build_goes_on(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        path.read_text()
+        + "\n   .. avsnitt:: trasig\n\n      Text som inte får försvinna.\n"
+    )
+    app = build(src, confoverrides={"kommun_plugins": ["trasigplugin"]})
+    warnings = warnings_of(app)
+    assert "Traceback" not in warnings
+    assert re.search(
+        r"plugin 'trasigplugin' returned nonsense from kommun_positions: expected a dict",
+        warnings,
+    )
+    assert re.search(
+        r"yttrande-bromma\.rst:4: WARNING: plugin 'trasigplugin' failed in "
+        r"kommun_header_fields: RuntimeError: trasigt huvud \[kommun\.plugin\]",
+        warnings,
+    )
+    assert re.search(
+        r"plugin 'trasigplugin' returned nonsense from kommun_footer", warnings
+    )
+    assert re.search(
+        r"plugin 'trasigplugin' failed in kommun_checks: KeyError", warnings
+    )
+    assert re.search(
+        r"yttrande-kungsholmen\.rst:\d+: WARNING: plugin-avsnittet 'trasig' kunde inte "
+        r"byggas: ZeroDivisionError",
+        warnings,
+    )
+    assert re.search(r"plugin 'trasigplugin' failed in column 'Trasig'", warnings)
+    # what the clerk wrote is still there, and the rest of the build is whole
+    assert "Text som inte får försvinna." in html_text(
+        app.outdir / "yttrande-kungsholmen.html"
+    )
+    assert "Bromma stadsdelsförvaltnings" in html_text(app.outdir / "utlatande.html")
+
+
+def test_unknown_section_keeps_its_text_with_a_warning(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    app = build(src, confoverrides={"kommun_disabled_plugins": ["provplugin"]})
+    assert re.search(
+        r"yttrande-bromma\.rst:\d+: WARNING: okänt avsnitt 'riskanalys': ingen installerad "
+        r"plugin har det \(texten visas som ett vanligt avsnitt\) \[kommun\.avsnitt\]",
+        warnings_of(app),
+    )
+    text = html_text(app.outdir / "yttrande-bromma.html")
+    assert "Riskanalys Riskerna är hanterbara." in text
+    assert "Risknivå" not in text
+
+
+def test_section_options_are_validated(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    path = src / "yttrande-bromma.rst"
+    path.write_text(
+        path.read_text().replace(":niva: medel", ":niva: extrem\n      :farg: röd")
+    )
+    app = build(src)
+    warnings = warnings_of(app)
+    assert re.search(
+        r"WARNING: fel värde för 'niva' i avsnittet 'riskanalys': 'extrem' är ingen nivå "
+        r"\[kommun\.avsnitt\]",
+        warnings,
+    )
+    assert re.search(
+        r"WARNING: okänt alternativ 'farg' för avsnittet 'riskanalys'", warnings
+    )
+
+
+def test_section_in_the_wrong_kind_of_object(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    path = src / "beslut.rst"
+    path.write_text(path.read_text() + "\n   .. riskanalys::\n\n      Fel ställe.\n")
+    app = build(src)
+    assert re.search(
+        r"beslut\.rst:\d+: WARNING: avsnittet 'riskanalys' hör hemma i yttrande, inte här",
+        warnings_of(app),
+    )
+
+
+# -- loading ------------------------------------------------------------------------
+
+
+def test_plugin_disabled_by_name(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    app = build(src, confoverrides={"kommun_disabled_plugins": ["provplugin"]})
+    assert "provplugin" not in app.kommun_plugins.info  # type: ignore[attr-defined]
+    assert "Provfält" not in html_text(app.outdir / "yttrande-bromma.html")
+    assert "sphinx_kommun.builtin" in app.kommun_plugins.info  # type: ignore[attr-defined]
+
+
+def test_changing_plugins_rebuilds_like_a_fresh_build(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("plugins")
+    build(src)
+    (src / "conf.py").write_text(
+        (src / "conf.py")
+        .read_text()
+        .replace('kommun_plugins = ["provplugin"]', "kommun_plugins = []")
+    )
+    again = build(src)
+    assert "Provfält" not in html_text(again.outdir / "yttrande-bromma.html")
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(again.outdir, fresh.outdir)
+
+
+@pytest.fixture
+def installed_distribution(tmp_path: Path) -> Path:
+    """A throwaway distribution with a sphinx_kommun entry point, on a path."""
+    site = tmp_path / "site"
+    package = site / "kastplugin"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        textwrap.dedent(
+            """
+            from sphinx_kommun import hookimpl
+
+            @hookimpl
+            def kommun_positions():
+                return {"kastord": "från en installerad distribution"}
+            """
+        )
+    )
+    info = site / "kastplugin-4.5.6.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: kastplugin\nVersion: 4.5.6\n"
+    )
+    (info / "entry_points.txt").write_text("[sphinx_kommun]\nkast = kastplugin\n")
+    (info / "RECORD").write_text("")
+    return site
+
+
+def test_entry_point_plugin_is_found_and_listed(installed_distribution: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(installed_distribution)}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_kommun", "plugins"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert "sphinx_kommun.builtin" in result.stdout
+    assert re.search(
+        r"^kast 4\.5\.6 \(entry point\)\n    kommun_positions$", result.stdout, re.M
+    )
+
+
+def test_entry_point_plugin_is_used_in_a_build(
+    installed_distribution: Path,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(installed_distribution))
+    src = project_copy("plugins")
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        path.read_text().replace(":stallning: lämnar synpunkter", ":stallning: kastord")
+    )
+    app = build(src)
+    assert app.kommun_plugins.info["kast"].version == "4.5.6"  # type: ignore[attr-defined]
+    assert "kommun.stallning" not in warnings_of(app)
+
+
+def test_cli_lists_configured_modules(tmp_path: Path) -> None:
+    roots = Path(__file__).parent / "roots" / "test-plugins"
+    env = {**os.environ, "PYTHONPATH": str(roots)}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_kommun", "plugins", "provplugin"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    listing = result.stdout[result.stdout.index("provplugin 1.2.3 (conf.py)") :]
+    assert [line.strip() for line in listing.splitlines()[1:10]] == sorted(HOOK_NAMES)
+
+
+# -- the hook reference and this file cover every hook -------------------------------
+
+
+def test_hook_reference_is_generated_and_current() -> None:
+    committed = (Path(__file__).parent.parent / "docs" / "plugin-hooks.md").read_text(
+        encoding="utf-8"
+    )
+    assert committed == hook_reference(), (
+        "run: python -m sphinx_kommun hooks > docs/plugin-hooks.md"
+    )
+    for name in HOOK_NAMES:
+        assert f"## `{name}(" in committed
+
+
+def test_every_hook_has_a_test() -> None:
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    tests = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    assert [name for name in HOOK_NAMES if f"test_hook_{name}" not in tests] == []
+    specs = {
+        name
+        for name in dir(hookspecs)
+        if name.startswith("kommun_") and callable(getattr(hookspecs, name))
+    }
+    assert specs == set(HOOK_NAMES), "hookspecs.HOOKS must list every hook"
