@@ -354,3 +354,29 @@ def test_every_hook_has_a_test() -> None:
         if name.startswith("kommun_") and callable(getattr(hookspecs, name))
     }
     assert specs == set(HOOK_NAMES), "hookspecs.HOOKS must list every hook"
+
+
+def test_readme_plugin_example_works_when_copied(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(
+        r"```(\w+)\n(.*?)```", readme[readme.index("<!-- plugin-example -->") :], re.S
+    )
+    plugin, conf, usage = blocks[0][1], blocks[1][1], blocks[2][1]
+    src = project_copy("case")
+    (src / "barnkonsekvens.py").write_text(plugin, encoding="utf-8")
+    (src / "conf.py").write_text(
+        (src / "conf.py").read_text() + "\n" + conf, encoding="utf-8"
+    )
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n" + textwrap.indent(usage, "   "),
+        encoding="utf-8",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "yttrande-kungsholmen.html")
+    assert (
+        "Barnkonsekvensanalys Berörda barn: cirka 200. Förslaget påverkar barn" in text
+    )
