@@ -12,7 +12,7 @@ handlingar: install html pdf
 install:
 	.ci/system-packages
 	test -x $(SPHINX) || python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q -e '.[test]'
+	$(VENV)/bin/pip install -q -e '.[test]' $(addprefix -e ,$(wildcard plugins/*/))
 
 html:
 	$(SPHINX) -W -b html $(SRC) $(OUT)/html

@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         meeting,  # noqa: F401  (registers the agenda generator)
         needs,
         nodes,
+        personnummer,
         plugins,
     )
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", silence_copies)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_consistency)
+    app.connect("doctree-read", personnummer.check_document, priority=600)
     app.connect("needs-before-post-processing", needs.set_links)
     app.connect("html-page-context", needs.strip_assets, priority=900)
 

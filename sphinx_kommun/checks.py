@@ -20,6 +20,7 @@ from .model import (
     Arende,
     Beslut,
     KommunObject,
+    Remiss,
     Reservation,
     Sammantrade,
     Utlatande,
@@ -102,6 +103,7 @@ def check_answers(index: ObjectIndex, warn: Findings) -> None:
                     where=seen[key].docname,
                 )
             seen[key] = yttrande
+            check_dates(yttrande, remiss, warn)
             if remiss is None:
                 warn(
                     yttrande,
@@ -146,6 +148,34 @@ def check_answers(index: ObjectIndex, warn: Findings) -> None:
                         ),
                         instans=instans,
                     )
+
+
+def check_dates(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> None:
+    """Dates out of order. An answer after the deadline is not an error: the
+    remissammanställning's table shows it."""
+    if yttrande.meeting and yttrande.date and yttrande.meeting < yttrande.date:
+        warn(
+            yttrande,
+            "date-order",
+            _(
+                "nämnden beslutade den %(meeting)s, före tjänsteutlåtandets datum "
+                "%(date)s"
+            ),
+            meeting=yttrande.meeting.isoformat(),
+            date=yttrande.date.isoformat(),
+        )
+    earliest = min((d for d in (yttrande.date, yttrande.meeting) if d), default=None)
+    if remiss is not None and remiss.date and earliest and earliest < remiss.date:
+        warn(
+            yttrande,
+            "date-order",
+            _(
+                "yttrandet från %(instans)s är daterat %(date)s, före remissen %(remiss)s"
+            ),
+            instans=yttrande.instans,
+            date=earliest.isoformat(),
+            remiss=remiss.date.isoformat(),
+        )
 
 
 def check_decisions(index: ObjectIndex, warn: Findings) -> None:

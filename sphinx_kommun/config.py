@@ -124,6 +124,12 @@ class KommunConfig:
         _is_str,
         "",
     )
+    check_personnummer: bool = _setting(
+        True,
+        "Warn about personnummer in documents that are to be published "
+        "(a document opts out with :publiceras: nej).",
+        _is_bool,
+    )
     plugins: list[Any] = _setting(
         [],
         "Project-local plugins: module names (or modules) with @hookimpl functions.",

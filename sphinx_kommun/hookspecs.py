@@ -52,6 +52,8 @@ class SectionKind(TypedDict):
     name: str
     #: Heading of the section; ``None`` for a passage without heading.
     title: str | None
+    #: More directive names, e.g. with å, ä and ö (``jämställdhetsanalys``).
+    aliases: NotRequired[Sequence[str]]
     #: Object kinds whose content may hold it (default: all).
     kinds: NotRequired[Sequence[str]]
     #: Options, by name.

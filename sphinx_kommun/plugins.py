@@ -307,6 +307,13 @@ def _check_sections(value: Any) -> list[SectionKind]:
             raise PluginError(
                 f"section kind name {kind['name']!r} is not a directive name"
             )
+        aliases = kind.get("aliases", ())
+        if not isinstance(aliases, list | tuple) or not all(
+            isinstance(a, str) for a in aliases
+        ):
+            raise PluginError(
+                f"section kind {kind['name']!r}: 'aliases' is not a list of names"
+            )
         if "build" in kind and not callable(kind["build"]):
             raise PluginError(f"section kind {kind['name']!r}: 'build' is not callable")
         for option in kind.get("options", {}).values():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -17,6 +17,8 @@ from sphinx.addnodes import pending_xref
 from .model import Person
 from .nodes import kommun_header, kommun_signatures, kommun_struck
 from .swedish import format_date
+
+N = TypeVar("N", bound=nodes.Element)
 
 Part: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 
@@ -83,17 +85,28 @@ def section(
     return sect
 
 
+def as_written(node: N) -> N:
+    """Keep what the clerk wrote in an option as written.
+
+    Sphinx's smart quotes would otherwise rewrite quotes and backslashes in
+    these nodes when the document is read, but not in the same values where
+    generated text repeats them later, so one value would print two ways.
+    """
+    node["support_smartquotes"] = False
+    return node
+
+
 def rubric(text: str, classes: Iterable[str] = ()) -> nodes.rubric:
     node = nodes.rubric(text, text)
     node["classes"].extend(classes)
-    return node
+    return as_written(node)
 
 
 def header(
     fields: Sequence[tuple[str, Part]], classes: Iterable[str] = ()
 ) -> kommun_header:
     """The header block: a field list, with the raw pairs kept on the node."""
-    block = kommun_header()
+    block = as_written(kommun_header())
     block["classes"].extend(classes)
     block["fields"] = [
         (
@@ -126,7 +139,7 @@ def person_inline(person: Person) -> list[nodes.Node]:
 
 
 def person_lines(people: Sequence[Person]) -> nodes.line_block:
-    block = nodes.line_block()
+    block = as_written(nodes.line_block())
     for person in people:
         line = nodes.line("", "", *person_inline(person))
         block += line
@@ -140,7 +153,7 @@ def signatures(
 ) -> kommun_signatures:
     """Signature block: intro lines (place and date, "on behalf of"), then
     per signatory the name and, on the next line, the title."""
-    block = kommun_signatures()
+    block = as_written(kommun_signatures())
     block["classes"].extend(classes)
     block.extend(intro)
     for person in people:

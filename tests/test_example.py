@@ -236,3 +236,61 @@ def test_meeting_pdf_of_the_example(example_pdfs: dict[str, Path]) -> None:
     assert (
         "Jan Jönsson" in text and "Hägersten-Älvsjö" in text and "Skärholmens" in text
     )
+
+
+EXAMPLE_PLUGINS = ("jamstalldhetsanalys", "radsberedning", "attestering")
+
+
+def test_example_plugins_are_installed_and_used(example: SphinxTestApp) -> None:
+    info = example.kommun_plugins.info  # type: ignore[attr-defined]
+    assert {name: info[name].source for name in EXAMPLE_PLUGINS} == dict.fromkeys(
+        EXAMPLE_PLUGINS, "entry point"
+    )
+    skarholmen = html_text(
+        example.outdir / "ks-2019-1899" / "yttranden" / "skärholmen.html"
+    )
+    assert "Jämställdhetsanalys Bedömning: könsneutral." in skarholmen
+    alvsjo = html_text(example.outdir / "ks-2019-656" / "yttranden" / "älvsjö.html")
+    assert (
+        "Ärendet har behandlats i funktionshinderrådet den 21 augusti 2019, i "
+        "pensionärsrådet den 22 augusti 2019 och i förvaltningsgruppen den 22 augusti 2019."
+    ) in alvsjo
+    assert "Attesterat av" in alvsjo and "Alla undertecknare har attesterat." in alvsjo
+
+
+def test_example_plugins_in_the_pdf(example_pdfs: dict[str, Path]) -> None:
+    from .test_pdf import pdf_text
+
+    text = " ".join(pdf_text(example_pdfs["ks-2019-1899"], body=True).split())
+    assert "Jämställdhetsanalys Bedömning: könsneutral." in text
+    assert "Ärendet har behandlats i förvaltningsgruppen den 15 september 2020" in text
+    assert "Alla undertecknare har attesterat." in text
+
+
+def test_without_a_plugin_its_sections_go_with_a_clear_warning(tmp_path: Path) -> None:
+    app = SphinxTestApp(
+        "html",
+        srcdir=EXAMPLE,
+        builddir=tmp_path,
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+        confoverrides={"kommun_disabled_plugins": ["jamstalldhetsanalys"]},
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    from .conftest import warnings_of
+
+    warnings = warnings_of(app).strip().splitlines()
+    assert len(warnings) == 1
+    assert re.search(
+        r"skärholmen\.rst:\d+: WARNING: okänt avsnitt 'jämställdhetsanalys': ingen "
+        r"installerad plugin har det \(texten visas som ett vanligt avsnitt\) \[kommun\.avsnitt\]",
+        warnings[0],
+    )
+    text = html_text(app.outdir / "ks-2019-1899" / "yttranden" / "skärholmen.html")
+    assert "Bedömning: könsneutral" not in text
+    assert "Jämställdhetsanalys Förslaget" in text  # a plain section now
+    assert "påverka kvinnor och män" in text  # the clerk's text is kept

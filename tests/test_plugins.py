@@ -53,6 +53,12 @@ def test_hook_kommun_section_kinds(
     )
     text = html_text(plugged.outdir / "yttrande-bromma.html")
     assert "Riskanalys Risknivå: medel. Riskerna är hanterbara." in text
+    # written at the end of "Synpunkter och förslag", it is that section's
+    # sibling: the same heading level, and not quoted with it
+    assert re.search(r"<h2>Synpunkter och förslag.*?<h2>Riskanalys", html, re.S)
+    compilation = html_text(plugged.outdir / "utlatande.html")
+    assert "Förvaltningen tycker att samverkan är viktig" in compilation
+    assert "Riskerna är hanterbara" not in compilation
     latex = build(plugged.srcdir, "latex", builddir=tmp_path / "latex")
     tex = (latex.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
     assert "\\begin{sphinxuseclass}{kommunenv-provrisk}" in tex
@@ -213,6 +219,22 @@ def test_section_options_are_validated(
     )
 
 
+def test_section_kind_alias(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        path.read_text()
+        + "\n   .. riskbedömning::\n      :niva: låg\n\n      Små risker.\n"
+    )
+    app = build(src)
+    assert only_prov_finding(app), warnings_of(app)
+    assert "Riskanalys Risknivå: låg. Små risker." in html_text(
+        app.outdir / "yttrande-kungsholmen.html"
+    )
+
+
 def test_section_in_the_wrong_kind_of_object(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
@@ -300,10 +322,12 @@ def test_entry_point_plugin_is_found_and_listed(installed_distribution: Path) ->
 
 
 def test_entry_point_plugin_is_used_in_a_build(
+    # monkeypatch first, so it restores sys.path after Sphinx's own fixtures
+    # have restored theirs (which include the distribution's path)
+    monkeypatch: pytest.MonkeyPatch,
     installed_distribution: Path,
     project_copy: Callable[[str], Path],
     build: Callable[..., SphinxTestApp],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.syspath_prepend(str(installed_distribution))
     src = project_copy("plugins")

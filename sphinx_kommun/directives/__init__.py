@@ -51,7 +51,9 @@ def register_short_names(app: Sphinx, config: Config) -> None:
         app.add_directive(name, cls, override=True)
     app.add_directive("avsnitt", AvsnittDirective, override=True)
     for kind in app.kommun_plugins.sections.values():  # type: ignore[attr-defined]
-        app.add_directive(kind["name"], directive_for(kind["name"]), override=True)
+        cls = directive_for(kind["name"])
+        for name in (kind["name"], *kind.get("aliases", ())):
+            app.add_directive(name, cls, override=True)
 
 
 __all__ = ["DIRECTIVES", "SECTION_DIRECTIVES", "register_short_names"]

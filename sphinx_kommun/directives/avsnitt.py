@@ -48,11 +48,12 @@ class AvsnittDirective(SphinxDirective):
             self.warn(_("avsnitt saknar namn: skriv .. avsnitt:: <namn>"))
             return self.parse_content_to_nodes(allow_section_headings=True)
         plugins = plugins_of(self.env)
+        wanted = fold_name(name)
         kind = next(
             (
                 k
                 for k in plugins.sections.values()
-                if fold_name(k["name"]) == fold_name(name)
+                if wanted in {fold_name(n) for n in (k["name"], *k.get("aliases", ()))}
             ),
             None,
         )

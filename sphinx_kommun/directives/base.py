@@ -320,13 +320,23 @@ class KommunDirective(SphinxDirective):
     def resolve_dnr(self, explicit: str = "") -> str:
         """The dnr of the object: its option, else the document's ärende.
 
-        An explicit dnr becomes the document's ärende for what follows.
+        An explicit dnr becomes the document's ärende for what follows; it is
+        checked where it is written.
         """
         dnr = " ".join((explicit or self.opt("dnr")).split())
-        if dnr:
-            self.env.current_document[CURRENT_DNR] = dnr
-        else:
-            dnr = str(self.env.current_document.get(CURRENT_DNR) or "")
+        if not dnr:
+            return self.inherited_dnr()
+        self.env.current_document[CURRENT_DNR] = dnr
+        if not self.kommun_config.dnr_regex.match(dnr):
+            self.warn(
+                _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
+                "dnr",
+                {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
+            )
+        return dnr
+
+    def inherited_dnr(self) -> str:
+        dnr = str(self.env.current_document.get(CURRENT_DNR) or "")
         if not dnr:
             self.warn(
                 _(
@@ -335,13 +345,6 @@ class KommunDirective(SphinxDirective):
                 ),
                 "dnr",
                 {"kind": self.name},
-            )
-            return ""
-        if not self.kommun_config.dnr_regex.match(dnr):
-            self.warn(
-                _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
-                "dnr",
-                {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
             )
         return dnr
 
@@ -366,7 +369,9 @@ class KommunDirective(SphinxDirective):
     def parse_body(self, obj_id: str, dnr: str) -> list[nodes.Node]:
         """Parse the directive content (section titles allowed)."""
         with self.object_context(obj_id, dnr):
-            return self.parse_content_to_nodes(allow_section_headings=True)
+            return lift_sections(
+                self.parse_content_to_nodes(allow_section_headings=True)
+            )
 
     def parse_inline_option(self, text: str) -> list[nodes.Node]:
         """Parse an option's value as inline markup (roles are allowed)."""
@@ -422,6 +427,33 @@ class KommunDirective(SphinxDirective):
         """A reference written by the directive; the page depends on its target."""
         self.domain.add_dependency(self.env.docname, ("ref", kind, target, refdnr))
         return render.xref(kind, target, text, self.env.docname, refdnr=refdnr)
+
+
+def lift_sections(body: list[nodes.Node]) -> list[nodes.Node]:
+    """Make a plugin's titled section that ends another section its sibling.
+
+    A section directive written after "Synpunkter och förslag" is parsed as
+    part of it; in the document it is the next heading at the same level
+    (as Skärholmen's Jämställdhetsanalys is), and it is not quoted with the
+    section before it.
+    """
+    result: list[nodes.Node] = []
+    for node in body:
+        result.append(node)
+        if not isinstance(node, nodes.section):
+            continue
+        node.children[:] = lift_sections(list(node.children))
+        lifted: list[nodes.Node] = []
+        while (
+            len(node.children) > 1
+            and isinstance(node[-1], nodes.section)
+            and "kommun-avsnitt" in node[-1]["classes"]
+        ):
+            lifted.insert(0, node.pop())
+        for child in lifted:
+            child.parent = None
+        result.extend(lifted)
+    return result
 
 
 def dependency_key(node: kommun_pending) -> tuple[str, ...]:

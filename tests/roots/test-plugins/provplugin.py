@@ -25,6 +25,7 @@ def kommun_section_kinds():
     return [
         {
             "name": "riskanalys",
+            "aliases": ["riskbedömning"],
             "title": "Riskanalys",
             "kinds": ["yttrande"],
             "options": {"niva": {"help": "låg, medel eller hög", "validate": _niva}},

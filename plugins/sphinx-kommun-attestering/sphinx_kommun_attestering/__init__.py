@@ -1,0 +1,311 @@
+"""Attestering: the "Attesterat av" block, for yttranden and utlåtanden, and its checks.
+
+A sphinx-kommun plugin (entry point ``attestering``). It
+
+- replaces the built-in "Attesterat av" block (footer part ``attestering``)
+  with a table Namn | Roll | Datum in date order, and the line "Alla
+  undertecknare har attesterat." when every signatory has approved;
+- adds the option ``:attesterat:`` to ``utlatande`` (a yttrande has it
+  already), written like a yttrande's: ``Namn, roll, ÅÅÅÅ-MM-DD``, one per
+  line or separated by ``;``;
+- checks every yttrande with attestations: no approval after the nämnd's
+  meeting, every signatory has approved, every approval names a role
+  (warnings ``kommun.attestering``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from babel.dates import format_date
+from docutils import nodes
+
+from sphinx_kommun import hookimpl
+
+__version__ = "0.1.0"
+
+#: The footer part's key: the same as the built-in block's, which it replaces.
+KEY = "attestering"
+#: The field added to the utlåtande.
+FIELD = "attesterat"
+#: Warning subtype of the checks (``kommun.attestering``).
+SUBTYPE = "attestering"
+
+_SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_FORM = "'Namn, roll, ÅÅÅÅ-MM-DD'"
+
+#: The texts a reader sees, in Swedish and English.
+TEXTS: dict[str, dict[str, str]] = {
+    "sv": {
+        "heading": "Attesterat av",
+        "intro": "Detta dokument har godkänts digitalt av följande personer:",
+        "name": "Namn",
+        "role": "Roll",
+        "date": "Datum",
+        "all": "Alla undertecknare har attesterat.",
+    },
+    "en": {
+        "heading": "Approved by",
+        "intro": "This document has been approved digitally by the following persons:",
+        "name": "Name",
+        "role": "Role",
+        "date": "Date",
+        "all": "All signatories have approved.",
+    },
+}
+
+
+class Attestation(NamedTuple):
+    """One digital approval: who, in what role, and when."""
+
+    name: str
+    role: str
+    date: dt.date | None
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def _entries(value: str) -> list[str]:
+    return [
+        " ".join(entry.split()) for entry in _SEPARATORS.split(value) if entry.strip()
+    ]
+
+
+def _date(text: str) -> dt.date | None:
+    match = _ISO_DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_entry(entry: str) -> Attestation:
+    """``Gunilla Davidsson, stadsdelsdirektör, 2020-09-08`` → an Attestation.
+
+    A role may itself hold commas: everything between the name and the date.
+
+    :raises ValueError: in Swedish, naming the entry.
+    """
+    parts = [part.strip() for part in entry.split(",")]
+    if len(parts) < 3:
+        if len(parts) == 2 and re.search(r"\d", parts[1]):
+            raise ValueError(f"'{entry}' saknar roll; skriv {_FORM}")
+        if len(parts) == 2:
+            raise ValueError(f"'{entry}' saknar datum; skriv {_FORM}")
+        raise ValueError(f"'{entry}' ska skrivas {_FORM}")
+    name, role, written = parts[0], ", ".join(parts[1:-1]), parts[-1]
+    if not name:
+        raise ValueError(f"'{entry}' saknar namn; skriv {_FORM}")
+    if not role:
+        raise ValueError(f"'{entry}' saknar roll; skriv {_FORM}")
+    if not _ISO_DATE.match(written):
+        raise ValueError(
+            f"'{entry}': '{written}' är inte ett datum på formen ÅÅÅÅ-MM-DD"
+        )
+    date = _date(written)
+    if date is None:
+        raise ValueError(f"'{entry}': {written} är inte ett datum som finns")
+    return Attestation(name, role, date)
+
+
+def validate_attesterat(value: str) -> str:
+    """Check ``:attesterat:`` and return it normalised (entries joined with "; ").
+
+    :raises ValueError: in Swedish, naming every wrong entry.
+    """
+    entries = _entries(value)
+    if not entries:
+        raise ValueError(f"ange minst en attestering: {_FORM}")
+    found: list[Attestation] = []
+    errors: list[str] = []
+    for entry in entries:
+        try:
+            found.append(parse_entry(entry))
+        except ValueError as err:
+            errors.append(str(err))
+    if errors:
+        raise ValueError("; ".join(errors))
+    return "; ".join(
+        f"{a.name}, {a.role}, {a.date.isoformat()}" for a in found if a.date
+    )
+
+
+def _lenient(entry: str) -> Attestation:
+    """An entry of a value already validated (or anything, without raising)."""
+    try:
+        return parse_entry(entry)
+    except ValueError:
+        name, _sep, rest = entry.partition(",")
+        return Attestation(name.strip(), rest.strip(), None)
+
+
+def attestations_of(obj: Any) -> list[Attestation]:
+    """The approvals of a yttrande (``:attesterat:``) or utlåtande (this plugin's field)."""
+    kind = getattr(obj, "kind", "")
+    if kind == "yttrande":
+        return [
+            Attestation(person.name, person.role, person.date)
+            for person in getattr(obj, "attestations", ())
+        ]
+    if kind == "utlatande":
+        value = dict(getattr(obj, "extra", ())).get(FIELD, "")
+        return [_lenient(entry) for entry in _entries(value)]
+    return []
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _signatories(obj: Any) -> list[Any]:
+    return [
+        p for p in getattr(obj, "signatories", ()) if not getattr(p, "withdrawn", False)
+    ]
+
+
+def all_signatories_attested(obj: Any, attestations: Iterable[Attestation]) -> bool:
+    """Whether the document has signatories and every one of them has approved."""
+    signatories = _signatories(obj)
+    attested = {_key(a.name) for a in attestations}
+    return bool(signatories) and all(_key(p.name) in attested for p in signatories)
+
+
+def in_date_order(attestations: Iterable[Attestation]) -> list[Attestation]:
+    """By date; approvals without a date last; the same day as written."""
+    return sorted(attestations, key=lambda a: (a.date is None, a.date or dt.date.min))
+
+
+# -- the block ------------------------------------------------------------------------
+
+
+def _entry(text: str) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph(text, text))
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
+) -> nodes.table:
+    """A table of text, with column widths the LaTeX writer honours."""
+    table_node = nodes.table(classes=["kommun-attestation-table", "colwidths-given"])
+    group = nodes.tgroup(cols=len(headers))
+    table_node += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row("", *(_entry(text) for text in headers))
+    group += head
+    body = nodes.tbody()
+    for row in rows:
+        body += nodes.row("", *(_entry(text) for text in row))
+    group += body
+    return table_node
+
+
+def block(
+    attestations: Sequence[Attestation], language: str, *, all_attested: bool
+) -> nodes.container:
+    """The "Attesterat av" block."""
+    locale = "en" if language == "en" else "sv"
+    text = TEXTS[locale]
+    container = nodes.container(classes=["kommun-attestation"])
+    container += nodes.rubric(text["heading"], text["heading"])
+    container += nodes.paragraph(text["intro"], text["intro"])
+    rows = [
+        (
+            a.name,
+            a.role or "–",
+            format_date(a.date, "d MMMM y", locale=locale) if a.date else "–",
+        )
+        for a in in_date_order(attestations)
+    ]
+    grid = table([text["name"], text["role"], text["date"]], rows, widths=[3, 3, 2])
+    # set in a smaller size in print, like sphinx-kommun's own tables
+    container += nodes.container("", grid, classes=["kommun-table"])
+    if all_attested:
+        container += nodes.paragraph(
+            text["all"], text["all"], classes=["kommun-attestation-all"]
+        )
+    return container
+
+
+# -- hooks ----------------------------------------------------------------------------
+
+
+@hookimpl
+def kommun_object_fields(kind: str) -> list[dict[str, Any]]:
+    if kind != "utlatande":
+        return []
+    return [
+        {
+            "name": FIELD,
+            "label": "",
+            "help": "digital approvals, one per line or separated by ';': "
+            "Name, role, YYYY-MM-DD",
+            "validate": validate_attesterat,
+        }
+    ]
+
+
+@hookimpl
+def kommun_footer(obj: Any, language: str) -> list[dict[str, Any]]:
+    attestations = attestations_of(obj)
+    if not attestations:
+        return []
+    node = block(
+        attestations,
+        language,
+        all_attested=all_signatories_attested(obj, attestations),
+    )
+    return [{"key": KEY, "nodes": [node]}]
+
+
+@hookimpl
+def kommun_checks(index: Any) -> list[dict[str, Any]]:
+    findings: list[dict[str, Any]] = []
+
+    def finding(obj: Any, message: str) -> None:
+        findings.append({"object": obj, "subtype": SUBTYPE, "message": message})
+
+    for obj in index.by_id.values():
+        if getattr(obj, "kind", "") != "yttrande" or not obj.attestations:
+            continue
+        meeting = obj.meeting
+        for person in obj.attestations:
+            if (
+                person.date is not None
+                and meeting is not None
+                and person.date > meeting
+            ):
+                finding(
+                    obj,
+                    f"{person.name} attesterade {person.date.isoformat()}, efter "
+                    f"nämndens sammanträde {meeting.isoformat()} (:sammantrade:)",
+                )
+            if not person.role:
+                finding(
+                    obj,
+                    f"attesteringen av {person.name} saknar roll; skriv {_FORM} "
+                    "i :attesterat:",
+                )
+            if person.date is None:
+                finding(
+                    obj,
+                    f"attesteringen av {person.name} saknar datum; skriv {_FORM} "
+                    "i :attesterat:",
+                )
+        attested = {_key(person.name) for person in obj.attestations}
+        for signatory in _signatories(obj):
+            if _key(signatory.name) not in attested:
+                finding(
+                    obj,
+                    f"undertecknaren {signatory.name} har inte attesterat yttrandet "
+                    "(:attesterat:)",
+                )
+    return findings

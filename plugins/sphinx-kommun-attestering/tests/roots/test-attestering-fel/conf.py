@@ -1,0 +1,6 @@
+project = "Testkommun"
+language = "sv"
+extensions = ["sphinx_kommun"]
+html_sidebars = {"**": []}
+# this project tests the attestering plugin alone
+kommun_disabled_plugins = ["jamstalldhetsanalys", "radsberedning"]

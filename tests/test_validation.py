@@ -1,0 +1,220 @@
+"""Bad input: each check has a hand-written bad project and gives exactly one
+warning, at the file and line, of a documented subtype; a fixed version of
+the same project gives none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text, warnings_of
+from .test_pdf import latexmk, pdf_text
+
+#: root -> (the one warning, as printed after the source directory; the fix)
+CASES: dict[str, tuple[str, tuple[str, str]]] = {
+    "dnr-format": (
+        "index.rst:4: WARNING: diarienumret 'KS-2020-1' har inte formen "
+        "^[A-ZÅÄÖ]{1,6} \\d{4}/\\d{1,6}$ [kommun.dnr]",
+        (".. arende:: KS-2020-1", ".. arende:: KS 2020/1"),
+    ),
+    "dnr-unknown": (
+        "index.rst:47: WARNING: okänt diarienummer 'KS 2020/99': inget "
+        "arende-direktiv har det [kommun.dnr]",
+        (":dnr: KS 2020/99", ":dnr: KS 2020/1"),
+    ),
+    "date": (
+        "index.rst:26: WARNING: fel datum i 'datum': '2020-13-01' är inte ett "
+        "giltigt datum [kommun.date]",
+        ("2020-13-01", "2020-03-01"),
+    ),
+    "date-order-decision": (
+        "index.rst:26: WARNING: nämnden beslutade den 2020-02-25, före "
+        "tjänsteutlåtandets datum 2020-03-01 [kommun.date-order]",
+        (":sammantrade: 2020-02-25", ":sammantrade: 2020-03-20"),
+    ),
+    "date-order-remiss": (
+        "index.rst:26: WARNING: yttrandet från Socialnämnden är daterat 2020-01-15, "
+        "före remissen 2020-02-01 [kommun.date-order]",
+        (":datum: 2020-01-15", ":datum: 2020-03-01"),
+    ),
+    "instans-not-in-remiss": (
+        "index.rst:26: WARNING: Kulturnämnden svarar men fanns inte med i remissen "
+        "[kommun.remiss]",
+        (":instanser: Socialnämnden", ":instanser: Socialnämnden; Kulturnämnden"),
+    ),
+    "unanswered-final": (
+        "index.rst:38: WARNING: utlåtandet är slutligt men Kulturnämnden har inte "
+        "svarat [kommun.unanswered]",
+        ("   :slutlig:\n", ""),
+    ),
+    "ref": (
+        "index.rst:36: WARNING: Yttrandet 'Kulturnämnden' finns inte [kommun.ref]",
+        (":yttrande:`Kulturnämnden`", ":yttrande:`Socialnämnden`"),
+    ),
+    "duplicate-id": (
+        "index.rst:54: WARNING: id 'res-1' finns redan (index, rad 47) "
+        "[kommun.duplicate]",
+        (
+            ":id: res-1\n   :organ: Socialnämnden\n   :forfattare: Cia",
+            ":id: res-2\n   :organ: Socialnämnden\n   :forfattare: Cia",
+        ),
+    ),
+    "duplicate-yttrande": (
+        "index.rst:38: WARNING: Socialnämnden har redan ett yttrande i ärendet "
+        "(index) [kommun.duplicate]",
+        (
+            ".. yttrande:: Socialnämnden\n   :id: andra-svaret\n   :datum: 2020-03-02\n"
+            "   :sammanfattning: anser något annat\n\n   Ett andra svar.\n",
+            "",
+        ),
+    ),
+    "reservation-target": (
+        "index.rst:47: WARNING: reservation avser 'Kulturnämnden', som inte finns "
+        "[kommun.ref]",
+        (":avser: Kulturnämnden", ":avser: Socialnämnden"),
+    ),
+    "undecided": (
+        "index.rst:47: WARNING: beslutet saknar utfall för att-sats 2 [kommun.undecided]",
+        (":utfall: 1: avslag", ":utfall: 1: avslag; 2: bifall"),
+    ),
+    "stallning": (
+        "index.rst:26: WARNING: okänd ställning 'kanske'; kända är tillstyrker, "
+        "delvis tillstyrker, avstyrker, instämmer, ingen erinran, tillgodosett, "
+        "lämnar synpunkter [kommun.stallning]",
+        (":stallning: kanske", ":stallning: ingen erinran"),
+    ),
+    "personnummer": (
+        "index.rst:36: WARNING: '811218-XXXX' ser ut som ett personnummer; maskera "
+        "det innan handlingen publiceras (eller ange :publiceras: nej) "
+        "[kommun.personnummer]",
+        ("811218-9876", "811218-XXXX"),
+    ),
+    "option": (
+        "index.rst:26: WARNING: okänt alternativ 'handlägare' för yttrande; kända "
+        "alternativ är attesterat, avdelning, beslut, bilagor, citera, datum, dnr, "
+        "forvaltning, handlaggare, id, rubrik, sammanfattning, sammantrade, "
+        "stallning, telefon, till, underrubrik, undertecknare [kommun.option]",
+        (":handlägare:", ":handläggare:"),
+    ),
+}
+
+
+def warning_lines(app: SphinxTestApp) -> list[str]:
+    prefix = str(app.srcdir) + "/"
+    return [line.replace(prefix, "") for line in warnings_of(app).splitlines() if line]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_project_gives_its_warning(
+    case: str, project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    expected, _fix = CASES[case]
+    app = build(project_copy(f"bad-{case}"))
+    assert warning_lines(app) == [expected]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fixed_project_gives_none(
+    case: str, project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    _expected, (old, new) = CASES[case]
+    src = project_copy(f"bad-{case}")
+    index = src / "index.rst"
+    text = index.read_text(encoding="utf-8")
+    assert old in text
+    index.write_text(text.replace(old, new), encoding="utf-8")
+    app = build(src)
+    assert warning_lines(app) == []
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_warning_can_be_suppressed(
+    case: str, project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    expected, _fix = CASES[case]
+    subtype = re.search(r"\[(kommun\.[\w-]+)\]$", expected).group(1)  # type: ignore[union-attr]
+    app = build(
+        project_copy(f"bad-{case}"), confoverrides={"suppress_warnings": [subtype]}
+    )
+    assert warning_lines(app) == []
+
+
+def test_a_warning_fails_a_strict_build(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-date"), warningiserror=True)
+    assert app.statuscode == 1
+
+
+def test_personnummer_may_stay_in_an_unpublished_document(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("bad-personnummer")
+    index = src / "index.rst"
+    index.write_text(
+        ":publiceras: nej\n\n" + index.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert warning_lines(build(src)) == []
+
+
+def test_numbers_that_fail_luhn_or_are_no_dates_are_not_personnummer() -> None:
+    from sphinx_kommun.personnummer import find
+
+    assert find("811218-9876 19811218-9876 121212-1212") == [
+        "811218-9876",
+        "19811218-9876",
+        "121212-1212",
+    ]
+    assert find("811218-9875 0850822310 KS 2019/1899 2020-09-24 20200924") == []
+    assert find("samordningsnummer 701063-2391") == ["701063-2391"]
+
+
+def test_custom_dnr_pattern(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("bad-dnr-pattern")
+    assert warning_lines(build(src)) == []
+    src2 = project_copy("bad-dnr-format")
+    (src2 / "conf.py").write_text(
+        (src2 / "conf.py").read_text() + 'kommun_dnr_pattern = r"^KS-\\d{4}-\\d+$"\n'
+    )
+    assert warning_lines(build(src2)) == []
+
+
+def test_late_answer_is_shown_not_warned(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-late-answer"))
+    assert warning_lines(app) == []
+    # the remiss lists who answered and when, late answers marked
+    assert "Socialnämnden Yttrande (efter svar senast) 20 april 2020" in html_text(
+        app.outdir / "index.html"
+    )
+
+
+def test_markup_in_options_is_escaped_in_html(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-html-injection"))
+    assert warning_lines(app) == []
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert "anser att &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>nämnden</b>" not in html and "Social&lt;b&gt;nämnden&lt;/b&gt;" in html
+    assert "<i>Andersson</i>" not in html
+
+
+def test_markup_in_options_is_escaped_in_latex(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-html-injection"), "latex")
+    assert warning_lines(app) == []
+    tex = (app.outdir / "ks-2020-1.tex").read_text(encoding="utf-8")
+    assert "\\input{x}" not in tex and "\\textbf{x}" not in tex
+    text = " ".join(pdf_text(latexmk(app.outdir, "ks-2020-1.tex")).split())
+    assert "Social<b>nämnden</b> & {\\\\input{x}} $50% #1_a^b~c" in text
+    assert "anser att <script>alert(1)</script> \\\\textbf{x} }{ är fel" in text
