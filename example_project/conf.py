@@ -13,5 +13,5 @@ extensions = ["sphinx_kommun"]
 exclude_patterns = ["_build"]
 
 html_title = "Handlingar"
-# Do not render the global table of contents on every page.
-html_sidebars = {"**": []}
+# No html_sidebars: sphinx-kommun's default sidebar shows the page's ärende
+# and the index of all ärenden, not the global table of contents.

@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         incremental,
         latex,
         meeting,  # noqa: F401  (registers the agenda generator)
+        navigation,
         needs,
         nodes,
         personnummer,
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
     nodes.register(app)
     latex.register(app)
+    navigation.register(app)
 
     KommunDomain.directives = {**DIRECTIVES, **SECTION_DIRECTIVES}
     KommunDomain.roles = {

@@ -80,14 +80,16 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
 
 
 def _project_agenda(index: ObjectIndex, key: tuple[str, ...]) -> str:
+    """What the agenda shows: each ärende's title and the documents it links."""
     meeting = index.by_id.get(key[1])
     parts = [fingerprint(meeting)]
     if isinstance(meeting, Sammantrade):
         for dnr in meeting.items:
-            parts.append(fingerprint(index.arende(dnr)))
-            parts.append(fingerprint(index.utlatande(dnr)))
-            parts.append(fingerprint(index.motion(dnr)))
-            parts.extend(fingerprint(r) for r in index.reservations(dnr))
+            utlatande, arende = index.utlatande(dnr), index.arende(dnr)
+            title = utlatande.title if utlatande else arende.title if arende else dnr
+            shown = [utlatande, index.motion(dnr), *index.reservations(dnr)]
+            parts.append(title)
+            parts.extend(f"{o.kind}|{o.id}|{o.title}|{o.docname}" for o in shown if o)
     return _digest(parts)
 
 

@@ -154,3 +154,35 @@ def test_sammantrade_agenda_links_the_handlingar(built: SphinxTestApp) -> None:
     assert (
         "På föredragningslistan Sammanträde: Kommunfullmäktiges sammanträde" in arende
     )
+
+
+def nav_text(path: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    nav = soup.find("nav", class_="kommun-navigation")
+    assert nav is not None, "no sphinx-kommun navigation in the sidebar"
+    return " | ".join(nav.stripped_strings)
+
+
+def test_default_sidebar_shows_the_arende_not_the_global_toctree(
+    built: SphinxTestApp,
+) -> None:
+    html = (built.outdir / "yttrande-slk.html").read_text(encoding="utf-8")
+    sidebar = html[html.index('class="sphinxsidebar"') :]
+    assert "toctree-l1" not in sidebar
+    assert nav_text(built.outdir / "yttrande-slk.html") == (
+        "Ärende KS 2019/1899 | KS 2019/1899 Motion om att ta tillbaka utsatta områden | "
+        "Motion | Remiss | Stadsledningskontoret | Bromma stadsdelsnämnd | "
+        "Kungsholmens stadsdelsnämnd | Utlåtande | Beslut | Sammanträden | "
+        "Kommunfullmäktiges sammanträde | Handlingar | Startsida | Alla ärenden"
+    )
+    assert re.search(
+        r'<li class="current"><a href="#">Stadsledningskontoret</a></li>', html
+    )
+
+
+def test_meeting_sidebar_shows_the_agenda(built: SphinxTestApp) -> None:
+    assert nav_text(built.outdir / "sammantrade.html").startswith(
+        "Föredragningslista | 1. Ta tillbaka utsatta områden (KS 2019/1899) | Handlingar"
+    )

@@ -97,9 +97,17 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
     ),
     "remove yttrande": (
         remove_kungsholmen,
-        # yttrande-slk came before it: its "next" link changes
-        {"utlatande", "remiss", "index", "motion", "yttrande-slk"},
-        {"yttrande-bromma", "beslut"},
+        # every page of the ärende: its sidebar lists the ärende's documents
+        {
+            "utlatande",
+            "remiss",
+            "index",
+            "motion",
+            "yttrande-slk",
+            "yttrande-bromma",
+            "beslut",
+        },
+        {"sammantrade"},
     ),
     "motion title": (
         lambda src: edit(
@@ -116,8 +124,16 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             ":rubrik: Motion om att ta tillbaka utsatta områden",
             ":rubrik: Utsatta områden",
         ),
-        {"index", "yttrande-bromma", "yttrande-slk", "yttrande-kungsholmen"},
-        {"remiss", "beslut", "motion"},
+        # the yttranden show it as their heading; every sidebar shows it
+        {
+            "index",
+            "yttrande-bromma",
+            "yttrande-slk",
+            "yttrande-kungsholmen",
+            "remiss",
+            "motion",
+        },
+        {"sammantrade"},
     ),
 }
 

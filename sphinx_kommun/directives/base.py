@@ -407,6 +407,9 @@ class KommunDirective(SphinxDirective):
 
     def register(self, obj: KommunObject) -> None:
         self.domain.add_object(obj)
+        # the page's sidebar lists its ärende's documents (and a meeting's agenda)
+        meeting = obj.id if obj.kind == "sammantrade" else ""
+        self.domain.add_dependency(self.env.docname, ("navigation", meeting, obj.dnr))
         from ..needs import register_need
 
         register_need(self.env, obj, "\n".join(self.content))

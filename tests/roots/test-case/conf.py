@@ -1,6 +1,5 @@
 project = "Testkommun"
 language = "sv"
 extensions = ["sphinx_kommun"]
-html_sidebars = {"**": []}
 # the example plugins may be installed; this project tests the core alone
 kommun_disabled_plugins = ["jamstalldhetsanalys", "radsberedning", "attestering"]
