@@ -58,7 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_consistency)
     app.connect("doctree-read", personnummer.check_document, priority=600)
-    app.connect("needs-before-post-processing", needs.set_links)
+    app.connect("needs-before-post-processing", needs.add_needs)
     app.connect("html-page-context", needs.strip_assets, priority=900)
 
     app.connect("config-inited", html.add_static_files)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -19,6 +20,9 @@ from sphinx.util import logging
 from .swedish import DEFAULT_COMMON_NOUN_ENDINGS
 
 logger = logging.getLogger(__name__)
+
+#: Settings by config object; weak, so each Sphinx app's config has its own.
+_CACHE: weakref.WeakKeyDictionary[Config, KommunConfig] = weakref.WeakKeyDictionary()
 
 PREFIX = "kommun_"
 
@@ -149,13 +153,17 @@ class KommunConfig:
 
     @classmethod
     def from_config(cls, config: Config) -> KommunConfig:
-        """The settings of a Sphinx config."""
-        return cls(
-            **{
-                f.name: getattr(config, PREFIX + f.name)
-                for f in dataclasses.fields(cls)
-            }
-        )
+        """The settings of a Sphinx config (read once per config object)."""
+        cached = _CACHE.get(config)
+        if cached is None:
+            cached = cls(
+                **{
+                    f.name: getattr(config, PREFIX + f.name)
+                    for f in dataclasses.fields(cls)
+                }
+            )
+            _CACHE[config] = cached
+        return cached
 
     @property
     def dnr_regex(self) -> re.Pattern[str]:
@@ -177,6 +185,7 @@ def register(app: Sphinx) -> None:
 
 def validate(app: Sphinx, config: Config) -> None:
     """Check every setting; a bad one warns and falls back to its default."""
+    _CACHE.pop(config, None)
     defaults = KommunConfig()
     for f in dataclasses.fields(KommunConfig):
         name = PREFIX + f.name

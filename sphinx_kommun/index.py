@@ -53,6 +53,7 @@ class ObjectIndex:
     duplicates: list[tuple[KommunObject, KommunObject]] = field(default_factory=list)
     by_dnr: dict[str, list[KommunObject]] = field(default_factory=dict)
     _backlinks: dict[str, list[Backlink]] | None = None
+    _ranks: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -116,14 +117,15 @@ class ObjectIndex:
 
     def remiss_rank(self, obj: KommunObject) -> int:
         """Position of a yttrande's instans in its remiss; others rank last."""
-        if isinstance(obj, Yttrande):
+        if not isinstance(obj, Yttrande):
+            return 10**6
+        if obj.dnr not in self._ranks:
             remiss = self.remiss(obj.dnr)
-            if remiss is not None:
-                wanted = _fold(obj.instans)
-                for position, name in enumerate(remiss.instanser):
-                    if _fold(name) == wanted:
-                        return position
-        return 10**6
+            names = remiss.instanser if remiss is not None else ()
+            self._ranks[obj.dnr] = {
+                _fold(name): n for n, name in reversed(list(enumerate(names)))
+            }
+        return self._ranks[obj.dnr].get(_fold(obj.instans), 10**6)
 
     def yttrande_from(self, dnr: str, instans: str) -> Yttrande | None:
         wanted = _fold(instans)

@@ -3,10 +3,10 @@
 - Need types, fields and links are declared in ``conf.py`` terms at
   ``config-inited`` (before sphinx-needs reads them), so each Sphinx app has
   its own and nothing goes through sphinx-needs' process-wide registry.
-- A need is recorded when its directive is read, without a need node: our
-  directives render the document, sphinx-needs only holds the data.
-- Links are set from the domain just before sphinx-needs post-processes its
-  data, when every object is known, so they are never stale.
+- Needs are made from the domain just before sphinx-needs post-processes
+  its data, when every object is known (so links are never stale), and only
+  when the build reads needs. No need node is created: our directives
+  render the documents, sphinx-needs only holds the data.
 - sphinx-needs' stylesheets and scripts are removed from pages that do not
   use a needs view, and pages with needs views are rewritten when an object
   changes (sphinx-needs itself does not, issue #354).
@@ -200,27 +200,35 @@ def _fields(obj: KommunObject) -> dict[str, str]:
     return {name: value for name, value in fields.items() if value}
 
 
-def register_need(env: BuildEnvironment, obj: KommunObject, content: str) -> None:
-    """Record ``obj`` as a need of its document (no node is created)."""
-    if not enabled(env.config):
-        return
+def wanted(app: Sphinx) -> bool:
+    """Whether anything in this build reads needs: a needs view or role on
+    some page, the ``needs`` builder, or ``needs_build_json``."""
+    if not enabled(app.config):
+        return False
+    return bool(
+        app.builder.name == "needs"
+        or getattr(app.config, "needs_build_json", False)
+        or needs_docs(app.env)
+    )
+
+
+def _make_need(env: BuildEnvironment, obj: KommunObject) -> Any:
+    """``obj`` as a sphinx-needs need item (no node is created), or None."""
     from sphinx_needs.api.need import generate_need
     from sphinx_needs.config import NeedsSphinxConfig
     from sphinx_needs.data import SphinxNeedsData
     from sphinx_needs.exceptions import InvalidNeedException
 
-    data = SphinxNeedsData(env)
     fields: dict[str, Any] = _fields(obj)
     try:
-        item = generate_need(
+        return generate_need(
             NeedsSphinxConfig(env.config),
-            data.get_schema(),
+            SphinxNeedsData(env).get_schema(),
             obj.kind,
             obj.title,
             docname=obj.docname,
             lineno=obj.lineno,
             id=obj.id,
-            content=content,
             **fields,
         )
     except InvalidNeedException as err:
@@ -231,10 +239,7 @@ def register_need(env: BuildEnvironment, obj: KommunObject, content: str) -> Non
             type="kommun",
             subtype="needs",
         )
-        return
-    if item["id"] in data.get_needs_mutable():
-        return  # a duplicate id: reported by our own checks
-    data.add_need(item)
+        return None
 
 
 def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
@@ -271,17 +276,26 @@ def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
     return {name: targets for name, targets in links.items() if targets}
 
 
-def set_links(app: Sphinx, needs: MutableMapping[str, Any]) -> None:
-    """``needs-before-post-processing``: link every object's need from the domain."""
-    if not enabled(app.config):
+def add_needs(app: Sphinx, needs: MutableMapping[str, Any]) -> None:
+    """``needs-before-post-processing``: every object as a linked need.
+
+    Needs are made here, once every object is known and just before
+    sphinx-needs computes back links and filters, and only when something
+    in the build reads them: a project whose pages use no needs view pays
+    nothing for sphinx-needs but its being loaded.
+    """
+    if not wanted(app):
         return
     index = get_domain(app.env).index
     for obj in index.by_id.values():
-        need = needs.get(obj.id)
-        if need is None or need["docname"] != obj.docname:
+        if obj.id in needs:
+            continue  # a need of the project's own with this id wins
+        need = _make_need(app.env, obj)
+        if need is None:
             continue
         for name, targets in _links(index, obj).items():
             need[name] = targets
+        needs[obj.id] = need
 
 
 def needs_docs(env: BuildEnvironment) -> list[str]:

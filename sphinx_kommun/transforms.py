@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import get_domain
-from .generate import Context, apply
+from .generate import GENERATORS, Context, apply
 from .nodes import kommun_pending
 
 
@@ -21,9 +21,16 @@ class FillGenerated(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        docname = self.env.current_document.docname
+        # a page has placeholders only if it recorded a generator dependency;
+        # an assembled LaTeX document is scanned (it holds many pages)
+        if self.document.get("docname") is None and not any(
+            key[0] in GENERATORS for key in domain.deps.get(docname, ())
+        ):
+            return
         if not any(True for _ in self.document.findall(kommun_pending)):
             return
-        domain = get_domain(self.env)
         # the builder, as Sphinx's own ReferencesResolver reaches it
         builder = self.env._app.builder
         ctx = Context(self.env, domain.index, self.env.docname, builder=builder)

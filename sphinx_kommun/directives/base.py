@@ -410,9 +410,6 @@ class KommunDirective(SphinxDirective):
         # the page's sidebar lists its ärende's documents (and a meeting's agenda)
         meeting = obj.id if obj.kind == "sammantrade" else ""
         self.domain.add_dependency(self.env.docname, ("navigation", meeting, obj.dnr))
-        from ..needs import register_need
-
-        register_need(self.env, obj, "\n".join(self.content))
 
     def pending(self, generate: str, **attrs: Any) -> kommun_pending:
         """A placeholder filled after reading; it depends on ``(generate, key)``."""
