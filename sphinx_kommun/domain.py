@@ -90,10 +90,11 @@ class KommunDomain(Domain):
         "objects": {},  # docname -> list[KommunObject]
         "refs": {},  # docname -> list[RoleRef]
         "deps": {},  # docname -> set[DepKey]
+        "excerpts": {},  # docname -> {"<id>#<name>": pickled nodes}
         "digests": {},  # docname -> {DepKey: digest} (main process only)
         "dirty": False,
     }
-    data_version = 1
+    data_version = 2
 
     _index: ObjectIndex | None = None
 
@@ -131,12 +132,12 @@ class KommunDomain(Domain):
         self.deps.setdefault(docname, set()).add(key)
 
     def clear_doc(self, docname: str) -> None:
-        for store in ("objects", "refs", "deps", "digests"):
+        for store in ("objects", "refs", "deps", "digests", "excerpts"):
             self.data[store].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for store in ("objects", "refs", "deps"):
+        for store in ("objects", "refs", "deps", "excerpts"):
             for docname, value in otherdata[store].items():
                 if docname in docnames:
                     self.data[store][docname] = value

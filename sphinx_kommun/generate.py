@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import pickle
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -22,6 +23,7 @@ from sphinx.util import logging
 
 from . import render
 from .config import KommunConfig
+from .domain import get_domain
 from .hookspecs import Column
 from .i18n import N_, _
 from .index import Backlink, ObjectIndex
@@ -60,7 +62,6 @@ class Context:
     env: BuildEnvironment
     index: ObjectIndex
     refdoc: str
-    _doctrees: dict[str, nodes.document] = field(default_factory=dict)
     #: The builder writing, when known (None while only projecting).
     builder: Builder | None = None
 
@@ -89,27 +90,45 @@ class Context:
         return render.xref(obj.kind, obj.id, text or obj.title, self.refdoc)
 
     def excerpt(self, obj: KommunObject, name: str) -> list[nodes.Node]:
-        """Copies of the nodes ``obj`` marked as excerpt ``name`` in its document."""
+        """Copies of the nodes ``obj`` marked as excerpt ``name`` in its document.
+
+        They were stored when that document was read (see :func:`keep_excerpts`);
+        unpickling them is much cheaper than loading the whole document.
+        """
         if obj.excerpt(name) is None:
             return []
-        doctree = self._doctrees.get(obj.docname)
-        if doctree is None:
-            try:
-                doctree = self.env.get_doctree(obj.docname)
-            except FileNotFoundError:
-                return []
-            self._doctrees[obj.docname] = doctree
-        mark = f"{obj.id}#{name}"
-        copied: list[nodes.Node] = []
-        for node in doctree.findall(nodes.Element):
-            if node.get("kommun-excerpt") != mark:
-                continue
-            children = (
-                node.children[1:] if isinstance(node, nodes.section) else node.children
-            )
-            for child in children:
-                copied.append(_detached_copy(child, f"{obj.id}-citat"))
-        return copied
+        stored = get_domain(self.env).data["excerpts"].get(obj.docname, {})
+        data = stored.get(f"{obj.id}#{name}")
+        return list(pickle.loads(data)) if data else []
+
+
+def keep_excerpts(app: object, doctree: nodes.document) -> None:
+    """``doctree-read``: store the marked excerpts of a document, as read.
+
+    Taken after the read transforms (smart quotes, substitutions …), so a
+    quote prints as the original does; pickled, since they are only
+    needed where a page quotes them.
+    """
+    env = doctree.settings.env
+    found: dict[str, list[nodes.Node]] = {}
+    for node in doctree.findall(nodes.Element):
+        mark = node.get("kommun-excerpt")
+        if not mark:
+            continue
+        children = (
+            node.children[1:] if isinstance(node, nodes.section) else node.children
+        )
+        prefix = mark.split("#")[0] + "-citat"
+        found.setdefault(mark, []).extend(
+            _detached_copy(child, prefix)
+            for child in children
+            if not (isinstance(child, nodes.Element) and UNQUOTED in child["classes"])
+        )
+    if found:
+        get_domain(env).data["excerpts"][env.docname] = {
+            mark: pickle.dumps(copies, pickle.HIGHEST_PROTOCOL)
+            for mark, copies in found.items()
+        }
 
 
 def silence_copies(app: object, domain: object, node: pending_xref) -> bool | None:
@@ -124,6 +143,8 @@ def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
     names, which would clash with the page's own targets, are dropped.
     """
     copy = node.deepcopy()
+    for every in copy.findall():
+        every._document = None  # a copy still names the document it came from
     if isinstance(copy, nodes.Element):
         for element in list(copy.findall(nodes.Element)):
             if isinstance(element, kommun_pending):
@@ -938,4 +959,4 @@ def ctx_for(ctx: Context, pending: kommun_pending) -> Context:
     refdoc = pending.get("refdoc") or ctx.refdoc
     if refdoc == ctx.refdoc:
         return ctx
-    return Context(ctx.env, ctx.index, refdoc, ctx._doctrees, ctx.builder)
+    return Context(ctx.env, ctx.index, refdoc, ctx.builder)

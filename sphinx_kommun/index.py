@@ -54,6 +54,9 @@ class ObjectIndex:
     by_dnr: dict[str, list[KommunObject]] = field(default_factory=dict)
     _backlinks: dict[str, list[Backlink]] | None = None
     _ranks: dict[str, dict[str, int]] = field(default_factory=dict)
+    _meetings: list[Sammantrade] | None = None
+    _has_arenden: bool | None = None
+    _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
 
     @classmethod
     def build(
@@ -141,7 +144,27 @@ class ObjectIndex:
         return self.of_kind(Beslut, dnr)
 
     def sammantraden(self) -> list[Sammantrade]:
-        return [obj for obj in self.by_id.values() if isinstance(obj, Sammantrade)]
+        if self._meetings is None:
+            self._meetings = [
+                o for o in self.by_id.values() if isinstance(o, Sammantrade)
+            ]
+        return self._meetings
+
+    @property
+    def has_arenden(self) -> bool:
+        if self._has_arenden is None:
+            self._has_arenden = any(self.arende(dnr) for dnr in self.by_dnr)
+        return self._has_arenden
+
+    def meetings_of(self, dnr: str) -> list[Sammantrade]:
+        """The meetings with the ärende on their agenda."""
+        if self._meetings_by_dnr is None:
+            by_dnr: dict[str, list[Sammantrade]] = defaultdict(list)
+            for meeting in self.sammantraden():
+                for item in meeting.items:
+                    by_dnr[item].append(meeting)
+            self._meetings_by_dnr = dict(by_dnr)
+        return self._meetings_by_dnr.get(dnr, [])
 
     def dnrs(self) -> list[str]:
         return sorted(self.by_dnr)
@@ -239,11 +262,15 @@ class ObjectIndex:
             if isinstance(obj, Remiss):
                 add(self.motion(obj.dnr), Backlink("remitterad", obj, obj.docname))
             elif isinstance(obj, Yttrande):
+                # on the att-satser (with the ställning on each), or on the
+                # motion when it has none: a list per att-sats says it all
                 motion = self.motion(obj.dnr)
                 add(self.remiss(obj.dnr), Backlink("svar", obj, obj.docname))
-                add(motion, Backlink("besvaras", obj, obj.docname))
-                if motion is not None:
-                    for yrkande in self.yrkanden(motion):
+                yrkanden = self.yrkanden(motion) if motion is not None else []
+                if not yrkanden:
+                    add(motion, Backlink("besvaras", obj, obj.docname))
+                else:
+                    for yrkande in yrkanden:
                         position = obj.position_for(yrkande.number)
                         add(yrkande, Backlink("besvaras", obj, obj.docname, position))
             elif isinstance(obj, Reservation):
@@ -253,23 +280,14 @@ class ObjectIndex:
                 add(motion, Backlink("behandlas", obj, obj.docname))
                 for yttrande in self.yttranden(obj.dnr):
                     add(yttrande, Backlink("behandlas", obj, obj.docname))
-                if motion is not None:
-                    for yrkande in self.yrkanden(motion):
-                        add(yrkande, Backlink("behandlas", obj, obj.docname))
             elif isinstance(obj, Beslut):
                 motion = self.motion(obj.dnr)
-                add(motion, Backlink("beslut", obj, obj.docname))
-                if motion is not None:
-                    for yrkande in self.yrkanden(motion):
-                        add(
-                            yrkande,
-                            Backlink(
-                                "beslut",
-                                obj,
-                                obj.docname,
-                                obj.outcome_for(yrkande.number),
-                            ),
-                        )
+                yrkanden = self.yrkanden(motion) if motion is not None else []
+                if not yrkanden:
+                    add(motion, Backlink("beslut", obj, obj.docname))
+                for yrkande in yrkanden:
+                    outcome = obj.outcome_for(yrkande.number)
+                    add(yrkande, Backlink("beslut", obj, obj.docname, outcome))
             elif isinstance(obj, Sammantrade):
                 for dnr in obj.items:
                     add(self.arende(dnr), Backlink("sammantrade", obj, obj.docname))

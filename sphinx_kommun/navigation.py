@@ -55,17 +55,13 @@ def agenda_target(index: ObjectIndex, dnr: str) -> KommunObject | None:
     return index.utlatande(dnr) or index.arende(dnr)
 
 
-def meetings_of(index: ObjectIndex, dnr: str) -> list[Sammantrade]:
-    return [meeting for meeting in index.sammantraden() if dnr in meeting.items]
-
-
 def _project(index: ObjectIndex, key: tuple[str, ...]) -> str:
     """What a page's navigation shows: its ärende's documents, its meetings."""
     _name, meeting_id, dnr = key
     parts = []
     if dnr:
         parts += [f"{_label(o)}|{o.docname}" for o in entries(index, dnr)]
-        parts += [f"{m.title}|{m.docname}" for m in meetings_of(index, dnr)]
+        parts += [f"{m.title}|{m.docname}" for m in index.meetings_of(dnr)]
     meeting = index.by_id.get(meeting_id)
     if isinstance(meeting, Sammantrade):
         parts.append(fingerprint(meeting))
@@ -92,6 +88,8 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the navigation lists of this page."""
+    if TEMPLATE not in (context.get("sidebars") or ()):
+        return  # the project's sidebars leave it out
     domain = get_domain(app.env)
     index = domain.index
     pathto = context["pathto"]
@@ -109,7 +107,7 @@ def page_context(
         ]
         if items:
             groups.append({"title": _("Ärende %(dnr)s") % {"dnr": dnr}, "items": items})
-        meetings = meetings_of(index, dnr)
+        meetings = index.meetings_of(dnr)
         if meetings:
             groups.append(
                 {
@@ -136,9 +134,7 @@ def page_context(
     overview = [
         {"title": _("Startsida"), "url": pathto(app.config.root_doc), "current": False}
     ]
-    if app.config.html_domain_indices and any(
-        isinstance(o, Arende) for o in index.objects
-    ):
+    if app.config.html_domain_indices and index.has_arenden:
         overview.append(
             {
                 "title": _("Alla ärenden"),
