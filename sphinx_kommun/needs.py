@@ -300,8 +300,6 @@ def add_needs(app: Sphinx, needs: MutableMapping[str, Any]) -> None:
 
 def needs_docs(env: BuildEnvironment) -> list[str]:
     """Documents that use a needs view (needtable, needflow, need roles …)."""
-    if not enabled(env.config):
-        return []
     from sphinx_needs.data import SphinxNeedsData
 
     return list(SphinxNeedsData(env).get_or_create_docs().get("all", []))
@@ -325,6 +323,17 @@ def process_in_pdfs(env: BuildEnvironment, start_docs: Iterable[str]) -> None:
             docs.append(docname)
 
 
+#: Assets of sphinx-needs and of the extensions it loads, by path prefix, and
+#: the extension that, listed in a project's own ``extensions``, keeps them.
+NEEDS_ASSETS = (
+    ("sphinx-needs/", ""),
+    ("sphinx-data-viewer/", "sphinx_data_viewer"),
+    ("jquery.js", "sphinxcontrib.jquery"),
+    ("_sphinx_javascript_frameworks_compat.js", "sphinxcontrib.jquery"),
+    ("graphviz.css", "sphinx.ext.graphviz"),
+)
+
+
 def strip_assets(
     app: Sphinx,
     pagename: str,
@@ -332,19 +341,22 @@ def strip_assets(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """``html-page-context``: drop sphinx-needs' CSS/JS where no needs view is."""
-    if not enabled(app.config):
-        return
+    """``html-page-context``: leave sphinx-needs' CSS and JS (and those of the
+    extensions it loads, unless the project lists them itself) out of pages
+    without a needs view; each costs every page a checksum and a tag."""
     if doctree is not None and pagename in set(needs_docs(app.env)):
         return
+    own = set(app.config.extensions)
+    prefixes = tuple(prefix for prefix, keeper in NEEDS_ASSETS if keeper not in own)
 
-    def ours(asset: Any) -> bool:
-        return "sphinx-needs/" in str(getattr(asset, "filename", asset))
+    def loaded_for_needs(asset: Any) -> bool:
+        name = str(getattr(asset, "filename", asset)).removeprefix("_static/")
+        return name.startswith(prefixes)
 
     for key in ("css_files", "script_files"):
         files = context.get(key)
         if isinstance(files, list):
-            context[key] = [asset for asset in files if not ours(asset)]
+            context[key] = [asset for asset in files if not loaded_for_needs(asset)]
 
 
 def _iter_all(values: Iterable[str]) -> list[str]:
