@@ -1,0 +1,236 @@
+"""Generated content: everything a clerk would otherwise copy by hand.
+
+Each generator turns a :class:`~.nodes.kommun_pending` placeholder into
+nodes, from the domain's objects and the excerpts they mark in their own
+documents. Each also has a *projection*: the data it reads, which the
+incremental build compares to decide which pages to rewrite.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .. import render
+from ..config import KommunConfig
+from ..domain import get_domain
+from ..index import ObjectIndex
+from ..model import KommunObject
+from ..nodes import kommun_pending
+from ..swedish import format_date, in_sentence, output_locale
+
+logger = logging.getLogger(__name__)
+
+
+#: Class of a paragraph (``.. rst-class:: ej-citerad``) left out when quoted.
+UNQUOTED = "ej-citerad"
+
+
+@dataclass
+class Context:
+    """What a generator needs: the objects, the environment, the output language."""
+
+    env: BuildEnvironment
+    index: ObjectIndex
+    refdoc: str
+    #: The builder writing, when known (None while only projecting).
+    builder: Builder | None = None
+
+    @property
+    def output_format(self) -> str:
+        return self.builder.format if self.builder is not None else ""
+
+    @property
+    def locale(self) -> str:
+        return output_locale(self.env.config.language)
+
+    @property
+    def config(self) -> KommunConfig:
+        return KommunConfig.from_config(self.env.config)
+
+    def date(self, date: dt.date | None) -> str:
+        return format_date(date, self.locale) if date else "–"
+
+    def in_sentence(self, name: str) -> str:
+        """``name`` inside a Swedish sentence (common nouns in lower case)."""
+        if self.locale != "sv":
+            return name
+        return in_sentence(name, self.config.common_noun_endings)
+
+    def link(self, obj: KommunObject, text: str | None = None) -> nodes.Element:
+        return render.xref(obj.kind, obj.id, text or obj.title, self.refdoc)
+
+    def excerpt(self, obj: KommunObject, name: str) -> list[nodes.Node]:
+        """Copies of the nodes ``obj`` marked as excerpt ``name`` in its document.
+
+        They were stored when that document was read (see :func:`keep_excerpts`);
+        unpickling them is much cheaper than loading the whole document.
+        """
+        if obj.excerpt(name) is None:
+            return []
+        stored = get_domain(self.env).data["excerpts"].get(obj.docname, {})
+        data = stored.get(f"{obj.id}#{name}")
+        return list(pickle.loads(data)) if data else []
+
+
+def keep_excerpts(app: object, doctree: nodes.document) -> None:
+    """``doctree-read``: store the marked excerpts of a document, as read.
+
+    Taken after the read transforms (smart quotes, substitutions …), so a
+    quote prints as the original does; pickled, since they are only
+    needed where a page quotes them.
+    """
+    env = doctree.settings.env
+    found: dict[str, list[nodes.Node]] = {}
+    for node in doctree.findall(nodes.Element):
+        mark = node.get("kommun-excerpt")
+        if not mark:
+            continue
+        children = (
+            node.children[1:] if isinstance(node, nodes.section) else node.children
+        )
+        prefix = mark.split("#")[0] + "-citat"
+        found.setdefault(mark, []).extend(
+            _detached_copy(child, prefix)
+            for child in children
+            if not (isinstance(child, nodes.Element) and UNQUOTED in child["classes"])
+        )
+    if found:
+        get_domain(env).data["excerpts"][env.docname] = {
+            mark: pickle.dumps(copies, pickle.HIGHEST_PROTOCOL)
+            for mark, copies in found.items()
+        }
+
+
+def silence_copies(app: object, domain: object, node: pending_xref) -> bool | None:
+    """``warn-missing-reference``: quoted copies do not warn a second time."""
+    return True if node.get("kommun-copy") else None
+
+
+def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
+    """A deep copy without placeholders, safe to insert in another page.
+
+    Ids get ``prefix`` (sections need one, and the original's are taken);
+    names, which would clash with the page's own targets, are dropped.
+    """
+    copy = node.deepcopy()
+    for every in copy.findall():
+        every._document = None  # a copy still names the document it came from
+    if isinstance(copy, nodes.Element):
+        for element in list(copy.findall(nodes.Element)):
+            if isinstance(element, kommun_pending):
+                element.parent.remove(element)
+                continue
+            element["ids"] = [f"{prefix}-{node_id}" for node_id in element["ids"]]
+            element["names"] = []
+            if isinstance(element, pending_xref):
+                # a broken reference is reported where it is written, once
+                element["kommun-copy"] = True
+            element.attributes.pop("kommun-excerpt", None)
+    return copy
+
+
+# -- fingerprints ---------------------------------------------------------------
+
+
+def fingerprint(obj: KommunObject | None, *, with_text: bool = False) -> str:
+    """What a generated page shows of ``obj``; ``lineno`` is left out."""
+    if obj is None:
+        return "-"
+    values = {
+        f.name: getattr(obj, f.name)
+        for f in dataclasses.fields(obj)
+        if f.name != "lineno" and (with_text or f.name != "excerpts")
+    }
+    return f"{obj.kind}:{values!r}"
+
+
+def _digest(parts: Iterable[str]) -> str:
+    hasher = hashlib.sha1()
+    for part in parts:
+        hasher.update(part.encode())
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+# -- generators ------------------------------------------------------------------
+
+Generator = Callable[[Context, kommun_pending], list[nodes.Node]]
+Projection = Callable[[ObjectIndex, tuple[str, ...]], str]
+
+GENERATORS: dict[str, Generator] = {}
+PROJECTIONS: dict[str, Projection] = {}
+
+
+def generator(name: str, projection: Projection) -> Callable[[Generator], Generator]:
+    def decorate(func: Generator) -> Generator:
+        GENERATORS[name] = func
+        PROJECTIONS[name] = projection
+        return func
+
+    return decorate
+
+
+def project(index: ObjectIndex, key: tuple[str, ...]) -> str:
+    """The digest of the data a dependency key stands for."""
+    if key[0] == "ref":
+        _kind, kind, target, refdnr = key
+        obj = index.resolve(kind, target, refdnr)
+        return _digest([fingerprint(obj)])
+    projection = PROJECTIONS.get(key[0])
+    if projection is None:
+        return ""
+    return projection(index, key)
+
+
+def _dnr_objects(index: ObjectIndex, dnr: str, *, with_text: bool) -> str:
+    return _digest(
+        fingerprint(o, with_text=with_text) for o in index.by_dnr.get(dnr, ())
+    )
+
+
+# backlinks ------------------------------------------------------------------------
+
+
+def iter_generated(node: nodes.Node) -> Iterable[kommun_pending]:
+    yield from node.findall(kommun_pending)
+
+
+def apply(ctx: Context, doctree: nodes.Node) -> None:
+    """Replace every placeholder of ``doctree`` with its generated nodes.
+
+    Generated content may bring placeholders of its own (a meeting's PDF
+    includes whole documents), so this repeats until none is left.
+    """
+    for _round in range(10):
+        found = list(iter_generated(doctree))
+        if not found:
+            return
+        for pending in found:
+            func = GENERATORS.get(pending["generate"])
+            produced = func(ctx_for(ctx, pending), pending) if func else []
+            if produced:
+                pending.replace_self(produced)
+            else:
+                pending.parent.remove(pending)
+
+
+def ctx_for(ctx: Context, pending: kommun_pending) -> Context:
+    refdoc = pending.get("refdoc") or ctx.refdoc
+    if refdoc == ctx.refdoc:
+        return ctx
+    return Context(ctx.env, ctx.index, refdoc, ctx.builder)
+
+
+# the generators register themselves when imported
+from . import compilation, views  # noqa: E402, F401
