@@ -1,0 +1,95 @@
+"""The benchmark corpus builds cleanly in all three variants, with the same text.
+
+``benchmarks/run.py`` times these builds; here a tiny corpus is built once
+per variant to check that what is timed is what the README says: three
+projects of the same pages, no warnings, and sphinx-kommun generating the
+sentences the plain variant has written out by hand.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from .conftest import html_text, warnings_of
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+
+
+def _corpus() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "kommun_benchmark_corpus", BENCHMARKS / "corpus.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return _corpus().write_corpus(tmp_path_factory.mktemp("corpus"), 2)  # type: ignore[no-any-return]
+
+
+def _docnames(project: Path) -> set[str]:
+    return {
+        path.relative_to(project).with_suffix("").as_posix()
+        for path in project.rglob("*.rst")
+    }
+
+
+def test_variants_have_the_same_pages(corpus: dict[str, Path]) -> None:
+    kommun = _docnames(corpus["kommun"])
+    assert kommun == _docnames(corpus["plain"]) == _docnames(corpus["needs"])
+    # two ärenden of 12 pages, one sammanträde, the root index
+    assert len(kommun) == 2 * 12 + 1 + 1
+
+
+@pytest.mark.parametrize("variant", ["kommun", "plain", "needs"])
+def test_variant_builds_without_warnings(
+    corpus: dict[str, Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    variant: str,
+) -> None:
+    app = build(corpus[variant], builddir=tmp_path / "build")
+    assert warnings_of(app) == ""
+    assert (app.outdir / "arende-1" / "utlatande.html").exists()
+
+
+def _sentences(text: str, marker: str) -> list[str]:
+    """Sentences of ``text`` (reST source) containing ``marker``."""
+    found = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        flat = " ".join(paragraph.split())
+        found += [s for s in re.split(r"(?<=\.) (?=[A-ZÅÄÖ])", flat) if marker in s]
+    return found
+
+
+def test_kommun_generates_what_plain_writes_out(
+    corpus: dict[str, Path], build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """The plain variant's hand-written compilation equals the generated one."""
+    app = build(corpus["kommun"], builddir=tmp_path / "build")
+    assert warnings_of(app) == ""
+    for arende in ("arende-1", "arende-2"):
+        plain = (corpus["plain"] / arende / "utlatande.rst").read_text("utf-8")
+        rendered = html_text(app.outdir / arende / "utlatande.html")
+        expected = [
+            *_sentences(plain, "remitterats till"),
+            *_sentences(plain, "beslutade vid sitt sammanträde"),
+            *_sentences(plain, "har i huvudsak följande lydelse"),
+        ]
+        # the Beredning sentence, and the decision and tjänsteutlåtande
+        # sentence of each of the seven instanser
+        assert len(expected) >= 1 + 7 + 7
+        for sentence in expected:
+            assert sentence in rendered, sentence
