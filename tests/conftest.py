@@ -63,13 +63,6 @@ def build(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp
     return run
 
 
-def warnings_of(app: SphinxTestApp) -> str:
-    """The warning stream, without terminal colours."""
-    from sphinx.util.console import strip_escape_sequences
-
-    return strip_escape_sequences(app.warning.getvalue())  # type: ignore[attr-defined]
-
-
 _BLOCKS = [
     "p", "div", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4",
     "h5", "h6", "section", "table", "caption", "ul", "ol", "dl", "blockquote",

@@ -18,7 +18,9 @@ from types import ModuleType
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_text, warnings_of
+from sphinx_kommun.testing import warnings_of
+
+from .conftest import html_text
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_text, warnings_of
+from sphinx_kommun.testing import warnings_of
+
+from .conftest import html_text
 
 
 @pytest.fixture

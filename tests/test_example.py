@@ -186,7 +186,7 @@ def test_example_needs_json(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def example_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from .test_pdf import latexmk
+    from sphinx_kommun.testing import latexmk
 
     app = SphinxTestApp(
         "latex",
@@ -217,7 +217,7 @@ def test_example_pdfs_build_without_lost_content(example_pdfs: dict[str, Path]) 
 
 
 def test_meeting_pdf_of_the_example(example_pdfs: dict[str, Path]) -> None:
-    from .test_pdf import pdf_text
+    from sphinx_kommun.testing import pdf_text
 
     text = " ".join(
         pdf_text(example_pdfs["kommunfullmaktige-2021-03-15"], body=True).split()
@@ -259,7 +259,7 @@ def test_example_plugins_are_installed_and_used(example: SphinxTestApp) -> None:
 
 
 def test_example_plugins_in_the_pdf(example_pdfs: dict[str, Path]) -> None:
-    from .test_pdf import pdf_text
+    from sphinx_kommun.testing import pdf_text
 
     text = " ".join(pdf_text(example_pdfs["ks-2019-1899"], body=True).split())
     assert "Jämställdhetsanalys Bedömning: könsneutral." in text
@@ -281,7 +281,7 @@ def test_without_a_plugin_its_sections_go_with_a_clear_warning(tmp_path: Path) -
         app.build()
     finally:
         app.cleanup()
-    from .conftest import warnings_of
+    from sphinx_kommun.testing import warnings_of
 
     warnings = warnings_of(app).strip().splitlines()
     assert len(warnings) == 1

@@ -20,7 +20,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+
+from sphinx_kommun.testing import warnings_of
 
 from .test_incremental import assert_same_pages
 
@@ -65,7 +66,7 @@ def build(src: Path, out: Path, builder: str = "html", fresh: bool = False) -> s
         app.build()
     finally:
         app.cleanup()
-    return strip_escape_sequences(app.warning.getvalue())  # type: ignore[attr-defined]
+    return warnings_of(app)
 
 
 def assert_located(warnings: str) -> None:

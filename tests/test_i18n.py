@@ -9,8 +9,9 @@ from babel.messages.pofile import read_po
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.i18n import CATALOG, compile_catalog, extract_messages, po_path
+from sphinx_kommun.testing import warnings_of
 
-from .conftest import html_text, warnings_of
+from .conftest import html_text
 
 
 def test_catalogue_has_every_message_translated() -> None:

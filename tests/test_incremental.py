@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_text, warnings_of
+from sphinx_kommun.testing import warnings_of
+
+from .conftest import html_text
 
 #: pages Sphinx writes on every build, whatever changed
 ALWAYS = {"genindex", "search", "kommun-arenden", "permalink"}

@@ -9,7 +9,9 @@ from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_text, warnings_of
+from sphinx_kommun.testing import warnings_of
+
+from .conftest import html_text
 
 
 def load_needs(outdir: Path) -> dict[str, Any]:

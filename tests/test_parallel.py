@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import warnings_of
+from sphinx_kommun.testing import warnings_of
+
 from .test_incremental import assert_same_pages, edit, html_pages
 
 

@@ -11,36 +11,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_text, warnings_of
+from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
-
-def latexmk(outdir: Path, texname: str) -> Path:
-    """Run latexmk as Sphinx's Makefile does; fail with the log on error."""
-    result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", texname],
-        cwd=outdir,
-        capture_output=True,
-        timeout=600,
-    )
-    log = outdir / texname.replace(".tex", ".log")
-    assert result.returncode == 0, log.read_text(errors="replace")[-3000:]
-    return outdir / texname.replace(".tex", ".pdf")
-
-
-def pdf_text(pdf: Path, *, body: bool = False) -> str:
-    """The PDF's text with soft hyphenation at line and page ends undone.
-
-    With ``body``, the running header of each A4 page (the top 80 pt) is
-    left out, so a word hyphenated across a page break joins up again.
-    """
-    crop = ["-x", "0", "-y", "80", "-W", "595", "-H", "762"] if body else []
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *crop, str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return re.sub(r"(\w)-\s*\n\f?(?=[a-zåäö])", r"\1", text)
+from .conftest import html_text
 
 
 def words(text: str) -> Counter[str]:

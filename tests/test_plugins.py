@@ -17,8 +17,9 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun import hookspecs
 from sphinx_kommun.__main__ import hook_reference
+from sphinx_kommun.testing import warnings_of
 
-from .conftest import html_text, warnings_of
+from .conftest import html_text
 from .test_incremental import assert_same_pages
 
 HOOK_NAMES = [spec.__name__ for spec in hookspecs.HOOKS]

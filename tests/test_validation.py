@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_text, warnings_of
-from .test_pdf import latexmk, pdf_text
+from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
+
+from .conftest import html_text
 
 #: root -> (the one warning, as printed after the source directory; the fix)
 CASES: dict[str, tuple[str, tuple[str, str]]] = {

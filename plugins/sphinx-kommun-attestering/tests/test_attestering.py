@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 from types import SimpleNamespace
 
 import pytest
@@ -12,22 +11,15 @@ import sphinx_kommun_attestering as plugin
 from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
 
 from sphinx_kommun.model import Person, Utlatande, Yttrande
+from sphinx_kommun.testing import built_with_plugin, latexmk, pdf_text, warnings_of
 
 ENTRY_POINT = "attestering"
 
 
-def warnings_of(app: SphinxTestApp) -> str:
-    return strip_escape_sequences(app.warning.getvalue())
-
-
 def built(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert ENTRY_POINT in app.kommun_plugins.info  # type: ignore[attr-defined]
-    assert app.kommun_plugins.info[ENTRY_POINT].source == "entry point"  # type: ignore[attr-defined]
-    return app
+    return built_with_plugin(app, ENTRY_POINT)
 
 
 def soup_of(app: SphinxTestApp, page: str) -> BeautifulSoup:
@@ -314,20 +306,7 @@ def test_latex(app: SphinxTestApp) -> None:
 def test_pdf(app: SphinxTestApp) -> None:
     built(app)
     (tex,) = app.outdir.glob("*.tex")
-    subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=app.outdir,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-layout", tex.with_suffix(".pdf").name, "-"],
-        cwd=app.outdir,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    text = pdf_text(latexmk(app.outdir, tex.name), layout=True)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "Namn Roll Datum" in lines
     assert "Toni Mellblom avdelningschef 7 september 2020" in lines

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import sphinx_kommun_jamstalldhet as plugin
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+
+from sphinx_kommun.testing import built_with_plugin, latexmk, pdf_text, warnings_of
 
 ENTRY_POINT = "jamstalldhetsanalys"
 
 
-def warnings_of(app: SphinxTestApp) -> str:
-    return strip_escape_sequences(app.warning.getvalue())
-
-
 def built(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert ENTRY_POINT in app.kommun_plugins.info  # type: ignore[attr-defined]
-    assert app.kommun_plugins.info[ENTRY_POINT].source == "entry point"  # type: ignore[attr-defined]
-    return app
+    return built_with_plugin(app, ENTRY_POINT)
 
 
 def sections(app: SphinxTestApp, page: str = "yttrande.html") -> list:
@@ -148,20 +141,7 @@ def test_latex(app: SphinxTestApp) -> None:
 def test_pdf_keeps_the_text(app: SphinxTestApp) -> None:
     built(app)
     (tex,) = app.outdir.glob("*.tex")
-    subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=app.outdir,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    text = subprocess.run(
-        ["pdftotext", tex.with_suffix(".pdf").name, "-"],
-        cwd=app.outdir,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    text = pdf_text(latexmk(app.outdir, tex.name))
     flat = " ".join(text.split())
     assert "Jämställdhetsanalys Bedömning: könsneutral." in flat
     assert (

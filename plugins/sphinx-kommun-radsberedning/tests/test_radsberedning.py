@@ -9,7 +9,8 @@ import sphinx_kommun_radsberedning as plugin
 from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+
+from sphinx_kommun.testing import built_with_plugin, warnings_of
 
 ENTRY_POINT = "radsberedning"
 
@@ -25,15 +26,8 @@ SENTENCE_EN = (
 )
 
 
-def warnings_of(app: SphinxTestApp) -> str:
-    return strip_escape_sequences(app.warning.getvalue())
-
-
 def built(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert ENTRY_POINT in app.kommun_plugins.info  # type: ignore[attr-defined]
-    assert app.kommun_plugins.info[ENTRY_POINT].source == "entry point"  # type: ignore[attr-defined]
-    return app
+    return built_with_plugin(app, ENTRY_POINT)
 
 
 def passages(app: SphinxTestApp) -> list:

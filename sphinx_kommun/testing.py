@@ -1,0 +1,110 @@
+"""Test helpers for sphinx-kommun and for plugin authors.
+
+A plugin's ``tests/conftest.py`` needs only::
+
+    from pathlib import Path
+
+    import pytest
+
+    from sphinx_kommun.testing import *  # noqa: F403  (Sphinx's fixtures)
+
+
+    @pytest.fixture(scope="session")
+    def rootdir() -> Path:
+        return Path(__file__).parent / "roots"
+
+Sphinx's fixtures are re-exported here rather than named in
+``pytest_plugins``: pytest refuses ``pytest_plugins`` in a conftest that is
+not at the top of a run, and a plugin's tests run both on their own and as
+part of a larger suite (``pytest plugins``).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from sphinx.testing.fixtures import (
+    _shared_result_cache,
+    app,
+    app_params,
+    make_app,
+    pytest_configure,
+    shared_result,
+    sphinx_test_tempdir,
+    status,
+    test_params,
+    warning,
+)
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+__all__ = [
+    "_shared_result_cache",
+    "app",
+    "app_params",
+    "built_with_plugin",
+    "latexmk",
+    "make_app",
+    "pdf_text",
+    "pytest_configure",
+    "shared_result",
+    "sphinx_test_tempdir",
+    "status",
+    "test_params",
+    "warning",
+    "warnings_of",
+]
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    """The warning stream, without terminal colours."""
+    return strip_escape_sequences(app.warning.getvalue())
+
+
+def built_with_plugin(app: SphinxTestApp, name: str) -> SphinxTestApp:
+    """Build ``app`` and check that plugin ``name`` came from its entry point."""
+    app.build()
+    info = app.kommun_plugins.info  # type: ignore[attr-defined]
+    assert name in info, sorted(info)
+    assert info[name].source == "entry point"
+    return app
+
+
+def latexmk(outdir: Path, texname: str) -> Path:
+    """Run latexmk as Sphinx's Makefile does; fail with the log on error."""
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", texname],
+        cwd=outdir,
+        capture_output=True,
+        timeout=600,
+    )
+    log = outdir / texname.replace(".tex", ".log")
+    assert result.returncode == 0, log.read_text(errors="replace")[-3000:]
+    return outdir / texname.replace(".tex", ".pdf")
+
+
+def pdf_text(pdf: Path, *, body: bool = False, layout: bool = False) -> str:
+    """The PDF's text (``pdftotext``) with soft hyphenation undone.
+
+    With ``body``, the running header of each A4 page (the top 80 pt) is
+    left out, so a word hyphenated across a page break joins up again. With
+    ``layout``, table rows stay on one line each.
+    """
+    crop = ["-x", "0", "-y", "80", "-W", "595", "-H", "762"] if body else []
+    text = subprocess.run(
+        [
+            "pdftotext",
+            "-enc",
+            "UTF-8",
+            *crop,
+            *(["-layout"] if layout else []),
+            str(pdf),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return re.sub(r"(\w)-\s*\n\f?(?=[a-zåäö])", r"\1", text)
