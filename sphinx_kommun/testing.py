@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 from sphinx.testing.fixtures import (
     _shared_result_cache,
@@ -44,6 +46,7 @@ __all__ = [
     "_shared_result_cache",
     "app",
     "app_params",
+    "build_once",
     "built_with_plugin",
     "latexmk",
     "make_app",
@@ -61,6 +64,35 @@ __all__ = [
 def warnings_of(app: SphinxTestApp) -> str:
     """The warning stream, without terminal colours."""
     return strip_escape_sequences(app.warning.getvalue())
+
+
+def build_once(
+    buildername: str,
+    srcdir: Path,
+    builddir: Path,
+    *,
+    freshenv: bool = True,
+    confoverrides: dict[str, Any] | None = None,
+) -> SphinxTestApp:
+    """Build a project outside the ``make_app`` fixture (module fixtures, loops).
+
+    Status and warnings go to memory (``warnings_of``); docutils' global
+    registries are restored at once, so the next app starts clean.
+    """
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=builddir,
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=freshenv,
+        confoverrides=confoverrides,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
 
 
 def built_with_plugin(app: SphinxTestApp, name: str) -> SphinxTestApp:

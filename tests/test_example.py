@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_kommun.testing import build_once, latexmk, pdf_text, warnings_of
 
 from .conftest import html_text
 from .data.make_seed_fingerprints import fingerprint, ngrams
@@ -30,21 +30,8 @@ SEED_001 = [
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    app = SphinxTestApp(
-        "html",
-        srcdir=EXAMPLE,
-        builddir=tmp_path_factory.mktemp("example"),
-        status=StringIO(),
-        warning=StringIO(),
-        freshenv=True,
-    )
-    try:
-        app.build()
-    finally:
-        # restore docutils' registries now: other tests make their own apps
-        app.cleanup()
-    yield app
+def example(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    return build_once("html", EXAMPLE, tmp_path_factory.mktemp("example"))
 
 
 def utlatande_text(app: SphinxTestApp) -> str:
@@ -164,19 +151,8 @@ def test_sources_copy_no_sentence_from_the_seeds() -> None:
 
 
 def test_example_needs_json(tmp_path: Path) -> None:
-    app = SphinxTestApp(
-        "needs",
-        srcdir=EXAMPLE,
-        builddir=tmp_path,
-        status=StringIO(),
-        warning=StringIO(),
-        freshenv=True,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert app.warning.getvalue() == ""  # type: ignore[attr-defined]
+    app = build_once("needs", EXAMPLE, tmp_path)
+    assert warnings_of(app) == ""
     data = json.loads((app.outdir / "needs.json").read_text(encoding="utf-8"))
     needs = data["versions"][data["current_version"]]["needs"]
     yttranden = [n for n in needs.values() if n["type"] == "yttrande"]
@@ -186,21 +162,8 @@ def test_example_needs_json(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def example_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from sphinx_kommun.testing import latexmk
-
-    app = SphinxTestApp(
-        "latex",
-        srcdir=EXAMPLE,
-        builddir=tmp_path_factory.mktemp("example-latex"),
-        status=StringIO(),
-        warning=StringIO(),
-        freshenv=True,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert app.warning.getvalue() == ""  # type: ignore[attr-defined]
+    app = build_once("latex", EXAMPLE, tmp_path_factory.mktemp("example-latex"))
+    assert warnings_of(app) == ""
     return {tex.stem: latexmk(app.outdir, tex.name) for tex in app.outdir.glob("*.tex")}
 
 
@@ -217,8 +180,6 @@ def test_example_pdfs_build_without_lost_content(example_pdfs: dict[str, Path]) 
 
 
 def test_meeting_pdf_of_the_example(example_pdfs: dict[str, Path]) -> None:
-    from sphinx_kommun.testing import pdf_text
-
     text = " ".join(
         pdf_text(example_pdfs["kommunfullmaktige-2021-03-15"], body=True).split()
     )
@@ -259,8 +220,6 @@ def test_example_plugins_are_installed_and_used(example: SphinxTestApp) -> None:
 
 
 def test_example_plugins_in_the_pdf(example_pdfs: dict[str, Path]) -> None:
-    from sphinx_kommun.testing import pdf_text
-
     text = " ".join(pdf_text(example_pdfs["ks-2019-1899"], body=True).split())
     assert "Jämställdhetsanalys Bedömning: könsneutral." in text
     assert "Ärendet har behandlats i förvaltningsgruppen den 15 september 2020" in text
@@ -268,21 +227,12 @@ def test_example_plugins_in_the_pdf(example_pdfs: dict[str, Path]) -> None:
 
 
 def test_without_a_plugin_its_sections_go_with_a_clear_warning(tmp_path: Path) -> None:
-    app = SphinxTestApp(
+    app = build_once(
         "html",
-        srcdir=EXAMPLE,
-        builddir=tmp_path,
-        status=StringIO(),
-        warning=StringIO(),
-        freshenv=True,
+        EXAMPLE,
+        tmp_path,
         confoverrides={"kommun_disabled_plugins": ["jamstalldhetsanalys"]},
     )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    from sphinx_kommun.testing import warnings_of
-
     warnings = warnings_of(app).strip().splitlines()
     assert len(warnings) == 1
     assert re.search(

@@ -14,14 +14,12 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import warnings_of
+from sphinx_kommun.testing import build_once, warnings_of
 
 from .test_incremental import assert_same_pages
 
@@ -54,19 +52,7 @@ LEVEL = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE): ")
 
 def build(src: Path, out: Path, builder: str = "html", fresh: bool = False) -> str:
     """Build; a Python exception fails the test. Returns the warnings."""
-    app = SphinxTestApp(
-        builder,
-        srcdir=src,
-        builddir=out,
-        status=StringIO(),
-        warning=StringIO(),
-        freshenv=fresh,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return warnings_of(app)
+    return warnings_of(build_once(builder, src, out, freshenv=fresh))
 
 
 def assert_located(warnings: str) -> None:
