@@ -20,10 +20,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from babel.dates import format_date
 from docutils import nodes
 
 from sphinx_kommun import hookimpl
+from sphinx_kommun.directives.base import split_entries
+from sphinx_kommun.render import table
+from sphinx_kommun.swedish import format_date, output_locale, parse_date
 
 __version__ = "0.1.0"
 
@@ -34,8 +36,6 @@ FIELD = "attesterat"
 #: Warning subtype of the checks (``kommun.attestering``).
 SUBTYPE = "attestering"
 
-_SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _FORM = "'Namn, roll, ÅÅÅÅ-MM-DD'"
 
 #: The texts a reader sees, in Swedish and English.
@@ -71,19 +71,7 @@ class Attestation(NamedTuple):
 
 
 def _entries(value: str) -> list[str]:
-    return [
-        " ".join(entry.split()) for entry in _SEPARATORS.split(value) if entry.strip()
-    ]
-
-
-def _date(text: str) -> dt.date | None:
-    match = _ISO_DATE.match(text.strip())
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+    return [" ".join(entry.split()) for entry in split_entries(value)]
 
 
 def parse_entry(entry: str) -> Attestation:
@@ -105,13 +93,10 @@ def parse_entry(entry: str) -> Attestation:
         raise ValueError(f"'{entry}' saknar namn; skriv {_FORM}")
     if not role:
         raise ValueError(f"'{entry}' saknar roll; skriv {_FORM}")
-    if not _ISO_DATE.match(written):
-        raise ValueError(
-            f"'{entry}': '{written}' är inte ett datum på formen ÅÅÅÅ-MM-DD"
-        )
-    date = _date(written)
-    if date is None:
-        raise ValueError(f"'{entry}': {written} är inte ett datum som finns")
+    try:
+        date = parse_date(written)
+    except ValueError as err:
+        raise ValueError(f"'{entry}': {err}") from None
     return Attestation(name, role, date)
 
 
@@ -185,34 +170,11 @@ def in_date_order(attestations: Iterable[Attestation]) -> list[Attestation]:
 # -- the block ------------------------------------------------------------------------
 
 
-def _entry(text: str) -> nodes.entry:
-    return nodes.entry("", nodes.paragraph(text, text))
-
-
-def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
-) -> nodes.table:
-    """A table of text, with column widths the LaTeX writer honours."""
-    table_node = nodes.table(classes=["kommun-attestation-table", "colwidths-given"])
-    group = nodes.tgroup(cols=len(headers))
-    table_node += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += nodes.row("", *(_entry(text) for text in headers))
-    group += head
-    body = nodes.tbody()
-    for row in rows:
-        body += nodes.row("", *(_entry(text) for text in row))
-    group += body
-    return table_node
-
-
 def block(
     attestations: Sequence[Attestation], language: str, *, all_attested: bool
 ) -> nodes.container:
     """The "Attesterat av" block."""
-    locale = "en" if language == "en" else "sv"
+    locale = output_locale(language)
     text = TEXTS[locale]
     container = nodes.container(classes=["kommun-attestation"])
     container += nodes.rubric(text["heading"], text["heading"])
@@ -221,13 +183,16 @@ def block(
         (
             a.name,
             a.role or "–",
-            format_date(a.date, "d MMMM y", locale=locale) if a.date else "–",
+            format_date(a.date, locale) if a.date else "–",
         )
         for a in in_date_order(attestations)
     ]
-    grid = table([text["name"], text["role"], text["date"]], rows, widths=[3, 3, 2])
-    # set in a smaller size in print, like sphinx-kommun's own tables
-    container += nodes.container("", grid, classes=["kommun-table"])
+    container += table(
+        [text["name"], text["role"], text["date"]],
+        rows,
+        widths=[3, 3, 2],
+        classes=["kommun-attestation-table"],
+    )
     if all_attested:
         container += nodes.paragraph(
             text["all"], text["all"], classes=["kommun-attestation-all"]

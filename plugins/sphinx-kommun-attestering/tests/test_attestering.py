@@ -99,7 +99,7 @@ def test_value_is_normalised() -> None:
         (", borgarråd, 2021-02-10", "saknar namn"),
         (
             "Jan Jönsson, borgarråd, 2021-02-30",
-            "2021-02-30 är inte ett datum som finns",
+            "'2021-02-30' är inte ett giltigt datum",
         ),
         (
             "Jan Jönsson, borgarråd, 10/2 2021",

@@ -17,15 +17,14 @@ funktionshinderrådet den 21 augusti 2019, i pensionärsrådet den 22 augusti
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from babel.dates import format_date
-from babel.lists import format_list
 from docutils import nodes
 
 from sphinx_kommun import hookimpl
+from sphinx_kommun.directives.base import split_entries
+from sphinx_kommun.swedish import format_date, join, output_locale, parse_date
 
 __version__ = "0.1.0"
 
@@ -37,26 +36,12 @@ SENTENCE_CLASS = "kommun-radsberedning"
 #: One consideration: the council or group, and the date of its meeting.
 Consideration = tuple[str, dt.date]
 
-_SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _EXAMPLE = "'pensionärsrådet 2019-08-22'"
 
 
 def _entries(value: str) -> list[str]:
     """Entries written one per line or separated by semicolons."""
-    return [
-        " ".join(entry.split()) for entry in _SEPARATORS.split(value) if entry.strip()
-    ]
-
-
-def _date(text: str) -> dt.date | None:
-    match = _ISO_DATE.match(text)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+    return [" ".join(entry.split()) for entry in split_entries(value)]
 
 
 def _parse_entry(entry: str) -> Consideration:
@@ -75,14 +60,10 @@ def _parse_entry(entry: str) -> Consideration:
         raise ValueError(
             f"'{entry}' saknar datum (ÅÅÅÅ-MM-DD) efter rådet; skriv t.ex. {_EXAMPLE}"
         )
-    if not _ISO_DATE.match(written):
-        raise ValueError(
-            f"'{entry}': '{written}' är inte ett datum på formen ÅÅÅÅ-MM-DD; "
-            f"skriv t.ex. {_EXAMPLE}"
-        )
-    date = _date(written)
-    if date is None:
-        raise ValueError(f"'{entry}': {written} är inte ett datum som finns")
+    try:
+        date = parse_date(written)
+    except ValueError as err:
+        raise ValueError(f"'{entry}': {err}; skriv t.ex. {_EXAMPLE}") from None
     if not body:
         raise ValueError(
             f"'{entry}' saknar rådet eller gruppen före datumet; skriv t.ex. {_EXAMPLE}"
@@ -118,19 +99,13 @@ def validate_councils(value: str) -> tuple[Consideration, ...]:
 
 def sentence(considerations: Sequence[Consideration], language: str) -> str:
     """The sentence listing the considerations in date order."""
-    locale = "en" if language == "en" else "sv"
+    locale = output_locale(language)
     ordered = sorted(considerations, key=lambda item: item[1])  # stable per date
     if locale == "en":
-        parts = [
-            f"by {body} on {format_date(date, 'd MMMM y', locale=locale)}"
-            for body, date in ordered
-        ]
-        return f"The matter was considered {format_list(parts, locale=locale)}."
-    parts = [
-        f"i {body} den {format_date(date, 'd MMMM y', locale=locale)}"
-        for body, date in ordered
-    ]
-    return f"Ärendet har behandlats {format_list(parts, locale=locale)}."
+        parts = [f"by {body} on {format_date(date, locale)}" for body, date in ordered]
+        return f"The matter was considered {join(parts, locale)}."
+    parts = [f"i {body} den {format_date(date, locale)}" for body, date in ordered]
+    return f"Ärendet har behandlats {join(parts, locale)}."
 
 
 def build(

@@ -78,7 +78,7 @@ def test_bodies_of_several_words() -> None:
         (
             "pensionärsrådet 2019-02-30",
             "pensionärsrådet 2019-02-30",
-            "inte ett datum som finns",
+            "inte ett giltigt datum",
         ),
         ("pensionärsrådet", "pensionärsrådet", "saknar datum"),
         ("2019-08-22", "2019-08-22", "saknar rådet eller gruppen"),
@@ -90,7 +90,7 @@ def test_bodies_of_several_words() -> None:
         (
             "funktionshinderrådet 2019-08-21; pensionärsrådet 2019-13-01",
             "pensionärsrådet 2019-13-01",
-            "inte ett datum som finns",
+            "inte ett giltigt datum",
         ),
         ("", "", "ange minst ett råd"),
     ],
