@@ -36,6 +36,10 @@ def plugged(
     return build(project_copy("plugins"))
 
 
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def only_prov_finding(app: SphinxTestApp) -> bool:
     lines = [line for line in warnings_of(app).splitlines() if line.strip()]
     return len(lines) == 1 and bool(PROV_FINDING.search(lines[0]))
@@ -149,10 +153,9 @@ def test_failing_plugin_warns_and_the_build_goes_on(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("plugins")
-    path = src / "yttrande-kungsholmen.rst"
-    path.write_text(
-        path.read_text()
-        + "\n   .. avsnitt:: trasig\n\n      Text som inte får försvinna.\n"
+    append(
+        src / "yttrande-kungsholmen.rst",
+        "\n   .. avsnitt:: trasig\n\n      Text som inte får försvinna.\n",
     )
     app = build(src, confoverrides={"kommun_plugins": ["trasigplugin"]})
     warnings = warnings_of(app)
@@ -224,10 +227,9 @@ def test_section_kind_alias(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("plugins")
-    path = src / "yttrande-kungsholmen.rst"
-    path.write_text(
-        path.read_text()
-        + "\n   .. riskbedömning::\n      :niva: låg\n\n      Små risker.\n"
+    append(
+        src / "yttrande-kungsholmen.rst",
+        "\n   .. riskbedömning::\n      :niva: låg\n\n      Små risker.\n",
     )
     app = build(src)
     assert only_prov_finding(app), warnings_of(app)
@@ -240,8 +242,7 @@ def test_section_in_the_wrong_kind_of_object(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("plugins")
-    path = src / "beslut.rst"
-    path.write_text(path.read_text() + "\n   .. riskanalys::\n\n      Fel ställe.\n")
+    append(src / "beslut.rst", "\n   .. riskanalys::\n\n      Fel ställe.\n")
     app = build(src)
     assert re.search(
         r"beslut\.rst:\d+: WARNING: avsnittet 'riskanalys' hör hemma i yttrande, inte här",
