@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -18,19 +19,28 @@ STATIC = Path(__file__).parent / "static"
 PLUGIN_STATIC = "kommun-plugins"
 
 
+#: The plugins' checked files per app: read at config-inited, copied at builder-inited.
+_FILES: weakref.WeakKeyDictionary[Sphinx, list[Path]] = weakref.WeakKeyDictionary()
+
+
 def _plugin_files(app: Sphinx) -> list[Path]:
+    """The plugins' existing .css and .js files (asked for and checked once)."""
+    if app in _FILES:
+        return _FILES[app]
     files = []
-    for text in app.kommun_plugins.static_files():  # type: ignore[attr-defined]
+    for plugin, text in app.kommun_plugins.static_files():  # type: ignore[attr-defined]
         path = Path(text)
         if path.suffix not in (".css", ".js") or not path.is_file():
             logger.warning(
-                "a plugin's static file %s is not an existing .css or .js file",
+                "plugin %r: static file %s is not an existing .css or .js file",
+                plugin,
                 path,
                 type="kommun",
                 subtype="plugin",
             )
             continue
         files.append(path)
+    _FILES[app] = files
     return files
 
 

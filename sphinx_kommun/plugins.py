@@ -220,10 +220,11 @@ class Plugins:
             text for _name, text in self.collect("kommun_latex_preamble", _check_str)
         )
 
-    def static_files(self) -> list[str]:
+    def static_files(self) -> list[tuple[str, str]]:
+        """(plugin name, path) of every file a plugin adds to HTML output."""
         return [
-            path
-            for _name, paths in self.collect("kommun_static_files", _check_str_list)
+            (name, path)
+            for name, paths in self.collect("kommun_static_files", _check_str_list)
             for path in paths
         ]
 

@@ -164,6 +164,17 @@ def test_failing_plugin_warns_and_the_build_goes_on(
         r"plugin 'trasigplugin' returned nonsense from kommun_positions: expected a dict",
         warnings,
     )
+    # asked for once (config-inited), not again when the files are copied
+    assert (
+        len(
+            re.findall(
+                r"plugin 'trasigplugin': static file saknas\.css is not an existing "
+                r"\.css or \.js file \[kommun\.plugin\]",
+                warnings,
+            )
+        )
+        == 1
+    )
     assert re.search(
         r"yttrande-bromma\.rst:4: WARNING: plugin 'trasigplugin' failed in "
         r"kommun_header_fields: RuntimeError: trasigt huvud \[kommun\.plugin\]",

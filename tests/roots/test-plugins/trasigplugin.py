@@ -31,3 +31,8 @@ def kommun_footer(obj, language):
 @hookimpl
 def kommun_checks(index):
     raise KeyError("trasig kontroll")
+
+
+@hookimpl
+def kommun_static_files():
+    return ["saknas.css"]
