@@ -12,6 +12,7 @@ document, when there is one) and is left out of that call.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -78,7 +79,6 @@ class Plugins:
             self._load_entry_points()
         for item in extra:
             self._load_configured(item)
-        self._sections: dict[str, SectionKind] | None = None
         self._fields: dict[str, list[FieldSpec]] = {}
 
     # -- loading -------------------------------------------------------------------
@@ -171,16 +171,17 @@ class Plugins:
 
     # -- what the setup hooks add ------------------------------------------------------
 
-    @property
+    # The setup hooks' answers cannot change during a build: each is asked once,
+    # so a plugin returning nonsense is warned about once, not per document.
+
+    @functools.cached_property
     def sections(self) -> dict[str, SectionKind]:
         """Every section kind, by name (a later plugin's kind replaces one)."""
-        if self._sections is None:
-            found: dict[str, SectionKind] = {}
-            for _name, kinds in self.collect("kommun_section_kinds", _check_sections):
-                for kind in kinds:
-                    found[kind["name"]] = kind
-            self._sections = found
-        return self._sections
+        found: dict[str, SectionKind] = {}
+        for _name, kinds in self.collect("kommun_section_kinds", _check_sections):
+            for kind in kinds:
+                found[kind["name"]] = kind
+        return found
 
     def section_for_title(self, title: str) -> SectionKind | None:
         wanted = " ".join(title.split()).casefold()
@@ -199,12 +200,15 @@ class Plugins:
             self._fields[kind] = found
         return self._fields[kind]
 
+    @functools.cached_property
     def positions(self) -> dict[str, str]:
+        """Ställning words from every plugin, with their descriptions."""
         merged: dict[str, str] = {}
         for _name, words in self.collect("kommun_positions", _check_str_mapping):
             merged.update(words)
         return merged
 
+    @functools.cached_property
     def columns(self) -> list[tuple[str, Column]]:
         """Extra columns of the remissammanställning, with the plugin of each."""
         return [

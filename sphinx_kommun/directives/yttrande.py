@@ -43,7 +43,7 @@ class YttrandeDirective(KommunDirective):
     }
 
     def positions(self) -> tuple[Position, ...]:
-        vocabulary = {**self.plugins.positions(), **self.kommun_config.extra_positions}
+        vocabulary = {**self.plugins.positions, **self.kommun_config.extra_positions}
         result = []
         for entry in split_entries(self.opt("stallning")):
             number: int | None = None

@@ -276,7 +276,7 @@ class Compilation:
 
     def tabell(self) -> list[nodes.Node]:
         ctx = self.ctx
-        extra = plugins_of(ctx.env).columns()
+        extra = plugins_of(ctx.env).columns
         rows: list[Sequence[render.Part]] = []
         for instans, yttrande, in_remiss in self.rows:
             if yttrande is None:
