@@ -183,13 +183,6 @@ class Plugins:
                 found[kind["name"]] = kind
         return found
 
-    def section_for_title(self, title: str) -> SectionKind | None:
-        wanted = " ".join(title.split()).casefold()
-        for kind in self.sections.values():
-            if kind.get("title") and str(kind["title"]).casefold() == wanted:
-                return kind
-        return None
-
     def fields(self, kind: str) -> list[FieldSpec]:
         if kind not in self._fields:
             found: list[FieldSpec] = []
@@ -321,7 +314,30 @@ def _check_sections(value: Any) -> list[SectionKind]:
             )
         if "build" in kind and not callable(kind["build"]):
             raise PluginError(f"section kind {kind['name']!r}: 'build' is not callable")
-        for option in kind.get("options", {}).values():
+        kinds_of = kind.get("kinds", ())
+        if not isinstance(kinds_of, list | tuple) or not all(
+            isinstance(k, str) for k in kinds_of
+        ):
+            raise PluginError(
+                f"section kind {kind['name']!r}: 'kinds' is not a list of object kinds"
+            )
+        environment = kind.get("latex_environment", "")
+        if not isinstance(environment, str) or not (
+            environment == "" or (environment.isascii() and environment.isalpha())
+        ):
+            raise PluginError(
+                f"section kind {kind['name']!r}: 'latex_environment' is not a "
+                "LaTeX name (letters only)"
+            )
+        options = kind.get("options", {})
+        if not isinstance(options, Mapping) or not all(
+            isinstance(option, Mapping) for option in options.values()
+        ):
+            raise PluginError(
+                f"section kind {kind['name']!r}: 'options' is not a mapping of "
+                "option name to settings"
+            )
+        for option in options.values():
             if "validate" in option and not callable(option["validate"]):
                 raise PluginError(
                     f"section kind {kind['name']!r}: a 'validate' is not callable"

@@ -424,3 +424,18 @@ def test_readme_plugin_example_works_when_copied(
     assert (
         "Barnkonsekvensanalys Berörda barn: cirka 200. Förslaget påverkar barn" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ({"options": ["niva"]}, "'options' is not a mapping"),
+        ({"kinds": "yttrande"}, "'kinds' is not a list"),
+        ({"latex_environment": "x}\\evil{"}, "'latex_environment' is not a LaTeX name"),
+    ],
+)
+def test_section_kind_of_the_wrong_shape_is_refused(bad: dict, says: str) -> None:
+    from sphinx_kommun.plugins import PluginError, _check_sections
+
+    with pytest.raises(PluginError, match=says):
+        _check_sections([{"name": "prov", "title": None, **bad}])
