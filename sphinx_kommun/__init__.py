@@ -16,6 +16,7 @@ hookimpl = pluggy.HookimplMarker("sphinx_kommun")
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
         checks,
+        collector,
         config,
         html,
         i18n,
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.register(app)
     latex.register(app)
     navigation.register(app)
+    collector.register(app)
 
     KommunDomain.directives = {**DIRECTIVES, **SECTION_DIRECTIVES}
     KommunDomain.roles = {

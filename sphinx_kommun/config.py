@@ -58,6 +58,12 @@ def _is_bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be True or False"
 
 
+def _is_count(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return "must be a whole number, 0 or more"
+    return None
+
+
 def _is_str(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
@@ -149,6 +155,14 @@ class KommunConfig:
     )
     object_css: bool = _setting(
         True, "Add sphinx-kommun's stylesheet to HTML output.", _is_bool, "html"
+    )
+    write_gc_threshold: int = _setting(
+        10_000,
+        "Size of Python's youngest garbage-collector generation while pages "
+        "are written (see sphinx_kommun.collector); 0 leaves the collector "
+        "as it is.",
+        _is_count,
+        "",
     )
 
     @classmethod
