@@ -26,6 +26,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -664,6 +665,52 @@ def scaling(root: Path, ns: Sequence[int], seed: int, repeat: int) -> None:
     )
 
 
+def pairs(root: Path, n: int, seed: int, k: int) -> None:
+    """``--pairs K``: K interleaved full builds of sphinx-kommun and the floor.
+
+    On a noisy machine a single ratio moves by ±0.2; pairs built straight
+    after each other share the machine's state, and their median ratio is
+    the figure to compare.
+    """
+    print(f"\n## {k} interleaved pairs at N = {n}: sphinx-kommun, then the floor\n")
+    projects = corpus.write_corpus(root / f"pairs-n{n}", n, seed=seed)
+    rows = []
+    ratios = []
+    for i in range(1, k + 1):
+        kommun = full_build(projects["kommun"], root / "out-pairs-kommun")
+        plain = full_build(projects["plain"], root / "out-pairs-plain")
+        for label, run in (("sphinx-kommun", kommun), ("floor", plain)):
+            show_warnings(f"pair {i} {label}", run.warnings)
+        ratio = kommun.cpu / plain.cpu
+        ratios.append(ratio)
+        rows.append(
+            [
+                i,
+                f"{kommun.seconds:.2f}",
+                f"{kommun.cpu:.2f}",
+                f"{plain.seconds:.2f}",
+                f"{plain.cpu:.2f}",
+                f"{ratio:.2f}×",
+                f"{kommun.maxrss_mb:.0f} / {plain.maxrss_mb:.0f}",
+            ]
+        )
+    print(
+        table(
+            [
+                "pair",
+                "kommun wall s",
+                "kommun CPU s",
+                "floor wall s",
+                "floor CPU s",
+                "CPU ratio",
+                "peak RSS MB",
+            ],
+            rows,
+        )
+    )
+    print(f"\nmedian CPU ratio {statistics.median(ratios):.2f}×")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=50, help="number of ärenden")
@@ -682,6 +729,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--keep", type=Path, help="generate into DIR and keep it")
     parser.add_argument("--repeat", type=int, default=1, help="best of K timings")
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        metavar="K",
+        help="only K interleaved builds of sphinx-kommun and the floor at --n",
+    )
     parser.add_argument(
         "--kommun-commit",
         metavar="REV",
@@ -707,7 +760,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             CHILD_PYTHONPATH.append(str(root / "package"))
             print(f"sphinx_kommun snapshot of commit {full}")
         print(kommun_under_test())
-        if not args.only_scaling:
+        if args.pairs:
+            pairs(root, args.n, args.seed, args.pairs)
+        elif not args.only_scaling:
             main_benchmark(root, args.n, args.seed, args.repeat, args.skip_pdf)
         if args.scaling or args.only_scaling:
             ns = sorted({int(x) for x in args.scaling_ns.split(",") if x.strip()})
