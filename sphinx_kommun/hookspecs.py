@@ -214,15 +214,10 @@ def kommun_checks(index: Any) -> list[Finding]:
     """
 
 
-#: Every hook, in the order above (the hook reference follows it).
-HOOKS = (
-    kommun_section_kinds,
-    kommun_object_fields,
-    kommun_positions,
-    kommun_compilation_columns,
-    kommun_latex_preamble,
-    kommun_static_files,
-    kommun_header_fields,
-    kommun_footer,
-    kommun_checks,
+#: Every hook, in the order above (the hook reference follows it): the
+#: functions of this module that ``@hookspec`` marked.
+HOOKS = tuple(
+    value
+    for value in list(globals().values())
+    if callable(value) and hasattr(value, "sphinx_kommun_spec")
 )

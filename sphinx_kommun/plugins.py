@@ -12,6 +12,7 @@ document, when there is one) and is left out of that call.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 from collections.abc import Callable, Iterable, Mapping
@@ -28,6 +29,7 @@ from sphinx.util import logging
 
 from . import hookspecs
 from .hookspecs import Column, FieldSpec, FooterPart, SectionKind
+from .swedish import fold
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +71,11 @@ class Plugins:
         self.pm = pluggy.PluginManager(PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
-        self.disabled = set(disabled)
+        disabled = list(disabled)
+        for name in disabled:
+            self.pm.set_blocked(name)
+        #: every plugin name met, loaded or blocked
+        self._names: set[str] = set()
         from . import builtin
 
         self._register(
@@ -80,11 +86,33 @@ class Plugins:
         for item in extra:
             self._load_configured(item)
         self._fields: dict[str, list[FieldSpec]] = {}
+        self._check_disabled(disabled)
 
     # -- loading -------------------------------------------------------------------
 
+    def _blocked(self, name: str) -> bool:
+        """Note ``name`` as met; whether it is disabled (then it is not imported)."""
+        self._names.add(name)
+        return self.pm.is_blocked(name)
+
+    def _check_disabled(self, disabled: Iterable[str]) -> None:
+        """Warn about a disabled name that looks like a misspelt plugin name.
+
+        Other unknown names are fine: a project may disable a plugin that
+        is installed on some machines only.
+        """
+        for name in disabled:
+            if name in self._names:
+                continue
+            close = difflib.get_close_matches(name, sorted(self._names), n=1)
+            if close:
+                _warn(
+                    f"kommun_disabled_plugins: no plugin is named '{name}'; "
+                    f"did you mean '{close[0]}'?"
+                )
+
     def _register(self, plugin: Any, name: str, source: str, version: str) -> None:
-        if name in self.disabled:
+        if self._blocked(name):
             return
         if self.pm.has_plugin(name) or self.pm.is_registered(plugin):
             _warn(f"plugin '{name}' is registered twice; the second is ignored")
@@ -99,7 +127,7 @@ class Plugins:
 
     def _load_entry_points(self) -> None:
         for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
-            if entry.name in self.disabled:
+            if self._blocked(entry.name):
                 continue
             version = entry.dist.version if entry.dist is not None else ""
             try:
@@ -112,7 +140,7 @@ class Plugins:
     def _load_configured(self, item: Any) -> None:
         if isinstance(item, str):
             name = item
-            if name in self.disabled:
+            if self._blocked(name):
                 return
             try:
                 plugin = importlib.import_module(item)
@@ -183,6 +211,35 @@ class Plugins:
                 found[kind["name"]] = kind
         return found
 
+    @functools.cached_property
+    def _sections_by_key(self) -> dict[str, SectionKind]:
+        found: dict[str, SectionKind] = {}
+        for kind in self.sections.values():
+            for alias in kind.get("aliases", ()):
+                found.setdefault(section_key(alias), kind)
+        for kind in self.sections.values():  # a name wins over another's alias
+            found[section_key(kind["name"])] = kind
+        return found
+
+    def section(self, name: str) -> SectionKind | None:
+        """The section kind named or aliased ``name`` (as :func:`section_key` folds it).
+
+        A kind's own name takes precedence over another kind's alias.
+        """
+        return self._sections_by_key.get(section_key(name))
+
+    @functools.cached_property
+    def _excerpt_titles(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for kind in self.sections.values():
+            if kind.get("excerpt") and kind.get("title"):
+                found.setdefault(str(kind["excerpt"]), []).append(str(kind["title"]))
+        return found
+
+    def excerpt_titles(self, excerpt: str) -> list[str]:
+        """Headings of the section kinds whose ``excerpt`` is ``excerpt``."""
+        return self._excerpt_titles.get(excerpt, [])
+
     def fields(self, kind: str) -> list[FieldSpec]:
         if kind not in self._fields:
             found: list[FieldSpec] = []
@@ -249,6 +306,11 @@ class Plugins:
                 parts.pop(part["key"], None)  # replaced: goes where the later one is
                 parts[part["key"]] = list(part["nodes"])
         return [node for part in parts.values() for node in part]
+
+
+def section_key(name: str) -> str:
+    """A section name for comparing: folded, words joined by hyphens."""
+    return fold(name).replace(" ", "-")
 
 
 # -- shape checks ------------------------------------------------------------------
@@ -414,7 +476,4 @@ def plugins_of(env: BuildEnvironment) -> Plugins:
     The environment reaches its application through ``env._app``, as Sphinx's
     own post-transforms do.
     """
-    plugins = getattr(env._app, "kommun_plugins", None)
-    if plugins is None:  # an application set up without config-inited
-        plugins = env._app.kommun_plugins = Plugins()  # type: ignore[attr-defined]
-    return cast(Plugins, plugins)
+    return cast(Plugins, env._app.kommun_plugins)  # type: ignore[attr-defined]

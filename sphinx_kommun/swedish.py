@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from babel.dates import format_date as _babel_format_date
 from babel.lists import format_list as _babel_format_list
@@ -65,12 +66,29 @@ def format_date(date: dt.date, locale: str = "sv") -> str:
     return str(_babel_format_date(date, "d MMMM y", locale=locale))
 
 
-def join(items: Iterable[str], locale: str = "sv") -> str:
-    """Join items as a list in running text: ``A, B och C``."""
+def join(
+    items: Iterable[str], locale: str = "sv", style: Literal["and", "or"] = "and"
+) -> str:
+    """Join items as a list in running text: ``A, B och C`` (``A, B eller C``)."""
     values = [item for item in items if item]
     if not values:
         return ""
-    return str(_babel_format_list(values, locale=locale))
+    return str(
+        _babel_format_list(
+            values, style="standard" if style == "and" else "or", locale=locale
+        )
+    )
+
+
+def fold(text: str) -> str:
+    """``text`` for comparing words as a clerk means them.
+
+    Case-insensitive, with runs of whitespace as one space, and letters
+    without their accents: ``fold(" Bedömning  ÄR ")`` is ``"bedomning ar"``.
+    Option names, section names and fixed vocabularies are matched folded.
+    """
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def genitive(name: str) -> str:

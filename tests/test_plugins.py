@@ -9,14 +9,16 @@ import re
 import subprocess
 import sys
 import textwrap
+import types
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun import hookspecs
+from sphinx_kommun import hookimpl, hookspecs
 from sphinx_kommun.__main__ import hook_reference
+from sphinx_kommun.plugins import Plugins
 from sphinx_kommun.testing import warnings_of
 
 from .conftest import html_text
@@ -281,6 +283,27 @@ def test_plugin_disabled_by_name(
     assert "sphinx_kommun.builtin" in app.kommun_plugins.info  # type: ignore[attr-defined]
 
 
+def test_a_misspelt_disabled_plugin_is_warned_about(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    app = build(
+        src,
+        confoverrides={
+            "kommun_disabled_plugins": ["provplugn", "ett-plugin-som-saknas"]
+        },
+    )
+    warnings = warnings_of(app)
+    assert (
+        "kommun_disabled_plugins: no plugin is named 'provplugn'; "
+        "did you mean 'provplugin'? [kommun.plugin]"
+    ) in warnings
+    # a name like no installed plugin may be one installed elsewhere
+    assert "ett-plugin-som-saknas" not in warnings
+    assert warnings.count("kommun_disabled_plugins") == 1
+    assert "provplugin" in app.kommun_plugins.info  # type: ignore[attr-defined]
+
+
 def test_changing_plugins_rebuilds_like_a_fresh_build(
     project_copy: Callable[[str], Path],
     build: Callable[..., SphinxTestApp],
@@ -397,7 +420,7 @@ def test_every_hook_has_a_test() -> None:
         for name in dir(hookspecs)
         if name.startswith("kommun_") and callable(getattr(hookspecs, name))
     }
-    assert specs == set(HOOK_NAMES), "hookspecs.HOOKS must list every hook"
+    assert specs == set(HOOK_NAMES), "every kommun_ function must be a @hookspec"
 
 
 def test_readme_plugin_example_works_when_copied(
@@ -439,3 +462,31 @@ def test_section_kind_of_the_wrong_shape_is_refused(bad: dict, says: str) -> Non
 
     with pytest.raises(PluginError, match=says):
         _check_sections([{"name": "prov", "title": None, **bad}])
+
+
+def test_a_section_name_wins_over_another_kinds_alias() -> None:
+    first = types.ModuleType("forsta")
+    second = types.ModuleType("andra")
+
+    @hookimpl
+    def kommun_section_kinds() -> list[dict[str, object]]:
+        return [
+            {"name": "riskbedomning", "title": "Riskbedömning", "aliases": ["Risk"]}
+        ]
+
+    @hookimpl(specname="kommun_section_kinds")
+    def other_kinds() -> list[dict[str, object]]:
+        return [
+            {"name": "risk", "title": "Risk"},
+            {"name": "konsekvenser", "title": "Konsekvenser", "aliases": ["följder"]},
+        ]
+
+    first.kommun_section_kinds = kommun_section_kinds  # type: ignore[attr-defined]
+    second.kommun_section_kinds = other_kinds  # type: ignore[attr-defined]
+    plugins = Plugins([first, second], entry_points=False)
+    found = plugins.section
+    assert found("risk") is not None and found("risk")["title"] == "Risk"
+    assert found("RISKBEDÖMNING") is not None
+    assert found("Riskbedömning")["name"] == "riskbedomning"  # type: ignore[index]
+    assert found("Följder")["name"] == "konsekvenser"  # type: ignore[index]
+    assert found("saknas") is None

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from sphinx_kommun.swedish import (
+    fold,
     format_date,
     genitive,
     in_sentence,
@@ -45,6 +46,25 @@ def test_lists_use_och_without_serial_comma() -> None:
     assert join(["A"]) == "A"
     assert join([]) == ""
     assert join(["A", "B", "C"], "en") == "A, B, and C"
+
+
+def test_lists_with_eller() -> None:
+    assert join(["A", "B", "C"], style="or") == "A, B eller C"
+    assert join(["A", "B"], "en", style="or") == "A or B"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bedömning", "bedomning"),
+        ("  Jämställdhets   ANALYS ", "jamstalldhets analys"),
+        ("Ärende", "arende"),
+        ("Éva Müller", "eva muller"),
+        ("STRASSE", "strasse"),
+    ],
+)
+def test_fold_ignores_case_accents_and_spacing(text: str, expected: str) -> None:
+    assert fold(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -50,10 +50,13 @@ def register_short_names(app: Sphinx, config: Config) -> None:
     for name, cls in DIRECTIVES.items():
         app.add_directive(name, cls, override=True)
     app.add_directive("avsnitt", AvsnittDirective, override=True)
-    for kind in app.kommun_plugins.sections.values():  # type: ignore[attr-defined]
-        cls = directive_for(kind["name"])
-        for name in (kind["name"], *kind.get("aliases", ())):
-            app.add_directive(name, cls, override=True)
+    kinds = app.kommun_plugins.sections.values()  # type: ignore[attr-defined]
+    # aliases first: a kind's own name wins over another kind's alias
+    for kind in kinds:
+        for alias in kind.get("aliases", ()):
+            app.add_directive(alias, directive_for(kind["name"]), override=True)
+    for kind in kinds:
+        app.add_directive(kind["name"], directive_for(kind["name"]), override=True)
 
 
 __all__ = ["DIRECTIVES", "SECTION_DIRECTIVES", "register_short_names"]

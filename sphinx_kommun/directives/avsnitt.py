@@ -12,14 +12,10 @@ from sphinx.util.docutils import SphinxDirective
 from ..hookspecs import SectionKind
 from ..i18n import _
 from ..plugins import plugins_of
-from ..swedish import capitalise, output_locale
-from .base import CURRENT_KIND, AnyOptions, fold_option
+from ..swedish import capitalise, fold, output_locale
+from .base import CURRENT_KIND, AnyOptions
 
 logger = logging.getLogger(__name__)
-
-
-def fold_name(name: str) -> str:
-    return fold_option(" ".join(name.split()).replace(" ", "-"))
 
 
 class AvsnittDirective(SphinxDirective):
@@ -47,16 +43,7 @@ class AvsnittDirective(SphinxDirective):
         if not name:
             self.warn(_("avsnitt saknar namn: skriv .. avsnitt:: <namn>"))
             return self.parse_content_to_nodes(allow_section_headings=True)
-        plugins = plugins_of(self.env)
-        wanted = fold_name(name)
-        kind = next(
-            (
-                k
-                for k in plugins.sections.values()
-                if wanted in {fold_name(n) for n in (k["name"], *k.get("aliases", ()))}
-            ),
-            None,
-        )
+        kind = plugins_of(self.env).section(name)
         content = self.parse_content_to_nodes(allow_section_headings=True)
         if kind is None:
             self.warn(
@@ -113,12 +100,11 @@ class AvsnittDirective(SphinxDirective):
 
     def validated_options(self, kind: SectionKind) -> dict[str, Any]:
         specs = {
-            fold_option(name): (name, spec)
-            for name, spec in kind.get("options", {}).items()
+            fold(name): (name, spec) for name, spec in kind.get("options", {}).items()
         }
         values: dict[str, Any] = {}
         for written, value in self.options.items():
-            found = specs.get(fold_option(written))
+            found = specs.get(fold(written))
             if found is None:
                 self.warn(
                     _(

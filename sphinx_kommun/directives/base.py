@@ -23,7 +23,7 @@ from ..i18n import _
 from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
 from ..plugins import Plugins, plugins_of
-from ..swedish import in_sentence, output_locale, parse_date
+from ..swedish import fold, in_sentence, output_locale, parse_date
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +36,6 @@ CURRENT_DNR = "kommun:dnr"
 CURRENT_OBJECT = "kommun:object"
 #: The kind of that object (plugin sections check where they are).
 CURRENT_KIND = "kommun:kind"
-
-_FOLD = str.maketrans("åäöÅÄÖé", "aaoAAOe")
-
-
-def fold_option(name: str) -> str:
-    """Option names are accepted with and without å, ä and ö."""
-    return name.lower().translate(_FOLD)
 
 
 class AnyOptions(dict[str, Callable[[str | None], Any]]):
@@ -123,7 +116,7 @@ class KommunDirective(SphinxDirective):
         if not hasattr(self, "_folded"):
             folded: dict[str, tuple[str, str]] = {}
             for written, value in self.options.items():
-                key = fold_option(written)
+                key = fold(written)
                 if key in folded:
                     self.warn(
                         _("alternativet '%(option)s' är angivet två gånger"),
@@ -152,7 +145,7 @@ class KommunDirective(SphinxDirective):
 
     def is_extra_option(self, key: str) -> bool:
         """Whether a plugin has added this option to the kind."""
-        return any(fold_option(spec["name"]) == key for spec in self.plugin_fields)
+        return any(fold(spec["name"]) == key for spec in self.plugin_fields)
 
     # -- what plugins add ----------------------------------------------------------
 
@@ -220,11 +213,7 @@ class KommunDirective(SphinxDirective):
 
     def excerpt_titles(self, excerpt: str) -> list[str]:
         """Headings of the section kinds whose ``excerpt`` is ``excerpt``."""
-        return [
-            str(kind["title"])
-            for kind in self.plugins.sections.values()
-            if kind.get("excerpt") == excerpt and kind.get("title")
-        ]
+        return self.plugins.excerpt_titles(excerpt)
 
     def footer(self, obj: KommunObject) -> list[nodes.Node]:
         """Blocks plugins add at the end of the document (attestation …)."""
@@ -232,11 +221,11 @@ class KommunDirective(SphinxDirective):
 
     def opt(self, name: str, default: str = "") -> str:
         """The value of an option, stripped, or ``default``."""
-        found = self._folded_options().get(fold_option(name))
+        found = self._folded_options().get(fold(name))
         return found[1].strip() if found else default
 
     def has_opt(self, name: str) -> bool:
-        return fold_option(name) in self._folded_options()
+        return fold(name) in self._folded_options()
 
     def flag(self, name: str) -> bool:
         if not self.has_opt(name):
