@@ -6,19 +6,15 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from ..hookspecs import SectionKind
 from ..i18n import _
-from ..plugins import plugins_of
+from ..plugins import PluginError, plugins_of, run_validator
 from ..swedish import capitalise, fold, output_locale
-from .base import CURRENT_KIND, AnyOptions
-
-logger = logging.getLogger(__name__)
+from .base import CURRENT_KIND, AnyOptions, WarningDirective
 
 
-class AvsnittDirective(SphinxDirective):
+class AvsnittDirective(WarningDirective):
     """A section of a kind some plugin declares.
 
     ``.. avsnitt:: jämställdhetsanalys`` works with or without the plugin:
@@ -33,15 +29,10 @@ class AvsnittDirective(SphinxDirective):
     #: Set on the classes registered under a kind's own name.
     section_name: ClassVar[str] = ""
 
-    def warn(self, message: str, subtype: str = "avsnitt", **args: Any) -> None:
-        logger.warning(
-            message, args, location=self.get_location(), type="kommun", subtype=subtype
-        )
-
     def run(self) -> list[nodes.Node]:
         name = self.section_name or (self.arguments[0] if self.arguments else "")
         if not name:
-            self.warn(_("avsnitt saknar namn: skriv .. avsnitt:: <namn>"))
+            self.warn(_("avsnitt saknar namn: skriv .. avsnitt:: <namn>"), "avsnitt")
             return self.parse_content_to_nodes(allow_section_headings=True)
         kind = plugins_of(self.env).section(name)
         content = self.parse_content_to_nodes(allow_section_headings=True)
@@ -51,7 +42,8 @@ class AvsnittDirective(SphinxDirective):
                     "okänt avsnitt '%(name)s': ingen installerad plugin har det "
                     "(texten visas som ett vanligt avsnitt)"
                 ),
-                name=name,
+                "avsnitt",
+                {"name": name},
             )
             return [self.section(capitalise(name.replace("-", " ")), name, content)]
         return self.build(kind, content)
@@ -62,8 +54,8 @@ class AvsnittDirective(SphinxDirective):
         if allowed and where not in allowed:
             self.warn(
                 _("avsnittet '%(name)s' hör hemma i %(kinds)s, inte här"),
-                name=kind["name"],
-                kinds=", ".join(allowed),
+                "avsnitt",
+                {"name": kind["name"], "kinds": ", ".join(allowed)},
             )
         options = self.validated_options(kind)
         body = content
@@ -78,8 +70,7 @@ class AvsnittDirective(SphinxDirective):
                 self.warn(
                     _("plugin-avsnittet '%(name)s' kunde inte byggas: %(error)s"),
                     "plugin",
-                    name=kind["name"],
-                    error=f"{type(err).__name__}: {err}",
+                    {"name": kind["name"], "error": f"{type(err).__name__}: {err}"},
                 )
                 body = content
         environment = kind.get("latex_environment", "")
@@ -111,35 +102,30 @@ class AvsnittDirective(SphinxDirective):
                         "okänt alternativ '%(option)s' för avsnittet '%(name)s'; kända är %(known)s"
                     ),
                     "option",
-                    option=written,
-                    name=kind["name"],
-                    known=", ".join(name for name, _spec in specs.values()) or "–",
+                    {
+                        "option": written,
+                        "name": kind["name"],
+                        "known": ", ".join(n for n, _spec in specs.values()) or "–",
+                    },
                 )
                 continue
             name, spec = found
             text = "" if value is None else str(value)
-            validate = spec.get("validate")
-            if validate is None:
-                values[name] = text
-                continue
             try:
-                values[name] = validate(text)
+                values[name] = run_validator(spec.get("validate"), text)
             except ValueError as err:
                 self.warn(
                     _("fel värde för '%(option)s' i avsnittet '%(name)s': %(error)s"),
-                    name=kind["name"],
-                    option=written,
-                    error=err,
+                    "avsnitt",
+                    {"name": kind["name"], "option": written, "error": err},
                 )
-            except Exception as err:
+            except PluginError as err:
                 self.warn(
                     _(
                         "plugin-avsnittet '%(name)s' kunde inte läsa '%(option)s': %(error)s"
                     ),
                     "plugin",
-                    name=kind["name"],
-                    option=written,
-                    error=f"{type(err).__name__}: {err}",
+                    {"name": kind["name"], "option": written, "error": err},
                 )
         return values
 

@@ -22,7 +22,7 @@ from ..hookspecs import FieldSpec
 from ..i18n import _
 from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
-from ..plugins import Plugins, plugins_of
+from ..plugins import PluginError, Plugins, plugins_of, run_validator
 from ..swedish import fold, in_sentence, output_locale, parse_date
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,20 @@ def split_entries(value: str) -> list[str]:
     return [entry.strip() for entry in _SEPARATORS.split(value) if entry.strip()]
 
 
-class KommunDirective(SphinxDirective):
+class WarningDirective(SphinxDirective):
+    """A directive that warns at its own file and line, with type ``kommun``."""
+
+    def warn(self, message: str, subtype: str, *args: Any) -> None:
+        logger.warning(
+            message,
+            *args,
+            location=self.get_location(),
+            type="kommun",
+            subtype=subtype,
+        )
+
+
+class KommunDirective(WarningDirective):
     """Base of the object directives.
 
     Subclasses set ``kind`` and ``options`` (canonical option name → help
@@ -98,17 +111,6 @@ class KommunDirective(SphinxDirective):
         if output_locale(self.config.language) != "sv":
             return name
         return in_sentence(name, self.kommun_config.common_noun_endings)
-
-    # -- warnings -------------------------------------------------------------
-
-    def warn(self, message: str, subtype: str, *args: Any) -> None:
-        logger.warning(
-            message,
-            *args,
-            location=self.get_location(),
-            type="kommun",
-            subtype=subtype,
-        )
 
     # -- options -------------------------------------------------------------
 
@@ -163,10 +165,8 @@ class KommunDirective(SphinxDirective):
         for spec in self.plugin_fields:
             if not self.has_opt(spec["name"]):
                 continue
-            text = self.opt(spec["name"])
-            validate = spec.get("validate")
             try:
-                value = validate(text) if validate is not None else text
+                value = run_validator(spec.get("validate"), self.opt(spec["name"]))
             except ValueError as err:
                 self.warn(
                     _("fel värde för '%(option)s': %(error)s"),
@@ -174,13 +174,13 @@ class KommunDirective(SphinxDirective):
                     {"option": spec["name"], "error": err},
                 )
                 continue
-            except Exception as err:
+            except PluginError as err:
                 self.warn(
                     _(
                         "pluginen som lägger till '%(option)s' kunde inte läsa värdet: %(error)s"
                     ),
                     "plugin",
-                    {"option": spec["name"], "error": f"{type(err).__name__}: {err}"},
+                    {"option": spec["name"], "error": err},
                 )
                 continue
             if not isinstance(value, str):
