@@ -16,8 +16,7 @@ from .checks import all_findings
 from .hookspecs import FooterPart, SectionKind
 from .i18n import _
 from .model import Person, Yttrande
-from .render import rubric, table
-from .swedish import format_date
+from .render import date_text, rubric, table
 from .vocabulary import POSITIONS
 
 #: (directive name, heading, object kinds, excerpt) of the standard sections.
@@ -70,7 +69,7 @@ def attestation_block(people: tuple[Person, ...], language: str) -> nodes.Elemen
         [
             (
                 f"{p.name}, {p.role}" if p.role else p.name,
-                format_date(p.date, language) if p.date else "–",
+                date_text(p.date, language),
             )
             for p in people
         ],

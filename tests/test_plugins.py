@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun import hookimpl, hookspecs
+from sphinx_kommun import api, hookimpl, hookspecs
 from sphinx_kommun.__main__ import hook_reference
 from sphinx_kommun.plugins import Plugins
 from sphinx_kommun.testing import warnings_of
@@ -490,3 +490,32 @@ def test_a_section_name_wins_over_another_kinds_alias() -> None:
     assert found("Riskbedömning")["name"] == "riskbedomning"  # type: ignore[index]
     assert found("Följder")["name"] == "konsekvenser"  # type: ignore[index]
     assert found("saknas") is None
+
+
+def test_parse_entries_names_every_wrong_entry() -> None:
+    def number(entry: str) -> int:
+        if not entry.isdigit():
+            raise ValueError(f"'{entry}' är inget tal")
+        return int(entry)
+
+    assert api.parse_entries("1; 2\n  3 ", number) == [1, 2, 3]
+    assert api.parse_entries("  ", number) == []
+    with pytest.raises(ValueError) as raised:
+        api.parse_entries("1; x  y; 3; z", number)
+    assert str(raised.value) == "'x y' är inget tal; 'z' är inget tal"
+
+
+def test_example_plugins_import_only_the_api() -> None:
+    plugins = Path(__file__).parent.parent / "plugins"
+    sources = sorted(plugins.glob("*/sphinx_kommun_*/__init__.py"))
+    assert len(sources) == 3
+    for source in sources:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imported = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and (node.module or "").startswith("sphinx_kommun")
+        }
+        assert imported == {"sphinx_kommun.api"}, source
+    assert set(api.__all__) <= set(dir(api))

@@ -22,10 +22,17 @@ from typing import Any, NamedTuple
 
 from docutils import nodes
 
-from sphinx_kommun import hookimpl
-from sphinx_kommun.directives.base import split_entries
-from sphinx_kommun.render import table
-from sphinx_kommun.swedish import format_date, output_locale, parse_date
+from sphinx_kommun.api import (
+    date_text,
+    fold,
+    hookimpl,
+    output_locale,
+    parse_date,
+    parse_entries,
+    rubric,
+    split_entries,
+    table,
+)
 
 __version__ = "0.1.0"
 
@@ -70,10 +77,6 @@ class Attestation(NamedTuple):
 # -- reading ------------------------------------------------------------------------
 
 
-def _entries(value: str) -> list[str]:
-    return [" ".join(entry.split()) for entry in split_entries(value)]
-
-
 def parse_entry(entry: str) -> Attestation:
     """``Gunilla Davidsson, stadsdelsdirektör, 2020-09-08`` → an Attestation.
 
@@ -105,18 +108,9 @@ def validate_attesterat(value: str) -> str:
 
     :raises ValueError: in Swedish, naming every wrong entry.
     """
-    entries = _entries(value)
-    if not entries:
+    found = parse_entries(value, parse_entry)
+    if not found:
         raise ValueError(f"ange minst en attestering: {_FORM}")
-    found: list[Attestation] = []
-    errors: list[str] = []
-    for entry in entries:
-        try:
-            found.append(parse_entry(entry))
-        except ValueError as err:
-            errors.append(str(err))
-    if errors:
-        raise ValueError("; ".join(errors))
     return "; ".join(
         f"{a.name}, {a.role}, {a.date.isoformat()}" for a in found if a.date
     )
@@ -141,12 +135,8 @@ def attestations_of(obj: Any) -> list[Attestation]:
         ]
     if kind == "utlatande":
         value = dict(getattr(obj, "extra", ())).get(FIELD, "")
-        return [_lenient(entry) for entry in _entries(value)]
+        return [_lenient(" ".join(entry.split())) for entry in split_entries(value)]
     return []
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _signatories(obj: Any) -> list[Any]:
@@ -155,11 +145,18 @@ def _signatories(obj: Any) -> list[Any]:
     ]
 
 
+def unattested(obj: Any, attestations: Iterable[Any]) -> list[Any]:
+    """The signatories of ``obj`` (not withdrawn) with no approval among ``attestations``.
+
+    Names are compared folded: case, accents and spacing do not matter.
+    """
+    attested = {fold(a.name) for a in attestations}
+    return [p for p in _signatories(obj) if fold(p.name) not in attested]
+
+
 def all_signatories_attested(obj: Any, attestations: Iterable[Attestation]) -> bool:
     """Whether the document has signatories and every one of them has approved."""
-    signatories = _signatories(obj)
-    attested = {_key(a.name) for a in attestations}
-    return bool(signatories) and all(_key(p.name) in attested for p in signatories)
+    return bool(_signatories(obj)) and not unattested(obj, attestations)
 
 
 def in_date_order(attestations: Iterable[Attestation]) -> list[Attestation]:
@@ -177,13 +174,13 @@ def block(
     locale = output_locale(language)
     text = TEXTS[locale]
     container = nodes.container(classes=["kommun-attestation"])
-    container += nodes.rubric(text["heading"], text["heading"])
+    container += rubric(text["heading"])
     container += nodes.paragraph(text["intro"], text["intro"])
     rows = [
         (
             a.name,
             a.role or "–",
-            format_date(a.date, locale) if a.date else "–",
+            date_text(a.date, locale),
         )
         for a in in_date_order(attestations)
     ]
@@ -265,12 +262,10 @@ def kommun_checks(index: Any) -> list[dict[str, Any]]:
                     f"attesteringen av {person.name} saknar datum; skriv {_FORM} "
                     "i :attesterat:",
                 )
-        attested = {_key(person.name) for person in obj.attestations}
-        for signatory in _signatories(obj):
-            if _key(signatory.name) not in attested:
-                finding(
-                    obj,
-                    f"undertecknaren {signatory.name} har inte attesterat yttrandet "
-                    "(:attesterat:)",
-                )
+        for signatory in unattested(obj, obj.attestations):
+            finding(
+                obj,
+                f"undertecknaren {signatory.name} har inte attesterat yttrandet "
+                "(:attesterat:)",
+            )
     return findings

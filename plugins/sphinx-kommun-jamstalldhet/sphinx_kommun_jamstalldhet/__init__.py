@@ -21,7 +21,7 @@ from typing import Any
 
 from docutils import nodes
 
-from sphinx_kommun import hookimpl
+from sphinx_kommun.api import fold, hookimpl, join
 
 __version__ = "0.1.0"
 
@@ -43,20 +43,12 @@ ASSESSMENTS: dict[str, str] = {
     "ej relevant": "not relevant",
 }
 
-_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
-
-
-def _fold(text: str) -> str:
-    """Compare words case-insensitively, with or without å, ä and ö."""
-    return " ".join(text.split()).casefold().translate(_FOLD)
-
-
-_BY_FOLDED = {_fold(word): word for word in ASSESSMENTS}
+#: Assessments are matched case-insensitively, with or without å, ä and ö.
+_BY_FOLDED = {fold(word): word for word in ASSESSMENTS}
 
 
 def _allowed() -> str:
-    words = [f"'{word}'" for word in ASSESSMENTS]
-    return ", ".join(words[:-1]) + " eller " + words[-1]
+    return join([f"'{word}'" for word in ASSESSMENTS], style="or")
 
 
 def validate_assessment(value: str) -> str:
@@ -64,7 +56,7 @@ def validate_assessment(value: str) -> str:
 
     :raises ValueError: in Swedish, listing the allowed words.
     """
-    word = _BY_FOLDED.get(_fold(value))
+    word = _BY_FOLDED.get(fold(value))
     if word is not None:
         return word
     if not value.strip():

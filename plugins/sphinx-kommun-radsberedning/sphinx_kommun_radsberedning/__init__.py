@@ -22,9 +22,14 @@ from typing import Any
 
 from docutils import nodes
 
-from sphinx_kommun import hookimpl
-from sphinx_kommun.directives.base import split_entries
-from sphinx_kommun.swedish import format_date, join, output_locale, parse_date
+from sphinx_kommun.api import (
+    format_date,
+    hookimpl,
+    join,
+    output_locale,
+    parse_date,
+    parse_entries,
+)
 
 __version__ = "0.1.0"
 
@@ -37,11 +42,6 @@ SENTENCE_CLASS = "kommun-radsberedning"
 Consideration = tuple[str, dt.date]
 
 _EXAMPLE = "'pensionärsrådet 2019-08-22'"
-
-
-def _entries(value: str) -> list[str]:
-    """Entries written one per line or separated by semicolons."""
-    return [" ".join(entry.split()) for entry in split_entries(value)]
 
 
 def _parse_entry(entry: str) -> Consideration:
@@ -82,18 +82,9 @@ def validate_councils(value: str) -> tuple[Consideration, ...]:
 
     :raises ValueError: in Swedish, naming every entry that is wrong.
     """
-    entries = _entries(value)
-    if not entries:
+    found = parse_entries(value, _parse_entry)
+    if not found:
         raise ValueError(f"ange minst ett råd med datum, t.ex. {_EXAMPLE}")
-    found: list[Consideration] = []
-    errors: list[str] = []
-    for entry in entries:
-        try:
-            found.append(_parse_entry(entry))
-        except ValueError as err:
-            errors.append(str(err))
-    if errors:
-        raise ValueError("; ".join(errors))
     return tuple(found)
 
 

@@ -1,0 +1,55 @@
+"""What a plugin may use from sphinx-kommun, besides the hooks.
+
+Plugins import from here only, so these names stay stable while the
+modules behind them change::
+
+    from sphinx_kommun.api import hookimpl, parse_date, parse_entries, table
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from . import hookimpl
+from .directives.base import split_entries
+from .render import date_text, rubric, table
+from .swedish import fold, format_date, join, output_locale, parse_date
+
+T = TypeVar("T")
+
+
+def parse_entries(value: str, parse: Callable[[str], T]) -> list[T]:
+    """Every entry of a list option, parsed.
+
+    Entries are written one per line or separated by ``;``; each is passed
+    to ``parse`` with its whitespace collapsed. An empty value gives ``[]``.
+
+    :raises ValueError: when ``parse`` rejects entries: one message naming
+        every wrong entry (the messages of ``parse``, joined by ``"; "``).
+    """
+    found: list[T] = []
+    errors: list[str] = []
+    for entry in split_entries(value):
+        try:
+            found.append(parse(" ".join(entry.split())))
+        except ValueError as err:
+            errors.append(str(err))
+    if errors:
+        raise ValueError("; ".join(errors))
+    return found
+
+
+__all__ = [
+    "date_text",
+    "fold",
+    "format_date",
+    "hookimpl",
+    "join",
+    "output_locale",
+    "parse_date",
+    "parse_entries",
+    "rubric",
+    "split_entries",
+    "table",
+]
