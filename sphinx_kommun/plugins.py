@@ -18,6 +18,7 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 from typing import Any, cast
 
 import pluggy
@@ -281,6 +282,21 @@ class Plugins:
             for name, paths in self.collect("kommun_static_files", _check_str_list)
             for path in paths
         ]
+
+    @functools.cached_property
+    def checked_static_files(self) -> list[Path]:
+        """The plugins' existing .css and .js files; a bad one is warned about once."""
+        files = []
+        for plugin, text in self.static_files():
+            path = Path(text)
+            if path.suffix not in (".css", ".js") or not path.is_file():
+                _warn(
+                    f"plugin '{plugin}': static file {path} is not an existing "
+                    ".css or .js file"
+                )
+                continue
+            files.append(path)
+        return files
 
     # -- what the reading hooks add -----------------------------------------------------
 
