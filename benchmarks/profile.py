@@ -15,6 +15,7 @@ than C code; read the proportions, not the seconds.
 from __future__ import annotations
 
 import argparse
+import ast
 import io
 import os
 import pstats
@@ -47,25 +48,67 @@ PHASES = (
     ("  handle_page (templates)", "handle_page", "sphinx/builders/html"),
 )
 
-#: Reports the time of every full (generation 2) collection at exit.
+#: Reports the collections of each generation and their time at exit, and
+#: which full (generation 2) collections ran while pages were written.
 GC_PROBE = """
 import atexit, gc, sys, time
-_state = {"start": 0.0, "seconds": [0.0, 0.0, 0.0], "count": [0, 0, 0]}
+_state = {"start": 0.0, "seconds": [0.0, 0.0, 0.0], "count": [0, 0, 0],
+          "write": [0, 0.0]}
+_WRITING = {"_write_serial", "_write_parallel"}
+def _writing():
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_name in _WRITING:
+            return True
+        frame = frame.f_back
+    return False
 def _probe(phase, info):
     if phase == "start":
         _state["start"] = time.perf_counter()
     else:
         gen = info["generation"]
-        _state["seconds"][gen] += time.perf_counter() - _state["start"]
+        took = time.perf_counter() - _state["start"]
+        _state["seconds"][gen] += took
         _state["count"][gen] += 1
+        if gen == 2 and _writing():
+            _state["write"][0] += 1
+            _state["write"][1] += took
 gc.callbacks.append(_probe)
 atexit.register(lambda: sys.stderr.write(
-    "GC-PROBE %r %r\\n" % (_state["count"], _state["seconds"])))
+    "GC-PROBE %r %r %r\\n" % (_state["count"], _state["seconds"], _state["write"])))
 """
 
 
-def build(project: Path, out: Path, extra: Sequence[str], env: dict[str, str]) -> str:
-    command = [sys.executable, "-P", *extra, "-m", "sphinx", "-q", "-b", "html"]
+#: (label, variant, sphinx-build options) of the garbage-collector runs.
+GC_RUNS = (
+    ("kommun", "kommun", ()),
+    (
+        "kommun, kommun_write_gc_threshold=0",
+        "kommun",
+        ("-D", "kommun_write_gc_threshold=0"),
+    ),
+    ("plain", "plain", ()),
+)
+
+
+def build(
+    project: Path,
+    out: Path,
+    extra: Sequence[str],
+    env: dict[str, str],
+    options: Sequence[str] = (),
+) -> str:
+    command = [
+        sys.executable,
+        "-P",
+        *extra,
+        "-m",
+        "sphinx",
+        "-q",
+        "-b",
+        "html",
+        *options,
+    ]
     command += ["-d", str(out / "doctrees"), str(project), str(out / "html")]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     return done.stderr
@@ -109,10 +152,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     projects = corpus.write_corpus(root / "src", args.n, args.seed)
     pages, _words = corpus.source_words(projects["kommun"])
     stats: dict[str, pstats.Stats] = {}
-    gc_figures: dict[str, tuple[list[int], list[float]]] = {}
+    gc_figures: dict[str, tuple[list[int], list[float], list[float]]] = {}
     probe_dir = root / "probe"
     probe_dir.mkdir()
     (probe_dir / "sitecustomize.py").write_text(GC_PROBE, encoding="utf-8")
+    probe_env = dict(os.environ)
+    # -P leaves PYTHONPATH alone; sitecustomize is imported from it
+    probe_env["PYTHONPATH"] = os.pathsep.join(
+        [str(probe_dir), *filter(None, [probe_env.get("PYTHONPATH")])]
+    )
     for variant in ("kommun", "plain"):
         profile = root / f"{variant}.prof"
         build(
@@ -122,20 +170,17 @@ def main(argv: Sequence[str] | None = None) -> None:
             dict(os.environ),
         )
         stats[variant] = pstats.Stats(str(profile))
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            [str(probe_dir), *filter(None, [env.get("PYTHONPATH")])]
+    for number, (label, variant, options) in enumerate(GC_RUNS):
+        stderr = build(
+            projects[variant], root / f"out-gc-{number}", [], probe_env, options
         )
-        # -P leaves PYTHONPATH alone; sitecustomize is imported from it
-        stderr = build(projects[variant], root / f"out-{variant}-gc", [], env)
         probe = next(
             line for line in stderr.splitlines() if line.startswith("GC-PROBE")
         )
-        counts, seconds = probe.split(" ", 1)[1].split("] [")
-        gc_figures[variant] = (
-            [int(x) for x in counts.strip("[] ").split(",")],
-            [float(x) for x in seconds.strip("[] ").split(",")],
+        counts, seconds, writing = (
+            ast.literal_eval(part) for part in re.findall(r"\[[^\]]*\]", probe)
         )
+        gc_figures[label] = (counts, seconds, writing)
 
     kommun, plain = stats["kommun"], stats["plain"]
     total_k = cumulative(kommun, "build", "sphinx/builders/__init__")
@@ -157,12 +202,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         k = cumulative(kommun, function, file_part)
         p = cumulative(plain, function, file_part)
         print(f"   {label:40} {k:8.2f} {p:8.2f}")
-    print(heading("2. Garbage collection (separate run, no profiler)"))
-    print(f"   {'':10} {'collections gen 0/1/2':>24} {'seconds gen 0/1/2':>22}")
-    for variant, (counts, seconds) in gc_figures.items():
+    print(heading("2. Garbage collection (separate runs, no profiler)"))
+    print(
+        f"   {'':34} {'collections gen 0/1/2':>22} {'seconds gen 0/1/2':>18}"
+        f" {'full while writing':>19}"
+    )
+    for label, (counts, seconds, writing) in gc_figures.items():
         count_text = "/".join(str(c) for c in counts)
         second_text = "/".join(f"{s:.2f}" for s in seconds)
-        print(f"   {variant:10} {count_text:>24} {second_text:>22}")
+        write_text = f"{int(writing[0])} ({writing[1]:.2f} s)"
+        print(f"   {label:34} {count_text:>22} {second_text:>18} {write_text:>19}")
     print(heading("3. sphinx-kommun's own functions, by cumulative time"))
     print(listing(kommun, "cumulative", "sphinx_kommun/", 30))
     print(heading("4. sphinx-needs, by cumulative time"))
