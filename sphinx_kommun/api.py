@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from . import hookimpl
-from .directives.base import split_entries
+from .directives.base import parse_person, split_entries
 from .render import date_text, rubric, table
 from .swedish import fold, format_date, join, output_locale, parse_date
 
@@ -49,6 +49,7 @@ __all__ = [
     "output_locale",
     "parse_date",
     "parse_entries",
+    "parse_person",
     "rubric",
     "split_entries",
     "table",

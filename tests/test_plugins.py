@@ -18,6 +18,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun import api, hookimpl, hookspecs
 from sphinx_kommun.__main__ import hook_reference
+from sphinx_kommun.directives.base import PersonError
 from sphinx_kommun.plugins import Plugins
 from sphinx_kommun.testing import warnings_of
 
@@ -519,3 +520,35 @@ def test_example_plugins_import_only_the_api() -> None:
         }
         assert imported == {"sphinx_kommun.api"}, source
     assert set(api.__all__) <= set(dir(api))
+
+
+def test_parse_person_reads_both_forms() -> None:
+    signatory = api.parse_person("Karin Ernlund (C) [ej tjänstgörande]")
+    assert (signatory.name, signatory.party, signatory.withdrawn) == (
+        "Karin Ernlund",
+        "C",
+        True,
+    )
+    approver = api.parse_person(
+        "Anna A, avdelningschef, social omsorg, 2020-09-07", with_dates=True
+    )
+    assert (approver.name, approver.role, str(approver.date)) == (
+        "Anna A",
+        "avdelningschef, social omsorg",
+        "2020-09-07",
+    )
+    # without with_dates the last part is part of the role
+    assert api.parse_person("Anna A, chef, 2020-09-07").role == "chef, 2020-09-07"
+
+
+def test_parse_person_says_what_it_could_not_read() -> None:
+    with pytest.raises(PersonError) as bad_date:
+        api.parse_person("Anna A, chef, 2020-13-01", with_dates=True)
+    assert bad_date.value.kind == "date"
+    assert bad_date.value.value == "2020-13-01"
+    assert bad_date.value.person.role == "chef"
+    assert "inte ett giltigt datum" in str(bad_date.value)
+    with pytest.raises(PersonError) as unreadable:
+        api.parse_person("Anna (S) (M)")
+    assert unreadable.value.kind == "person"
+    assert unreadable.value.person.name == "Anna (S) (M)"

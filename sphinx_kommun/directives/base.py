@@ -62,6 +62,72 @@ def split_entries(value: str) -> list[str]:
     return [entry.strip() for entry in _SEPARATORS.split(value) if entry.strip()]
 
 
+class PersonError(ValueError):
+    """An entry :func:`parse_person` cannot read whole.
+
+    ``kind`` is ``"date"`` (a date that is not one: ``value``) or
+    ``"person"`` (no name to read); ``person`` is what could be read.
+    """
+
+    def __init__(self, message: str, kind: str, person: Person, value: str = ""):
+        super().__init__(message)
+        self.kind = kind
+        self.person = person
+        self.value = value
+
+
+def parse_person(entry: str, *, with_dates: bool = False) -> Person:
+    """One person of a list option.
+
+    ``Name (Party) [note]`` (a note such as ``[ej tjänstgörande]`` marks a
+    withdrawn signatory), or ``Name, role[, YYYY-MM-DD]``: the role is
+    everything between the name and the date, and the date is read only
+    ``with_dates``.
+
+    :raises PersonError: in Swedish, with what could be read.
+    """
+    date = None
+    role = ""
+    head = entry
+    if "," in entry and "(" not in entry:
+        parts = [part.strip() for part in entry.split(",")]
+        head, rest = parts[0], parts[1:]
+        if with_dates and rest:
+            try:
+                date = parse_date(rest[-1])
+                rest = rest[:-1]
+            except ValueError as err:
+                if re.match(r"^\s*\d", rest[-1]):
+                    raise PersonError(
+                        str(err),
+                        "date",
+                        _person(head, ", ".join(rest[:-1])) or Person(name=head),
+                        rest[-1],
+                    ) from None
+        role = ", ".join(rest)
+    person = _person(head, role, date)
+    if person is None:
+        raise PersonError(
+            f"kan inte läsa personen '{entry}'", "person", Person(name=entry)
+        )
+    return person
+
+
+def _person(head: str, role: str, date: dt.date | None = None) -> Person | None:
+    match = _PERSON.match(head)
+    if not match:
+        return None
+    note = (match.group("note") or "").strip()
+    return Person(
+        name=match.group("name").strip(),
+        party=(match.group("party") or "").strip(),
+        role=role,
+        date=date,
+        withdrawn=note.casefold() in _WITHDRAWN_NOTES,
+        note=note,
+    )
+
+
 class WarningDirective(SphinxDirective):
     """A directive that warns at its own file and line, with type ``kommun``."""
 
@@ -259,49 +325,28 @@ class KommunDirective(WarningDirective):
         return split_entries(self.opt(name))
 
     def persons_opt(self, name: str, *, with_dates: bool = False) -> tuple[Person, ...]:
-        """Parse ``Name (Party) [note]`` or ``Name, title[, YYYY-MM-DD]`` lines."""
+        """The people of a list option (see :func:`parse_person`).
+
+        An entry that cannot be read is warned about and kept as written.
+        """
         people = []
         for entry in self.list_opt(name):
-            date = None
-            role = ""
-            head = entry
-            if "," in entry and "(" not in entry:
-                parts = [part.strip() for part in entry.split(",")]
-                head = parts[0]
-                rest = parts[1:]
-                if with_dates and rest:
-                    try:
-                        date = parse_date(rest[-1])
-                        rest = rest[:-1]
-                    except ValueError:
-                        if re.match(r"^\s*\d", rest[-1]):
-                            self.warn(
-                                _("fel datum för %(person)s i '%(option)s': %(value)s"),
-                                "date",
-                                {"person": head, "option": name, "value": rest[-1]},
-                            )
-                            rest = rest[:-1]
-                role = ", ".join(rest)
-            match = _PERSON.match(head)
-            if not match:
-                self.warn(
-                    _("kan inte läsa personen '%(entry)s' i '%(option)s'"),
-                    "person",
-                    {"entry": entry, "option": name},
-                )
-                people.append(Person(name=entry))
-                continue
-            note = (match.group("note") or "").strip()
-            people.append(
-                Person(
-                    name=match.group("name").strip(),
-                    party=(match.group("party") or "").strip(),
-                    role=role,
-                    date=date,
-                    withdrawn=note.casefold() in _WITHDRAWN_NOTES,
-                    note=note,
-                )
-            )
+            try:
+                people.append(parse_person(entry, with_dates=with_dates))
+            except PersonError as err:
+                if err.kind == "date":
+                    self.warn(
+                        _("fel datum för %(person)s i '%(option)s': %(value)s"),
+                        "date",
+                        {"person": err.person.name, "option": name, "value": err.value},
+                    )
+                else:
+                    self.warn(
+                        _("kan inte läsa personen '%(entry)s' i '%(option)s'"),
+                        "person",
+                        {"entry": entry, "option": name},
+                    )
+                people.append(err.person)
         return tuple(people)
 
     # -- the ärende ------------------------------------------------------------

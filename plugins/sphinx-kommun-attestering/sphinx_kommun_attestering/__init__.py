@@ -16,7 +16,6 @@ A sphinx-kommun plugin (entry point ``attestering``). It
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -27,8 +26,8 @@ from sphinx_kommun.api import (
     fold,
     hookimpl,
     output_locale,
-    parse_date,
     parse_entries,
+    parse_person,
     rubric,
     split_entries,
     table,
@@ -80,27 +79,25 @@ class Attestation(NamedTuple):
 def parse_entry(entry: str) -> Attestation:
     """``Gunilla Davidsson, stadsdelsdirektör, 2020-09-08`` → an Attestation.
 
+    Read as sphinx-kommun reads a yttrande's ``:attesterat:``
+    (:func:`sphinx_kommun.api.parse_person`), with a role and a date required.
     A role may itself hold commas: everything between the name and the date.
 
     :raises ValueError: in Swedish, naming the entry.
     """
-    parts = [part.strip() for part in entry.split(",")]
-    if len(parts) < 3:
-        if len(parts) == 2 and re.search(r"\d", parts[1]):
-            raise ValueError(f"'{entry}' saknar roll; skriv {_FORM}")
-        if len(parts) == 2:
-            raise ValueError(f"'{entry}' saknar datum; skriv {_FORM}")
-        raise ValueError(f"'{entry}' ska skrivas {_FORM}")
-    name, role, written = parts[0], ", ".join(parts[1:-1]), parts[-1]
-    if not name:
+    if not entry.split(",")[0].strip():
         raise ValueError(f"'{entry}' saknar namn; skriv {_FORM}")
-    if not role:
-        raise ValueError(f"'{entry}' saknar roll; skriv {_FORM}")
     try:
-        date = parse_date(written)
+        person = parse_person(entry, with_dates=True)
     except ValueError as err:
         raise ValueError(f"'{entry}': {err}") from None
-    return Attestation(name, role, date)
+    if not person.role and person.date is None:
+        raise ValueError(f"'{entry}' ska skrivas {_FORM}")
+    if not person.role:
+        raise ValueError(f"'{entry}' saknar roll; skriv {_FORM}")
+    if person.date is None:
+        raise ValueError(f"'{entry}' saknar datum; skriv {_FORM}")
+    return Attestation(person.name, person.role, person.date)
 
 
 def validate_attesterat(value: str) -> str:
