@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         navigation,
         needs,
         nodes,
+        pdfchars,
         personnummer,
         plugins,
     )
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
     nodes.register(app)
     latex.register(app)
+    pdfchars.register(app)
     navigation.register(app)
     collector.register(app)
 

@@ -40,6 +40,7 @@ from .nodes import (
     kommun_signatures,
     kommun_struck,
 )
+from .pdfchars import fitted
 from .swedish import capitalise, format_date, output_locale, slug
 
 STYLE = Path(__file__).parent / "texinputs" / "sphinxkommun.sty"
@@ -69,6 +70,14 @@ def depart_block(self: Any, node: kommun_block) -> None:
     self.body.append("\n")
 
 
+def _encode(self: Any, text: str) -> str:
+    """An attribute's text, escaped, with what pdflatex cannot set replaced.
+
+    (Text nodes are seen to by :mod:`.pdfchars` before writing.)
+    """
+    return str(self.encode(fitted(self.config, text)))
+
+
 def visit_header(self: Any, node: kommun_header) -> None:
     """The header block: label over value, in two columns, between rules."""
     fields = [(str(label), str(value)) for label, value in node.get("fields", [])]
@@ -80,7 +89,9 @@ def visit_header(self: Any, node: kommun_header) -> None:
             out.append("\\hfill")
         out.append("\\begin{minipage}[t]{0.48\\linewidth}")
         for label, value in column:
-            out.append(f"\\kommunfield{{{self.encode(label)}}}{{{self.encode(value)}}}")
+            out.append(
+                f"\\kommunfield{{{_encode(self, label)}}}{{{_encode(self, value)}}}"
+            )
         out.append("\\end{minipage}")
     out.append("\\end{kommunheader}\n")
     self.body.append("\n".join(out))
@@ -118,7 +129,7 @@ def depart_struck(self: Any, node: kommun_struck) -> None:
 def visit_bookmark(self: Any, node: kommun_bookmark) -> None:
     anchor = self.idescape(f"{self.curfilestack[-1]}:{node['ids'][0]}")
     self.body.append(
-        f"\n\\kommunbookmark{{{self.encode(node['title'])}}}{{{anchor}}}\n"
+        f"\n\\kommunbookmark{{{_encode(self, node['title'])}}}{{{anchor}}}\n"
     )
     raise nodes.SkipNode
 
@@ -285,12 +296,16 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
             break
     language = env.config.language or "sv"
     lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language)
-    parts = [f"pdflang={{{lang}}}", f"pdfauthor={{{_tex(config.municipality)}}}"]
+
+    def tex(text: str) -> str:
+        return _tex(fitted(env.config, text))
+
+    parts = [f"pdflang={{{lang}}}", f"pdfauthor={{{tex(config.municipality)}}}"]
     if title:
-        parts.append(f"pdftitle={{{_tex(title)}}}")
+        parts.append(f"pdftitle={{{tex(title)}}}")
     if subject:
-        parts.append(f"pdfsubject={{{_tex(subject)}}}")
-    return "\\hypersetup{" + ",".join(parts) + "}", cover
+        parts.append(f"pdfsubject={{{tex(subject)}}}")
+    return "\\hypersetup{" + ",".join(parts) + "}", fitted(env.config, cover)
 
 
 def _tex(text: str) -> str:
@@ -318,7 +333,7 @@ def configure(app: Sphinx, config: Config) -> None:
     }
     for key, value in defaults.items():
         elements.setdefault(key, value)
-    municipality = _tex(settings.municipality)
+    municipality = _tex(fitted(config, settings.municipality))
     plugins = app.kommun_plugins  # type: ignore[attr-defined]
     environments = "".join(
         f"\\newenvironment{{sphinxclasskommunenv-{env}}}{{\\begin{{{env}}}}}{{\\end{{{env}}}}}\n"
@@ -345,7 +360,10 @@ def prepare(app: Sphinx, builder: Builder) -> None:
         return
     derived = documents(get_domain(app.env).index, settings)
     if derived:
-        app.config.latex_documents = derived
+        app.config.latex_documents = [
+            (start, name, fitted(app.config, title), author, theme, toctree_only)
+            for start, name, title, author, theme, toctree_only in derived
+        ]
     needs.process_in_pdfs(app.env, [entry[0] for entry in app.config.latex_documents])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_kommun import pdfchars
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
 from .conftest import html_text
@@ -128,3 +130,94 @@ def test_long_yttrande_flows_over_pages_with_every_word(
     printed = words(pdf_text(pdf, body=True))
     # once in the yttrande, once quoted in the remissammanställning
     assert [t for t in tokens if printed[t] < 2] == []
+
+
+# -- characters pdflatex cannot set ---------------------------------------------------
+
+
+def test_every_character_counted_as_settable_is_set_by_pdflatex(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    chars = [
+        chr(point)
+        for start, end in pdfchars.RANGES
+        for point in range(start, end + 1)
+        if unicodedata.category(chr(point))[0] not in "CZ"
+    ]
+    assert len(chars) > 300
+    lines = [" ".join(chars[i : i + 30]) for i in range(0, len(chars), 30)]
+    escaped = [re.sub(r"([*`_|\\])", r"\\\1", line) for line in lines]
+    (src / "tecken.rst").write_text(
+        "Tecken\n======\n\n" + "\n\n".join(escaped) + "\n", encoding="utf-8"
+    )
+    app = build(
+        src,
+        "latex",
+        confoverrides={
+            "latex_documents": [("tecken", "tecken.tex", "Tecken", "A", "howto")],
+            "kommun_pdf_documents": "off",
+        },
+    )
+    assert "kommun.latex" not in warnings_of(app)
+    pdf = latexmk(app.outdir, "tecken.tex")
+    assert "not set up for use with LaTeX" not in (app.outdir / "tecken.log").read_text(
+        errors="replace"
+    )
+    assert pdf.exists()
+
+
+def _with_foreign_letters(src: Path) -> None:
+    path = src / "yttrande-bromma.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            ":handlaggare: Anna A", ":handlaggare: Anna A 😀 Ωμέγα"
+        )
+        + "\nGrattis 🎉 till Δήμος\u2009Αθηναίων.\n",
+        encoding="utf-8",
+    )
+
+
+def test_unsettable_characters_warn_and_the_pdf_still_builds(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    _with_foreign_letters(src)
+    app = build(src, "latex")
+    warnings = warnings_of(app)
+    assert re.search(
+        r"yttrande-bromma\.rst:4: WARNING: '😀' \(U\+1F600\), 'Ω' \(U\+03A9\), .*"
+        r"kan inte sättas med pdflatex och skrivs som '\?' i PDF:en .*\[kommun\.latex\]",
+        warnings,
+    )
+    assert re.search(r"yttrande-bromma\.rst:\d+: WARNING: '🎉' \(U\+1F389\)", warnings)
+    # the same text in several PDFs, or quoted twice, warns once per place
+    lines = [line for line in warnings.splitlines() if "kommun.latex" in line]
+    assert len(lines) == len(set(lines))
+    tex = (app.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    assert "😀" not in tex and "🎉" not in tex and "Ω" not in tex
+    assert "Anna A ? ?????" in tex
+    assert "Grattis ? till ????? ????????." in tex  # the thin space is a space
+    text = pdf_text(latexmk(app.outdir, "ks-2019-1899.tex"))
+    assert "Grattis ? till" in text
+
+
+def test_xelatex_sets_every_character_and_is_not_checked(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    _with_foreign_letters(src)
+    app = build(src, "latex", confoverrides={"latex_engine": "xelatex"})
+    assert "kommun.latex" not in warnings_of(app)
+    tex = (app.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    assert "Anna A 😀 Ωμέγα" in tex
+
+
+def test_html_keeps_every_character(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    _with_foreign_letters(src)
+    app = build(src)
+    assert warnings_of(app) == ""
+    assert "Grattis 🎉 till Δήμος" in html_text(app.outdir / "yttrande-bromma.html")
