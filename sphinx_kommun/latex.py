@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging, texescape
 from sphinx.util.fileutil import copy_asset_file
 
 from . import needs
@@ -59,6 +60,8 @@ DOCUMENT_KINDS = (
 
 # -- visitors ---------------------------------------------------------------------
 
+logger = logging.getLogger(__name__)
+
 
 def visit_block(self: Any, node: kommun_block) -> None:
     for node_id in node["ids"]:
@@ -75,7 +78,7 @@ def _encode(self: Any, text: str) -> str:
 
     (Text nodes are seen to by :mod:`.pdfchars` before writing.)
     """
-    return str(self.encode(fitted(self.config, text)))
+    return str(self.encode(fitted(self.config, str(text))))
 
 
 def visit_header(self: Any, node: kommun_header) -> None:
@@ -103,11 +106,11 @@ def visit_signatures(self: Any, node: kommun_signatures) -> None:
     out = ["\n\\begin{kommunsignatures}"]
     for child in node.children:
         if isinstance(child, nodes.line_block):
-            lines = [self.encode(line.astext()) for line in child.children]
+            lines = [_encode(self, line.astext()) for line in child.children]
             name, role = (lines[0] if lines else ""), "\\\\".join(lines[1:])
             out.append(f"\\kommunsignature{{{name}}}{{{role}}}")
         else:
-            out.append(f"\\kommunsignatureintro{{{self.encode(child.astext())}}}")
+            out.append(f"\\kommunsignatureintro{{{_encode(self, child.astext())}}}")
     out.append("\\end{kommunsignatures}\n")
     self.body.append("\n".join(out))
     raise nodes.SkipNode
@@ -138,12 +141,12 @@ def visit_document(self: Any, node: kommun_document) -> None:
     if node.get("pdfinfo"):
         # per PDF: the preamble and the cover's date line are this writer's
         self.elements["preamble"] += "\n" + node["pdfinfo"] + "\n"
-        self.elements["date"] = self.encode(node.get("cover", ""))
+        self.elements["date"] = _encode(self, node.get("cover", ""))
     if node["start"]:
         number, kind, dnr = (
             node["number"],
-            self.encode(node["kind"]),
-            self.encode(node["dnr"]),
+            _encode(self, node["kind"]),
+            _encode(self, node["dnr"]),
         )
         self.body.append(f"\n\\kommunstartdocument{{{number}}}{{{kind}}}{{{dnr}}}\n")
     else:
@@ -237,8 +240,7 @@ def documents(
     index: ObjectIndex, config: KommunConfig
 ) -> list[tuple[str, str, str, str, str, bool]]:
     """latex_documents entries: one per ärende and one per sammanträde."""
-    wanted = config.pdf_documents.strip()
-    selected = {part.strip().casefold() for part in wanted.replace(";", ",").split(",")}
+    selected = selection(config)
     entries = []
     for obj in index.by_id.values():
         if isinstance(obj, Arende):
@@ -248,7 +250,7 @@ def documents(
         else:
             continue
         title = pdf_title(obj)
-        keys = {"all", group, obj.id.casefold(), obj.dnr.casefold()}
+        keys = _keys(obj, group)
         if not selected & keys:
             continue
         entries.append(
@@ -262,6 +264,29 @@ def documents(
             )
         )
     return sorted(entries, key=lambda entry: entry[1])
+
+
+def selection(config: KommunConfig) -> set[str]:
+    """The items of ``kommun_pdf_documents``, folded, without empty ones."""
+    parts = config.pdf_documents.replace(";", ",").split(",")
+    return {part.strip().casefold() for part in parts if part.strip()}
+
+
+def _keys(obj: Arende | Sammantrade, group: str) -> set[str]:
+    return {"all", group, obj.id.casefold()} | (
+        {obj.dnr.casefold()} if obj.dnr else set()
+    )
+
+
+def unmatched(index: ObjectIndex, config: KommunConfig) -> list[str]:
+    """Items of ``kommun_pdf_documents`` that select no ärende or sammanträde."""
+    found: set[str] = {"all", "arenden", "sammantraden", "off"}
+    for obj in index.by_id.values():
+        if isinstance(obj, Arende):
+            found |= _keys(obj, "arenden")
+        elif isinstance(obj, Sammantrade):
+            found |= _keys(obj, "sammantraden")
+    return sorted(selection(config) - found)
 
 
 def pdf_title(obj: Arende | Sammantrade) -> str:
@@ -298,20 +323,22 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
     lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language)
 
     def tex(text: str) -> str:
-        return _tex(fitted(env.config, text))
+        return tex_text(env.config, text)
 
     parts = [f"pdflang={{{lang}}}", f"pdfauthor={{{tex(config.municipality)}}}"]
     if title:
         parts.append(f"pdftitle={{{tex(title)}}}")
     if subject:
         parts.append(f"pdfsubject={{{tex(subject)}}}")
-    return "\\hypersetup{" + ",".join(parts) + "}", fitted(env.config, cover)
+    return "\\hypersetup{" + ",".join(parts) + "}", cover
 
 
-def _tex(text: str) -> str:
-    from sphinx.util.texescape import escape
-
-    return escape(text)
+def tex_text(config: Config, text: str) -> str:
+    """Plain text as LaTeX outside a translator (preamble, title, metadata):
+    what pdflatex cannot set replaced (:mod:`.pdfchars`), specials escaped.
+    """
+    texescape.init()  # idempotent; Sphinx calls it only when its builder starts
+    return texescape.escape(fitted(config, text), config.latex_engine)
 
 
 # -- configuration -------------------------------------------------------------------
@@ -333,7 +360,7 @@ def configure(app: Sphinx, config: Config) -> None:
     }
     for key, value in defaults.items():
         elements.setdefault(key, value)
-    municipality = _tex(fitted(config, settings.municipality))
+    municipality = tex_text(config, settings.municipality)
     plugins = app.kommun_plugins  # type: ignore[attr-defined]
     environments = "".join(
         f"\\newenvironment{{sphinxclasskommunenv-{env}}}{{\\begin{{{env}}}}}{{\\end{{{env}}}}}\n"
@@ -358,10 +385,28 @@ def prepare(app: Sphinx, builder: Builder) -> None:
     settings = KommunConfig.from_config(app.config)
     if settings.pdf_documents.strip().casefold() in ("", "off"):
         return
-    derived = documents(get_domain(app.env).index, settings)
+    index = get_domain(app.env).index
+    missing = unmatched(index, settings)
+    if missing:
+        logger.warning(
+            "kommun_pdf_documents: %s matches no ärende or sammanträde (use "
+            "'all', 'arenden', 'sammantraden', a diarienummer or an id)",
+            ", ".join(f"'{item}'" for item in missing),
+            type="kommun",
+            subtype="config",
+        )
+    derived = documents(index, settings)
     if derived:
         app.config.latex_documents = [
-            (start, name, fitted(app.config, title), author, theme, toctree_only)
+            # Sphinx writes these into \\title and \\author as LaTeX markup
+            (
+                start,
+                name,
+                tex_text(app.config, title),
+                tex_text(app.config, author),
+                theme,
+                toctree_only,
+            )
             for start, name, title, author, theme, toctree_only in derived
         ]
     needs.process_in_pdfs(app.env, [entry[0] for entry in app.config.latex_documents])

@@ -221,3 +221,65 @@ def test_html_keeps_every_character(
     app = build(src)
     assert warnings_of(app) == ""
     assert "Grattis 🎉 till Δήμος" in html_text(app.outdir / "yttrande-bromma.html")
+
+
+def test_titles_and_municipality_with_latex_specials_are_escaped(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    index = src / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            ":rubrik: Motion om att ta tillbaka utsatta områden",
+            ":rubrik: Vård & omsorg, 50 % mer #1 \\emph{x} {y} ~z_1^2 $",
+        ),
+        encoding="utf-8",
+    )
+    municipality = "Kommun & Co #1 50% \\x_y^z~{}$"
+    app = build(src, "latex", confoverrides={"kommun_municipality": municipality})
+    assert warnings_of(app) == ""
+    for texname in ("ks-2019-1899.tex", "kommunfullmaktige-2021-03-15.tex"):
+        text = pdf_text(latexmk(app.outdir, texname))
+        assert "Kommun & Co #1 50% \\x_y^z~{}$" in text, texname
+    text = pdf_text(latexmk(app.outdir, "ks-2019-1899.tex"))
+    assert "Vård & omsorg, 50 % mer #1 \\emph{x} {y} ~z_1^2 $" in text
+
+
+@pytest.mark.parametrize(
+    ("selected", "texfiles"),
+    [
+        ("KS 2019/1899,", ["ks-2019-1899.tex"]),
+        (
+            "ks 2019/656; sammantraden",
+            ["kommunfullmaktige-2021-03-15.tex", "ks-2019-656.tex"],
+        ),
+        ("arenden", ["ks-2019-1899.tex", "ks-2019-656.tex"]),
+    ],
+)
+def test_pdf_documents_selects_what_it_names(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    selected: str,
+    texfiles: list[str],
+) -> None:
+    app = build(
+        project_copy("case"), "latex", confoverrides={"kommun_pdf_documents": selected}
+    )
+    assert warnings_of(app) == ""
+    assert sorted(p.name for p in app.outdir.glob("*.tex")) == texfiles
+
+
+def test_pdf_documents_naming_nothing_warns(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(
+        project_copy("case"),
+        "latex",
+        confoverrides={"kommun_pdf_documents": "KS 2019/1899, KS 2020/1"},
+    )
+    assert re.search(
+        r"WARNING: kommun_pdf_documents: 'ks 2020/1' matches no ärende or "
+        r"sammanträde .*\[kommun\.config\]",
+        warnings_of(app),
+    )
+    assert [p.name for p in app.outdir.glob("*.tex")] == ["ks-2019-1899.tex"]
