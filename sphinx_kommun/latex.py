@@ -81,6 +81,15 @@ def _encode(self: Any, text: str) -> str:
     return str(self.encode(fitted(self.config, str(text))))
 
 
+def _rendered(self: Any, node: nodes.Element) -> str:
+    """The LaTeX of ``node``'s children, as the translator writes them
+    (a withdrawn signatory struck through, links kept)."""
+    self.pushbody([])
+    for child in node.children:
+        child.walkabout(self)
+    return "".join(self.popbody()).strip()
+
+
 def visit_header(self: Any, node: kommun_header) -> None:
     """The header block: label over value, in two columns, between rules."""
     fields = [(str(label), str(value)) for label, value in node.get("fields", [])]
@@ -106,11 +115,11 @@ def visit_signatures(self: Any, node: kommun_signatures) -> None:
     out = ["\n\\begin{kommunsignatures}"]
     for child in node.children:
         if isinstance(child, nodes.line_block):
-            lines = [_encode(self, line.astext()) for line in child.children]
+            lines = [_rendered(self, line) for line in child.children]
             name, role = (lines[0] if lines else ""), "\\\\".join(lines[1:])
             out.append(f"\\kommunsignature{{{name}}}{{{role}}}")
         else:
-            out.append(f"\\kommunsignatureintro{{{_encode(self, child.astext())}}}")
+            out.append(f"\\kommunsignatureintro{{{_rendered(self, child)}}}")
     out.append("\\end{kommunsignatures}\n")
     self.body.append("\n".join(out))
     raise nodes.SkipNode

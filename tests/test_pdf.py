@@ -297,3 +297,26 @@ def test_pdf_documents_naming_nothing_warns(
         warnings_of(app),
     )
     assert [p.name for p in app.outdir.glob("*.tex")] == ["ks-2019-1899.tex"]
+
+
+def test_a_withdrawn_signatory_is_struck_through_in_print(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    path = src / "utlatande.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Jan Jönsson; Mats Larsson",
+            "Jan Jönsson (L) [ej tjänstgörande]; Mats Larsson",
+        ),
+        encoding="utf-8",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    tex = (app.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    assert (
+        "\\kommunsignature{\\kommunstrike{Jan Jönsson (L)} (ej tjänstgörande)}{}" in tex
+    )
+    assert "Jan Jönsson (L) (ej tjänstgörande)" in pdf_text(
+        latexmk(app.outdir, "ks-2019-1899.tex")
+    )
