@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 
 #: A dependency of generated content on domain data, e.g. ("backlinks", id).
 DepKey = tuple[str, ...]
+#: The dependency key kind of a page showing an ärende's remissammanställning:
+#: ("remissammanstallning", "", dnr).
+COMPILATION = "remissammanstallning"
 
 
 class ArendeIndex(Index):
@@ -130,6 +133,8 @@ class KommunDomain(Domain):
 
     def add_dependency(self, docname: str, key: DepKey) -> None:
         self.deps.setdefault(docname, set()).add(key)
+        if key[0] == COMPILATION:  # the index knows where compilations are
+            self._index = None
 
     def clear_doc(self, docname: str) -> None:
         for store in ("objects", "refs", "deps", "digests", "excerpts"):
@@ -148,7 +153,11 @@ class KommunDomain(Domain):
     @property
     def index(self) -> ObjectIndex:
         if self._index is None:
-            self._index = ObjectIndex.build(self.objects, self.refs)
+            compilations = {
+                docname: [key[2] for key in keys if key[0] == COMPILATION]
+                for docname, keys in self.deps.items()
+            }
+            self._index = ObjectIndex.build(self.objects, self.refs, compilations)
         return self._index
 
     def objects_in(self, docname: str) -> list[KommunObject]:

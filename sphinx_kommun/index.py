@@ -57,13 +57,21 @@ class ObjectIndex:
     _meetings: list[Sammantrade] | None = None
     _has_arenden: bool | None = None
     _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
+    #: dnr -> the pages with a remissammanställning of that ärende
+    compilations: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
         cls,
         objects_by_doc: Mapping[str, Sequence[KommunObject]],
         refs_by_doc: Mapping[str, Sequence[RoleRef]],
+        compilations_by_doc: Mapping[str, Iterable[str]] | None = None,
     ) -> ObjectIndex:
+        """The index of the objects and references of every page.
+
+        ``compilations_by_doc``: per page, the dnr of the ärenden whose
+        remissammanställning it shows.
+        """
         objects = [
             obj
             for docname in sorted(objects_by_doc)
@@ -79,6 +87,11 @@ class ObjectIndex:
             index.by_id[obj.id] = obj
             by_dnr[obj.dnr].append(obj)
         index.by_dnr = dict(by_dnr)
+        compilations: dict[str, list[str]] = defaultdict(list)
+        for docname, dnrs in sorted((compilations_by_doc or {}).items()):
+            for dnr in dnrs:
+                compilations[dnr].append(docname)
+        index.compilations = dict(compilations)
         return index
 
     # -- by kind within an ärende -------------------------------------------

@@ -14,7 +14,6 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import render
-from .domain import get_domain
 from .generate import Context, _digest, fingerprint, generator
 from .i18n import N_, _
 from .index import ObjectIndex
@@ -47,15 +46,6 @@ class AgendaItem:
         return list(dict.fromkeys(order))
 
 
-def _compilation_docs(ctx_or_index: Context, dnr: str) -> list[str]:
-    deps = get_domain(ctx_or_index.env).deps
-    return sorted(
-        docname
-        for docname, keys in deps.items()
-        if ("remissammanstallning", "", dnr) in keys
-    )
-
-
 def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
     items = []
     for number, dnr in enumerate(meeting.items, start=1):
@@ -74,7 +64,7 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
                 objects.append(("reservation", reservation))
         title = utlatande.title if utlatande else arende.title if arende else dnr
         items.append(
-            AgendaItem(number, dnr, title, objects, _compilation_docs(ctx, dnr))
+            AgendaItem(number, dnr, title, objects, index.compilations.get(dnr, []))
         )
     return items
 
@@ -90,6 +80,7 @@ def _project_agenda(index: ObjectIndex, key: tuple[str, ...]) -> str:
             shown = [utlatande, index.motion(dnr), *index.reservations(dnr)]
             parts.append(title)
             parts.extend(f"{o.kind}|{o.id}|{o.title}|{o.docname}" for o in shown if o)
+            parts.extend(index.compilations.get(dnr, []))
     return _digest(parts)
 
 

@@ -140,6 +140,22 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
 }
 
 
+def add_compilation_page(src: Path) -> None:
+    (src / "sammanstallning.rst").write_text(
+        ":orphan:\n\nSammanställning\n===============\n\n"
+        ".. remissammanstallning::\n   :dnr: KS 2019/1899\n",
+        encoding="utf-8",
+    )
+
+
+SCENARIOS["page with a remissammanställning added"] = (
+    add_compilation_page,
+    # the föredragningslista links every compilation of an ärende on the agenda
+    {"sammanstallning", "sammantrade"},
+    {"motion", "remiss", "yttrande-bromma", "beslut"},
+)
+
+
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_incremental_equals_fresh(
     scenario: str,
