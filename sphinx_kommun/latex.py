@@ -30,7 +30,7 @@ from .config import KommunConfig
 from .domain import get_domain
 from .i18n import _
 from .index import ObjectIndex
-from .model import Arende, Sammantrade
+from .model import KINDS, Arende, Sammantrade
 from .nodes import (
     kommun_backlinks,
     kommun_block,
@@ -42,7 +42,7 @@ from .nodes import (
     kommun_struck,
 )
 from .pdfchars import fitted
-from .swedish import capitalise, format_date, output_locale, slug
+from .swedish import capitalise, format_date, output_locale
 
 STYLE = Path(__file__).parent / "texinputs" / "sphinxkommun.sty"
 
@@ -232,8 +232,6 @@ class PrintedDocuments(SphinxPostTransform):
 
 
 def _label(obj: kommun_object) -> str:
-    from .model import KINDS
-
     cls = KINDS.get(obj.get("kind", ""))
     return cls.label if cls is not None else ""
 
@@ -242,7 +240,8 @@ def _label(obj: kommun_object) -> str:
 
 
 def _ascii(text: str) -> str:
-    return slug(text).translate(str.maketrans("åäöéüæø", "aaoeuao")) or "dokument"
+    """A file name for LaTeX: docutils' identifier (ASCII, ä → a, ł → l)."""
+    return nodes.make_id(text) or "dokument"
 
 
 def documents(
@@ -251,6 +250,7 @@ def documents(
     """latex_documents entries: one per ärende and one per sammanträde."""
     selected = selection(config)
     entries = []
+    names: dict[str, int] = {}
     for obj in index.by_id.values():
         if isinstance(obj, Arende):
             group = "arenden"
@@ -262,10 +262,25 @@ def documents(
         keys = _keys(obj, group)
         if not selected & keys:
             continue
+        name = _ascii(obj.id)
+        if name in names:
+            names[name] += 1
+            renamed = f"{name}-{names[name]}"
+            logger.warning(
+                "two PDFs would be named %s.tex; this one is %s.tex",
+                name,
+                renamed,
+                location=obj.location,
+                type="kommun",
+                subtype="duplicate",
+            )
+            name = renamed
+        else:
+            names[name] = 1
         entries.append(
             (
                 obj.docname,
-                f"{_ascii(obj.id)}.tex",
+                f"{name}.tex",
                 title,
                 config.municipality,
                 "howto",
@@ -329,7 +344,7 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
             cover = ", ".join([obj.body, *parts])
             break
     language = env.config.language or "sv"
-    lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language)
+    lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language.replace("_", "-"))
 
     def tex(text: str) -> str:
         return tex_text(env.config, text)

@@ -70,10 +70,6 @@ def date_text(date: dt.date | None, locale: str) -> str:
     return format_date(date, locale) if date else "–"
 
 
-def iso(date: dt.date | None) -> str:
-    return date.isoformat() if date else ""
-
-
 def section(
     title: Part, node_id: str, *children: nodes.Node, classes: Iterable[str] = ()
 ) -> nodes.section:

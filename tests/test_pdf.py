@@ -320,3 +320,23 @@ def test_a_withdrawn_signatory_is_struck_through_in_print(
     assert "Jan Jönsson (L) (ej tjänstgörande)" in pdf_text(
         latexmk(app.outdir, "ks-2019-1899.tex")
     )
+
+
+def test_two_pdfs_with_the_same_file_name_are_both_kept(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    for name, organ in (("namnd-a", "Nämnd"), ("namnd-b", "Namnd")):
+        (src / f"{name}.rst").write_text(
+            f":orphan:\n\n{organ}\n=====\n\n.. sammantrade:: {organ}s sammanträde\n"
+            f"   :organ: {organ}\n   :datum: 2021-03-15\n   :arenden: KS 2019/1899\n",
+            encoding="utf-8",
+        )
+    app = build(src, "latex")
+    assert re.search(
+        r"namnd-b\.rst:6: WARNING: two PDFs would be named namnd-2021-03-15\.tex; "
+        r"this one is namnd-2021-03-15-2\.tex \[kommun\.duplicate\]",
+        warnings_of(app),
+    )
+    names = {p.name for p in app.outdir.glob("namnd-*.tex")}
+    assert names == {"namnd-2021-03-15.tex", "namnd-2021-03-15-2.tex"}

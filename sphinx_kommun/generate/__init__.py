@@ -27,7 +27,7 @@ from ..domain import get_domain
 from ..index import ObjectIndex
 from ..model import KommunObject
 from ..nodes import kommun_pending
-from ..swedish import format_date, in_sentence, output_locale
+from ..swedish import in_sentence, output_locale
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class Context:
         return KommunConfig.from_config(self.env.config)
 
     def date(self, date: dt.date | None) -> str:
-        return format_date(date, self.locale) if date else "–"
+        return render.date_text(date, self.locale)
 
     def in_sentence(self, name: str) -> str:
         """``name`` inside a Swedish sentence (common nouns in lower case)."""
