@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util.nodes import inline_all_toctrees
 
 from . import render
 from .generate import Context, _digest, fingerprint, generator
@@ -137,7 +138,8 @@ def _handlingar(
 ) -> list[nodes.Node]:
     """Each ärende's documents, inlined, with a bookmark per ärende (LaTeX)."""
     result: list[nodes.Node] = []
-    included = getattr(ctx.builder, "docnames", None)
+    found = getattr(ctx.builder, "docnames", None)
+    included: set[str] = found if isinstance(found, set) else set()
     for item in items:
         result.append(
             kommun_bookmark(
@@ -146,19 +148,26 @@ def _handlingar(
             )
         )
         for docname in item.documents():
-            if isinstance(included, set):
-                if docname in included:
-                    continue  # the PDF holds it already (e.g. by its toctree)
-                included.add(docname)
-            result.append(inline_document(ctx, docname))
+            if docname in included:
+                continue  # the PDF holds it already (e.g. by its toctree)
+            included.add(docname)
+            result.append(inline_document(ctx, docname, included))
     return result
 
 
-def inline_document(ctx: Context, docname: str) -> nodes.Element:
-    """A whole document, as the LaTeX builder includes toctree children."""
-    tree = ctx.env.get_doctree(docname)
-    for toctree in list(tree.findall(addnodes.toctree)):
-        toctree.parent.remove(toctree)
+def inline_document(ctx: Context, docname: str, included: set[str]) -> nodes.Element:
+    """A whole document with the pages its toctrees include, as the LaTeX
+    builder inlines a PDF's own pages; pages in ``included`` are not
+    repeated, and the ones inlined are added to it."""
+    assert ctx.builder is not None  # only called while writing LaTeX
+    tree = inline_all_toctrees(
+        ctx.builder,
+        included,
+        docname,
+        ctx.env.get_doctree(docname),
+        str,
+        [*included, docname],
+    )
     start = addnodes.start_of_file(docname=docname)
     start.extend(tree.children)
     return start

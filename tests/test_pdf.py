@@ -340,3 +340,27 @@ def test_two_pdfs_with_the_same_file_name_are_both_kept(
     )
     names = {p.name for p in app.outdir.glob("namnd-*.tex")}
     assert names == {"namnd-2021-03-15.tex", "namnd-2021-03-15-2.tex"}
+
+
+def test_meeting_pdf_includes_the_pages_an_inlined_document_includes(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "bilaga.rst").write_text(
+        "Bilaga till utlåtandet\n======================\n\nEn karta över områdena.\n",
+        encoding="utf-8",
+    )
+    path = src / "utlatande.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n.. toctree::\n\n   bilaga\n",
+        encoding="utf-8",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    meeting = (app.outdir / "kommunfullmaktige-2021-03-15.tex").read_text(
+        encoding="utf-8"
+    )
+    assert meeting.count("En karta över områdena.") == 1
+    assert "En karta över områdena." in pdf_text(
+        latexmk(app.outdir, "kommunfullmaktige-2021-03-15.tex")
+    )
