@@ -191,6 +191,39 @@ def _first_document_object(node: nodes.Element) -> kommun_object | None:
     return None
 
 
+def _text_after(included: addnodes.start_of_file) -> nodes.Element | None:
+    """The first node after an included file, before the next one, that
+    the enclosing document prints (not another file, not a marker).
+
+    Looks past the end of the toctree's wrapper and of the sections around
+    it, up to the enclosing file.
+    """
+    node: nodes.Element = included
+    while node.parent is not None and not isinstance(node, nodes.document):
+        parent = node.parent
+        for sibling in parent.children[parent.index(node) + 1 :]:
+            if isinstance(sibling, addnodes.start_of_file):
+                return None
+            if isinstance(sibling, kommun_bookmark | kommun_document):
+                continue
+            if isinstance(sibling, nodes.Element) and sibling.astext().strip():
+                return sibling
+        if isinstance(parent, addnodes.start_of_file):
+            return None
+        node = parent
+    return None
+
+
+def _owner(node: nodes.Element) -> nodes.Element:
+    """The included file (or the whole PDF) that ``node``'s parent belongs to."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, addnodes.start_of_file):
+        if parent.parent is None:
+            break
+        parent = parent.parent
+    return parent if parent is not None else node
+
+
 class PrintedDocuments(SphinxPostTransform):
     """Mark where each printed document starts and ends (LaTeX only)."""
 
@@ -202,10 +235,15 @@ class PrintedDocuments(SphinxPostTransform):
             return
         number = 0
 
-        def start(container: nodes.Element, position: int) -> kommun_document:
+        def start(
+            container: nodes.Element,
+            position: int,
+            of: nodes.Element | None = None,
+        ) -> kommun_document:
+            """Start document ``of`` (default: ``container``) at ``position``."""
             nonlocal number
             number += 1
-            obj = _first_document_object(container)
+            obj = _first_document_object(of if of is not None else container)
             kind = capitalise(_(_label(obj))) if obj is not None else ""
             marker = kommun_document(
                 start=True,
@@ -228,6 +266,12 @@ class PrintedDocuments(SphinxPostTransform):
                 # the bookmark belongs on the document's first page
                 previous.parent.remove(previous)
                 included.insert(1, previous)
+        # text after a toctree belongs to the document that has the toctree:
+        # it starts again there (after the last page it includes)
+        for included in list(root.findall(addnodes.start_of_file)):
+            after = _text_after(included)
+            if after is not None:
+                start(after.parent, after.parent.index(after), _owner(included))
         root += kommun_document(start=False)
 
 

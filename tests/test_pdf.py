@@ -364,3 +364,23 @@ def test_meeting_pdf_includes_the_pages_an_inlined_document_includes(
     assert "En karta över områdena." in pdf_text(
         latexmk(app.outdir, "kommunfullmaktige-2021-03-15.tex")
     )
+
+
+def test_text_after_a_toctree_is_printed_as_its_own_document(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    path = src / "index.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\nSlutord\n-------\n\nÄrendet avslutas här.\n",
+        encoding="utf-8",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    tex = (app.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    before = tex[: tex.index("Ärendet avslutas här.")]
+    last_start = before[before.rindex("\\kommunstartdocument{") :]
+    assert last_start.startswith("\\kommunstartdocument{"), last_start[:80]
+    assert "}{Ärende}{KS 2019/1899}" in last_start.splitlines()[0]
+    assert "Ärendet avslutas här." in pdf_text(latexmk(app.outdir, "ks-2019-1899.tex"))
