@@ -360,7 +360,7 @@ def unmatched(index: ObjectIndex, config: KommunConfig) -> list[str]:
 def pdf_title(obj: Arende | Sammantrade) -> str:
     if isinstance(obj, Sammantrade):
         return _("Handlingar: %(title)s") % {"title": obj.title}
-    return f"{obj.dnr} {obj.title}" if obj.title != obj.dnr else obj.dnr
+    return obj.heading
 
 
 def pdf_info(env: Any, docname: str) -> tuple[str, str]:

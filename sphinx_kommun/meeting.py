@@ -16,11 +16,11 @@ from sphinx.util.nodes import inline_all_toctrees
 
 from . import render
 from .generate import Context, _digest, fingerprint, generator
-from .i18n import N_, _
+from .i18n import _
 from .index import ObjectIndex
 from .model import Beslut, KommunObject, Reservation, Sammantrade, Utlatande
 from .nodes import kommun_bookmark, kommun_generated, kommun_pending
-from .swedish import slug
+from .swedish import capitalise, slug
 
 
 @dataclass
@@ -47,12 +47,17 @@ class AgendaItem:
         return list(dict.fromkeys(order))
 
 
+def _item_title(index: ObjectIndex, dnr: str) -> str:
+    """An agenda item's title: the utlåtande's, else the ärende's rubrik."""
+    utlatande, arende = index.utlatande(dnr), index.arende(dnr)
+    return utlatande.title if utlatande else arende.title if arende else dnr
+
+
 def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
     items = []
     for number, dnr in enumerate(meeting.items, start=1):
         index = ctx.index
         utlatande = index.utlatande(dnr)
-        arende = index.arende(dnr)
         motion = index.motion(dnr)
         objects: list[tuple[str, KommunObject]] = []
         if utlatande is not None:
@@ -63,9 +68,14 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
             concerns = index.concerns(reservation)
             if isinstance(concerns, Beslut | Utlatande):
                 objects.append(("reservation", reservation))
-        title = utlatande.title if utlatande else arende.title if arende else dnr
         items.append(
-            AgendaItem(number, dnr, title, objects, index.compilations.get(dnr, []))
+            AgendaItem(
+                number,
+                dnr,
+                _item_title(index, dnr),
+                objects,
+                index.compilations.get(dnr, []),
+            )
         )
     return items
 
@@ -76,20 +86,12 @@ def _project_agenda(index: ObjectIndex, key: tuple[str, ...]) -> str:
     parts = [fingerprint(meeting)]
     if isinstance(meeting, Sammantrade):
         for dnr in meeting.items:
-            utlatande, arende = index.utlatande(dnr), index.arende(dnr)
-            title = utlatande.title if utlatande else arende.title if arende else dnr
+            utlatande = index.utlatande(dnr)
             shown = [utlatande, index.motion(dnr), *index.reservations(dnr)]
-            parts.append(title)
+            parts.append(_item_title(index, dnr))
             parts.extend(f"{o.kind}|{o.id}|{o.title}|{o.docname}" for o in shown if o)
             parts.extend(index.compilations.get(dnr, []))
     return _digest(parts)
-
-
-_LABELS = {
-    "utlatande": N_("Utlåtande"),
-    "motion": N_("Motion"),
-    "reservation": N_("Reservation"),
-}
 
 
 @generator("sammantrade-agenda", _project_agenda)
@@ -101,10 +103,10 @@ def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     rows = []
     for item in items:
         documents: list[nodes.Node] = []
-        for label, obj in item.objects:
+        for _kind, obj in item.objects:
             if documents:
                 documents.append(nodes.Text(", "))
-            text = _(_LABELS[label])
+            text = capitalise(_(obj.label))
             if isinstance(obj, Reservation):
                 text = f"{text}: {obj.title}"
             documents.append(ctx.link(obj, text))

@@ -91,6 +91,11 @@ class Arende(KommunObject):
     responsible: str = ""
     related: tuple[str, ...] = ()
 
+    @property
+    def heading(self) -> str:
+        """Diarienummer and rubrik: ``KS 2019/1899 Motion om …``."""
+        return f"{self.dnr} {self.title}" if self.title != self.dnr else self.dnr
+
 
 @dataclass(frozen=True, kw_only=True)
 class Motion(KommunObject):

@@ -78,7 +78,7 @@ PROJECTIONS["navigation"] = _project
 
 def _label(obj: KommunObject) -> str:
     if isinstance(obj, Arende):
-        return f"{obj.dnr} {obj.title}" if obj.title != obj.dnr else obj.dnr
+        return obj.heading
     if isinstance(obj, Yttrande):
         return obj.instans
     return capitalise(_(obj.label))
