@@ -143,17 +143,21 @@ def _handlingar(
     found = getattr(ctx.builder, "docnames", None)
     included: set[str] = found if isinstance(found, set) else set()
     for item in items:
+        inlined = []
+        for docname in item.documents():
+            if docname in included:
+                continue  # the PDF holds it already (e.g. by its toctree)
+            included.add(docname)
+            inlined.append(inline_document(ctx, docname, included))
+        if not inlined:
+            continue  # no bookmark with nothing behind it
         result.append(
             kommun_bookmark(
                 title=f"{item.number}. {item.title} ({item.dnr})",
                 ids=[f"{meeting.id}-{slug(item.dnr)}"],
             )
         )
-        for docname in item.documents():
-            if docname in included:
-                continue  # the PDF holds it already (e.g. by its toctree)
-            included.add(docname)
-            result.append(inline_document(ctx, docname, included))
+        result.extend(inlined)
     return result
 
 

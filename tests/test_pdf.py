@@ -384,3 +384,14 @@ def test_text_after_a_toctree_is_printed_as_its_own_document(
     assert last_start.startswith("\\kommunstartdocument{"), last_start[:80]
     assert "}{Ärende}{KS 2019/1899}" in last_start.splitlines()[0]
     assert "Ärendet avslutas här." in pdf_text(latexmk(app.outdir, "ks-2019-1899.tex"))
+
+
+def test_bookmarks_only_where_an_arende_is_printed(latex_case: SphinxTestApp) -> None:
+    meeting = (latex_case.outdir / "kommunfullmaktige-2021-03-15.tex").read_text(
+        encoding="utf-8"
+    )
+    assert meeting.count("\\kommunbookmark{1. ") == 1
+    # the ärende's own PDF holds the meeting page, whose items it already
+    # prints: no outline entry pointing at nothing
+    arende = (latex_case.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
+    assert "\\kommunbookmark{" not in arende
