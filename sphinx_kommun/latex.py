@@ -477,7 +477,28 @@ def prepare(app: Sphinx, builder: Builder) -> None:
             )
             for start, name, title, author, theme, toctree_only in derived
         ]
+    _remove_stale(
+        Path(builder.outdir), {entry[1] for entry in app.config.latex_documents}
+    )
     needs.process_in_pdfs(app.env, [entry[0] for entry in app.config.latex_documents])
+
+
+def _remove_stale(outdir: Path, current: set[str]) -> None:
+    """Remove the .tex (and .pdf) of PDFs sphinx-kommun wrote before and no
+    longer derives (a removed ärende, a narrower ``kommun_pdf_documents``):
+    Sphinx's Makefile compiles every .tex it finds, and CI would publish
+    the stale PDF. A .tex sphinx-kommun did not write is left alone."""
+    for tex in outdir.glob("*.tex"):
+        if tex.name in current:
+            continue
+        try:
+            ours = "\\kommunstartdocument{" in tex.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if ours:
+            logger.info("removing %s (no longer a PDF of the project)", tex.name)
+            tex.unlink()
+            tex.with_suffix(".pdf").unlink(missing_ok=True)
 
 
 def _needs_views_open(app: Sphinx, doctree: nodes.document, docname: str) -> None:

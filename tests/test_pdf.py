@@ -395,3 +395,21 @@ def test_bookmarks_only_where_an_arende_is_printed(latex_case: SphinxTestApp) ->
     # prints: no outline entry pointing at nothing
     arende = (latex_case.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")
     assert "\\kommunbookmark{" not in arende
+
+
+def test_pdfs_no_longer_derived_are_removed_and_others_kept(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    first = build(src, "latex")
+    outdir = first.outdir
+    assert (outdir / "ks-2019-656.tex").exists()
+    (outdir / "ks-2019-656.pdf").write_bytes(b"%PDF stale")
+    (outdir / "egen.tex").write_text("\\documentclass{article}\n", encoding="utf-8")
+    again = build(src, "latex", confoverrides={"kommun_pdf_documents": "KS 2019/1899"})
+    assert warnings_of(again) == ""
+    assert sorted(p.name for p in outdir.glob("*.tex")) == [
+        "egen.tex",
+        "ks-2019-1899.tex",
+    ]
+    assert not (outdir / "ks-2019-656.pdf").exists()
