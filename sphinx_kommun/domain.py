@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 from .i18n import _
 from .index import ObjectIndex
 from .model import Arende, KommunObject, RoleRef, Yrkande
+from .pdfchars import fitted
 from .swedish import capitalise
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,12 @@ class ArendeIndex(Index):
         domain = cast(KommunDomain, self.domain)
         groups: dict[str, list[IndexEntry]] = {}
         wanted = set(docnames) if docnames is not None else None
+        config = domain.env.config
+
+        def fit(text: str) -> str:
+            # only the LaTeX builder asks for some documents' entries
+            return fitted(config, text) if wanted is not None else text
+
         for obj in domain.index.by_id.values():
             if not isinstance(obj, Arende):
                 continue
@@ -54,7 +61,13 @@ class ArendeIndex(Index):
             group = obj.dnr.split("/")[0]
             groups.setdefault(group, []).append(
                 IndexEntry(
-                    obj.dnr, 0, obj.docname, obj.id, obj.responsible, "", obj.title
+                    fit(obj.dnr),
+                    0,
+                    obj.docname,
+                    obj.id,
+                    fit(obj.responsible),
+                    "",
+                    fit(obj.title),
                 )
             )
         content = [

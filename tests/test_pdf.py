@@ -413,3 +413,18 @@ def test_pdfs_no_longer_derived_are_removed_and_others_kept(
         "ks-2019-1899.tex",
     ]
     assert not (outdir / "ks-2019-656.pdf").exists()
+
+
+def test_domain_index_entries_are_fitted_for_pdflatex(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    for path in src.glob("*.rst"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("KS 2019/1899", "KS 2019/1899Ω"), encoding="utf-8")
+    app = build(src, "latex", confoverrides={"kommun_dnr_pattern": r"^KS \S+$"})
+    assert "[kommun.latex]" in warnings_of(app)
+    (texname,) = [p.name for p in app.outdir.glob("ks-2019-1899*.tex")]
+    tex = (app.outdir / texname).read_text(encoding="utf-8")
+    assert "Ω" not in tex
+    assert latexmk(app.outdir, texname).exists()
