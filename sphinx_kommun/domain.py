@@ -7,6 +7,7 @@ Everything across documents is derived in :class:`~.index.ObjectIndex`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, cast
 
@@ -110,7 +111,7 @@ class KommunDomain(Domain):
         "digests": {},  # docname -> {DepKey: digest} (main process only)
         "dirty": False,
     }
-    data_version = 2
+    data_version = 3
 
     _index: ObjectIndex | None = None
 
@@ -143,6 +144,15 @@ class KommunDomain(Domain):
     def add_ref(self, ref: RoleRef) -> None:
         self.refs.setdefault(ref.docname, []).append(ref)
         self._changed()
+
+    def note_page_title(self, docname: str, title: str) -> None:
+        """Give the references made on ``docname`` the page's title."""
+        refs = self.refs.get(docname)
+        if refs:
+            self.refs[docname] = [
+                dataclasses.replace(r, page_title=title) for r in refs
+            ]
+            self._changed()
 
     def add_dependency(self, docname: str, key: DepKey) -> None:
         self.deps.setdefault(docname, set()).add(key)
@@ -266,3 +276,12 @@ def get_domain(env: BuildEnvironment) -> KommunDomain:
 
 
 __all__ = ["DepKey", "KommunDomain", "get_domain"]
+
+
+def note_page_title(app: Any, doctree: nodes.document) -> None:
+    """``doctree-read``, after Sphinx's title collector: the page's title on
+    the references it makes, so a backlink to the page shows it, and a
+    changed title rewrites the pages that show it."""
+    env = doctree.settings.env
+    title = env.titles.get(env.docname)
+    get_domain(env).note_page_title(env.docname, title.astext() if title else "")

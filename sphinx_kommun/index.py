@@ -41,6 +41,8 @@ class Backlink:
     source: KommunObject | None
     docname: str
     detail: str = ""
+    #: For a document (no source object): its title, shown as the link.
+    page_title: str = ""
 
 
 @dataclass
@@ -315,7 +317,10 @@ class ObjectIndex:
             source = self.by_id.get(ref.source) if ref.source else None
             if source is not None and source.id == target.id:
                 continue
-            add(target, Backlink("omnamnd", source, ref.docname))
+            add(
+                target,
+                Backlink("omnamnd", source, ref.docname, page_title=ref.page_title),
+            )
         # one entry per (relation, source, document); yttranden in remiss order
         for target_id, found in links.items():
             seen: set[tuple[str, str, str]] = set()

@@ -227,3 +227,82 @@ def test_noop_rebuild_writes_nothing(
     second = build(src)
     after = mtimes(second.outdir)
     assert {p for p in after if before.get(p) != after[p]} - ALWAYS == set()
+
+
+def _rebuild_equals_fresh(
+    src: Path,
+    change: Callable[[Path], None],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    **kwargs: object,
+) -> SphinxTestApp:
+    first = build(src, **kwargs)
+    assert warnings_of(first) == ""
+    change(src)
+    second = build(src, **kwargs)
+    assert warnings_of(second) == ""
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True, **kwargs)
+    assert_same_pages(second.outdir, fresh.outdir)
+    return second
+
+
+def test_a_mentioning_page_retitled_updates_the_backlink(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("case")
+    meeting = src / "sammantrade.rst"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8") + "\nSe även :motion:`KS 2019/1899`.\n",
+        encoding="utf-8",
+    )
+
+    def retitle(src: Path) -> None:
+        edit(
+            src / "sammantrade.rst",
+            "Kommunfullmäktige\n=================",
+            "Fullmäktige\n===========",
+        )
+
+    second = _rebuild_equals_fresh(src, retitle, build, tmp_path)
+    assert "Omnämns i Fullmäktige" in html_text(second.outdir / "motion.html")
+
+
+def test_a_reservation_about_another_arendes_yttrande_follows_it(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("case")
+    (src / "yttrande-annat.rst").write_text(
+        ":orphan:\n\nSvar i KS 2019/656\n==================\n\n"
+        ".. yttrande:: Älvsjö stadsdelsnämnd\n   :dnr: KS 2019/656\n"
+        "   :id: alvsjo-svar\n   :datum: 2020-09-01\n"
+        "   :sammanfattning: svarar kort\n\n   Ett svar.\n",
+        encoding="utf-8",
+    )
+    edit(
+        src / "yttrande-bromma.rst",
+        ":forfattare: Niklas Thorén m.fl. (V)",
+        ":forfattare: Niklas Thorén m.fl. (V)\n   :avser: alvsjo-svar",
+    )
+
+    def rename(src: Path) -> None:
+        edit(
+            src / "yttrande-annat.rst",
+            ".. yttrande:: Älvsjö stadsdelsnämnd",
+            ".. yttrande:: Älvsjö-Liljeholmens stadsdelsnämnd",
+        )
+
+    # KS 2019/656 has no remiss: that is not what is tested here
+    second = _rebuild_equals_fresh(
+        src,
+        rename,
+        build,
+        tmp_path,
+        confoverrides={"suppress_warnings": ["kommun.remiss"]},
+    )
+    assert "Älvsjö-Liljeholmens stadsdelsnämnd" in html_text(
+        second.outdir / "utlatande.html"
+    )

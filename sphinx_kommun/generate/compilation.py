@@ -26,7 +26,9 @@ from ..swedish import (
 )
 from . import (
     Context,
+    _digest,
     _dnr_objects,
+    fingerprint,
     generator,
 )
 from .views import _answer_rows, _is_late, _own_date
@@ -35,7 +37,15 @@ logger = logging.getLogger(__name__)
 
 
 def _project_compilation(index: ObjectIndex, key: tuple[str, ...]) -> str:
-    return _dnr_objects(index, key[2], with_text=True)
+    """The ärende's objects, and what each reservation concerns: a yttrande
+    of another ärende gives the reservation its heading and place."""
+    dnr = key[2]
+    concerned = [
+        fingerprint(target)
+        for reservation in index.reservations(dnr)
+        if (target := index.concerns(reservation)) is not None
+    ]
+    return _digest([_dnr_objects(index, dnr, with_text=True), *concerned])
 
 
 def _reservation_types(reservations: Sequence[Reservation]) -> str:

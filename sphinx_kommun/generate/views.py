@@ -54,6 +54,7 @@ def _project_backlinks(index: ObjectIndex, key: tuple[str, ...]) -> str:
                 link.relation,
                 link.docname,
                 link.detail,
+                link.page_title,
                 *(
                     (s.kind, s.id, s.title, s.dnr)
                     if (s := link.source) is not None
@@ -68,9 +69,14 @@ def _project_backlinks(index: ObjectIndex, key: tuple[str, ...]) -> str:
 def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
     source = link.source
     if source is None:
-        ref = render.xref("doc", "/" + link.docname, "", ctx.refdoc, explicit=False)
+        # the page's title as it was read: what the projection compares
+        title = link.page_title
+        ref = render.xref(
+            "doc", "/" + link.docname, title, ctx.refdoc, explicit=bool(title)
+        )
         ref["refdomain"] = "std"
-        ref.children = [nodes.inline("", "")]
+        if not title:
+            ref.children = [nodes.inline("", "")]
         return [ref]
     text = f"{capitalise(_(source.label))}: {source.title}"
     if isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
