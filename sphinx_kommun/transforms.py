@@ -33,5 +33,5 @@ class FillGenerated(SphinxPostTransform):
             return
         # the builder, as Sphinx's own ReferencesResolver reaches it
         builder = self.env._app.builder
-        ctx = Context(self.env, domain.index, self.env.docname, builder=builder)
+        ctx = Context(self.env, domain.index, docname, builder=builder)
         apply(ctx, self.document)

@@ -199,11 +199,7 @@ def _dnr_objects(index: ObjectIndex, dnr: str, *, with_text: bool) -> str:
     )
 
 
-# backlinks ------------------------------------------------------------------------
-
-
-def iter_generated(node: nodes.Node) -> Iterable[kommun_pending]:
-    yield from node.findall(kommun_pending)
+# filling the placeholders ---------------------------------------------------------
 
 
 def apply(ctx: Context, doctree: nodes.Node) -> None:
@@ -213,7 +209,7 @@ def apply(ctx: Context, doctree: nodes.Node) -> None:
     includes whole documents), so this repeats until none is left.
     """
     for _round in range(10):
-        found = list(iter_generated(doctree))
+        found = list(doctree.findall(kommun_pending))
         if not found:
             return
         for pending in found:

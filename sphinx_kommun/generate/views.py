@@ -351,6 +351,3 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         classes=["kommun-overview"],
     )
     return [block]
-
-
-# the remissammanställning --------------------------------------------------------------
