@@ -99,17 +99,20 @@ class Plugins:
     def _check_disabled(self, disabled: Iterable[str]) -> None:
         """Warn about a disabled name that looks like a misspelt plugin name.
 
-        Other unknown names are fine: a project may disable a plugin that
-        is installed on some machines only.
+        The warning names the plugin meant and every plugin found. Other
+        unknown names are fine: a project may disable a plugin that is
+        installed on some machines only (the test projects disable the
+        example plugins, which a plugin's own tests may run without).
         """
+        known = sorted(self._names)
         for name in disabled:
             if name in self._names:
                 continue
-            close = difflib.get_close_matches(name, sorted(self._names), n=1)
+            close = difflib.get_close_matches(name, known, n=1)
             if close:
                 _warn(
-                    f"kommun_disabled_plugins: no plugin is named '{name}'; "
-                    f"did you mean '{close[0]}'?"
+                    f"kommun_disabled_plugins: ingen plugin heter '{name}'; "
+                    f"menade du '{close[0]}'? (kända plugins: {', '.join(known)})"
                 )
 
     def _register(self, plugin: Any, name: str, source: str, version: str) -> None:

@@ -295,9 +295,11 @@ def test_a_misspelt_disabled_plugin_is_warned_about(
         },
     )
     warnings = warnings_of(app)
+    found = ", ".join(sorted(app.kommun_plugins.info))  # type: ignore[attr-defined]
+    assert "provplugin" in found and "sphinx_kommun.builtin" in found
     assert (
-        "kommun_disabled_plugins: no plugin is named 'provplugn'; "
-        "did you mean 'provplugin'? [kommun.plugin]"
+        "kommun_disabled_plugins: ingen plugin heter 'provplugn'; "
+        f"menade du 'provplugin'? (kända plugins: {found}) [kommun.plugin]"
     ) in warnings
     # a name like no installed plugin may be one installed elsewhere
     assert "ett-plugin-som-saknas" not in warnings
