@@ -67,17 +67,20 @@ def format_date(date: dt.date, locale: str = "sv") -> str:
 
 
 def join(
-    items: Iterable[str], locale: str = "sv", style: Literal["and", "or"] = "and"
+    items: Iterable[str],
+    locale: str = "sv",
+    style: Literal["standard", "or"] = "standard",
 ) -> str:
-    """Join items as a list in running text: ``A, B och C`` (``A, B eller C``)."""
+    """Join items as a list in running text: ``A, B och C``.
+
+    ``style`` is CLDR's (Babel's ``format_list``): ``"standard"`` joins with
+    "och" ("and"), ``"or"`` with "eller" ("or"): ``A, B eller C``. Empty
+    items are left out.
+    """
     values = [item for item in items if item]
     if not values:
         return ""
-    return str(
-        _babel_format_list(
-            values, style="standard" if style == "and" else "or", locale=locale
-        )
-    )
+    return str(_babel_format_list(values, style=style, locale=locale))
 
 
 def fold(text: str) -> str:

@@ -51,6 +51,9 @@ def test_lists_use_och_without_serial_comma() -> None:
 def test_lists_with_eller() -> None:
     assert join(["A", "B", "C"], style="or") == "A, B eller C"
     assert join(["A", "B"], "en", style="or") == "A or B"
+    assert join(["A", "B", "C"], style="standard") == join(["A", "B", "C"])
+    with pytest.raises(ValueError, match="style 'and'"):  # Babel's names only
+        join(["A", "B"], style="and")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
