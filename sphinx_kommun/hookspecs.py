@@ -10,7 +10,9 @@ below, marked with ``@hookimpl``::
         return {"tillstyrker med tillägg": "stöder förslaget med ett tillägg"}
 
 Plugins return plain values (dicts, lists, strings, docutils nodes), so
-``hookimpl`` is all a plugin imports from sphinx-kommun. Every hook is called
+``hookimpl`` is all a plugin needs from sphinx-kommun; the helpers of
+:mod:`sphinx_kommun.api` (dates, lists of entries, people, Swedish lists,
+tables) read and write values as sphinx-kommun does. Every hook is called
 for every plugin; a plugin may accept only some of a hook's arguments.
 A plugin that raises, or returns something of the wrong shape, gets a
 warning naming it (and the document, when there is one) and is skipped for
@@ -215,9 +217,10 @@ def kommun_checks(index: Any) -> list[Finding]:
 
 
 #: Every hook, in the order above (the hook reference follows it): the
-#: functions of this module that ``@hookspec`` marked.
+#: functions of this module that ``@hookspec`` marked (pluggy sets the
+#: attribute ``<project>_spec`` on them).
 HOOKS = tuple(
     value
     for value in list(globals().values())
-    if callable(value) and hasattr(value, "sphinx_kommun_spec")
+    if callable(value) and hasattr(value, f"{hookspec.project_name}_spec")
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import json
 import os
 import re
@@ -424,6 +425,13 @@ def test_every_hook_has_a_test() -> None:
         if name.startswith("kommun_") and callable(getattr(hookspecs, name))
     }
     assert specs == set(HOOK_NAMES), "every kommun_ function must be a @hookspec"
+
+
+def test_hooks_are_the_marked_functions_in_definition_order() -> None:
+    source = inspect.getsource(hookspecs)
+    defined = re.findall(r"^@hookspec\ndef (\w+)\(", source, re.M)
+    assert defined == HOOK_NAMES
+    assert len(defined) == source.count("\n@hookspec") > 0
 
 
 def test_readme_plugin_example_works_when_copied(
