@@ -188,7 +188,7 @@ def check_decisions(index: ObjectIndex, warn: Findings) -> None:
                 type=obj.type,
                 target=obj.concerns_ref or obj.body,
             )
-        if isinstance(obj, Beslut):
+        if isinstance(obj, Beslut) and obj.dnr:
             motion = index.motion(obj.dnr)
             yrkanden = index.yrkanden(motion) if motion else []
             numbers = {y.number for y in yrkanden}

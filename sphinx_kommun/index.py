@@ -182,7 +182,9 @@ class ObjectIndex:
         return self._meetings_by_dnr.get(dnr, [])
 
     def dnrs(self) -> list[str]:
-        return sorted(self.by_dnr)
+        """Every diarienummer objects are filed under (objects without one,
+        already warned about, belong to no ärende)."""
+        return sorted(dnr for dnr in self.by_dnr if dnr)
 
     # -- resolving references -------------------------------------------------
 

@@ -38,12 +38,15 @@ def _valid_date(century: str | None, year: str, month: str, day: str) -> bool:
     day_number = int(day)
     if day_number > 60:  # samordningsnummer
         day_number -= 60
-    full_year = int((century or "19") + year)
-    try:
-        dt.date(full_year, int(month), day_number)
-    except ValueError:
-        return False
-    return True
+    # without the century the number is valid if either century makes a date
+    # (000229 is 29 February 2000; 1900 was no leap year)
+    for prefix in [century] if century else ["19", "20"]:
+        try:
+            dt.date(int(prefix + year), int(month), day_number)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def find(text: str) -> list[str]:

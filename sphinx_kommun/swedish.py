@@ -98,11 +98,21 @@ def genitive(name: str) -> str:
     """Swedish genitive of a name or noun phrase.
 
     The -s goes on the last word; a word already ending in s, x or z takes no
-    extra s ("Kungsholmens stadsdelsförvaltnings", "Stadsledningskontorets").
+    extra s ("Kungsholmens stadsdelsförvaltnings", "Stadsledningskontorets");
+    an abbreviation or a number takes ":s" ("KS:s", "Stockholm Vatten AB:s");
+    a closing parenthesis is passed over ("Trafikverkets (Region Stockholm)").
     """
     stripped = name.rstrip()
     if not stripped:
         return name
+    if stripped.endswith(")") and "(" in stripped:
+        opening = stripped.rindex("(")
+        head = stripped[:opening].rstrip()
+        if head:
+            return f"{genitive(head)} {stripped[opening:]}"
+    last = stripped.split()[-1]
+    if (2 <= len(last) <= 5 and last.isupper()) or last[-1].isdigit():
+        return stripped + ":s"
     if stripped[-1].lower() in "sxz":
         return stripped
     return stripped + "s"
@@ -114,7 +124,7 @@ def in_sentence(name: str, endings: Sequence[str] = DEFAULT_COMMON_NOUN_ENDINGS)
     Single-word common nouns ("Socialnämnden") are lower-cased; proper names
     ("Bromma stadsdelsnämnd", "Polismyndigheten") are kept.
     """
-    if " " in name.strip() or not name:
+    if " " in name.strip() or not name or name.isupper():
         return name
     lowered = name.lower()
     if any(lowered.endswith(ending) for ending in endings):

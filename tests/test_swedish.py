@@ -34,6 +34,11 @@ def test_dates_are_written_out_in_swedish() -> None:
         ("Hans", "Hans"),
         ("Linux", "Linux"),
         ("Niklas Thorén", "Niklas Thoréns"),
+        ("KS", "KS:s"),
+        ("SLK", "SLK:s"),
+        ("Stockholm Vatten AB", "Stockholm Vatten AB:s"),
+        ("Trafikverket (Region Stockholm)", "Trafikverkets (Region Stockholm)"),
+        ("Nämnd 2", "Nämnd 2:s"),
     ],
 )
 def test_genitive(name: str, expected: str) -> None:
@@ -83,6 +88,10 @@ def test_common_nouns_are_lower_case_inside_a_sentence(
     name: str, expected: str
 ) -> None:
     assert in_sentence(name) == expected
+
+
+def test_all_capitals_stay_as_written_inside_a_sentence() -> None:
+    assert in_sentence("SOCIALNÄMNDEN") == "SOCIALNÄMNDEN"
 
 
 def test_slug_keeps_swedish_letters() -> None:

@@ -162,6 +162,33 @@ def test_personnummer_may_stay_in_an_unpublished_document(
     assert warning_lines(build(src)) == []
 
 
+def test_a_leap_day_personnummer_without_century_is_found() -> None:
+    from sphinx_kommun.personnummer import find
+
+    # 29 February 2000: valid, though 1900 had no leap day
+    assert find("född 000229-0005") == ["000229-0005"]
+    assert find("19000229-0005") == []
+
+
+def test_a_custom_dnr_pattern_must_match_the_whole_number(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    index = src / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            ":relaterade: KS 2019/656", ":relaterade: KS 2019/656 och mer"
+        ),
+        encoding="utf-8",
+    )
+    app = build(src, confoverrides={"kommun_dnr_pattern": r"[A-Z]+ \d{4}/\d+"})
+    assert re.search(
+        r"index\.rst:\d+: WARNING: diarienumret 'KS 2019/656 och mer' har inte "
+        r"formen .*\[kommun\.dnr\]",
+        warnings_of(app),
+    )
+
+
 def test_numbers_that_fail_luhn_or_are_no_dates_are_not_personnummer() -> None:
     from sphinx_kommun.personnummer import find
 

@@ -34,7 +34,7 @@ class ArendeDirective(KommunDirective):
             " ".join(d.split()) for d in split_entries(self.opt("relaterade"))
         )
         for other in related:
-            if not self.kommun_config.dnr_regex.match(other):
+            if not self.kommun_config.dnr_regex.fullmatch(other):
                 self.warn(
                     _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
                     "dnr",

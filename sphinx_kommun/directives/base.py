@@ -361,7 +361,7 @@ class KommunDirective(WarningDirective):
         if not dnr:
             return self.inherited_dnr()
         self.env.current_document[CURRENT_DNR] = dnr
-        if not self.kommun_config.dnr_regex.match(dnr):
+        if not self.kommun_config.dnr_regex.fullmatch(dnr):
             self.warn(
                 _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
                 "dnr",

@@ -40,7 +40,7 @@ class SammantradeDirective(KommunDirective):
         items = []
         for entry in self.list_opt("arenden"):
             dnr = " ".join(entry.split())
-            if not self.kommun_config.dnr_regex.match(dnr):
+            if not self.kommun_config.dnr_regex.fullmatch(dnr):
                 self.warn(
                     _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
                     "dnr",
