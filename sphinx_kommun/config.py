@@ -27,7 +27,7 @@ _CACHE: weakref.WeakKeyDictionary[Config, KommunConfig] = weakref.WeakKeyDiction
 PREFIX = "kommun_"
 
 #: Stockholm's form: board code, year, serial ("KS 2019/1899", "RK 2020/196").
-DEFAULT_DNR_PATTERN = r"^[A-ZÅÄÖ]{1,6} \d{4}/\d{1,6}$"
+DEFAULT_DNR_PATTERN = r"^[A-ZÅÄÖ]{1,6} [0-9]{4}/[0-9]{1,6}$"
 
 
 def _is_regex(value: Any) -> str | None:

@@ -34,7 +34,7 @@ DEFAULT_COMMON_NOUN_ENDINGS = (
     "kansliet",
 )
 
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_ISO_DATE = re.compile(r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*$")
 
 
 def output_locale(language: str | None) -> str:

@@ -107,6 +107,9 @@ def test_parse_date_accepts_iso_and_names_the_problem() -> None:
         parse_date("24/9 2020")
     with pytest.raises(ValueError, match="inte ett giltigt datum"):
         parse_date("2020-02-30")
+    # digits of other scripts are not ISO dates
+    with pytest.raises(ValueError, match="ÅÅÅÅ-MM-DD"):
+        parse_date("２０２０-０９-２４")
 
 
 def test_output_locale_falls_back_to_swedish() -> None:

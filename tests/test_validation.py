@@ -19,7 +19,7 @@ from .conftest import html_text
 CASES: dict[str, tuple[str, tuple[str, str]]] = {
     "dnr-format": (
         "index.rst:4: WARNING: diarienumret 'KS-2020-1' har inte formen "
-        "^[A-ZÅÄÖ]{1,6} \\d{4}/\\d{1,6}$ [kommun.dnr]",
+        "^[A-ZÅÄÖ]{1,6} [0-9]{4}/[0-9]{1,6}$ [kommun.dnr]",
         (".. arende:: KS-2020-1", ".. arende:: KS 2020/1"),
     ),
     "dnr-unknown": (
@@ -246,3 +246,11 @@ def test_markup_in_options_is_escaped_in_latex(
     text = " ".join(pdf_text(latexmk(app.outdir, "ks-2020-1.tex")).split())
     assert "Social<b>nämnden</b> & {\\\\input{x}} $50% #1_a^b~c" in text
     assert "anser att <script>alert(1)</script> \\\\textbf{x} }{ är fel" in text
+
+
+def test_the_default_dnr_pattern_wants_ascii_digits() -> None:
+    from sphinx_kommun.config import KommunConfig
+
+    pattern = KommunConfig().dnr_regex
+    assert pattern.fullmatch("KS 2019/1899")
+    assert not pattern.fullmatch("KS ２０１９/1899")
