@@ -254,3 +254,24 @@ def test_the_default_dnr_pattern_wants_ascii_digits() -> None:
     pattern = KommunConfig().dnr_regex
     assert pattern.fullmatch("KS 2019/1899")
     assert not pattern.fullmatch("KS ２０１９/1899")
+
+
+def test_an_att_sats_given_twice_warns_and_the_first_is_used(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    beslut = src / "beslut.rst"
+    text = beslut.read_text(encoding="utf-8")
+    utfall = re.search(r":utfall: (.*)", text)
+    assert utfall is not None
+    beslut.write_text(
+        text.replace(utfall.group(0), ":utfall: 1: bifall; 1: avslag; 2: avslag"),
+        encoding="utf-8",
+    )
+    app = build(src)
+    assert re.search(
+        r"beslut\.rst:\d+: WARNING: '1: avslag' i 'utfall' upprepar att-sats 1; "
+        r"den första uppgiften gäller \[kommun\.option\]",
+        warnings_of(app),
+    )
+    assert "bifall" in html_text(app.outdir / "beslut.html").lower()

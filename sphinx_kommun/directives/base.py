@@ -324,6 +324,40 @@ class KommunDirective(WarningDirective):
     def list_opt(self, name: str) -> list[str]:
         return split_entries(self.opt(name))
 
+    def numbered_opt(self, name: str) -> list[tuple[int | None, str]]:
+        """Entries ``word`` (for every att-sats) or ``N: word`` (for att-sats N).
+
+        An att-sats given twice, or two words for all of them, is warned
+        about: the first is used.
+        """
+        result: list[tuple[int | None, str]] = []
+        seen: set[int | None] = set()
+        for entry in self.list_opt(name):
+            number: int | None = None
+            word = entry
+            head, sep, tail = entry.partition(":")
+            if sep and head.strip().isdigit():
+                number, word = int(head.strip()), tail.strip()
+            if number in seen:
+                self.warn(
+                    _(
+                        "'%(entry)s' i '%(option)s' upprepar %(what)s; den "
+                        "första uppgiften gäller"
+                    ),
+                    "option",
+                    {
+                        "entry": entry,
+                        "option": name,
+                        "what": _("att-sats %(number)s") % {"number": number}
+                        if number is not None
+                        else _("uppgiften för alla att-satser"),
+                    },
+                )
+                continue
+            seen.add(number)
+            result.append((number, word))
+        return result
+
     def persons_opt(self, name: str, *, with_dates: bool = False) -> tuple[Person, ...]:
         """The people of a list option (see :func:`parse_person`).
 

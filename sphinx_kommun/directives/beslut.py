@@ -11,7 +11,7 @@ from ..i18n import _
 from ..model import Beslut, Outcome, default_id
 from ..swedish import format_date, output_locale
 from ..vocabulary import OUTCOMES, closest
-from .base import KommunDirective, split_entries
+from .base import KommunDirective
 
 
 class BeslutDirective(KommunDirective):
@@ -29,12 +29,7 @@ class BeslutDirective(KommunDirective):
 
     def outcomes(self) -> tuple[Outcome, ...]:
         result = []
-        for entry in split_entries(self.opt("utfall")):
-            number: int | None = None
-            word = entry
-            head, sep, tail = entry.partition(":")
-            if sep and head.strip().isdigit():
-                number, word = int(head.strip()), tail.strip()
+        for number, word in self.numbered_opt("utfall"):
             known = closest(word, OUTCOMES)
             if known is None:
                 self.warn(

@@ -11,7 +11,7 @@ from ..i18n import _
 from ..model import Excerpt, Position, Yttrande, default_id
 from ..swedish import format_date, output_locale
 from ..vocabulary import closest
-from .base import KommunDirective, mark_excerpt, mark_excerpts, split_entries
+from .base import KommunDirective, mark_excerpt, mark_excerpts
 
 
 class YttrandeDirective(KommunDirective):
@@ -45,12 +45,7 @@ class YttrandeDirective(KommunDirective):
     def positions(self) -> tuple[Position, ...]:
         vocabulary = {**self.plugins.positions, **self.kommun_config.extra_positions}
         result = []
-        for entry in split_entries(self.opt("stallning")):
-            number: int | None = None
-            word = entry
-            head, sep, tail = entry.partition(":")
-            if sep and head.strip().isdigit():
-                number, word = int(head.strip()), tail.strip()
+        for number, word in self.numbered_opt("stallning"):
             known = closest(word, vocabulary)
             if known is None:
                 self.warn(
