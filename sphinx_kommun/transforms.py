@@ -10,6 +10,11 @@ from .domain import get_domain
 from .generate import GENERATORS, Context, apply
 from .nodes import kommun_pending
 
+#: Builders that resolve one page per doctree.
+PAGE_BUILDERS = frozenset(
+    {"html", "dirhtml", "epub", "text", "xml", "pseudoxml", "needs", "linkcheck"}
+)
+
 
 class FillGenerated(SphinxPostTransform):
     """Replace :class:`~.nodes.kommun_pending` placeholders with generated nodes.
@@ -23,15 +28,16 @@ class FillGenerated(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
         docname = self.env.current_document.docname
+        # the builder, as Sphinx's own ReferencesResolver reaches it
+        builder = self.env._app.builder
         # a page has placeholders only if it recorded a generator dependency;
-        # an assembled LaTeX document is scanned (it holds many pages)
-        if self.document.get("docname") is None and not any(
+        # builders that assemble many pages into one tree (latex, man,
+        # texinfo, singlehtml …) have it scanned
+        if builder.name in PAGE_BUILDERS and not any(
             key[0] in GENERATORS for key in domain.deps.get(docname, ())
         ):
             return
         if not any(True for _ in self.document.findall(kommun_pending)):
             return
-        # the builder, as Sphinx's own ReferencesResolver reaches it
-        builder = self.env._app.builder
         ctx = Context(self.env, domain.index, docname, builder=builder)
         apply(ctx, self.document)

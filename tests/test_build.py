@@ -191,3 +191,25 @@ def test_meeting_sidebar_shows_the_agenda(built: SphinxTestApp) -> None:
     assert nav_text(built.outdir / "sammantrade.html").startswith(
         "Föredragningslista | 1. Ta tillbaka utsatta områden (KS 2019/1899) | Handlingar"
     )
+
+
+@pytest.mark.parametrize("buildername", ["man", "singlehtml", "text"])
+def test_generated_text_in_builders_that_assemble_pages(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    buildername: str,
+) -> None:
+    src = project_copy("case")
+    # a start page with nothing generated on it, above the ärende
+    (src / "start.rst").write_text(
+        "Handlingar\n==========\n\n.. toctree::\n\n   index\n", encoding="utf-8"
+    )
+    app = build(src, buildername, confoverrides={"root_doc": "start"})
+    text = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in app.outdir.rglob("*")
+        if path.is_file() and path.suffix in (".1", ".html", ".txt")
+    )
+    text = re.sub(r"<[^>]+>|\\f[BIRP]|\\-|\n", " ", text)
+    text = " ".join(text.split())
+    assert "Ärendet har remitterats till" in text, buildername
