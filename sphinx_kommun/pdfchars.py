@@ -75,8 +75,8 @@ PLACEHOLDER = "?"
 def settable(char: str) -> bool:
     """Whether pdflatex, with Sphinx's preamble, sets ``char``."""
     point = ord(char)
-    if point < 0x80:
-        return True
+    if point < 0x80:  # control characters (ESC, BEL, DEL …) stop LaTeX too
+        return 0x20 <= point < 0x7F or char in "\t\n\r"
     i = bisect.bisect_right(_STARTS, point) - 1
     return i >= 0 and point <= RANGES[i][1]
 
@@ -92,7 +92,7 @@ def unsettable(text: str) -> list[str]:
 
 def printable(text: str) -> str:
     """``text`` as pdflatex can set it (see the module's description)."""
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return text
     return "".join(
         REPLACEMENTS.get(char, char if settable(char) else PLACEHOLDER) for char in text
@@ -113,7 +113,10 @@ def fitted(config: Config, text: str) -> str:
 
 
 def _described(chars: Iterable[str]) -> str:
-    return ", ".join(f"'{char}' (U+{ord(char):04X})" for char in chars)
+    return ", ".join(
+        f"'{char}' (U+{ord(char):04X})" if char.isprintable() else f"U+{ord(char):04X}"
+        for char in chars
+    )
 
 
 def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -127,7 +130,9 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     )
     for text in list(doctree.findall(nodes.Text)):
         parent = text.parent
-        if text.isascii() or parent is None or isinstance(parent, nodes.raw):
+        if parent is None or isinstance(parent, nodes.raw):
+            continue
+        if text.isascii() and all(settable(char) for char in text):
             continue
         bad = unsettable(text)
         if bad:

@@ -213,3 +213,24 @@ def test_generated_text_in_builders_that_assemble_pages(
     text = re.sub(r"<[^>]+>|\\f[BIRP]|\\-|\n", " ", text)
     text = " ".join(text.split())
     assert "Ärendet har remitterats till" in text, buildername
+
+
+def test_generated_content_inside_a_quoted_section_is_not_quoted(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
+            "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n\n"
+            "   .. beredning::\n      :dnr: KS 2019/1899\n",
+        ),
+        encoding="utf-8",
+    )
+    app = build(src)
+    assert "Traceback" not in warnings_of(app)
+    page = html_text(app.outdir / "yttrande-kungsholmen.html")
+    assert "Ärendet har remitterats till" in page
+    compilation = html_text(app.outdir / "utlatande.html")
+    assert "Insatserna bör bygga på stadsdelens egna förutsättningar." in compilation

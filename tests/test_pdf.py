@@ -428,3 +428,10 @@ def test_domain_index_entries_are_fitted_for_pdflatex(
     tex = (app.outdir / texname).read_text(encoding="utf-8")
     assert "Ω" not in tex
     assert latexmk(app.outdir, texname).exists()
+
+
+def test_control_characters_do_not_reach_latex() -> None:
+    assert not pdfchars.settable("\x1b") and not pdfchars.settable("\x7f")
+    assert pdfchars.settable("\n") and pdfchars.settable("a")
+    assert pdfchars.printable("a\x1bb\x07c\nd") == "a?b?c\nd"
+    assert pdfchars.unsettable("a\x1bb") == ["\x1b"]

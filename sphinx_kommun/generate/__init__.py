@@ -104,6 +104,8 @@ def keep_excerpts(app: object, doctree: nodes.document) -> None:
             _detached_copy(child, prefix)
             for child in children
             if not (isinstance(child, nodes.Element) and UNQUOTED in child["classes"])
+            # generated content is generated where it is written, not quoted
+            and not isinstance(child, kommun_pending)
         )
     if found:
         get_domain(env).data["excerpts"][env.docname] = {
@@ -129,7 +131,8 @@ def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
     if isinstance(copy, nodes.Element):
         for element in list(copy.findall(nodes.Element)):
             if isinstance(element, kommun_pending):
-                element.parent.remove(element)
+                if element.parent is not None:
+                    element.parent.remove(element)
                 continue
             element["ids"] = [f"{prefix}-{node_id}" for node_id in element["ids"]]
             element["names"] = []
