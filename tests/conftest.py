@@ -63,6 +63,18 @@ def build(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp
     return run
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) with ``new`` in a source file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    """Add ``text`` at the end of a source file."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 _BLOCKS = [
     "p", "div", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4",
     "h5", "h6", "section", "table", "caption", "ul", "ol", "dl", "blockquote",

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import html_text
+from .conftest import edit, html_text
 
 
 @pytest.fixture
@@ -85,8 +85,7 @@ def test_late_answer_and_missing_answer_are_marked(
 ) -> None:
     srcdir = project_copy("case")
     (srcdir / "yttrande-kungsholmen.rst").unlink()
-    index = srcdir / "index.rst"
-    index.write_text(index.read_text().replace("   yttrande-kungsholmen\n", ""))
+    edit(srcdir / "index.rst", "   yttrande-kungsholmen\n", "")
     app = build(srcdir)
     assert warnings_of(app) == ""
     text = html_text(app.outdir / "utlatande.html")
@@ -219,14 +218,11 @@ def test_generated_content_inside_a_quoted_section_is_not_quoted(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    path = src / "yttrande-kungsholmen.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
-            "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n\n"
-            "   .. beredning::\n      :dnr: KS 2019/1899\n",
-        ),
-        encoding="utf-8",
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n\n"
+        "   .. beredning::\n      :dnr: KS 2019/1899\n",
     )
     app = build(src)
     assert "Traceback" not in warnings_of(app)

@@ -12,7 +12,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import html_text
+from .conftest import append, edit, html_text
 
 #: pages Sphinx writes on every build, whatever changed
 ALWAYS = {"genindex", "search", "kommun-arenden", "permalink"}
@@ -41,12 +41,6 @@ def mtimes(outdir: Path) -> dict[str, int]:
         for path in outdir.rglob("*.html")
         if "_static" not in path.parts
     }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def remove_kungsholmen(src: Path) -> None:
@@ -252,11 +246,7 @@ def test_a_mentioning_page_retitled_updates_the_backlink(
     tmp_path: Path,
 ) -> None:
     src = project_copy("case")
-    meeting = src / "sammantrade.rst"
-    meeting.write_text(
-        meeting.read_text(encoding="utf-8") + "\nSe även :motion:`KS 2019/1899`.\n",
-        encoding="utf-8",
-    )
+    append(src / "sammantrade.rst", "\nSe även :motion:`KS 2019/1899`.\n")
 
     def retitle(src: Path) -> None:
         edit(

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import html_text
+from .conftest import edit, html_text
 
 
 def load_needs(outdir: Path) -> dict[str, Any]:
@@ -71,12 +71,10 @@ def test_needtable_lists_objects_and_follows_changes(
         "ks-2019-1899-yttrande-kungsholmens-stadsdelsnämnd Kungsholmens stadsdelsnämnd lämnar synpunkter"
         in table
     )
-    path = src / "yttrande-kungsholmen.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            ":stallning: lämnar synpunkter", ":stallning: avstyrker"
-        ),
-        encoding="utf-8",
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        ":stallning: lämnar synpunkter",
+        ":stallning: avstyrker",
     )
     app = build(src)
     table = html_text(app.outdir / "annat.html")

@@ -15,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_kommun import pdfchars
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
-from .conftest import html_text
+from .conftest import append, edit, html_text
 
 
 def words(text: str) -> Counter[str]:
@@ -128,14 +128,10 @@ def test_long_yttrande_flows_over_pages_with_every_word(
     paragraphs = "\n\n".join(
         "   " + " ".join(tokens[i : i + 80]) + "." for i in range(0, len(tokens), 80)
     )
-    path = src / "yttrande-kungsholmen.rst"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace(
-            "   Insatserna bör bygga på stadsdelens egna förutsättningar.",
-            paragraphs,
-        ),
-        encoding="utf-8",
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar.",
+        paragraphs,
     )
     app = build(src, "latex")
     assert warnings_of(app) == ""
@@ -183,13 +179,8 @@ def test_every_character_counted_as_settable_is_set_by_pdflatex(
 
 def _with_foreign_letters(src: Path) -> None:
     path = src / "yttrande-bromma.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            ":handlaggare: Anna A", ":handlaggare: Anna A 😀 Ωμέγα"
-        )
-        + "\nGrattis 🎉 till Δήμος\u2009Αθηναίων.\n",
-        encoding="utf-8",
-    )
+    edit(path, ":handlaggare: Anna A", ":handlaggare: Anna A 😀 Ωμέγα")
+    append(path, "\nGrattis 🎉 till Δήμος\u2009Αθηναίων.\n")
 
 
 def test_unsettable_characters_warn_and_the_pdf_still_builds(
@@ -241,13 +232,10 @@ def test_titles_and_municipality_with_latex_specials_are_escaped(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    index = src / "index.rst"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace(
-            ":rubrik: Motion om att ta tillbaka utsatta områden",
-            ":rubrik: Vård & omsorg, 50 % mer #1 \\emph{x} {y} ~z_1^2 $",
-        ),
-        encoding="utf-8",
+    edit(
+        src / "index.rst",
+        ":rubrik: Motion om att ta tillbaka utsatta områden",
+        ":rubrik: Vård & omsorg, 50 % mer #1 \\emph{x} {y} ~z_1^2 $",
     )
     municipality = "Kommun & Co #1 50% \\x_y^z~{}$"
     app = build(src, "latex", confoverrides={"kommun_municipality": municipality})
@@ -303,13 +291,10 @@ def test_a_withdrawn_signatory_is_struck_through_in_print(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    path = src / "utlatande.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "Jan Jönsson; Mats Larsson",
-            "Jan Jönsson (L) [ej tjänstgörande]; Mats Larsson",
-        ),
-        encoding="utf-8",
+    edit(
+        src / "utlatande.rst",
+        "Jan Jönsson; Mats Larsson",
+        "Jan Jönsson (L) [ej tjänstgörande]; Mats Larsson",
     )
     app = build(src, "latex")
     assert warnings_of(app) == ""
@@ -350,11 +335,7 @@ def test_meeting_pdf_includes_the_pages_an_inlined_document_includes(
         "Bilaga till utlåtandet\n======================\n\nEn karta över områdena.\n",
         encoding="utf-8",
     )
-    path = src / "utlatande.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "\n.. toctree::\n\n   bilaga\n",
-        encoding="utf-8",
-    )
+    append(src / "utlatande.rst", "\n.. toctree::\n\n   bilaga\n")
     app = build(src, "latex")
     assert warnings_of(app) == ""
     meeting = (app.outdir / "kommunfullmaktige-2021-03-15.tex").read_text(
@@ -370,12 +351,7 @@ def test_text_after_a_toctree_is_printed_as_its_own_document(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    path = src / "index.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + "\nSlutord\n-------\n\nÄrendet avslutas här.\n",
-        encoding="utf-8",
-    )
+    append(src / "index.rst", "\nSlutord\n-------\n\nÄrendet avslutas här.\n")
     app = build(src, "latex")
     assert warnings_of(app) == ""
     tex = (app.outdir / "ks-2019-1899.tex").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from sphinx_kommun.directives.base import PersonError
 from sphinx_kommun.plugins import Plugins
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import html_text
+from .conftest import append, edit, html_text
 from .test_incremental import assert_same_pages
 
 HOOK_NAMES = [spec.__name__ for spec in hookspecs.HOOKS]
@@ -38,10 +38,6 @@ def plugged(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> SphinxTestApp:
     return build(project_copy("plugins"))
-
-
-def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def only_prov_finding(app: SphinxTestApp) -> bool:
@@ -94,8 +90,7 @@ def test_hook_kommun_object_fields_validates(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("plugins")
-    path = src / "yttrande-bromma.rst"
-    path.write_text(path.read_text().replace(":stadsdel: BROMMA", ":stadsdel: bromma"))
+    edit(src / "yttrande-bromma.rst", ":stadsdel: BROMMA", ":stadsdel: bromma")
     app = build(src)
     assert re.search(
         r"yttrande-bromma\.rst:4: WARNING: fel värde för 'stadsdel': 'bromma' ska "
@@ -229,10 +224,7 @@ def test_section_options_are_validated(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("plugins")
-    path = src / "yttrande-bromma.rst"
-    path.write_text(
-        path.read_text().replace(":niva: medel", ":niva: extrem\n      :farg: röd")
-    )
+    edit(src / "yttrande-bromma.rst", ":niva: medel", ":niva: extrem\n      :farg: röd")
     app = build(src)
     warnings = warnings_of(app)
     assert re.search(
@@ -315,11 +307,7 @@ def test_changing_plugins_rebuilds_like_a_fresh_build(
 ) -> None:
     src = project_copy("plugins")
     build(src)
-    (src / "conf.py").write_text(
-        (src / "conf.py")
-        .read_text()
-        .replace('kommun_plugins = ["provplugin"]', "kommun_plugins = []")
-    )
+    edit(src / "conf.py", 'kommun_plugins = ["provplugin"]', "kommun_plugins = []")
     again = build(src)
     assert "Provfält" not in html_text(again.outdir / "yttrande-bromma.html")
     fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
@@ -378,9 +366,10 @@ def test_entry_point_plugin_is_used_in_a_build(
 ) -> None:
     monkeypatch.syspath_prepend(str(installed_distribution))
     src = project_copy("plugins")
-    path = src / "yttrande-kungsholmen.rst"
-    path.write_text(
-        path.read_text().replace(":stallning: lämnar synpunkter", ":stallning: kastord")
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        ":stallning: lämnar synpunkter",
+        ":stallning: kastord",
     )
     app = build(src)
     assert app.kommun_plugins.info["kast"].version == "4.5.6"  # type: ignore[attr-defined]
@@ -444,14 +433,8 @@ def test_readme_plugin_example_works_when_copied(
     plugin, conf, usage = blocks[0][1], blocks[1][1], blocks[2][1]
     src = project_copy("case")
     (src / "barnkonsekvens.py").write_text(plugin, encoding="utf-8")
-    (src / "conf.py").write_text(
-        (src / "conf.py").read_text() + "\n" + conf, encoding="utf-8"
-    )
-    path = src / "yttrande-kungsholmen.rst"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "\n" + textwrap.indent(usage, "   "),
-        encoding="utf-8",
-    )
+    append(src / "conf.py", "\n" + conf)
+    append(src / "yttrande-kungsholmen.rst", "\n" + textwrap.indent(usage, "   "))
     app = build(src)
     assert warnings_of(app) == ""
     text = html_text(app.outdir / "yttrande-kungsholmen.html")

@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
-from .conftest import html_text
+from .conftest import append, edit, html_text
 
 #: root -> (the one warning, as printed after the source directory; the fix)
 CASES: dict[str, tuple[str, tuple[str, str]]] = {
@@ -124,10 +124,7 @@ def test_fixed_project_gives_none(
 ) -> None:
     _expected, (old, new) = CASES[case]
     src = project_copy(f"bad-{case}")
-    index = src / "index.rst"
-    text = index.read_text(encoding="utf-8")
-    assert old in text
-    index.write_text(text.replace(old, new), encoding="utf-8")
+    edit(src / "index.rst", old, new)
     app = build(src)
     assert warning_lines(app) == []
 
@@ -174,12 +171,10 @@ def test_a_custom_dnr_pattern_must_match_the_whole_number(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    index = src / "index.rst"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace(
-            ":relaterade: KS 2019/656", ":relaterade: KS 2019/656 och mer"
-        ),
-        encoding="utf-8",
+    edit(
+        src / "index.rst",
+        ":relaterade: KS 2019/656",
+        ":relaterade: KS 2019/656 och mer",
     )
     app = build(src, confoverrides={"kommun_dnr_pattern": r"[A-Z]+ \d{4}/\d+"})
     assert re.search(
@@ -207,9 +202,7 @@ def test_custom_dnr_pattern(
     src = project_copy("bad-dnr-pattern")
     assert warning_lines(build(src)) == []
     src2 = project_copy("bad-dnr-format")
-    (src2 / "conf.py").write_text(
-        (src2 / "conf.py").read_text() + 'kommun_dnr_pattern = r"^KS-\\d{4}-\\d+$"\n'
-    )
+    append(src2 / "conf.py", 'kommun_dnr_pattern = r"^KS-\\d{4}-\\d+$"\n')
     assert warning_lines(build(src2)) == []
 
 
@@ -261,13 +254,9 @@ def test_an_att_sats_given_twice_warns_and_the_first_is_used(
 ) -> None:
     src = project_copy("case")
     beslut = src / "beslut.rst"
-    text = beslut.read_text(encoding="utf-8")
-    utfall = re.search(r":utfall: (.*)", text)
+    utfall = re.search(r":utfall: .*", beslut.read_text(encoding="utf-8"))
     assert utfall is not None
-    beslut.write_text(
-        text.replace(utfall.group(0), ":utfall: 1: bifall; 1: avslag; 2: avslag"),
-        encoding="utf-8",
-    )
+    edit(beslut, utfall.group(0), ":utfall: 1: bifall; 1: avslag; 2: avslag")
     app = build(src)
     assert re.search(
         r"beslut\.rst:\d+: WARNING: '1: avslag' i 'utfall' upprepar att-sats 1; "
