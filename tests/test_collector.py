@@ -37,42 +37,28 @@ def _build_recording(
     return app, seen
 
 
-def test_write_phase_uses_the_setting_and_restores_it(
+@pytest.mark.parametrize(
+    ("before", "setting", "while_writing"),
+    [
+        (700, {"kommun_write_gc_threshold": 12_345}, 12_345),
+        (700, {}, 10_000),  # the default
+        (700, {"kommun_write_gc_threshold": 0}, 700),  # 0: left alone
+        (50_000, {}, 50_000),  # a larger threshold already set is kept
+    ],
+)
+def test_write_phase_threshold_and_restored_after(
     make_app: Callable[..., SphinxTestApp],
     project_copy: Callable[[str], Path],
     thresholds: tuple[int, int, int],
+    before: int,
+    setting: dict[str, object],
+    while_writing: int,
 ) -> None:
-    gc.set_threshold(700, thresholds[1], thresholds[2])
-    app, seen = _build_recording(
-        make_app, project_copy("case"), kommun_write_gc_threshold=12_345
-    )
+    gc.set_threshold(before, thresholds[1], thresholds[2])
+    app, seen = _build_recording(make_app, project_copy("case"), **setting)
     assert warnings_of(app) == ""
-    assert seen == {12_345}
-    assert gc.get_threshold() == (700, thresholds[1], thresholds[2])
-
-
-def test_zero_leaves_the_collector_alone(
-    make_app: Callable[..., SphinxTestApp],
-    project_copy: Callable[[str], Path],
-    thresholds: tuple[int, int, int],
-) -> None:
-    gc.set_threshold(700, thresholds[1], thresholds[2])
-    app, seen = _build_recording(
-        make_app, project_copy("case"), kommun_write_gc_threshold=0
-    )
-    assert warnings_of(app) == ""
-    assert seen == {700}
-
-
-def test_a_larger_threshold_already_set_is_kept(
-    make_app: Callable[..., SphinxTestApp],
-    project_copy: Callable[[str], Path],
-    thresholds: tuple[int, int, int],
-) -> None:
-    gc.set_threshold(50_000, thresholds[1], thresholds[2])
-    _app, seen = _build_recording(make_app, project_copy("case"))
-    assert seen == {50_000}
-    assert gc.get_threshold()[0] == 50_000
+    assert seen == {while_writing}
+    assert gc.get_threshold() == (before, thresholds[1], thresholds[2])
 
 
 @pytest.mark.parametrize("value", [-1, 2.5, True])

@@ -150,6 +150,29 @@ SCENARIOS["page with a remissammanställning added"] = (
 )
 
 
+def rebuild_equals_fresh(
+    src: Path,
+    change: Callable[[Path], None],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    **kwargs: object,
+) -> tuple[dict[str, int], SphinxTestApp]:
+    """Build ``src``, change it, rebuild: the pages equal a fresh build's.
+
+    Returns the pages' mtimes after the first build and the rebuilt app;
+    both builds must be free of warnings.
+    """
+    first = build(src, **kwargs)
+    assert warnings_of(first) == ""
+    before = mtimes(first.outdir)
+    change(src)
+    second = build(src, **kwargs)
+    assert warnings_of(second) == ""
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True, **kwargs)
+    assert_same_pages(second.outdir, fresh.outdir)
+    return before, second
+
+
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_incremental_equals_fresh(
     scenario: str,
@@ -158,21 +181,11 @@ def test_incremental_equals_fresh(
     tmp_path: Path,
 ) -> None:
     change, must, must_not = SCENARIOS[scenario]
-    src = project_copy("case")
-    first = build(src)
-    assert warnings_of(first) == ""
-    before = mtimes(first.outdir)
-
-    change(src)
-    second = build(src)
-    assert warnings_of(second) == ""
+    before, second = rebuild_equals_fresh(project_copy("case"), change, build, tmp_path)
     after = mtimes(second.outdir)
     rewritten = {page for page in after if before.get(page) != after[page]} - ALWAYS
     assert must <= rewritten, f"not rewritten: {must - rewritten}"
     assert not (must_not & rewritten), f"needlessly rewritten: {must_not & rewritten}"
-
-    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
-    assert_same_pages(second.outdir, fresh.outdir)
 
 
 def test_removed_yttrande_vanishes_and_instans_is_unanswered(
@@ -200,16 +213,14 @@ def test_added_yttrande_appears(
     original = src.parent / "original"
     shutil.copytree(src, original)
     remove_kungsholmen(src)
-    build(src)
-    add_kungsholmen_back(src, original)
-    app = build(src)
+    _before, app = rebuild_equals_fresh(
+        src, lambda src: add_kungsholmen_back(src, original), build, tmp_path
+    )
     text = html_text(app.outdir / "utlatande.html")
     assert (
         "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den 4 september 2020"
         in text
     )
-    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
-    assert_same_pages(app.outdir, fresh.outdir)
 
 
 def test_noop_rebuild_writes_nothing(
@@ -221,23 +232,6 @@ def test_noop_rebuild_writes_nothing(
     second = build(src)
     after = mtimes(second.outdir)
     assert {p for p in after if before.get(p) != after[p]} - ALWAYS == set()
-
-
-def _rebuild_equals_fresh(
-    src: Path,
-    change: Callable[[Path], None],
-    build: Callable[..., SphinxTestApp],
-    tmp_path: Path,
-    **kwargs: object,
-) -> SphinxTestApp:
-    first = build(src, **kwargs)
-    assert warnings_of(first) == ""
-    change(src)
-    second = build(src, **kwargs)
-    assert warnings_of(second) == ""
-    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True, **kwargs)
-    assert_same_pages(second.outdir, fresh.outdir)
-    return second
 
 
 def test_a_mentioning_page_retitled_updates_the_backlink(
@@ -255,7 +249,7 @@ def test_a_mentioning_page_retitled_updates_the_backlink(
             "Fullmäktige\n===========",
         )
 
-    second = _rebuild_equals_fresh(src, retitle, build, tmp_path)
+    _before, second = rebuild_equals_fresh(src, retitle, build, tmp_path)
     assert "Omnämns i Fullmäktige" in html_text(second.outdir / "motion.html")
 
 
@@ -286,7 +280,7 @@ def test_a_reservation_about_another_arendes_yttrande_follows_it(
         )
 
     # KS 2019/656 has no remiss: that is not what is tested here
-    second = _rebuild_equals_fresh(
+    _before, second = rebuild_equals_fresh(
         src,
         rename,
         build,

@@ -9,7 +9,8 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .test_incremental import assert_same_pages, edit, html_pages
+from .conftest import edit
+from .test_incremental import assert_same_pages, html_pages
 
 
 def test_parallel_equals_serial(
