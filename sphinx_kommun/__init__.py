@@ -31,7 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         plugins,
     )
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
-    from .domain import KommunDomain, note_page_title
+    from .domain import KommunDomain
     from .generate import keep_excerpts, silence_copies
     from .roles import ROLE_KINDS, KommunXRefRole
     from .transforms import FillGenerated
@@ -63,7 +63,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", checks.check_consistency)
     app.connect("doctree-read", personnummer.check_document, priority=600)
     app.connect("doctree-read", keep_excerpts, priority=700)
-    app.connect("doctree-read", note_page_title, priority=700)
     app.connect("needs-before-post-processing", needs.add_needs)
     app.connect("html-page-context", needs.strip_assets, priority=900)
 

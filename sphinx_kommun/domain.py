@@ -7,7 +7,6 @@ Everything across documents is derived in :class:`~.index.ObjectIndex`.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, cast
 
@@ -145,15 +144,6 @@ class KommunDomain(Domain):
         self.refs.setdefault(ref.docname, []).append(ref)
         self._changed()
 
-    def note_page_title(self, docname: str, title: str) -> None:
-        """Give the references made on ``docname`` the page's title."""
-        refs = self.refs.get(docname)
-        if refs:
-            self.refs[docname] = [
-                dataclasses.replace(r, page_title=title) for r in refs
-            ]
-            self._changed()
-
     def add_dependency(self, docname: str, key: DepKey) -> None:
         self.deps.setdefault(docname, set()).add(key)
         if key[0] == COMPILATION:  # the index knows where compilations are
@@ -180,8 +170,15 @@ class KommunDomain(Domain):
                 docname: [key[2] for key in keys if key[0] == COMPILATION]
                 for docname, keys in self.deps.items()
             }
-            self._index = ObjectIndex.build(self.objects, self.refs, compilations)
+            self._index = ObjectIndex.build(
+                self.objects, self.refs, compilations, self._page_title
+            )
         return self._index
+
+    def _page_title(self, docname: str) -> str:
+        """A page's title, as Sphinx's title collector keeps it."""
+        title = self.env.titles.get(docname)
+        return title.astext() if title is not None else ""
 
     def objects_in(self, docname: str) -> list[KommunObject]:
         return list(self.objects.get(docname, ()))
@@ -276,12 +273,3 @@ def get_domain(env: BuildEnvironment) -> KommunDomain:
 
 
 __all__ = ["DepKey", "KommunDomain", "get_domain"]
-
-
-def note_page_title(app: Any, doctree: nodes.document) -> None:
-    """``doctree-read``, after Sphinx's title collector: the page's title on
-    the references it makes, so a backlink to the page shows it, and a
-    changed title rewrites the pages that show it."""
-    env = doctree.settings.env
-    title = env.titles.get(env.docname)
-    get_domain(env).note_page_title(env.docname, title.astext() if title else "")

@@ -8,7 +8,7 @@ reading, and thrown away whenever the stored objects change.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -61,6 +61,8 @@ class ObjectIndex:
     _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
+    #: A page's title (backlinks from a page rather than an object show it).
+    page_title: Callable[[str], str] = lambda docname: ""
 
     @classmethod
     def build(
@@ -68,6 +70,7 @@ class ObjectIndex:
         objects_by_doc: Mapping[str, Sequence[KommunObject]],
         refs_by_doc: Mapping[str, Sequence[RoleRef]],
         compilations_by_doc: Mapping[str, Iterable[str]] | None = None,
+        page_title: Callable[[str], str] | None = None,
     ) -> ObjectIndex:
         """The index of the objects and references of every page.
 
@@ -81,6 +84,8 @@ class ObjectIndex:
         ]
         refs = [ref for docname in sorted(refs_by_doc) for ref in refs_by_doc[docname]]
         index = cls(objects=objects, refs=refs)
+        if page_title is not None:
+            index.page_title = page_title
         by_dnr: dict[str, list[KommunObject]] = defaultdict(list)
         for obj in objects:
             if obj.id in index.by_id:
@@ -321,7 +326,12 @@ class ObjectIndex:
                 continue
             add(
                 target,
-                Backlink("omnamnd", source, ref.docname, page_title=ref.page_title),
+                Backlink(
+                    "omnamnd",
+                    source,
+                    ref.docname,
+                    page_title=self.page_title(ref.docname) if source is None else "",
+                ),
             )
         # one entry per (relation, source, document); yttranden in remiss order
         for target_id, found in links.items():

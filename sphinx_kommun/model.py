@@ -308,5 +308,3 @@ class RoleRef:
     lineno: int
     source: str = ""
     extra: dict[str, str] = field(default_factory=dict)
-    #: The title of the page it is on (filled in when the page has been read).
-    page_title: str = ""
