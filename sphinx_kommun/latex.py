@@ -214,14 +214,12 @@ def _text_after(included: addnodes.start_of_file) -> nodes.Element | None:
     return None
 
 
-def _owner(node: nodes.Element) -> nodes.Element:
-    """The included file (or the whole PDF) that ``node``'s parent belongs to."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, addnodes.start_of_file):
-        if parent.parent is None:
-            break
-        parent = parent.parent
-    return parent if parent is not None else node
+def _owner(included: addnodes.start_of_file) -> nodes.Element:
+    """The included page (or the whole PDF) that includes ``included``."""
+    owner = included.parent
+    while not isinstance(owner, addnodes.start_of_file) and owner.parent is not None:
+        owner = owner.parent
+    return owner
 
 
 class PrintedDocuments(SphinxPostTransform):
@@ -259,16 +257,14 @@ class PrintedDocuments(SphinxPostTransform):
         first = start(section, 1) if section is not None else start(root, 0)
         first["pdfinfo"], first["cover"] = pdf_info(self.env, str(root["docname"]))
         for included in list(root.findall(addnodes.start_of_file)):
-            position = 0
             previous = included.previous_sibling()
-            start(included, position)
+            start(included, 0)
             if isinstance(previous, kommun_bookmark):
                 # the bookmark belongs on the document's first page
                 previous.parent.remove(previous)
                 included.insert(1, previous)
-        # text after a toctree belongs to the document that has the toctree:
-        # it starts again there (after the last page it includes)
-        for included in list(root.findall(addnodes.start_of_file)):
+            # text after the included page belongs to the document that
+            # includes it: that document starts again there
             after = _text_after(included)
             if after is not None:
                 start(after.parent, after.parent.index(after), _owner(included))
@@ -389,15 +385,13 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
             break
     language = env.config.language or "sv"
     lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language.replace("_", "-"))
-
-    def tex(text: str) -> str:
-        return tex_text(env.config, text)
-
-    parts = [f"pdflang={{{lang}}}", f"pdfauthor={{{tex(config.municipality)}}}"]
-    if title:
-        parts.append(f"pdftitle={{{tex(title)}}}")
-    if subject:
-        parts.append(f"pdfsubject={{{tex(subject)}}}")
+    fields = {
+        "pdflang": lang,
+        "pdfauthor": tex_text(env.config, config.municipality),
+        "pdftitle": tex_text(env.config, title),
+        "pdfsubject": tex_text(env.config, subject),
+    }
+    parts = [f"{key}={{{value}}}" for key, value in fields.items() if value]
     return "\\hypersetup{" + ",".join(parts) + "}", cover
 
 
