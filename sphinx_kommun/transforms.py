@@ -19,11 +19,12 @@ PAGE_BUILDERS = frozenset(
 class FillGenerated(SphinxPostTransform):
     """Replace :class:`~.nodes.kommun_pending` placeholders with generated nodes.
 
-    Runs before Sphinx's ``ReferencesResolver`` (priority 10), so the
-    references in generated text resolve like any other.
+    Runs before Sphinx's ``ReferencesResolver`` (priority 10) and the LaTeX
+    builder's citation and math reference transforms (priority 5), so the
+    references in generated and quoted text resolve like any other.
     """
 
-    default_priority = 5
+    default_priority = 4
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)

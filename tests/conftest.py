@@ -100,3 +100,19 @@ def html_text(path: Path, *, drop: tuple[str, ...] = ()) -> str:
         tag.insert_before(" ")
         tag.insert_after(" ")
     return " ".join(body.get_text("").split())
+
+
+def with_notes_in_a_quoted_section(src: Path) -> None:
+    """Give the Kungsholmen yttrande's quoted section footnotes, a citation,
+    an internal target and a needtable: what a quote must carry or replace."""
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar [#not]_,"
+        " enligt [Rapport2020]_ och mal_.\n\n"
+        "   .. [#not] Se stadsdelens budget.\n"
+        "   .. [Rapport2020] Trygghetsrapport 2020.\n\n"
+        "   .. _mal:\n\n"
+        "   Målet är trygghet.\n\n"
+        "   .. needtable::\n      :types: motion\n",
+    )

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import edit, html_text
+from .conftest import edit, html_text, with_notes_in_a_quoted_section
 
 
 @pytest.fixture
@@ -230,3 +230,27 @@ def test_generated_content_inside_a_quoted_section_is_not_quoted(
     assert "Ärendet har remitterats till" in page
     compilation = html_text(app.outdir / "utlatande.html")
     assert "Insatserna bör bygga på stadsdelens egna förutsättningar." in compilation
+
+
+def test_a_quoted_section_keeps_its_footnotes_and_points_to_what_it_cannot_show(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    with_notes_in_a_quoted_section(src)
+    app = build(src)
+    assert warnings_of(app) == ""
+    page = (app.outdir / "utlatande.html").read_text(encoding="utf-8")
+    # every link inside the page lands on an anchor of the page
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    local = set(re.findall(r'href="#([^"]+)"', page))
+    quoted = {target for target in local if "-citat-" in target}
+    assert len(quoted) >= 3, local  # the footnote, the citation, the target
+    assert quoted <= ids, quoted - ids
+    text = html_text(app.outdir / "utlatande.html")
+    assert "Se stadsdelens budget." in text
+    assert "Trygghetsrapport 2020." in text
+    assert "Återges inte här; se Kungsholmens stadsdelsnämnd." in text
+    # the yttrande itself shows its table
+    assert 'data-need-id="ks-2019-1899-motion"' in (
+        app.outdir / "yttrande-kungsholmen.html"
+    ).read_text(encoding="utf-8")

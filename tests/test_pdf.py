@@ -15,7 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_kommun import pdfchars
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
-from .conftest import append, edit, html_text
+from .conftest import append, edit, html_text, with_notes_in_a_quoted_section
 
 
 def words(text: str) -> Counter[str]:
@@ -345,6 +345,22 @@ def test_meeting_pdf_includes_the_pages_an_inlined_document_includes(
     assert "En karta över områdena." in pdf_text(
         latexmk(app.outdir, "kommunfullmaktige-2021-03-15.tex")
     )
+
+
+def test_footnotes_and_citations_in_a_quoted_section_print(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    with_notes_in_a_quoted_section(src)
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    # the meeting prints the quote but not the yttrande it quotes
+    pdf = latexmk(app.outdir, "kommunfullmaktige-2021-03-15.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    text = pdf_text(pdf)
+    assert "Se stadsdelens budget." in text
+    assert "Trygghetsrapport 2020." in text
+    assert "Återges inte här; se Kungsholmens stadsdelsnämnd." in " ".join(text.split())
 
 
 def test_text_after_a_toctree_is_printed_as_its_own_document(

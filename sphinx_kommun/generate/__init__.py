@@ -24,6 +24,7 @@ from sphinx.util import logging
 from .. import render
 from ..config import KommunConfig
 from ..domain import get_domain
+from ..i18n import _
 from ..index import ObjectIndex
 from ..model import KommunObject
 from ..nodes import kommun_pending
@@ -80,7 +81,49 @@ class Context:
             return []
         stored = get_domain(self.env).data["excerpts"].get(obj.docname, {})
         data = stored.get(f"{obj.id}#{name}")
-        return list(pickle.loads(data)) if data else []
+        if not data:
+            return []
+        copies: list[nodes.Node] = pickle.loads(data)
+        if self.builder is None:
+            return copies
+        return [self._writable_copy(copy, obj) for copy in copies]
+
+    def _writable_copy(self, node: nodes.Node, obj: KommunObject) -> nodes.Node:
+        """``node``, with a pointer to the original in place of what the builder
+        cannot write: another extension's placeholder (a ``needtable``) that
+        is filled in only on the page it was written on."""
+        assert self.builder is not None
+        if not isinstance(node, nodes.Element):
+            return node
+        if not _writable(node, self.builder):
+            return nodes.paragraph(
+                "",
+                "",
+                nodes.emphasis("", _("(Återges inte här; se ")),
+                self.link(obj),
+                nodes.emphasis("", ".)"),
+            )
+        node.children = [self._writable_copy(child, obj) for child in node.children]
+        for child in node.children:
+            child.parent = node
+        return node
+
+
+def _writable(node: nodes.Element, builder: Builder) -> bool:
+    """Whether ``builder``'s translator has a visitor for ``node``."""
+    cls = type(node)
+    if cls.__module__.startswith(("docutils.", "sphinx.addnodes", "sphinx_kommun.")):
+        return True
+    registry = builder._registry  # what Builder.get_translator_class uses
+    try:
+        translator = registry.get_translator_class(builder)
+    except AttributeError:
+        return True  # a builder that writes no pages (``needs``, ``dummy``)
+    handlers = registry.translation_handlers.get(builder.name)
+    if handlers is None:
+        handlers = registry.translation_handlers.get(builder.format, {})
+    name = cls.__name__
+    return name in handlers or hasattr(translator, f"visit_{name}")
 
 
 def keep_excerpts(app: object, doctree: nodes.document) -> None:
@@ -107,6 +150,8 @@ def keep_excerpts(app: object, doctree: nodes.document) -> None:
             # generated content is generated where it is written, not quoted
             and not isinstance(child, kommun_pending)
         )
+    for copies in found.values():
+        _relink(copies)
     if found:
         get_domain(env).data["excerpts"][env.docname] = {
             mark: pickle.dumps(copies, pickle.HIGHEST_PROTOCOL)
@@ -136,11 +181,59 @@ def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
                 continue
             element["ids"] = [f"{prefix}-{node_id}" for node_id in element["ids"]]
             element["names"] = []
+            # links inside the copy point at the copy (footnotes, targets)
+            if "refid" in element:
+                element["refid"] = f"{prefix}-{element['refid']}"
+            if element.get("backrefs"):
+                element["backrefs"] = [f"{prefix}-{i}" for i in element["backrefs"]]
             if isinstance(element, pending_xref):
                 # a broken reference is reported where it is written, once
                 element["kommun-copy"] = True
             element.attributes.pop("kommun-excerpt", None)
     return copy
+
+
+def _relink(copies: list[nodes.Node]) -> None:
+    """Point the links inside ``copies`` at the copies, and unlink what
+    points at a part left unquoted (a footnote, a target): the text stays.
+    A citation quoted with its reference is cited from the copy."""
+    elements = [
+        element
+        for copy in copies
+        if isinstance(copy, nodes.Element)
+        for element in copy.findall(nodes.Element)
+    ]
+    ids = {node_id for element in elements for node_id in element["ids"]}
+    citations = {
+        element[0].astext(): element
+        for element in elements
+        if isinstance(element, nodes.citation) and element["ids"] and len(element)
+    }
+    for element in elements:
+        if element.get("backrefs"):
+            element["backrefs"] = [i for i in element["backrefs"] if i in ids]
+        if isinstance(element, pending_xref) and element.get("refdomain") == "citation":
+            citation = citations.get(element["reftarget"])
+            if citation is not None:
+                element.replace_self(
+                    nodes.citation_reference(
+                        "",
+                        "",
+                        *element.children,
+                        docname=citation.get("docname", ""),
+                        refid=citation["ids"][0],
+                        refname=citation["ids"][0],
+                    )
+                )
+            continue
+        if "refid" not in element or element["refid"] in ids:
+            continue
+        if isinstance(element, nodes.footnote_reference):
+            element.replace_self(nodes.Text(f"[{element.astext()}]"))
+        elif isinstance(element, nodes.reference):
+            element.replace_self(element.children)
+        else:
+            del element["refid"]
 
 
 # -- fingerprints ---------------------------------------------------------------
