@@ -523,6 +523,22 @@ def _needs_views_close(app: Sphinx, doctree: nodes.document, docname: str) -> No
             reference.replace_self(reference.children)
 
 
+def _nested_tables_fit(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: a table inside another table's cell (a beslut in
+    a grid table) takes its column widths from LaTeX. Sphinx sets given widths
+    as ``tabular`` inside the outer ``tabulary``, which pdflatex cannot set."""
+    if app.builder.format != "latex":
+        return
+    for table in doctree.findall(nodes.table):
+        if "colwidths-given" not in table["classes"]:
+            continue
+        parent = table.parent
+        while parent is not None and not isinstance(parent, nodes.table):
+            parent = parent.parent
+        if parent is not None:
+            table["classes"].remove("colwidths-given")
+
+
 def register(app: Sphinx) -> None:
     app.add_latex_package("sphinxkommun")
     app.add_post_transform(PrintedDocuments)
@@ -530,3 +546,4 @@ def register(app: Sphinx) -> None:
     app.connect("write-started", prepare)
     app.connect("doctree-resolved", _needs_views_open, priority=400)
     app.connect("doctree-resolved", _needs_views_close, priority=600)
+    app.connect("doctree-resolved", _nested_tables_fit, priority=650)

@@ -363,6 +363,32 @@ def test_footnotes_and_citations_in_a_quoted_section_print(
     assert "Återges inte här; se Kungsholmens stadsdelsnämnd." in " ".join(text.split())
 
 
+def test_a_beslut_inside_a_table_cell_prints(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "beslut.rst").write_text(
+        """\
+Beslut
+======
+
++--------------------------------+-----------+
+| .. beslut::                    | Enhälligt |
+|    :dnr: KS 2019/1899          |           |
+|    :organ: Kommunstyrelsen     |           |
+|    :datum: 2021-02-17          |           |
+|    :utfall: avslag             |           |
++--------------------------------+-----------+
+""",
+        encoding="utf-8",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    text = pdf_text(latexmk(app.outdir, "ks-2019-1899.tex"))
+    assert "Enhälligt" in text
+    assert "Polisen." in text  # the outcome table's second att-sats
+
+
 def test_text_after_a_toctree_is_printed_as_its_own_document(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
