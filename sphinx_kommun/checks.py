@@ -44,7 +44,10 @@ def check_duplicates(index: ObjectIndex, warn: Findings) -> None:
         warn(
             duplicate,
             "duplicate",
-            _("id '%(id)s' finns redan (%(where)s, rad %(line)s)"),
+            _(
+                "id '%(id)s' finns redan (%(where)s, rad %(line)s); det här "
+                "objektet lämnas utanför länkar och sammanställningar"
+            ),
             id=duplicate.id,
             where=first.docname,
             line=first.lineno,

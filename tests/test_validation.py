@@ -57,8 +57,8 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         (":yttrande:`Kulturnämnden`", ":yttrande:`Socialnämnden`"),
     ),
     "duplicate-id": (
-        "index.rst:54: WARNING: id 'res-1' finns redan (index, rad 47) "
-        "[kommun.duplicate]",
+        "index.rst:54: WARNING: id 'res-1' finns redan (index, rad 47); det här "
+        "objektet lämnas utanför länkar och sammanställningar [kommun.duplicate]",
         (
             ":id: res-1\n   :organ: Socialnämnden\n   :forfattare: Cia",
             ":id: res-2\n   :organ: Socialnämnden\n   :forfattare: Cia",
