@@ -94,6 +94,14 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "[kommun.personnummer]",
         ("811218-9876", "811218-XXXX"),
     ),
+    "generated-text": (
+        "index.rst:50: WARNING: 'beredning' genereras och tar ingen text; texten "
+        "under direktivet skrivs ut efter det genererade [kommun.structure]",
+        (
+            "   .. beredning::\n\n      Ärendet har även",
+            "   .. beredning::\n\n   Ärendet har även",
+        ),
+    ),
     "option": (
         "index.rst:26: WARNING: okänt alternativ 'handlägare' för yttrande; kända "
         "alternativ är attesterat, avdelning, beslut, bilagor, citera, datum, dnr, "
@@ -264,3 +272,12 @@ def test_an_att_sats_given_twice_warns_and_the_first_is_used(
         warnings_of(app),
     )
     assert "bifall" in html_text(app.outdir / "beslut.html").lower()
+
+
+def test_text_written_under_a_generated_part_is_kept_after_it(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-generated-text"))
+    text = html_text(app.outdir / "index.html")
+    generated = text.index("Ärendet har remitterats till socialnämnden.")
+    assert text.index("Ärendet har även diskuterats i pensionärsrådet.") > generated

@@ -21,7 +21,7 @@ class RemissammanstallningDirective(KommunDirective):
     """
 
     kind = "remissammanstallning"
-    has_content = False
+    has_content = True  # only to keep what is written there, with a warning
     required_arguments = 0
     optional_arguments = 0
     default_parts: tuple[str, ...] = PARTS
@@ -32,7 +32,7 @@ class RemissammanstallningDirective(KommunDirective):
     def run(self) -> list[nodes.Node]:
         dnr = self.resolve_dnr()
         if not dnr:
-            return []
+            return self._written_text()
         parts = []
         for part in (
             split_entries(self.opt("delar").replace(",", ";")) or self.default_parts
@@ -47,7 +47,23 @@ class RemissammanstallningDirective(KommunDirective):
                 continue
             parts.append(folded)
         node = self.pending("remissammanstallning", dnr=dnr, parts=" ".join(parts))
-        return [node]
+        return [node, *self._written_text()]
+
+    def _written_text(self) -> list[nodes.Node]:
+        """Text written under the directive: kept, after what is generated."""
+        if not self.content:
+            return []
+        self.warn(
+            _(
+                "'%(directive)s' genereras och tar ingen text; texten under "
+                "direktivet skrivs ut efter det genererade"
+            ),
+            "structure",
+            {"directive": self.kind},
+        )
+        container = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, container)
+        return list(container.children)
 
 
 class BeredningDirective(RemissammanstallningDirective):
