@@ -254,3 +254,27 @@ def test_a_quoted_section_keeps_its_footnotes_and_points_to_what_it_cannot_show(
     assert 'data-need-id="ks-2019-1899-motion"' in (
         app.outdir / "yttrande-kungsholmen.html"
     ).read_text(encoding="utf-8")
+
+
+def test_an_answer_without_text_is_not_announced_as_quoted(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    page = src / "yttrande-kungsholmen.rst"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index("   Förslag till beslut")], encoding="utf-8")
+    app = build(src)
+    assert warnings_of(app) == ""
+    compilation = html_text(app.outdir / "utlatande.html")
+    assert (
+        "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den "
+        "4 september 2020 återges inte."
+    ) in compilation
+    assert (
+        "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den "
+        "4 september 2020 har i huvudsak"
+    ) not in compilation
+    assert (
+        "Kungsholmens stadsdelsnämnd behandlade ärendet vid sitt sammanträde den "
+        "24 september 2020."
+    ) in compilation

@@ -170,14 +170,20 @@ class Compilation:
         ctx = self.ctx
         result: list[nodes.Node] = []
         if yttrande.meeting is not None:
+            decision = ctx.excerpt(yttrande, "beslut")
             result.append(
                 render.para(
-                    _("%(who)s beslutade vid sitt sammanträde den %(date)s följande."),
+                    _("%(who)s beslutade vid sitt sammanträde den %(date)s följande.")
+                    if decision
+                    # no decision written down: say no more than is known
+                    else _(
+                        "%(who)s behandlade ärendet vid sitt sammanträde den %(date)s."
+                    ),
                     who=render.strong(capitalise(yttrande.instans)),
                     date=ctx.date(yttrande.meeting),
                 )
             )
-            result.extend(ctx.excerpt(yttrande, "beslut"))
+            result.extend(decision)
         for reservation in self.for_yttrande(yttrande):
             result.append(
                 render.para(
@@ -197,29 +203,34 @@ class Compilation:
         own = yttrande.effective_date
         date = stated or own
         author = capitalise(yttrande.author_body)
-        if date is not None:
-            result.append(
-                render.para(
-                    _(
-                        "%(whose)s tjänsteutlåtande daterat den %(date)s har i "
-                        "huvudsak följande lydelse."
-                    ),
-                    whose=render.strong(genitive(author)),
-                    who=render.strong(author),
-                    date=ctx.date(date),
+        quote = ctx.excerpt(yttrande, "lydelse")
+        if quote:
+            sentence = (
+                _(
+                    "%(whose)s tjänsteutlåtande daterat den %(date)s har i "
+                    "huvudsak följande lydelse."
                 )
+                if date is not None
+                else _("%(whose)s tjänsteutlåtande har i huvudsak följande lydelse.")
             )
         else:
-            result.append(
-                render.para(
-                    _("%(whose)s tjänsteutlåtande har i huvudsak följande lydelse."),
-                    whose=render.strong(genitive(author)),
-                    who=render.strong(author),
-                )
+            # an answer without text (only its decision and ställning)
+            sentence = (
+                _("%(whose)s tjänsteutlåtande daterat den %(date)s återges inte.")
+                if date is not None
+                else _("%(whose)s tjänsteutlåtande återges inte.")
             )
+        result.append(
+            render.para(
+                sentence,
+                whose=render.strong(genitive(author)),
+                who=render.strong(author),
+                date=ctx.date(date),
+            )
+        )
         if stated is not None and own is not None and stated != own:
             result.append(self._discrepancy(yttrande, stated, own))
-        result.extend(ctx.excerpt(yttrande, "lydelse"))
+        result.extend(quote)
         return result
 
     def _discrepancy(
