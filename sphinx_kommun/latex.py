@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,9 +102,10 @@ def visit_header(self: Any, node: kommun_header) -> None:
             out.append("\\hfill")
         out.append("\\begin{minipage}[t]{0.48\\linewidth}")
         for label, value in column:
-            out.append(
-                f"\\kommunfield{{{_encode(self, label)}}}{{{_encode(self, value)}}}"
+            value_tex = r"\allowbreak{}".join(
+                _encode(self, piece) for piece in _breakable_text(value)
             )
+            out.append(f"\\kommunfield{{{_encode(self, label)}}}{{{value_tex}}}")
         out.append("\\end{minipage}")
     out.append("\\end{kommunheader}\n")
     self.body.append("\n".join(out))
@@ -539,6 +541,79 @@ def _nested_tables_fit(app: Sphinx, doctree: nodes.document, docname: str) -> No
             table["classes"].remove("colwidths-given")
 
 
+#: A run without spaces this long may not fit a column (a URL written as
+#: text, an id, a file name); shorter words are left to babel's hyphenation.
+LONG_RUN = 30
+#: Letters in a row are broken only when longer than any Swedish compound.
+LONG_LETTERS = 40
+_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
+_BREAK_AFTER = re.compile(r"(?<=[/\-_.@=&?:;,])(?=.)")
+_NO_BREAK = (
+    nodes.literal,
+    nodes.literal_block,
+    nodes.raw,
+    nodes.title,
+    nodes.reference,
+)
+
+
+def _breakable(run: str) -> list[str]:
+    """``run`` cut where a line may break: after punctuation, and every
+    ``LONG_LETTERS`` // 2 characters of a longer stretch without any."""
+    pieces: list[str] = []
+    for piece in _BREAK_AFTER.split(run):
+        step = LONG_LETTERS // 2
+        if len(piece) <= LONG_LETTERS:
+            pieces.append(piece)
+            continue
+        pieces.extend(piece[i : i + step] for i in range(0, len(piece), step))
+    return pieces
+
+
+def _breakable_text(text: str) -> list[str]:
+    """``text`` cut where a line may break inside its long runs."""
+    pieces = [""]
+    position = 0
+    for match in _RUN.finditer(text):
+        run = _breakable(match.group())
+        pieces[-1] += text[position : match.start()] + run[0]
+        pieces.extend(run[1:])
+        position = match.end()
+    pieces[-1] += text[position:]
+    return pieces
+
+
+def _long_runs_break(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: let LaTeX break a long run without spaces.
+
+    pdflatex breaks lines only at spaces and hyphenation points, so a URL
+    written as text or a long id in a table cell ran into the margin.
+    """
+    if app.builder.format != "latex":
+        return
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or not _RUN.search(text):
+            continue
+        if any(isinstance(a, _NO_BREAK) for a in _ancestors(parent)):
+            continue
+        pieces = _breakable_text(text)
+        if len(pieces) == 1:
+            continue
+        parts: list[nodes.Node] = [nodes.Text(pieces[0])]
+        for piece in pieces[1:]:
+            parts.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+            parts.append(nodes.Text(piece))
+        index = parent.index(text)
+        parent[index : index + 1] = parts
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def register(app: Sphinx) -> None:
     app.add_latex_package("sphinxkommun")
     app.add_post_transform(PrintedDocuments)
@@ -547,3 +622,5 @@ def register(app: Sphinx) -> None:
     app.connect("doctree-resolved", _needs_views_open, priority=400)
     app.connect("doctree-resolved", _needs_views_close, priority=600)
     app.connect("doctree-resolved", _nested_tables_fit, priority=650)
+    # after pdfchars (700) has replaced what pdflatex cannot set
+    app.connect("doctree-resolved", _long_runs_break, priority=710)

@@ -389,6 +389,28 @@ Beslut
     assert "Polisen." in text  # the outcome table's second att-sats
 
 
+def test_long_runs_without_spaces_break_instead_of_running_off_the_page(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    url = "https://www.stockholm.se/trygghet/samverkan/overenskommelse-2019-uppfoljning.pdf"
+    nonsense = "A" * 90
+    # the sammanfattning goes into a narrow column of the compilation's table
+    edit(
+        src / "yttrande-bromma.rst",
+        ":sammanfattning: anser att samverkan är viktig",
+        f":sammanfattning: anser att samverkan är viktig, se {url}",
+    )
+    append(src / "yttrande-bromma.rst", f"\n   Förvaltningen betonar {nonsense}.\n")
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    pdf = latexmk(app.outdir, "ks-2019-1899.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    text = "".join(pdf_text(pdf).split())
+    assert url in text
+    assert nonsense in text
+
+
 def test_text_after_a_toctree_is_printed_as_its_own_document(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
