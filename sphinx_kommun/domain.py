@@ -7,6 +7,7 @@ Everything across documents is derived in :class:`~.index.ObjectIndex`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, cast
 
@@ -139,6 +140,20 @@ class KommunDomain(Domain):
     def add_object(self, obj: KommunObject) -> None:
         self.objects.setdefault(obj.docname, []).append(obj)
         self._changed()
+
+    def set_excerpt_digests(self, docname: str, digests: dict[str, str]) -> None:
+        """Digests of the excerpts of ``docname`` as quoted (``"<id>#<name>"``)."""
+        objects = self.objects.get(docname, [])
+        for n, obj in enumerate(objects):
+            if not obj.excerpts:
+                continue
+            excerpts = tuple(
+                dataclasses.replace(e, digest=digests.get(f"{obj.id}#{e.name}", ""))
+                for e in obj.excerpts
+            )
+            if excerpts != obj.excerpts:
+                objects[n] = dataclasses.replace(obj, excerpts=excerpts)
+                self._changed()
 
     def add_ref(self, ref: RoleRef) -> None:
         self.refs.setdefault(ref.docname, []).append(ref)

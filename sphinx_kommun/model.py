@@ -52,7 +52,8 @@ class Excerpt:
     """A part of a document that generated text quotes (by marking its nodes)."""
 
     name: str
-    digest: str
+    #: Of the quoted nodes, set once the document is read.
+    digest: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -290,3 +290,26 @@ def test_a_reservation_about_another_arendes_yttrande_follows_it(
     assert "Älvsjö-Liljeholmens stadsdelsnämnd" in html_text(
         second.outdir / "utlatande.html"
     )
+
+
+def test_a_substitution_defined_outside_a_quoted_section_updates_the_quote(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("case")
+    page = src / "yttrande-kungsholmen.rst"
+    edit(page, "stadsdelens egna förutsättningar.", "|stadsdel| egna förutsättningar.")
+    append(page, "\n.. |stadsdel| replace:: Kungsholmens\n")
+
+    _before, second = rebuild_equals_fresh(
+        src,
+        lambda src: edit(
+            page, ".. |stadsdel| replace:: Kungsholmens", ".. |stadsdel| replace:: Vår"
+        ),
+        build,
+        tmp_path,
+    )
+    assert "Insatserna bör bygga på Vår egna förutsättningar." in html_text(
+        second.outdir / "utlatande.html"
+    )

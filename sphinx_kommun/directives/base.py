@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -537,23 +536,22 @@ def mark_excerpts(
 
     ``wanted`` maps a section title (case-insensitive) to an excerpt name.
     The section gets the attribute ``kommun-excerpt`` = ``obj_id#name``, so
-    generated text can later find and quote it. Returns the excerpts with a
-    digest of their content, which the incremental build compares.
+    generated text can later find and quote it. Returns the excerpts; their
+    digests are taken once the document is read
+    (:func:`~sphinx_kommun.generate.keep_excerpts`).
     """
     folded = {title.casefold(): name for title, name in wanted.items()}
-    digests: dict[str, Any] = {}
+    names: dict[str, None] = {}
     for node in body:
         if not isinstance(node, nodes.section) or not node.children:
             continue
-        title = node[0].astext().strip().casefold()
-        name = folded.get(title)
-        if name is None:
-            continue
-        mark_excerpt(node, obj_id, name)
-        digests.setdefault(name, hashlib.sha1()).update(node.pformat().encode())
-    return tuple(Excerpt(name, digest.hexdigest()) for name, digest in digests.items())
+        name = folded.get(node[0].astext().strip().casefold())
+        if name is not None:
+            mark_excerpt(node, obj_id, name)
+            names[name] = None
+    return tuple(Excerpt(name) for name in names)
 
 
 def mark_excerpt(node: nodes.Element, obj_id: str, name: str) -> Excerpt:
     node["kommun-excerpt"] = f"{obj_id}#{name}"
-    return Excerpt(name, hashlib.sha1(node.pformat().encode()).hexdigest())
+    return Excerpt(name)

@@ -8,7 +8,7 @@ from docutils import nodes
 
 from .. import render
 from ..i18n import _
-from ..model import Excerpt, Position, Yttrande, default_id
+from ..model import Position, Yttrande, default_id
 from ..swedish import format_date, output_locale
 from ..vocabulary import closest
 from .base import KommunDirective, mark_excerpt, mark_excerpts
@@ -104,7 +104,7 @@ class YttrandeDirective(KommunDirective):
             lineno=self.lineno,
             dnr=dnr,
             title=instans,
-            excerpts=tuple(_unique(excerpts)),
+            excerpts=tuple(dict.fromkeys(excerpts)),  # each name once
             instans=instans,
             forvaltning=self.opt("forvaltning"),
             date=self.date_opt("datum"),
@@ -192,10 +192,3 @@ def _is_section_titled(node: nodes.Node, titles: list[str]) -> bool:
         and bool(node.children)
         and node[0].astext().strip().casefold() in {t.casefold() for t in titles}
     )
-
-
-def _unique(excerpts: list[Excerpt]) -> list[Excerpt]:
-    seen: dict[str, Excerpt] = {}
-    for excerpt in excerpts:
-        seen.setdefault(excerpt.name, excerpt)
-    return list(seen.values())

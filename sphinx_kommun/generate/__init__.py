@@ -152,11 +152,22 @@ def keep_excerpts(app: object, doctree: nodes.document) -> None:
         )
     for copies in found.values():
         _relink(copies)
-    if found:
-        get_domain(env).data["excerpts"][env.docname] = {
-            mark: pickle.dumps(copies, pickle.HIGHEST_PROTOCOL)
+    if not found:
+        return
+    domain = get_domain(env)
+    domain.data["excerpts"][env.docname] = {
+        mark: pickle.dumps(copies, pickle.HIGHEST_PROTOCOL)
+        for mark, copies in found.items()
+    }
+    # what a quote shows, for the incremental build: substitutions and
+    # the other read transforms included, line numbers left out
+    domain.set_excerpt_digests(
+        env.docname,
+        {
+            mark: _digest(copy.pformat() for copy in copies)
             for mark, copies in found.items()
-        }
+        },
+    )
 
 
 def silence_copies(app: object, domain: object, node: pending_xref) -> bool | None:
