@@ -59,6 +59,7 @@ class ObjectIndex:
     _meetings: list[Sammantrade] | None = None
     _has_arenden: bool | None = None
     _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
+    _refs_by_source: dict[str, list[RoleRef]] | None = None
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
     #: A page's title (backlinks from a page rather than an object show it).
@@ -100,6 +101,16 @@ class ObjectIndex:
                 compilations[dnr].append(docname)
         index.compilations = dict(compilations)
         return index
+
+    def refs_from(self, obj_id: str) -> list[RoleRef]:
+        """The references written inside object ``obj_id``."""
+        if self._refs_by_source is None:
+            found: dict[str, list[RoleRef]] = defaultdict(list)
+            for ref in self.refs:
+                if ref.source:
+                    found[ref.source].append(ref)
+            self._refs_by_source = dict(found)
+        return self._refs_by_source.get(obj_id, [])
 
     # -- by kind within an ärende -------------------------------------------
 

@@ -114,6 +114,16 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         {"motion", "utlatande", "index"},
         {"remiss", "beslut"},
     ),
+    "ärende referenced in a quote": (
+        lambda src: edit(
+            src / "annat.rst",
+            ":rubrik: Övergripande samverkansöverenskommelse",
+            ":rubrik: Samverkan i stadsdelarna",
+        ),
+        # the Bromma yttrande's quoted section refers to KS 2019/656
+        {"annat", "yttrande-bromma", "utlatande"},
+        {"motion", "remiss", "beslut", "yttrande-slk"},
+    ),
     "ärende rubrik": (
         lambda src: edit(
             src / "index.rst",

@@ -37,15 +37,22 @@ logger = logging.getLogger(__name__)
 
 
 def _project_compilation(index: ObjectIndex, key: tuple[str, ...]) -> str:
-    """The ärende's objects, and what each reservation concerns: a yttrande
-    of another ärende gives the reservation its heading and place."""
+    """The ärende's objects; what each reservation concerns (a yttrande of
+    another ärende gives the reservation its heading and place); and what
+    the references inside the quoted texts point at."""
     dnr = key[2]
     concerned = [
         fingerprint(target)
         for reservation in index.reservations(dnr)
         if (target := index.concerns(reservation)) is not None
     ]
-    return _digest([_dnr_objects(index, dnr, with_text=True), *concerned])
+    referenced = [
+        fingerprint(index.resolve(ref.kind, ref.target, ref.refdnr))
+        for obj in index.by_dnr.get(dnr, ())
+        if obj.excerpts
+        for ref in index.refs_from(obj.id)
+    ]
+    return _digest([_dnr_objects(index, dnr, with_text=True), *concerned, *referenced])
 
 
 def _reservation_types(reservations: Sequence[Reservation]) -> str:
