@@ -39,6 +39,12 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     rewrite.extend(_neighbours_changed(env, domain.data))
 
+    # every page's sidebar links the index of all ärenden once there is one
+    stored_has = domain.data.get("has-arenden")
+    domain.data["has-arenden"] = index.has_arenden
+    if stored_has is not None and stored_has != index.has_arenden:
+        rewrite.extend(env.all_docs)
+
     objects = _digest(fingerprint(obj, with_text=True) for obj in index.objects)
     if domain.data.get("objects-digest") != objects:
         domain.data["objects-digest"] = objects

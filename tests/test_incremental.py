@@ -12,7 +12,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import append, edit, html_text
+from .conftest import ROOTS, append, edit, html_text
 
 #: pages Sphinx writes on every build, whatever changed
 ALWAYS = {"genindex", "search", "kommun-arenden", "permalink"}
@@ -323,3 +323,34 @@ def test_a_substitution_defined_outside_a_quoted_section_updates_the_quote(
     assert "Insatserna bör bygga på Vår egna förutsättningar." in html_text(
         second.outdir / "utlatande.html"
     )
+
+
+@pytest.mark.parametrize("first", ["added", "removed"])
+def test_the_first_arende_added_or_the_last_removed_updates_every_sidebar(
+    first: str,
+    tmp_path: Path,
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(ROOTS / "test-case" / "conf.py", src / "conf.py")
+    (src / "index.rst").write_text(
+        "Handlingar\n==========\n\n.. toctree::\n\n   om\n   arende\n", encoding="utf-8"
+    )
+    (src / "om.rst").write_text("Om\n==\n\nOm handlingarna.\n", encoding="utf-8")
+    plain = "Ärende\n======\n\nInget ännu.\n"
+    with_arende = plain + "\n.. arende:: KS 2020/1\n   :rubrik: Provärende\n"
+    page = src / "arende.rst"
+    page.write_text(plain if first == "added" else with_arende, encoding="utf-8")
+
+    _before, second = rebuild_equals_fresh(
+        src,
+        lambda src: page.write_text(
+            with_arende if first == "added" else plain, encoding="utf-8"
+        ),
+        build,
+        tmp_path,
+    )
+    sidebar = (second.outdir / "om.html").read_text(encoding="utf-8")
+    linked = 'href="kommun-arenden.html">Alla ärenden</a>' in sidebar
+    assert linked == (first == "added")
