@@ -108,10 +108,12 @@ class KommunDomain(Domain):
         "refs": {},  # docname -> list[RoleRef]
         "deps": {},  # docname -> set[DepKey]
         "excerpts": {},  # docname -> {"<id>#<name>": pickled nodes}
-        "digests": {},  # docname -> {DepKey: digest} (main process only)
-        "dirty": False,
+        # per builder (HTML and LaTeX may share one environment): what its
+        # pages were last written from; see incremental.py (main process only)
+        "written": {},  # builder name -> WrittenState
+        "generation": 0,  # counts changes to the objects and references
     }
-    data_version = 3
+    data_version = 4
 
     _index: ObjectIndex | None = None
 
@@ -129,13 +131,14 @@ class KommunDomain(Domain):
     def deps(self) -> dict[str, set[DepKey]]:
         return cast(dict[str, set[DepKey]], self.data["deps"])
 
-    @property
-    def digests(self) -> dict[str, dict[DepKey, str]]:
-        return cast(dict[str, dict[DepKey, str]], self.data["digests"])
+    def written(self, builder: str) -> dict[str, Any]:
+        """What ``builder`` last wrote its pages from (digests per page …)."""
+        states = cast(dict[str, dict[str, Any]], self.data["written"])
+        return states.setdefault(builder, {"digests": {}})
 
     def _changed(self) -> None:
         self._index = None
-        self.data["dirty"] = True
+        self.data["generation"] += 1
 
     def add_object(self, obj: KommunObject) -> None:
         self.objects.setdefault(obj.docname, []).append(obj)
@@ -165,8 +168,10 @@ class KommunDomain(Domain):
             self._index = None
 
     def clear_doc(self, docname: str) -> None:
-        for store in ("objects", "refs", "deps", "digests", "excerpts"):
+        for store in ("objects", "refs", "deps", "excerpts"):
             self.data[store].pop(docname, None)
+        for state in self.data["written"].values():
+            state["digests"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:

@@ -9,6 +9,8 @@ Pages read in this build are written anyway; their digests are refreshed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -18,41 +20,48 @@ from .needs import stale_views
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: pages whose generated content has changed."""
+    """``env-get-updated``: pages whose generated content has changed.
+
+    Compared per builder: after ``make html``, an edit and ``make latex``
+    on one environment, the HTML pages are still to be rewritten.
+    """
     domain = get_domain(env)
-    if not domain.data.get("dirty"):
+    state = domain.written(app.builder.name)
+    generation = domain.data["generation"]
+    if state.get("generation") == generation:
         return []
-    domain.data["dirty"] = False
+    state["generation"] = generation
     index = domain.index
     cache: dict[DepKey, str] = {}
     rewrite: list[str] = []
+    digests: dict[str, dict[DepKey, str]] = state["digests"]
     for docname, keys in domain.deps.items():
         fresh = {}
         for key in keys:
             if key not in cache:
                 cache[key] = project(index, key)
             fresh[key] = cache[key]
-        stored = domain.digests.get(docname)
+        stored = digests.get(docname)
         if stored is not None and stored != fresh:
             rewrite.append(docname)
-        domain.digests[docname] = fresh
+        digests[docname] = fresh
 
-    rewrite.extend(_neighbours_changed(env, domain.data))
+    rewrite.extend(_neighbours_changed(env, state))
 
     # every page's sidebar links the index of all ärenden once there is one
-    stored_has = domain.data.get("has-arenden")
-    domain.data["has-arenden"] = index.has_arenden
+    stored_has = state.get("has-arenden")
+    state["has-arenden"] = index.has_arenden
     if stored_has is not None and stored_has != index.has_arenden:
         rewrite.extend(env.all_docs)
 
     objects = _digest(fingerprint(obj, with_text=True) for obj in index.objects)
-    if domain.data.get("objects-digest") != objects:
-        domain.data["objects-digest"] = objects
+    if state.get("objects-digest") != objects:
+        state["objects-digest"] = objects
         rewrite.extend(stale_views(env))
     return sorted(set(rewrite))
 
 
-def _neighbours_changed(env: BuildEnvironment, data: dict[str, object]) -> list[str]:
+def _neighbours_changed(env: BuildEnvironment, data: dict[str, Any]) -> list[str]:
     """Pages whose previous/next/parent links changed.
 
     Sphinx rewrites a page's toctree parents when it changes, but not the

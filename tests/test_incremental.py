@@ -354,3 +354,22 @@ def test_the_first_arende_added_or_the_last_removed_updates_every_sidebar(
     sidebar = (second.outdir / "om.html").read_text(encoding="utf-8")
     linked = 'href="kommun-arenden.html">Alla ärenden</a>' in sidebar
     assert linked == (first == "added")
+
+
+def test_a_latex_build_in_between_leaves_the_html_to_update(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    """``make html``, an edit, ``make latex``, ``make html``: one environment."""
+
+    def edit_then_latex(src: Path) -> None:
+        edit(
+            src / "yttrande-kungsholmen.rst", ":datum: 2020-09-04", ":datum: 2020-09-05"
+        )
+        assert warnings_of(build(src, "latex")) == ""
+
+    _before, second = rebuild_equals_fresh(
+        project_copy("case"), edit_then_latex, build, tmp_path
+    )
+    assert "daterat den 5 september 2020" in html_text(second.outdir / "utlatande.html")
