@@ -32,7 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
     from .domain import KommunDomain
-    from .generate import keep_excerpts, silence_copies
+    from .generate import keep_excerpts
     from .roles import ROLE_KINDS, KommunXRefRole
     from .transforms import FillGenerated
 
@@ -58,7 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
             app.add_role(name, KommunXRefRole(kind))
 
     app.add_post_transform(FillGenerated)
-    app.connect("warn-missing-reference", silence_copies)
+    app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_consistency)
     app.connect("doctree-read", personnummer.check_document, priority=600)

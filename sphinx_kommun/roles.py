@@ -38,7 +38,7 @@ class KommunXRefRole(XRefRole):
     innernodeclass = nodes.inline
 
     def __init__(self, kind: str) -> None:
-        super().__init__(warn_dangling=False)
+        super().__init__(warn_dangling=True)  # see warn_missing_reference
         self.kind = kind
 
     def process_link(

@@ -281,3 +281,26 @@ def test_text_written_under_a_generated_part_is_kept_after_it(
     text = html_text(app.outdir / "index.html")
     generated = text.index("Ärendet har remitterats till socialnämnden.")
     assert text.index("Ärendet har även diskuterats i pensionärsrådet.") > generated
+
+
+@pytest.mark.parametrize("nitpicky", [False, True])
+def test_a_missing_reference_warns_once_with_or_without_nitpicky(
+    nitpicky: bool,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    expected, _fix = CASES["ref"]
+    app = build(project_copy("bad-ref"), confoverrides={"nitpicky": nitpicky})
+    assert warning_lines(app) == [expected]
+
+
+def test_an_unknown_related_dnr_warns_once(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(src / "index.rst", ":relaterade: KS 2019/656", ":relaterade: KS 2019/657")
+    lines = warning_lines(build(src, confoverrides={"nitpicky": True}))
+    assert lines == [
+        "index.rst:4: WARNING: okänt diarienummer 'KS 2019/657' i :relaterade: "
+        "[kommun.dnr]"
+    ]

@@ -170,11 +170,6 @@ def keep_excerpts(app: object, doctree: nodes.document) -> None:
     )
 
 
-def silence_copies(app: object, domain: object, node: pending_xref) -> bool | None:
-    """``warn-missing-reference``: quoted copies do not warn a second time."""
-    return True if node.get("kommun-copy") else None
-
-
 def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
     """A deep copy without placeholders, safe to insert in another page.
 
