@@ -11,6 +11,7 @@ import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
@@ -51,7 +52,15 @@ def _is_str_list(value: Any) -> str | None:
 def _is_plugin_list(value: Any) -> str | None:
     if not isinstance(value, list | tuple):
         return "must be a list of module names or modules"
+    for item in value:
+        # a module name, or a module, class or object with hookimpls
+        if item is None or isinstance(item, NOT_A_PLUGIN):
+            return f"must be a list of module names or modules, not {item!r}"
     return None
+
+
+#: Values that cannot be a plugin in ``kommun_plugins``.
+NOT_A_PLUGIN = (bool, int, float, complex, bytes, list, tuple, dict, set)
 
 
 def _is_bool(value: Any) -> str | None:
@@ -212,5 +221,23 @@ def validate(app: Sphinx, config: Config) -> None:
                 getattr(defaults, f.name),
                 type="kommun",
                 subtype="config",
+                location=conf_location(app, name),
             )
             config[name] = getattr(defaults, f.name)
+
+
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """Where conf.py sets ``name`` (``path:line``), for a warning about it."""
+    if not app.confdir:
+        return None
+    path = Path(app.confdir) / "conf.py"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    setting = re.compile(rf"\s*{re.escape(name)}\s*(:[^=]*)?[+]?=")
+    for number, line in enumerate(lines, start=1):
+        if setting.match(line):
+            return f"{path}:{number}"
+    # set otherwise (sphinx-build -D): a bare path would be read as a docname
+    return None

@@ -27,7 +27,7 @@ from sphinx.util import logging, texescape
 from sphinx.util.fileutil import copy_asset_file
 
 from . import needs
-from .config import KommunConfig
+from .config import KommunConfig, conf_location
 from .domain import get_domain
 from .i18n import _
 from .index import ObjectIndex
@@ -334,8 +334,13 @@ def documents(
 
 def selection(config: KommunConfig) -> set[str]:
     """The items of ``kommun_pdf_documents``, folded, without empty ones."""
+    return {item.casefold() for item in _items(config)}
+
+
+def _items(config: KommunConfig) -> list[str]:
+    """The items of ``kommun_pdf_documents`` as written."""
     parts = config.pdf_documents.replace(";", ",").split(",")
-    return {part.strip().casefold() for part in parts if part.strip()}
+    return [part.strip() for part in parts if part.strip()]
 
 
 def _keys(obj: Arende | Sammantrade, group: str) -> set[str]:
@@ -352,7 +357,7 @@ def unmatched(index: ObjectIndex, config: KommunConfig) -> list[str]:
             found |= _keys(obj, "arenden")
         elif isinstance(obj, Sammantrade):
             found |= _keys(obj, "sammantraden")
-    return sorted(selection(config) - found)
+    return [item for item in _items(config) if item.casefold() not in found]
 
 
 def pdf_title(obj: Arende | Sammantrade) -> str:
@@ -458,6 +463,7 @@ def prepare(app: Sphinx, builder: Builder) -> None:
             ", ".join(f"'{item}'" for item in missing),
             type="kommun",
             subtype="config",
+            location=conf_location(app, "kommun_pdf_documents"),
         )
     derived = documents(index, settings)
     if derived:

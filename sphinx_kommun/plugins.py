@@ -29,6 +29,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from . import hookspecs
+from .config import conf_location
 from .hookspecs import Column, FieldSpec, FooterPart, SectionKind
 from .swedish import fold
 
@@ -38,7 +39,7 @@ PROJECT = "sphinx_kommun"
 ENTRY_POINT_GROUP = "sphinx_kommun"
 BUILTIN = "sphinx_kommun.builtin"
 
-Location = tuple[str, int] | None
+Location = tuple[str, int] | str | None
 
 
 @dataclass
@@ -68,7 +69,10 @@ class Plugins:
         disabled: Iterable[str] = (),
         *,
         entry_points: bool = True,
+        locate: Callable[[str], str | None] = lambda setting: None,
     ) -> None:
+        #: where conf.py sets a setting, for warnings about it
+        self.locate = locate
         self.pm = pluggy.PluginManager(PROJECT)
         self.pm.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
@@ -112,7 +116,8 @@ class Plugins:
             if close:
                 _warn(
                     f"kommun_disabled_plugins: ingen plugin heter '{name}'; "
-                    f"menade du '{close[0]}'? (kända plugins: {', '.join(known)})"
+                    f"menade du '{close[0]}'? (kända plugins: {', '.join(known)})",
+                    self.locate("kommun_disabled_plugins"),
                 )
 
     def _register(self, plugin: Any, name: str, source: str, version: str) -> None:
@@ -149,7 +154,10 @@ class Plugins:
             try:
                 plugin = importlib.import_module(item)
             except Exception as err:
-                _warn(f"plugin '{item}' in kommun_plugins cannot be imported: {err}")
+                _warn(
+                    f"plugin '{item}' in kommun_plugins cannot be imported: {err}",
+                    self.locate("kommun_plugins"),
+                )
                 return
         else:
             plugin = item
@@ -502,7 +510,9 @@ def _version(distribution: str) -> str:
 def setup_plugins(app: Sphinx, config: Config) -> None:
     """``config-inited``: make this application's plugin manager."""
     app.kommun_plugins = Plugins(  # type: ignore[attr-defined]
-        config.kommun_plugins, config.kommun_disabled_plugins
+        config.kommun_plugins,
+        config.kommun_disabled_plugins,
+        locate=lambda setting: conf_location(app, setting),
     )
 
 

@@ -304,3 +304,38 @@ def test_an_unknown_related_dnr_warns_once(
         "index.rst:4: WARNING: okänt diarienummer 'KS 2019/657' i :relaterade: "
         "[kommun.dnr]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "kommun_plugins = [3]",
+            "kommun_plugins must be a list of module names or modules, not 3",
+        ),
+        ("kommun_pdf_documents = 'KS 1999/1'", "kommun_pdf_documents: 'KS 1999/1'"),
+        (
+            "kommun_disabled_plugins = "
+            "['jamstalldhetsanalys', 'radsberednig', 'attestering']",
+            "kommun_disabled_plugins: ingen plugin heter 'radsberednig'",
+        ),
+    ],
+)
+def test_a_bad_setting_is_located_in_conf_py(
+    setting: str,
+    message: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    conf = src / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    if setting.startswith("kommun_disabled_plugins"):
+        lines = [line for line in lines if not line.startswith(setting.split()[0])]
+    conf.write_text("\n".join([*lines, setting]) + "\n", encoding="utf-8")
+    app = build(src, "latex" if "pdf" in setting else "html")
+    line = len(lines) + 1
+    assert any(
+        warning.startswith(f"conf.py:{line}: WARNING: {message}")
+        for warning in warning_lines(app)
+    ), warning_lines(app)
