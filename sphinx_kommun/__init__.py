@@ -51,7 +51,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }
     app.add_domain(KommunDomain)
     app.connect("config-inited", plugins.setup_plugins, priority=1)
-    app.connect("config-inited", needs.configure, priority=5)
+    # after sphinx-needs reads needs_from_toml (10), before it resolves types (12)
+    app.connect("config-inited", needs.configure, priority=11)
     app.connect("config-inited", register_short_names, priority=900)
     for name, kind in ROLE_KINDS.items():
         if name != "ref":

@@ -200,14 +200,24 @@ def _fields(obj: KommunObject) -> dict[str, str]:
     return {name: value for name, value in fields.items() if value}
 
 
+#: sphinx-needs settings that check every need: set, they want ours too.
+CHECKING_SETTINGS = (
+    "needs_build_json",
+    "needs_warnings",
+    "needs_schema_definitions",
+    "needs_schema_definitions_from_json",
+)
+
+
 def wanted(app: Sphinx) -> bool:
     """Whether anything in this build reads needs: a needs view or role on
-    some page, the ``needs`` builder, or ``needs_build_json``."""
+    some page, the ``needs`` builder, ``needs_build_json``, or checks of
+    every need (``needs_warnings``, schema definitions)."""
     if not enabled(app.config):
         return False
     return bool(
         app.builder.name == "needs"
-        or getattr(app.config, "needs_build_json", False)
+        or any(getattr(app.config, name, None) for name in CHECKING_SETTINGS)
         or needs_docs(app.env)
     )
 

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import edit, html_text
+from .conftest import append, edit, html_text
 
 
 def load_needs(outdir: Path) -> dict[str, Any]:
@@ -93,3 +93,43 @@ def test_needs_can_be_switched_off(
 
     assert SphinxNeedsData(app.env).get_needs_view() == {}
     assert "Bromma stadsdelsförvaltnings" in html_text(app.outdir / "utlatande.html")
+
+
+def test_needs_warnings_see_the_objects_without_any_needs_view(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    annat = src / "annat.rst"
+    text = annat.read_text(encoding="utf-8")
+    annat.write_text(text[: text.index("Spårbarhet")], encoding="utf-8")
+    app = build(
+        src,
+        confoverrides={
+            "needs_warnings": {
+                "bromma-granskas": "type == 'yttrande' and "
+                "instans == 'Bromma stadsdelsnämnd'"
+            }
+        },
+    )
+    assert "[needs.warnings]" in warnings_of(app)
+    # sphinx-needs reports which filter matched which needs in its log
+    report = app._status.getvalue()  # type: ignore[attr-defined]
+    assert "bromma-granskas" in report
+    assert "ks-2019-1899-yttrande-bromma-stadsdelsnämnd" in report
+
+
+def test_needs_from_toml_keeps_the_objects(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "ubproject.toml").write_text(
+        '[needs]\nid_required = false\n\n[[needs.types]]\ndirective = "krav"\n'
+        'title = "Krav"\nprefix = "K_"\n',
+        encoding="utf-8",
+    )
+    append(src / "annat.rst", "\n.. krav:: Ett eget krav\n   :id: K_1\n")
+    app = build(src, "needs", confoverrides={"needs_from_toml": "ubproject.toml"})
+    assert warnings_of(app) == ""
+    needs = load_needs(app.outdir)
+    assert needs["K_1"]["type"] == "krav"
+    assert needs["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]["type"] == "yttrande"
