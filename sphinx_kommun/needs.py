@@ -268,6 +268,8 @@ def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
         targets = [remiss.id] if remiss else []
         specific = {p.yrkande for p in obj.positions if p.yrkande}
         targets += [y.id for y in yrkanden if not specific or y.number in specific]
+        if not yrkanden and motion is not None:
+            targets.append(motion.id)  # a motion without att-satser, as a whole
         links["besvarar"] = targets
     elif isinstance(obj, Reservation):
         concerns = index.concerns(obj)
@@ -275,6 +277,8 @@ def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
             links["avser"] = [concerns.id]
     elif isinstance(obj, Beslut):
         links["beslutar"] = [y.id for y in yrkanden if obj.outcome_for(y.number)]
+        if not yrkanden and motion is not None and obj.outcomes:
+            links["beslutar"] = [motion.id]
     elif isinstance(obj, Sammantrade):
         links["behandlar"] = [
             found.id for dnr in obj.items if (found := index.arende(dnr)) is not None

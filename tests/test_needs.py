@@ -133,3 +133,24 @@ def test_needs_from_toml_keeps_the_objects(
     needs = load_needs(app.outdir)
     assert needs["K_1"]["type"] == "krav"
     assert needs["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]["type"] == "yttrande"
+
+
+def test_a_motion_without_att_satser_is_answered_and_decided_as_a_whole(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    motion = src / "motion.rst"
+    text = motion.read_text(encoding="utf-8")
+    motion.write_text(text[: text.index("   .. yrkande::")], encoding="utf-8")
+    app = build(src, "needs")
+    assert "[kommun.missing]" in warnings_of(app)  # the clerk is told
+    needs = load_needs(app.outdir)
+    yttrande = needs["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"]
+    assert "ks-2019-1899-motion" in yttrande["besvarar"]
+    assert needs["ks-2019-1899-beslut-kommunstyrelsen"]["beslutar"] == [
+        "ks-2019-1899-motion"
+    ]
+    assert (
+        "ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
+        in (needs["ks-2019-1899-motion"]["besvarar_back"])
+    )
