@@ -200,9 +200,6 @@ class KommunDomain(Domain):
         title = self.env.titles.get(docname)
         return title.astext() if title is not None else ""
 
-    def objects_in(self, docname: str) -> list[KommunObject]:
-        return list(self.objects.get(docname, ()))
-
     # -- cross references -----------------------------------------------------------
 
     def link_text(self, obj: KommunObject) -> str:
@@ -282,9 +279,6 @@ class KommunDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in self.index.by_id.values():
             yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, 1)
-
-    def get_full_qualified_name(self, node: Element) -> str | None:
-        return None
 
 
 def _kind_label(kind: str) -> str:

@@ -376,8 +376,3 @@ class ObjectIndex:
                     unique.append(link)
             links[target_id] = unique
         return dict(links)
-
-
-def iter_objects(index: ObjectIndex, kinds: Iterable[str]) -> list[KommunObject]:
-    wanted = set(kinds)
-    return [obj for obj in index.by_id.values() if obj.kind in wanted]

@@ -8,6 +8,7 @@ document they come from. Nothing here knows about docutils nodes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -32,19 +33,30 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Position:
-    """An yttrande's ställning, on the whole motion or on one att-sats."""
+class Verdict:
+    """A word on the whole motion (``yrkande`` None) or on one att-sats."""
 
     word: str
     yrkande: int | None = None
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """A beslut's outcome, on the whole motion or on one att-sats."""
+class Position(Verdict):
+    """An yttrande's ställning."""
 
-    word: str
-    yrkande: int | None = None
+
+class Outcome(Verdict):
+    """A beslut's outcome."""
+
+
+def verdict_for(verdicts: Iterable[Verdict], number: int | None) -> str:
+    """The word on att-sats ``number``, else the one on the whole motion."""
+    general = ""
+    for verdict in verdicts:
+        if verdict.yrkande == number and number is not None:
+            return verdict.word
+        if verdict.yrkande is None:
+            general = verdict.word
+    return general
 
 
 @dataclass(frozen=True)
@@ -180,13 +192,7 @@ class Yttrande(KommunObject):
 
     def position_for(self, number: int | None) -> str:
         """The ställning on att-sats ``number`` (or on the motion as a whole)."""
-        general = ""
-        for position in self.positions:
-            if position.yrkande == number and number is not None:
-                return position.word
-            if position.yrkande is None:
-                general = position.word
-        return general
+        return verdict_for(self.positions, number)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -239,13 +245,8 @@ class Beslut(KommunObject):
     outcomes: tuple[Outcome, ...] = ()
 
     def outcome_for(self, number: int) -> str:
-        general = ""
-        for outcome in self.outcomes:
-            if outcome.yrkande == number:
-                return outcome.word
-            if outcome.yrkande is None:
-                general = outcome.word
-        return general
+        """The outcome for att-sats ``number`` (or for the motion as a whole)."""
+        return verdict_for(self.outcomes, number)
 
 
 @dataclass(frozen=True, kw_only=True)

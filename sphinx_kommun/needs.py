@@ -373,10 +373,6 @@ def strip_assets(
             context[key] = [asset for asset in files if not loaded_for_needs(asset)]
 
 
-def _iter_all(values: Iterable[str]) -> list[str]:
-    return sorted(set(values))
-
-
 def stale_views(env: BuildEnvironment) -> list[str]:
     """Pages with needs views, to rewrite when objects changed."""
-    return _iter_all(needs_docs(env))
+    return sorted(set(needs_docs(env)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .i18n import N_
 
@@ -52,7 +52,7 @@ def normalise(word: str) -> str:
     return " ".join(word.split()).casefold()
 
 
-def closest(word: str, vocabulary: Mapping[str, str]) -> str | None:
+def closest(word: str, vocabulary: Iterable[str]) -> str | None:
     """The vocabulary word ``word`` is, ignoring case and spacing."""
     wanted = normalise(word)
     for known in vocabulary:

@@ -23,6 +23,7 @@ from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
 from ..plugins import PluginError, Plugins, plugins_of, run_validator
 from ..swedish import fold, in_sentence, output_locale, parse_date
+from ..vocabulary import closest
 
 logger = logging.getLogger(__name__)
 
@@ -355,6 +356,26 @@ class KommunDirective(WarningDirective):
                 continue
             seen.add(number)
             result.append((number, word))
+        return result
+
+    def vocabulary_opt(
+        self, name: str, vocabulary: Iterable[str], unknown: str
+    ) -> list[tuple[int | None, str]]:
+        """:meth:`numbered_opt` with each word matched to ``vocabulary``.
+
+        An unknown word is warned about (``unknown``, a message with
+        ``%(word)s`` and ``%(known)s``, subtype ``name``) and kept as written.
+        """
+        known_words = list(vocabulary)
+        result: list[tuple[int | None, str]] = []
+        for number, word in self.numbered_opt(name):
+            known = closest(word, known_words)
+            if known is None:
+                self.warn(
+                    unknown, name, {"word": word, "known": ", ".join(known_words)}
+                )
+                known = " ".join(word.split())
+            result.append((number, known))
         return result
 
     def persons_opt(self, name: str, *, with_dates: bool = False) -> tuple[Person, ...]:

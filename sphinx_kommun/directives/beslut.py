@@ -10,7 +10,7 @@ from .. import render
 from ..i18n import _
 from ..model import Beslut, Outcome, default_id
 from ..swedish import format_date, output_locale
-from ..vocabulary import OUTCOMES, closest
+from ..vocabulary import OUTCOMES
 from .base import KommunDirective
 
 
@@ -28,17 +28,12 @@ class BeslutDirective(KommunDirective):
     }
 
     def outcomes(self) -> tuple[Outcome, ...]:
-        result = []
-        for number, word in self.numbered_opt("utfall"):
-            known = closest(word, OUTCOMES)
-            if known is None:
-                self.warn(
-                    _("okänt utfall '%(word)s'; kända är %(known)s"),
-                    "utfall",
-                    {"word": word, "known": ", ".join(OUTCOMES)},
-                )
-                known = " ".join(word.split())
-            result.append(Outcome(known, number))
+        result = [
+            Outcome(word, number)
+            for number, word in self.vocabulary_opt(
+                "utfall", OUTCOMES, _("okänt utfall '%(word)s'; kända är %(known)s")
+            )
+        ]
         if not result:
             self.warn(_("beslutet saknar utfall (:utfall:)"), "missing")
         return tuple(result)

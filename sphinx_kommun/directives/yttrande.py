@@ -10,7 +10,6 @@ from .. import render
 from ..i18n import _
 from ..model import Position, Yttrande, default_id
 from ..swedish import format_date, output_locale
-from ..vocabulary import closest
 from .base import KommunDirective, mark_excerpt, mark_excerpts
 
 
@@ -44,18 +43,14 @@ class YttrandeDirective(KommunDirective):
 
     def positions(self) -> tuple[Position, ...]:
         vocabulary = {**self.plugins.positions, **self.kommun_config.extra_positions}
-        result = []
-        for number, word in self.numbered_opt("stallning"):
-            known = closest(word, vocabulary)
-            if known is None:
-                self.warn(
-                    _("okänd ställning '%(word)s'; kända är %(known)s"),
-                    "stallning",
-                    {"word": word, "known": ", ".join(vocabulary)},
-                )
-                known = " ".join(word.split())
-            result.append(Position(known, number))
-        return tuple(result)
+        return tuple(
+            Position(word, number)
+            for number, word in self.vocabulary_opt(
+                "stallning",
+                vocabulary,
+                _("okänd ställning '%(word)s'; kända är %(known)s"),
+            )
+        )
 
     def run(self) -> list[nodes.Node]:
         dnr = self.resolve_dnr()
