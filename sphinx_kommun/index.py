@@ -25,12 +25,9 @@ from .model import (
     Yrkande,
     Yttrande,
 )
+from .swedish import normalise
 
 T = TypeVar("T", bound=KommunObject)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 @dataclass
@@ -157,14 +154,14 @@ class ObjectIndex:
             remiss = self.remiss(obj.dnr)
             names = remiss.instanser if remiss is not None else ()
             self._ranks[obj.dnr] = {
-                _fold(name): n for n, name in reversed(list(enumerate(names)))
+                normalise(name): n for n, name in reversed(list(enumerate(names)))
             }
-        return self._ranks[obj.dnr].get(_fold(obj.instans), 10**6)
+        return self._ranks[obj.dnr].get(normalise(obj.instans), 10**6)
 
     def yttrande_from(self, dnr: str, instans: str) -> Yttrande | None:
-        wanted = _fold(instans)
+        wanted = normalise(instans)
         for yttrande in self.yttranden(dnr):
-            if _fold(yttrande.instans) == wanted:
+            if normalise(yttrande.instans) == wanted:
                 return yttrande
         return None
 
@@ -253,11 +250,11 @@ class ObjectIndex:
             if not rest and kind == "beslut" and beslut:
                 return beslut[-1]
             for candidate in beslut:
-                if rest and _fold(candidate.body) == _fold(rest):
+                if rest and normalise(candidate.body) == normalise(rest):
                     return candidate
         if kind in ("reservation", "any") and rest:
             for reservation in self.reservations(dnr):
-                if _fold(reservation.title) == _fold(rest):
+                if normalise(reservation.title) == normalise(rest):
                     return reservation
         return None
 

@@ -83,6 +83,12 @@ def join(
     return str(_babel_format_list(values, style=style, locale=locale))
 
 
+def normalise(text: str) -> str:
+    """``text`` for comparing names: case-insensitive, runs of whitespace as
+    one space, letters kept as they are (Älvsjö is not Alvsjo)."""
+    return " ".join(text.split()).casefold()
+
+
 def fold(text: str) -> str:
     """``text`` for comparing words as a clerk means them.
 
@@ -90,7 +96,7 @@ def fold(text: str) -> str:
     without their accents: ``fold(" Bedömning  ÄR ")`` is ``"bedomning ar"``.
     Option names, section names and fixed vocabularies are matched folded.
     """
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

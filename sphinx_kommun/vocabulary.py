@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .i18n import N_
+from .swedish import normalise
 
 #: What an instans can say about a motion or an att-sats.
 POSITIONS: Mapping[str, str] = {
@@ -46,10 +47,6 @@ RESERVATION_TYPES: Mapping[str, str] = {
     "ersättaryttrande": "ersättaryttranden",
     "protokollsanteckning": "protokollsanteckningar",
 }
-
-
-def normalise(word: str) -> str:
-    return " ".join(word.split()).casefold()
 
 
 def closest(word: str, vocabulary: Iterable[str]) -> str | None:
