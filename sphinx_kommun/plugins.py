@@ -335,21 +335,23 @@ class Plugins:
         return [node for part in parts.values() for node in part]
 
 
-def run_validator(validate: Callable[[str], Any] | None, text: str) -> Any:
+def run_validator(validate: Callable[[str], Any] | None, text: str) -> str:
     """A plugin's ``validate`` of an option, on the text the author wrote.
 
     :raises ValueError: the value is wrong (the author's mistake; the
         plugin's message says what is wrong).
-    :raises PluginError: the validator itself failed (the plugin's fault).
+    :raises PluginError: the validator itself failed or returned no text
+        (the plugin's fault).
     """
     if validate is None:
         return text
     try:
-        return validate(text)
+        value = validate(text)
     except ValueError:
         raise
     except Exception as err:
         raise PluginError(f"{type(err).__name__}: {err}") from err
+    return _check_str(value)
 
 
 def section_key(name: str) -> str:

@@ -156,6 +156,11 @@ def test_failing_plugin_warns_and_the_build_goes_on(
         src / "yttrande-kungsholmen.rst",
         "\n   .. avsnitt:: trasig\n\n      Text som inte får försvinna.\n",
     )
+    edit(
+        src / "yttrande-bromma.rst",
+        ":stadsdel: BROMMA",
+        ":stadsdel: BROMMA\n   :trasigt: x",
+    )
     app = build(src, confoverrides={"kommun_plugins": ["trasigplugin"]})
     warnings = warnings_of(app)
     assert "Traceback" not in warnings
@@ -198,6 +203,12 @@ def test_failing_plugin_warns_and_the_build_goes_on(
         warnings,
     )
     assert re.search(r"plugin 'trasigplugin' failed in column 'Trasig'", warnings)
+    # a validator that returns no text
+    assert re.search(
+        r"yttrande-bromma\.rst:4: WARNING: pluginen som lägger till 'trasigt' "
+        r"kunde inte läsa värdet: expected a string, got int \[kommun\.plugin\]",
+        warnings,
+    )
     # what the clerk wrote is still there, and the rest of the build is whole
     assert "Text som inte får försvinna." in html_text(
         app.outdir / "yttrande-kungsholmen.html"

@@ -249,15 +249,6 @@ class KommunDirective(WarningDirective):
                     {"option": spec["name"], "error": err},
                 )
                 continue
-            if not isinstance(value, str):
-                self.warn(
-                    _(
-                        "pluginen som lägger till '%(option)s' gav inte en text tillbaka"
-                    ),
-                    "plugin",
-                    {"option": spec["name"]},
-                )
-                continue
             values.append((spec["name"], value))
         return replace(obj, extra=tuple(values)) if values else obj
 

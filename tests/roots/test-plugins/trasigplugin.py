@@ -36,3 +36,8 @@ def kommun_checks(index):
 @hookimpl
 def kommun_static_files():
     return ["saknas.css"]
+
+
+@hookimpl
+def kommun_object_fields(kind):
+    return [{"name": "trasigt", "label": "Trasigt", "help": "", "validate": len}]
