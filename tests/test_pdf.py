@@ -280,7 +280,7 @@ def test_pdf_documents_naming_nothing_warns(
         confoverrides={"kommun_pdf_documents": "KS 2019/1899, KS 2020/1"},
     )
     assert re.search(
-        r"WARNING: kommun_pdf_documents: 'ks 2020/1' matches no ärende or "
+        r"WARNING: kommun_pdf_documents: 'KS 2020/1' matches no ärende or "
         r"sammanträde .*\[kommun\.config\]",
         warnings_of(app),
     )
