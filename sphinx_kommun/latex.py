@@ -31,7 +31,7 @@ from .config import KommunConfig, conf_location
 from .domain import get_domain
 from .i18n import _
 from .index import ObjectIndex
-from .model import KINDS, Arende, Sammantrade
+from .model import KINDS, Arende, KommunObject, Sammantrade
 from .nodes import (
     kommun_backlinks,
     kommun_block,
@@ -293,6 +293,7 @@ def documents(
     selected = selection(config)
     entries = []
     names: dict[str, int] = {}
+    starts: dict[str, KommunObject] = {}
     for obj in index.by_id.values():
         if isinstance(obj, Arende):
             group = "arenden"
@@ -304,6 +305,20 @@ def documents(
         keys = _keys(obj, group)
         if not selected & keys:
             continue
+        if obj.docname in starts:
+            # a PDF holds a page and what it includes: one PDF per page
+            logger.warning(
+                _(
+                    "%(this)s står på samma sida som %(other)s och får ingen egen "
+                    "PDF; ge det en egen sida för en egen PDF"
+                ),
+                {"this": _heading(obj), "other": _heading(starts[obj.docname])},
+                location=obj.location,
+                type="kommun",
+                subtype="duplicate",
+            )
+            continue
+        starts[obj.docname] = obj
         name = _ascii(obj.id)
         if name in names:
             names[name] += 1
@@ -358,6 +373,12 @@ def unmatched(index: ObjectIndex, config: KommunConfig) -> list[str]:
         elif isinstance(obj, Sammantrade):
             found |= _keys(obj, "sammantraden")
     return [item for item in _items(config) if item.casefold() not in found]
+
+
+def _heading(obj: KommunObject) -> str:
+    if isinstance(obj, Arende):
+        return _("ärendet %(dnr)s") % {"dnr": obj.dnr}
+    return _("sammanträdet '%(title)s'") % {"title": obj.title}
 
 
 def pdf_title(obj: Arende | Sammantrade) -> str:

@@ -327,6 +327,28 @@ def test_two_pdfs_with_the_same_file_name_are_both_kept(
     assert names == {"namnd-2021-03-15.tex", "namnd-2021-03-15-2.tex"}
 
 
+def test_two_arenden_on_one_page_get_one_pdf_named_after_the_first(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        "\n.. arende:: KS 2019/700\n   :rubrik: Ett andra ärende\n"
+        "   :ansvarig: Kommunstyrelsen\n",
+    )
+    app = build(src, "latex")
+    assert re.search(
+        r"annat\.rst:\d+: WARNING: ärendet KS 2019/700 står på samma sida som "
+        r"ärendet KS 2019/656 och får ingen egen PDF; ge det en egen sida för en "
+        r"egen PDF \[kommun\.duplicate\]",
+        warnings_of(app),
+    )
+    assert not (app.outdir / "ks-2019-700.tex").exists()
+    tex = (app.outdir / "ks-2019-656.tex").read_text(encoding="utf-8")
+    assert "pdfsubject={KS 2019/656}" in tex
+    assert "Ett andra ärende" in tex  # printed, in the first one's PDF
+
+
 def test_meeting_pdf_includes_the_pages_an_inlined_document_includes(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
