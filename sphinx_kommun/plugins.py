@@ -335,13 +335,18 @@ class Plugins:
         return [node for part in parts.values() for node in part]
 
 
-def run_validator(validate: Callable[[str], Any] | None, text: str) -> str:
+def run_validator(
+    validate: Callable[[str], Any] | None, text: str, *, text_only: bool = False
+) -> Any:
     """A plugin's ``validate`` of an option, on the text the author wrote.
+
+    ``text_only``: the value must be text (a field shown in the header),
+    not anything the plugin's own section builder reads.
 
     :raises ValueError: the value is wrong (the author's mistake; the
         plugin's message says what is wrong).
-    :raises PluginError: the validator itself failed or returned no text
-        (the plugin's fault).
+    :raises PluginError: the validator itself failed, or returned no text
+        where ``text_only`` (the plugin's fault).
     """
     if validate is None:
         return text
@@ -351,7 +356,7 @@ def run_validator(validate: Callable[[str], Any] | None, text: str) -> str:
         raise
     except Exception as err:
         raise PluginError(f"{type(err).__name__}: {err}") from err
-    return _check_str(value)
+    return _check_str(value) if text_only else value
 
 
 def section_key(name: str) -> str:

@@ -339,3 +339,37 @@ def test_a_bad_setting_is_located_in_conf_py(
         warning.startswith(f"conf.py:{line}: WARNING: {message}")
         for warning in warning_lines(app)
     ), warning_lines(app)
+
+
+@pytest.mark.parametrize(
+    ("written", "warning"),
+    [
+        (
+            "   :datum: 2020-09-04\n   :datum: 2020-09-04\n",
+            "yttrande-kungsholmen.rst:4: WARNING: alternativet 'datum' är angivet "
+            "två gånger [kommun.option]",
+        ),
+        (
+            "   :datum: 2020-09-04\n   sammantrade 2020-09-24\n",
+            "yttrande-kungsholmen.rst:4: WARNING: raden 'sammantrade 2020-09-24' "
+            "bland alternativen går inte att läsa (skriv :namn: värde); den hoppas "
+            "över [kommun.option]",
+        ),
+    ],
+)
+def test_a_slip_among_the_options_warns_and_keeps_the_directive(
+    written: str,
+    warning: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    edit(src / "yttrande-kungsholmen.rst", "   :datum: 2020-09-04\n", written)
+    app = build(src)
+    assert warning in warning_lines(app)
+    # docutils would have dropped the whole yttrande; it is still answered
+    compilation = html_text(app.outdir / "utlatande.html")
+    assert "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den " in (
+        compilation
+    )
+    assert "Insatserna bör bygga på stadsdelens egna förutsättningar." in compilation

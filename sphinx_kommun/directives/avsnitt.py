@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from ..hookspecs import SectionKind
 from ..i18n import _
 from ..plugins import PluginError, plugins_of, run_validator
 from ..swedish import capitalise, fold, output_locale
-from .base import CURRENT_KIND, AnyOptions, WarningDirective
+from .base import CURRENT_KIND, WarningDirective
 
 
 class AvsnittDirective(WarningDirective):
@@ -25,7 +24,6 @@ class AvsnittDirective(WarningDirective):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec = AnyOptions(name=directives.unchanged)
     #: Set on the classes registered under a kind's own name.
     section_name: ClassVar[str] = ""
 
@@ -94,7 +92,7 @@ class AvsnittDirective(WarningDirective):
             fold(name): (name, spec) for name, spec in kind.get("options", {}).items()
         }
         values: dict[str, Any] = {}
-        for written, value in self.options.items():
+        for written, value in self.option_items:
             found = specs.get(fold(written))
             if found is None:
                 self.warn(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -11,6 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -128,8 +130,35 @@ def _person(head: str, role: str, date: dt.date | None = None) -> Person | None:
     )
 
 
+#: docutils' field marker (``:name:``), as its option blocks are read.
+_FIELD = re.compile(r":(?![: ])((?:[^:\\]|\\.|:(?!([ `]|$)))*)(?<! ):( +|$)")
+
+
 class WarningDirective(SphinxDirective):
-    """A directive that warns at its own file and line, with type ``kommun``."""
+    """A directive that warns at its own file and line, with type ``kommun``.
+
+    It reads its options itself. docutils refuses a whole directive, and
+    drops it with its content, for an option written twice or a line it
+    cannot read among the options; a clerk's slip must cost a warning, not
+    the document. With no ``option_spec``, docutils leaves the option lines
+    in the final argument (or, for a directive without arguments, at the
+    start of the content), and :meth:`_take_options` reads them.
+    """
+
+    option_spec = None
+    arguments: list[str]
+    content: StringList
+    content_offset: int
+    #: every option as written, in order, repeats included
+    option_items: list[tuple[str, str]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.option_items = self._take_options()
+        options: dict[str, Any] = {}
+        for name, value in self.option_items:
+            options.setdefault(name, value)
+        self.options = options
 
     def warn(self, message: str, subtype: str, *args: Any) -> None:
         logger.warning(
@@ -139,6 +168,57 @@ class WarningDirective(SphinxDirective):
             type="kommun",
             subtype=subtype,
         )
+
+    def _take_options(self) -> list[tuple[str, str]]:
+        arguments = self.arguments
+        if arguments:
+            lines = arguments[-1].splitlines()
+            start = next(
+                (n for n, line in enumerate(lines) if _FIELD.match(line)), None
+            )
+            if start is None:
+                return []
+            head = "\n".join(lines[:start]).strip()
+            self.arguments = [*arguments[:-1], *([head] if head else [])]
+            return self._read_options(lines[start:])
+        content = self.content
+        if not content or not _FIELD.match(content[0]):
+            return []
+        # no arguments: docutils left the option lines at the start of the content
+        end = next(
+            (n for n, line in enumerate(content) if not line.strip()), len(content)
+        )
+        block = list(content[:end])
+        while end < len(content) and not content[end].strip():
+            end += 1
+        self.content = content[end:]
+        self.content_offset += end
+        return self._read_options(block)
+
+    def _read_options(self, lines: list[str]) -> list[tuple[str, str]]:
+        """``:name: value`` lines, values continued on indented lines."""
+        items: list[tuple[str, list[str]]] = []
+        for line in lines:
+            match = _FIELD.match(line)
+            if match:
+                name = match.group(1).replace("\\", "").lower()
+                items.append((name, [line[match.end() :].strip()]))
+            elif line[:1].isspace() and items:
+                items[-1][1].append(line)
+            else:
+                self.warn(
+                    _(
+                        "raden '%(line)s' bland alternativen går inte att läsa "
+                        "(skriv :namn: värde); den hoppas över"
+                    ),
+                    "option",
+                    {"line": line.strip()},
+                )
+        result = []
+        for name, (first, *rest) in items:
+            more = textwrap.dedent("\n".join(rest)).strip()
+            result.append((name, "\n".join(part for part in (first, more) if part)))
+        return result
 
 
 class KommunDirective(WarningDirective):
@@ -154,13 +234,6 @@ class KommunDirective(WarningDirective):
     final_argument_whitespace = True
     #: canonical option names (ASCII, as written in the docs) and their help
     options_help: ClassVar[dict[str, str]] = {}
-    option_spec = AnyOptions(id=directives.unchanged)
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls.option_spec = AnyOptions(
-            {name: directives.unchanged for name in ("id", "dnr", *cls.options_help)}
-        )
 
     # -- environment --------------------------------------------------------
 
@@ -183,7 +256,7 @@ class KommunDirective(WarningDirective):
     def _folded_options(self) -> dict[str, tuple[str, str]]:
         if not hasattr(self, "_folded"):
             folded: dict[str, tuple[str, str]] = {}
-            for written, value in self.options.items():
+            for written, value in self.option_items:
                 key = fold(written)
                 if key in folded:
                     self.warn(
@@ -232,7 +305,9 @@ class KommunDirective(WarningDirective):
             if not self.has_opt(spec["name"]):
                 continue
             try:
-                value = run_validator(spec.get("validate"), self.opt(spec["name"]))
+                value = run_validator(
+                    spec.get("validate"), self.opt(spec["name"]), text_only=True
+                )
             except ValueError as err:
                 self.warn(
                     _("fel värde för '%(option)s': %(error)s"),
