@@ -188,8 +188,17 @@ def test_unsettable_characters_warn_and_the_pdf_still_builds(
 ) -> None:
     src = project_copy("case")
     _with_foreign_letters(src)
+    # shown only in generated text: the beredning and the compilation's table
+    edit(
+        src / "yttrande-bromma.rst",
+        ":sammanfattning: anser att samverkan är viktig",
+        ":sammanfattning: anser att samverkan är viktig 🙂",
+    )
     app = build(src, "latex")
     warnings = warnings_of(app)
+    # the warning points where the clerk wrote it, not where it is shown
+    assert "yttrande-bromma.rst:4: WARNING: '🙂' (U+1F642)" in warnings
+    assert not re.search(r"utlatande\.rst:\d+: WARNING: .*\[kommun\.latex\]", warnings)
     assert re.search(
         r"yttrande-bromma\.rst:4: WARNING: '😀' \(U\+1F600\), 'Ω' \(U\+03A9\), .*"
         r"kan inte sättas med pdflatex och skrivs som '\?' i PDF:en .*\[kommun\.latex\]",

@@ -14,6 +14,7 @@ import hashlib
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -31,6 +32,8 @@ from ..nodes import kommun_pending
 from ..swedish import in_sentence, output_locale
 
 logger = logging.getLogger(__name__)
+
+N = TypeVar("N", bound=nodes.Node)
 
 
 #: Class of a paragraph (``.. rst-class:: ej-citerad``) left out when quoted.
@@ -67,6 +70,13 @@ class Context:
         if self.locale != "sv":
             return name
         return in_sentence(name, self.config.common_noun_endings)
+
+    def locate(self, node: N, obj: KommunObject) -> N:
+        """``node`` located where ``obj`` is written, for warnings about what
+        it shows (a character pdflatex cannot set in a sammanfattning)."""
+        node.source = str(self.env.doc2path(obj.docname))
+        node.line = obj.lineno
+        return node
 
     def link(self, obj: KommunObject, text: str | None = None) -> nodes.Element:
         return render.xref(obj.kind, obj.id, text or obj.title, self.refdoc)

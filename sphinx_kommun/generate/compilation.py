@@ -132,13 +132,12 @@ class Compilation:
                     )
                 )
             elif yttrande.summary:
-                result.append(
-                    render.para(
-                        "%(who)s %(summary)s",
-                        who=render.emphasis(capitalise(instans)),
-                        summary=_sentence(yttrande.summary),
-                    )
+                sentence = render.para(
+                    "%(who)s %(summary)s",
+                    who=render.emphasis(capitalise(instans)),
+                    summary=_sentence(yttrande.summary),
                 )
+                result.append(ctx.locate(sentence, yttrande))
         return result
 
     def sammanstallning(self) -> list[nodes.Node]:
@@ -356,6 +355,34 @@ class Compilation:
             )
         if not rows:
             return []
+        table = render.table(
+            [
+                _("Remissinstans"),
+                _("Tjänsteutlåtande"),
+                _("Nämndens beslut"),
+                _("Ställning"),
+                _("Sammanfattning"),
+                _("Reservationer m.m."),
+                *(column["title"] for _name, column in extra),
+            ],
+            rows,
+            widths=[
+                3,
+                3,
+                3,
+                2,
+                6,
+                2,
+                *(column.get("width", 2) for _n, column in extra),
+            ],
+            classes=["kommun-remiss-table", "longtable"],
+        )
+        # a row shows what its yttrande says: warnings about it point there
+        for row, (_instans, yttrande, _in_remiss) in zip(
+            table.findall(nodes.row), [(None, None, None), *self.rows], strict=True
+        ):
+            if yttrande is not None:
+                ctx.locate(row, yttrande)
         result: list[nodes.Node] = []
         if self.remiss and self.remiss.deadline:
             result.append(
@@ -365,30 +392,7 @@ class Compilation:
                     % {"date": ctx.date(self.remiss.deadline)},
                 )
             )
-        result.append(
-            render.table(
-                [
-                    _("Remissinstans"),
-                    _("Tjänsteutlåtande"),
-                    _("Nämndens beslut"),
-                    _("Ställning"),
-                    _("Sammanfattning"),
-                    _("Reservationer m.m."),
-                    *(column["title"] for _name, column in extra),
-                ],
-                rows,
-                widths=[
-                    3,
-                    3,
-                    3,
-                    2,
-                    6,
-                    2,
-                    *(column.get("width", 2) for _n, column in extra),
-                ],
-                classes=["kommun-remiss-table", "longtable"],
-            )
-        )
+        result.append(table)
         return result
 
 
