@@ -552,6 +552,42 @@ def _needs_views_close(app: Sphinx, doctree: nodes.document, docname: str) -> No
             reference.replace_self(reference.children)
 
 
+class NumberedSymbolFootnotes(SphinxPostTransform):
+    """Symbol footnotes (``[*]_``) get numbers in print.
+
+    Sphinx's LaTeX writer uses a footnote's label as its number, and
+    pdflatex stops at ``\\begin{footnote}[*]``. Each symbol footnote gets
+    the next number after the document's numbered ones.
+    """
+
+    default_priority = 590  # before Sphinx's LaTeXFootnoteTransform (600)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        footnotes = list(self.document.findall(nodes.footnote))
+        if not any(note.get("auto") == "*" for note in footnotes):
+            return
+        highest: dict[str, int] = {}
+        for note in footnotes:
+            label = note[0].astext() if len(note) else ""
+            if label.isdigit():
+                docname = note.get("docname", "")
+                highest[docname] = max(highest.get(docname, 0), int(label))
+        numbers: dict[str, str] = {}
+        for note in footnotes:
+            if note.get("auto") != "*" or not len(note) or not note["ids"]:
+                continue
+            docname = note.get("docname", "")
+            highest[docname] = highest.get(docname, 0) + 1
+            number = str(highest[docname])
+            note[0].replace_self(nodes.label(number, number))
+            numbers[note["ids"][0]] = number
+        for reference in self.document.findall(nodes.footnote_reference):
+            given = numbers.get(reference.get("refid", ""))
+            if given is not None:
+                reference.children = [nodes.Text(given)]
+
+
 def _nested_tables_fit(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: a table inside another table's cell (a beslut in
     a grid table) takes its column widths from LaTeX. Sphinx sets given widths
@@ -644,6 +680,7 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
 def register(app: Sphinx) -> None:
     app.add_latex_package("sphinxkommun")
     app.add_post_transform(PrintedDocuments)
+    app.add_post_transform(NumberedSymbolFootnotes)
     app.connect("config-inited", configure, priority=600)
     app.connect("write-started", prepare)
     app.connect("doctree-resolved", _needs_views_open, priority=400)

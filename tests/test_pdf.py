@@ -394,6 +394,25 @@ def test_footnotes_and_citations_in_a_quoted_section_print(
     assert "Återges inte här; se Kungsholmens stadsdelsnämnd." in " ".join(text.split())
 
 
+def test_symbol_footnotes_print_numbered(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar [#]_ [*]_.\n\n"
+        "   .. [#] Numrerad not.\n   .. [*] Stjärnnot.\n",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    pdf = latexmk(app.outdir, "ks-2019-1899.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    text = pdf_text(pdf)
+    assert "Numrerad not." in text
+    assert "Stjärnnot." in text
+
+
 def test_a_beslut_inside_a_table_cell_prints(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
