@@ -373,3 +373,24 @@ def test_a_slip_among_the_options_warns_and_keeps_the_directive(
         compilation
     )
     assert "Insatserna bör bygga på stadsdelens egna förutsättningar." in compilation
+
+
+def test_an_instans_listed_twice_warns_and_counts_once(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "remiss.rst",
+        ":instanser: Stadsledningskontoret; Bromma stadsdelsnämnd;",
+        ":instanser: Stadsledningskontoret; Bromma stadsdelsnämnd; bromma  stadsdelsnämnd;",
+    )
+    app = build(src)
+    assert warning_lines(app) == [
+        "remiss.rst:4: WARNING: remissinstansen 'bromma stadsdelsnämnd' står två "
+        "gånger; den räknas en gång [kommun.duplicate]"
+    ]
+    text = html_text(app.outdir / "utlatande.html")
+    assert (
+        "Ärendet har remitterats till stadsledningskontoret, Bromma stadsdelsnämnd "
+        "och Kungsholmens stadsdelsnämnd."
+    ) in text

@@ -9,7 +9,7 @@ from docutils import nodes
 from .. import render
 from ..i18n import _
 from ..model import Remiss, default_id
-from ..swedish import format_date, output_locale
+from ..swedish import format_date, normalise, output_locale
 from .base import KommunDirective
 
 
@@ -26,18 +26,22 @@ class RemissDirective(KommunDirective):
 
     def run(self) -> list[nodes.Node]:
         dnr = self.resolve_dnr()
-        instanser = tuple(" ".join(name.split()) for name in self.list_opt("instanser"))
-        if not instanser:
+        written = [" ".join(name.split()) for name in self.list_opt("instanser")]
+        if not written:
             self.warn(_("remissen saknar remissinstanser (:instanser:)"), "missing")
-        seen: set[str] = set()
-        for name in instanser:
-            if name.casefold() in seen:
+        seen: dict[str, str] = {}
+        for name in written:
+            if normalise(name) in seen:
                 self.warn(
-                    _("remissinstansen '%(instans)s' står två gånger"),
+                    _(
+                        "remissinstansen '%(instans)s' står två gånger; den räknas en gång"
+                    ),
                     "duplicate",
                     {"instans": name},
                 )
-            seen.add(name.casefold())
+                continue
+            seen[normalise(name)] = name
+        instanser = tuple(seen.values())
         sender = self.opt("avsandare", "Kommunstyrelsen")
         title = " ".join(self.arguments[0].split()) if self.arguments else _("Remiss")
         remiss = Remiss(
