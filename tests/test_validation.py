@@ -394,3 +394,35 @@ def test_an_instans_listed_twice_warns_and_counts_once(
         "Ärendet har remitterats till stadsledningskontoret, Bromma stadsdelsnämnd "
         "och Kungsholmens stadsdelsnämnd."
     ) in text
+
+
+@pytest.mark.parametrize(
+    ("directive", "what"),
+    [
+        ("yttrande", "remissinstansen"),
+        ("arende", "diarienumret"),
+        ("motion", "rubriken"),
+        ("utlatande", "rubriken"),
+    ],
+)
+def test_a_directive_without_its_argument_warns_and_keeps_its_text(
+    directive: str,
+    what: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        f"\n.. {directive}::\n   :dnr: KS 2019/656\n\n   Texten får inte försvinna.\n",
+    )
+    app = build(src)
+    assert any(
+        re.fullmatch(
+            rf"annat\.rst:\d+: WARNING: '\.\. {directive}::' saknar {what}; texten "
+            r"visas men blir inget objekt \[kommun\.missing\]",
+            line,
+        )
+        for line in warning_lines(app)
+    ), warning_lines(app)
+    assert "Texten får inte försvinna." in html_text(app.outdir / "annat.html")

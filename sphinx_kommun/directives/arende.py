@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Arende, default_id
 from .base import KommunDirective, split_entries
 
@@ -16,8 +16,9 @@ class ArendeDirective(KommunDirective):
     """``.. arende:: KS 2019/1899`` with rubrik, responsible body and relations."""
 
     kind = "arende"
-    required_arguments = 1
-    optional_arguments = 0
+    required_arguments = 0  # see argument_help
+    argument_help = N_("diarienumret")
+    optional_arguments = 1
     options_help: ClassVar[dict[str, str]] = {
         "rubrik": "the case's heading",
         "ansvarig": "the responsible body (e.g. Kommunstyrelsen)",

@@ -20,7 +20,7 @@ from .. import render
 from ..config import KommunConfig
 from ..domain import KommunDomain, get_domain
 from ..hookspecs import FieldSpec
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
 from ..plugins import PluginError, Plugins, plugins_of, run_validator
@@ -159,6 +159,23 @@ class WarningDirective(SphinxDirective):
         for name, value in self.option_items:
             options.setdefault(name, value)
         self.options = options
+        if self.argument_help and not self.arguments:
+            self.run = self._without_argument
+
+    #: What the directive's argument is, when it must have one
+    #: (``"remissinstansen"``). docutils would drop a directive without its
+    #: required argument, content and all, so the directive checks it.
+    argument_help: ClassVar[str] = ""
+
+    def _without_argument(self) -> list[nodes.Node]:
+        """A directive without its required argument: a warning, and the
+        content kept as text."""
+        self.warn(
+            _("'.. %(name)s::' saknar %(what)s; texten visas men blir inget objekt"),
+            "missing",
+            {"name": self.name, "what": _(self.argument_help or N_("sitt argument"))},
+        )
+        return self.parse_content_to_nodes(allow_section_headings=True)
 
     def warn(self, message: str, subtype: str, *args: Any) -> None:
         logger.warning(

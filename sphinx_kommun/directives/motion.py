@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Motion, Yrkande, default_id
 from ..swedish import format_date, output_locale
 from .base import KommunDirective
@@ -20,8 +20,9 @@ class MotionDirective(KommunDirective):
     """``.. motion:: Titel`` with motionärer and nested att-satser."""
 
     kind = "motion"
-    required_arguments = 1
-    optional_arguments = 0
+    required_arguments = 0  # see argument_help
+    argument_help = N_("rubriken")
+    optional_arguments = 1
     options_help: ClassVar[dict[str, str]] = {
         "inlamnad": "date the motion was filed (YYYY-MM-DD)",
         "organ": "the body it was filed in (default Kommunfullmäktige)",

@@ -8,7 +8,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Utlatande, default_id
 from ..swedish import format_date, genitive, output_locale, parse_date
 from ..vocabulary import PROPOSALS, closest
@@ -19,8 +19,9 @@ class UtlatandeDirective(KommunDirective):
     """``.. utlatande:: Rubrik`` with the proposal, Ärendet, Mina synpunkter …"""
 
     kind = "utlatande"
-    required_arguments = 1
-    optional_arguments = 0
+    required_arguments = 0  # see argument_help
+    argument_help = N_("rubriken")
+    optional_arguments = 1
     options_help: ClassVar[dict[str, str]] = {
         "rotel": "the rotel (e.g. Rotel VIII)",
         "organ": "the body making the statement (default Kommunstyrelsen)",

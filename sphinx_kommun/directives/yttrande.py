@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Position, Yttrande, default_id
 from ..swedish import format_date, output_locale
 from .base import KommunDirective, mark_excerpt, mark_excerpts
@@ -17,8 +17,9 @@ class YttrandeDirective(KommunDirective):
     """``.. yttrande:: Bromma stadsdelsnämnd`` with the answer as its content."""
 
     kind = "yttrande"
-    required_arguments = 1
-    optional_arguments = 0
+    required_arguments = 0  # see argument_help
+    argument_help = N_("remissinstansen")
+    optional_arguments = 1
     options_help: ClassVar[dict[str, str]] = {
         "forvaltning": "the förvaltning that wrote the tjänsteutlåtande",
         "avdelning": "the förvaltning's department",
