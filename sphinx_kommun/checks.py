@@ -183,7 +183,12 @@ def check_dates(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> No
 
 def check_decisions(index: ObjectIndex, warn: Findings) -> None:
     for obj in index.by_id.values():
-        if isinstance(obj, Reservation) and index.concerns(obj) is None:
+        if (
+            isinstance(obj, Reservation)
+            # naming nothing was warned about where it is written
+            and (obj.concerns_ref or obj.body)
+            and index.concerns(obj) is None
+        ):
             warn(
                 obj,
                 "ref",

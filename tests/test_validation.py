@@ -426,3 +426,20 @@ def test_a_directive_without_its_argument_warns_and_keeps_its_text(
         for line in warning_lines(app)
     ), warning_lines(app)
     assert "Texten får inte försvinna." in html_text(app.outdir / "annat.html")
+
+
+def test_a_reservation_naming_nothing_warns_once(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        "\n.. reservation::\n   :avser:\n   :forfattare: Anna A (M)\n\n   Text.\n",
+    )
+    lines = warning_lines(build(src))
+    assert len(lines) == 1, lines
+    assert re.fullmatch(
+        r"annat\.rst:\d+: WARNING: reservation anger varken :organ: eller :avser: "
+        r"\[kommun\.missing\]",
+        lines[0],
+    )

@@ -106,7 +106,7 @@ def parse_person(entry: str, *, with_dates: bool = False) -> Person:
                         _person(head, ", ".join(rest[:-1])) or Person(name=head),
                         rest[-1],
                     ) from None
-        role = ", ".join(rest)
+        role = ", ".join(part for part in rest if part)
     person = _person(head, role, date)
     if person is None:
         raise PersonError(
