@@ -113,36 +113,42 @@ BLOCKS = (
 )
 
 _PLAIN = ("text", "man", "texinfo")
+#: The epub builder has handlers of its own once any extension registers
+#: some (sphinx-needs does), and then no longer falls back to html's.
+_HTML = ("html", "epub")
 
 
 def register(app: Sphinx) -> None:
     from . import latex
 
-    passthrough: dict[str, Any] = {name: (_pass, _pass) for name in _PLAIN}
-    skipped: dict[str, Any] = {name: (_skip, None) for name in _PLAIN}
-    for block in BLOCKS:
+    def add(node: type[nodes.Element], html: Any, latex_: Any, plain: Any) -> None:
         app.add_node(
-            block,
-            html=(_visit_block_html, _depart_block_html),
-            latex=latex.VISITORS.get(block, (latex.visit_block, latex.depart_block)),
-            **passthrough,
+            node,
+            latex=latex_,
+            **{name: html for name in _HTML},
+            **{name: plain for name in _PLAIN},
         )
-    app.add_node(
+
+    passthrough = (_pass, _pass)
+    skipped = (_skip, None)
+    for block in BLOCKS:
+        add(
+            block,
+            (_visit_block_html, _depart_block_html),
+            latex.VISITORS.get(block, (latex.visit_block, latex.depart_block)),
+            passthrough,
+        )
+    add(
         kommun_struck,
-        html=(_visit_struck_html, _depart_struck_html),
-        latex=(latex.visit_struck, latex.depart_struck),
-        **passthrough,
+        (_visit_struck_html, _depart_struck_html),
+        (latex.visit_struck, latex.depart_struck),
+        passthrough,
     )
-    app.add_node(kommun_pending, html=(_skip, None), latex=(_skip, None), **skipped)
-    app.add_node(
+    add(kommun_pending, skipped, skipped, skipped)
+    add(
         kommun_bookmark,
-        html=(_visit_bookmark_html, None),
-        latex=(latex.visit_bookmark, None),
-        **skipped,
+        (_visit_bookmark_html, None),
+        (latex.visit_bookmark, None),
+        skipped,
     )
-    app.add_node(
-        kommun_document,
-        html=(_skip, None),
-        latex=(latex.visit_document, None),
-        **skipped,
-    )
+    add(kommun_document, skipped, (latex.visit_document, None), skipped)

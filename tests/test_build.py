@@ -278,3 +278,26 @@ def test_an_answer_without_text_is_not_announced_as_quoted(
         "Kungsholmens stadsdelsnämnd behandlade ärendet vid sitt sammanträde den "
         "24 september 2020."
     ) in compilation
+
+
+def test_epub_writes_the_documents(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    # annat.rst's needtable is sphinx-needs' to render, in HTML only
+    annat = src / "annat.rst"
+    text = annat.read_text(encoding="utf-8")
+    annat.write_text(text[: text.index("Spårbarhet")], encoding="utf-8")
+    app = build(
+        src,
+        "epub",
+        confoverrides={
+            "copyright": "2021, Testkommun",
+            "version": "1",
+            # sphinx-needs' permalink.html and schema_violations.json
+            "suppress_warnings": ["epub.unknown_project_files"],
+        },
+    )
+    assert warnings_of(app) == ""
+    page = html_text(app.outdir / "utlatande.xhtml")
+    assert "Ärendet har remitterats till" in page
