@@ -146,18 +146,20 @@ def content(draw: st.DrawFn) -> list[str]:
 def directive(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(sorted(OPTIONS)))
     known = OPTIONS[kind]
-    names = draw(
-        st.lists(
-            st.sampled_from([*known, "dnr", "id", "okänd"]), max_size=5, unique=True
-        )
-    )
+    # an option may come twice, as a clerk's slip
+    names = draw(st.lists(st.sampled_from([*known, "dnr", "id", "okänd"]), max_size=5))
     argument = ""
-    if kind in ARGUMENT or draw(st.booleans()):
+    # a required argument is sometimes forgotten
+    wanted = draw(st.integers(0, 9)) > 0 if kind in ARGUMENT else draw(st.booleans())
+    if wanted:
         argument = draw(words) or "Namn"
     lines = [f".. {kind}:: {argument}".rstrip()]
     for name in names:
         value = draw(option_value(name))
         lines.append(f"   :{name}: {value}".rstrip())
+        if draw(st.integers(0, 19)) == 0:
+            # a line among the options that is no option
+            lines.append(f"   {draw(words) or 'datum 2020-01-01'}".rstrip())
     body = draw(content())
     if body and kind != "remissammanstallning":
         lines.append("")
