@@ -301,3 +301,27 @@ def test_epub_writes_the_documents(
     assert warnings_of(app) == ""
     page = html_text(app.outdir / "utlatande.xhtml")
     assert "Ärendet har remitterats till" in page
+
+
+def test_a_footnote_left_outside_the_quote_is_unlinked_in_it(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "   Nämnden besvarar remissen med förvaltningens tjänsteutlåtande.\n",
+        "   Nämnden besvarar remissen med förvaltningens tjänsteutlåtande.\n\n"
+        "   .. [#budget] Se stadsdelens budget.\n",
+    )
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "egna förutsättningar.",
+        "egna förutsättningar [#budget]_.",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    page = (app.outdir / "utlatande.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    assert set(re.findall(r'href="#([^"]+)"', page)) <= ids
+    text = html_text(app.outdir / "utlatande.html")
+    assert "egna förutsättningar [1]." in text

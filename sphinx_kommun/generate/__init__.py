@@ -244,10 +244,12 @@ def _relink(copies: list[nodes.Node]) -> None:
             continue
         if "refid" not in element or element["refid"] in ids:
             continue
+        # an inline keeps the ids others may point at
         if isinstance(element, nodes.footnote_reference):
-            element.replace_self(nodes.Text(f"[{element.astext()}]"))
+            mark = f"[{element.astext()}]"
+            element.replace_self(nodes.inline(mark, mark))
         elif isinstance(element, nodes.reference):
-            element.replace_self(element.children)
+            element.replace_self(nodes.inline("", "", *element.children))
         else:
             del element["refid"]
 
