@@ -119,6 +119,17 @@ def _described(chars: Iterable[str]) -> str:
     )
 
 
+def _with_line(node: nodes.Node) -> nodes.Node:
+    """The nearest of ``node`` and its ancestors that knows its line
+    (generated nodes often know only their file)."""
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return current
+        current = current.parent
+    return node
+
+
 def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: warn about and replace what pdflatex cannot set."""
     if app.builder.format != "latex" or not checked(app.config):
@@ -137,7 +148,8 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         bad = unsettable(text)
         if bad:
             chars = _described(bad)
-            where = get_node_location(parent)
+            located = _with_line(parent)
+            where = get_node_location(located)
             if (where, chars) not in warned:
                 warned.add((where, chars))
                 logger.warning(
@@ -146,7 +158,7 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                         "i PDF:en (latex_engine = 'xelatex' eller 'lualatex' klarar dem)"
                     ),
                     {"chars": chars},
-                    location=parent,
+                    location=located,
                     type="kommun",
                     subtype="latex",
                 )

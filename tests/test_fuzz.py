@@ -125,7 +125,11 @@ def option_value(draw: st.DrawFn, name: str) -> str:
 def content(draw: st.DrawFn) -> list[str]:
     lines: list[str] = []
     for _ in range(draw(st.integers(0, 3))):
-        kind = draw(st.sampled_from(["paragraph", "title", "role", "yrkande"]))
+        kind = draw(
+            st.sampled_from(
+                ["paragraph", "title", "role", "yrkande", "note-ref", "note"]
+            )
+        )
         if kind == "title":
             title = draw(words) or "Rubrik"
             lines += [title, "-" * len(title), ""]
@@ -135,6 +139,13 @@ def content(draw: st.DrawFn) -> list[str]:
             )
             target = draw(words).replace("`", "") or "1"
             lines += [f"Se :{role}:`{target}`.", ""]
+        elif kind == "note-ref":
+            # footnotes and citations, referred to from another section or not
+            label = draw(st.sampled_from(["#a", "#b", "C1"]))
+            lines += [f"Enligt källan [{label}]_.", ""]
+        elif kind == "note":
+            label = draw(st.sampled_from(["#a", "#b", "C1"]))
+            lines += [f".. [{label}] {draw(words) or 'Källa.'}", ""]
         elif kind == "yrkande":
             lines += [".. yrkande::", "", "   " + (draw(words) or "att något görs"), ""]
         else:
@@ -208,10 +219,11 @@ def test_random_directives_never_crash(directives: list[str]) -> None:
         (src / "sida.rst").write_text(
             PAGE_HEAD + "\n".join(directives), encoding="utf-8"
         )
-        # the dummy builder resolves every document (and so runs every
-        # generator) without writing HTML
-        warnings = build(src, Path(tmp) / "out", "dummy", fresh=True)
-        assert_located(warnings)
+        # HTML and LaTeX both: a writer meets what the generators made
+        # (a node it has no visitor for, a footnote whose target is gone)
+        for builder in ("html", "latex"):
+            warnings = build(src, Path(tmp) / builder, builder, fresh=True)
+            assert_located(warnings)
 
 
 # -- random edit sequences ---------------------------------------------------------------
