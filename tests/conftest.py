@@ -70,6 +70,13 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def cut_before(path: Path, marker: str) -> None:
+    """Keep only what comes before ``marker`` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert marker in text, f"{marker!r} not in {path.name}"
+    path.write_text(text[: text.index(marker)], encoding="utf-8")
+
+
 def append(path: Path, text: str) -> None:
     """Add ``text`` at the end of a source file."""
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")

@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import edit, html_text, with_notes_in_a_quoted_section
+from .conftest import cut_before, edit, html_text, with_notes_in_a_quoted_section
 
 
 @pytest.fixture
@@ -260,9 +260,7 @@ def test_an_answer_without_text_is_not_announced_as_quoted(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    page = src / "yttrande-kungsholmen.rst"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text[: text.index("   Förslag till beslut")], encoding="utf-8")
+    cut_before(src / "yttrande-kungsholmen.rst", "   Förslag till beslut")
     app = build(src)
     assert warnings_of(app) == ""
     compilation = html_text(app.outdir / "utlatande.html")
@@ -285,9 +283,7 @@ def test_epub_writes_the_documents(
 ) -> None:
     src = project_copy("case")
     # annat.rst's needtable is sphinx-needs' to render, in HTML only
-    annat = src / "annat.rst"
-    text = annat.read_text(encoding="utf-8")
-    annat.write_text(text[: text.index("Spårbarhet")], encoding="utf-8")
+    cut_before(src / "annat.rst", "Spårbarhet")
     app = build(
         src,
         "epub",

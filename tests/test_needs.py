@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warnings_of
 
-from .conftest import append, edit, html_text
+from .conftest import append, cut_before, edit, html_text
 
 
 def load_needs(outdir: Path) -> dict[str, Any]:
@@ -99,9 +99,7 @@ def test_needs_warnings_see_the_objects_without_any_needs_view(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    annat = src / "annat.rst"
-    text = annat.read_text(encoding="utf-8")
-    annat.write_text(text[: text.index("Spårbarhet")], encoding="utf-8")
+    cut_before(src / "annat.rst", "Spårbarhet")
     app = build(
         src,
         confoverrides={
@@ -139,9 +137,7 @@ def test_a_motion_without_att_satser_is_answered_and_decided_as_a_whole(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    motion = src / "motion.rst"
-    text = motion.read_text(encoding="utf-8")
-    motion.write_text(text[: text.index("   .. yrkande::")], encoding="utf-8")
+    cut_before(src / "motion.rst", "   .. yrkande::")
     app = build(src, "needs")
     assert "[kommun.missing]" in warnings_of(app)  # the clerk is told
     needs = load_needs(app.outdir)
