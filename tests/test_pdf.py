@@ -29,6 +29,13 @@ def assert_no_lost_content(log: Path) -> None:
     assert "LaTeX Warning" not in content, re.findall(r"LaTeX Warning.*", content)
 
 
+def printed_whole(outdir: Path, texname: str, *, body: bool = False) -> str:
+    """Compile ``texname``; assert that nothing was lost; the PDF's text."""
+    pdf = latexmk(outdir, texname)
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    return pdf_text(pdf, body=body)
+
+
 @pytest.fixture
 def latex_case(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
@@ -59,9 +66,9 @@ def test_latex_documents_are_derived_from_the_sources(
 def test_meeting_pdf_holds_agenda_utlatande_compilation_and_motion(
     latex_case: SphinxTestApp, build: Callable[..., SphinxTestApp], tmp_path: Path
 ) -> None:
-    pdf = latexmk(latex_case.outdir, "kommunfullmaktige-2021-03-15.tex")
-    assert_no_lost_content(pdf.with_suffix(".log"))
-    text = pdf_text(pdf, body=True)
+    text = printed_whole(
+        latex_case.outdir, "kommunfullmaktige-2021-03-15.tex", body=True
+    )
     assert "Föredragningslista" in text
     assert text.index("Föredragningslista") < text.index("Ta tillbaka utsatta områden")
     # every word of the utlåtande page (utlåtande and remissammanställning)
@@ -135,9 +142,7 @@ def test_long_yttrande_flows_over_pages_with_every_word(
     )
     app = build(src, "latex")
     assert warnings_of(app) == ""
-    pdf = latexmk(app.outdir, "ks-2019-1899.tex")
-    assert_no_lost_content(pdf.with_suffix(".log"))
-    printed = words(pdf_text(pdf, body=True))
+    printed = words(printed_whole(app.outdir, "ks-2019-1899.tex", body=True))
     # once in the yttrande, once quoted in the remissammanställning
     assert [t for t in tokens if printed[t] < 2] == []
 
@@ -386,9 +391,7 @@ def test_footnotes_and_citations_in_a_quoted_section_print(
     app = build(src, "latex")
     assert warnings_of(app) == ""
     # the meeting prints the quote but not the yttrande it quotes
-    pdf = latexmk(app.outdir, "kommunfullmaktige-2021-03-15.tex")
-    assert_no_lost_content(pdf.with_suffix(".log"))
-    text = pdf_text(pdf)
+    text = printed_whole(app.outdir, "kommunfullmaktige-2021-03-15.tex")
     assert "Se stadsdelens budget." in text
     assert "Trygghetsrapport 2020." in text
     assert "Återges inte här; se Kungsholmens stadsdelsnämnd." in " ".join(text.split())
@@ -406,9 +409,7 @@ def test_symbol_footnotes_print_numbered(
     )
     app = build(src, "latex")
     assert warnings_of(app) == ""
-    pdf = latexmk(app.outdir, "ks-2019-1899.tex")
-    assert_no_lost_content(pdf.with_suffix(".log"))
-    text = pdf_text(pdf)
+    text = printed_whole(app.outdir, "ks-2019-1899.tex")
     assert "Numrerad not." in text
     assert "Stjärnnot." in text
 
@@ -454,9 +455,7 @@ def test_long_runs_without_spaces_break_instead_of_running_off_the_page(
     append(src / "yttrande-bromma.rst", f"\n   Förvaltningen betonar {nonsense}.\n")
     app = build(src, "latex")
     assert warnings_of(app) == ""
-    pdf = latexmk(app.outdir, "ks-2019-1899.tex")
-    assert_no_lost_content(pdf.with_suffix(".log"))
-    text = "".join(pdf_text(pdf).split())
+    text = "".join(printed_whole(app.outdir, "ks-2019-1899.tex").split())
     assert url in text
     assert nonsense in text
 
