@@ -12,6 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import Body
 from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -130,8 +131,8 @@ def _person(head: str, role: str, date: dt.date | None = None) -> Person | None:
     )
 
 
-#: docutils' field marker (``:name:``), as its option blocks are read.
-_FIELD = re.compile(r":(?![: ])((?:[^:\\]|\\.|:(?!([ `]|$)))*)(?<! ):( +|$)")
+#: A field marker (``:name:``), as docutils reads option blocks.
+_FIELD = re.compile(Body.patterns["field_marker"])
 
 
 class WarningDirective(SphinxDirective):
@@ -218,7 +219,7 @@ class WarningDirective(SphinxDirective):
         for line in lines:
             match = _FIELD.match(line)
             if match:
-                name = match.group(1).replace("\\", "").lower()
+                name = match.group(0).strip()[1:-1].replace("\\", "").lower()
                 items.append((name, [line[match.end() :].strip()]))
             elif line[:1].isspace() and items:
                 items[-1][1].append(line)
