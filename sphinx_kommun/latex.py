@@ -33,6 +33,7 @@ from .i18n import _
 from .index import ObjectIndex
 from .model import KINDS, Arende, KommunObject, Sammantrade
 from .nodes import (
+    ancestors,
     kommun_backlinks,
     kommun_block,
     kommun_bookmark,
@@ -597,10 +598,7 @@ def _nested_tables_fit(app: Sphinx, doctree: nodes.document, docname: str) -> No
     for table in doctree.findall(nodes.table):
         if "colwidths-given" not in table["classes"]:
             continue
-        parent = table.parent
-        while parent is not None and not isinstance(parent, nodes.table):
-            parent = parent.parent
-        if parent is not None:
+        if any(isinstance(a, nodes.table) for a in ancestors(table.parent)):
             table["classes"].remove("colwidths-given")
 
 
@@ -658,7 +656,7 @@ def _long_runs_break(app: Sphinx, doctree: nodes.document, docname: str) -> None
         parent = text.parent
         if parent is None or not _RUN.search(text):
             continue
-        if any(isinstance(a, _NO_BREAK) for a in _ancestors(parent)):
+        if any(isinstance(a, _NO_BREAK) for a in ancestors(parent)):
             continue
         pieces = _breakable_text(text)
         if len(pieces) == 1:
@@ -669,12 +667,6 @@ def _long_runs_break(app: Sphinx, doctree: nodes.document, docname: str) -> None
             parts.append(nodes.Text(piece))
         index = parent.index(text)
         parent[index : index + 1] = parts
-
-
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def register(app: Sphinx) -> None:

@@ -8,6 +8,7 @@ of the wrappers' visitors (HTML here, LaTeX in :mod:`.latex`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
@@ -94,6 +95,14 @@ def _visit_bookmark_html(self: Any, node: kommun_bookmark) -> None:
 
 
 # -- shared ---------------------------------------------------------------------
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    """``node`` and its parents, nearest first."""
+    current: nodes.Node | None = node
+    while current is not None:
+        yield current
+        current = current.parent
 
 
 def _pass(self: Any, node: nodes.Node) -> None:

@@ -29,6 +29,7 @@ from sphinx.util import logging
 from sphinx.util.logging import get_node_location
 
 from .i18n import _
+from .nodes import ancestors
 
 logger = logging.getLogger(__name__)
 
@@ -122,12 +123,7 @@ def _described(chars: Iterable[str]) -> str:
 def _with_line(node: nodes.Node) -> nodes.Node:
     """The nearest of ``node`` and its ancestors that knows its line
     (generated nodes often know only their file)."""
-    current: nodes.Node | None = node
-    while current is not None:
-        if current.line:
-            return current
-        current = current.parent
-    return node
+    return next((a for a in ancestors(node) if a.line), node)
 
 
 def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
