@@ -378,8 +378,9 @@ class Compilation:
             classes=["kommun-remiss-table", "longtable"],
         )
         # a row shows what its yttrande says: warnings about it point there
+        body = next(table.findall(nodes.tbody))
         for row, (_instans, yttrande, _in_remiss) in zip(
-            table.findall(nodes.row), [(None, None, None), *self.rows], strict=True
+            body.children, self.rows, strict=True
         ):
             if yttrande is not None:
                 ctx.locate(row, yttrande)
