@@ -98,25 +98,25 @@ class Context:
             return copies
         return [self._writable_copy(copy, obj) for copy in copies]
 
-    def _writable_copy(self, node: nodes.Node, obj: KommunObject) -> nodes.Node:
-        """``node``, with a pointer to the original in place of what the builder
+    def _writable_copy(self, copy: nodes.Node, obj: KommunObject) -> nodes.Node:
+        """``copy``, with a pointer to the original in place of what the builder
         cannot write: another extension's placeholder (a ``needtable``) that
         is filled in only on the page it was written on."""
         assert self.builder is not None
-        if not isinstance(node, nodes.Element):
-            return node
-        if not _writable(node, self.builder):
-            return nodes.paragraph(
+        for node in list(copy.findall(nodes.Element)):
+            if _writable(node, self.builder):
+                continue
+            pointer = nodes.paragraph(
                 "",
                 "",
                 nodes.emphasis("", _("(Återges inte här; se ")),
                 self.link(obj),
                 nodes.emphasis("", ".)"),
             )
-        node.children = [self._writable_copy(child, obj) for child in node.children]
-        for child in node.children:
-            child.parent = node
-        return node
+            if node is copy:
+                return pointer
+            node.replace_self(pointer)
+        return copy
 
 
 def _writable(node: nodes.Element, builder: Builder) -> bool:
