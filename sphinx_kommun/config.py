@@ -49,6 +49,10 @@ def _is_str_list(value: Any) -> str | None:
     return None
 
 
+#: Values that cannot be a plugin in ``kommun_plugins``.
+NOT_A_PLUGIN = (bool, int, float, complex, bytes, list, tuple, dict, set)
+
+
 def _is_plugin_list(value: Any) -> str | None:
     if not isinstance(value, list | tuple):
         return "must be a list of module names or modules"
@@ -57,10 +61,6 @@ def _is_plugin_list(value: Any) -> str | None:
         if item is None or isinstance(item, NOT_A_PLUGIN):
             return f"must be a list of module names or modules, not {item!r}"
     return None
-
-
-#: Values that cannot be a plugin in ``kommun_plugins``.
-NOT_A_PLUGIN = (bool, int, float, complex, bytes, list, tuple, dict, set)
 
 
 def _is_bool(value: Any) -> str | None:
