@@ -77,6 +77,17 @@ def cut_before(path: Path, marker: str) -> None:
     path.write_text(text[: text.index(marker)], encoding="utf-8")
 
 
+def line_of(path: Path, text: str, nth: int = 1) -> int:
+    """The line number (from 1) of the ``nth`` line of a source file holding ``text``."""
+    numbers = [
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if text in line
+    ]
+    assert len(numbers) >= nth, f"{text!r} not {nth} times in {path.name}"
+    return numbers[nth - 1]
+
+
 def append(path: Path, text: str) -> None:
     """Add ``text`` at the end of a source file."""
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")

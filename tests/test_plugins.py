@@ -93,7 +93,7 @@ def test_hook_kommun_object_fields_validates(
     edit(src / "yttrande-bromma.rst", ":stadsdel: BROMMA", ":stadsdel: bromma")
     app = build(src)
     assert re.search(
-        r"yttrande-bromma\.rst:4: WARNING: fel värde för 'stadsdel': 'bromma' ska "
+        r"yttrande-bromma\.rst:12: WARNING: fel värde för 'stadsdel': 'bromma' ska "
         r"skrivas med versaler \[kommun\.field\]",
         warnings_of(app),
     )
@@ -205,7 +205,7 @@ def test_failing_plugin_warns_and_the_build_goes_on(
     assert re.search(r"plugin 'trasigplugin' failed in column 'Trasig'", warnings)
     # a validator that returns no text
     assert re.search(
-        r"yttrande-bromma\.rst:4: WARNING: pluginen som lägger till 'trasigt' "
+        r"yttrande-bromma\.rst:13: WARNING: pluginen som lägger till 'trasigt' "
         r"kunde inte läsa värdet: expected a string, got int \[kommun\.plugin\]",
         warnings,
     )
@@ -554,5 +554,12 @@ def test_parse_person_says_what_it_could_not_read() -> None:
     assert "inte ett giltigt datum" in str(bad_date.value)
     with pytest.raises(PersonError) as unreadable:
         api.parse_person("Anna (S) (M)")
+    with pytest.raises(PersonError) as misplaced:
+        api.parse_person("Anna A, 2020-09-07, chef", with_dates=True)
+    assert misplaced.value.kind == "place"
+    assert (misplaced.value.person.role, str(misplaced.value.person.date)) == (
+        "chef",
+        "2020-09-07",
+    )
     assert unreadable.value.kind == "person"
     assert unreadable.value.person.name == "Anna (S) (M)"

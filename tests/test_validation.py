@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
-from .conftest import append, edit, html_text
+from .conftest import append, edit, html_text, line_of
 
 #: root -> (the one warning, as printed after the source directory; the fix)
 CASES: dict[str, tuple[str, tuple[str, str]]] = {
@@ -28,7 +28,7 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         (":dnr: KS 2020/99", ":dnr: KS 2020/1"),
     ),
     "date": (
-        "index.rst:26: WARNING: fel datum i 'datum': '2020-13-01' är inte ett "
+        "index.rst:28: WARNING: fel datum i 'datum': '2020-13-01' är inte ett "
         "giltigt datum [kommun.date]",
         ("2020-13-01", "2020-03-01"),
     ),
@@ -83,7 +83,7 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         (":utfall: 1: avslag", ":utfall: 1: avslag; 2: bifall"),
     ),
     "stallning": (
-        "index.rst:26: WARNING: okänd ställning 'kanske'; kända är tillstyrker, "
+        "index.rst:31: WARNING: okänd ställning 'kanske'; kända är tillstyrker, "
         "delvis tillstyrker, avstyrker, instämmer, ingen erinran, tillgodosett, "
         "lämnar synpunkter [kommun.stallning]",
         (":stallning: kanske", ":stallning: ingen erinran"),
@@ -103,7 +103,7 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         ),
     ),
     "option": (
-        "index.rst:26: WARNING: okänt alternativ 'handlägare' för yttrande; kända "
+        "index.rst:31: WARNING: okänt alternativ 'handlägare' för yttrande; kända "
         "alternativ är attesterat, avdelning, beslut, bilagor, citera, datum, dnr, "
         "forvaltning, handlaggare, id, rubrik, sammanfattning, sammantrade, "
         "stallning, telefon, till, underrubrik, undertecknare [kommun.option]",
@@ -346,12 +346,12 @@ def test_a_bad_setting_is_located_in_conf_py(
     [
         (
             "   :datum: 2020-09-04\n   :datum: 2020-09-04\n",
-            "yttrande-kungsholmen.rst:4: WARNING: alternativet 'datum' är angivet "
-            "två gånger [kommun.option]",
+            "yttrande-kungsholmen.rst:{line}: WARNING: alternativet 'datum' är "
+            "angivet två gånger [kommun.option]",
         ),
         (
             "   :datum: 2020-09-04\n   sammantrade 2020-09-24\n",
-            "yttrande-kungsholmen.rst:4: WARNING: raden 'sammantrade 2020-09-24' "
+            "yttrande-kungsholmen.rst:{line}: WARNING: raden 'sammantrade 2020-09-24' "
             "bland alternativen går inte att läsa (skriv :namn: värde); den hoppas "
             "över [kommun.option]",
         ),
@@ -364,9 +364,12 @@ def test_a_slip_among_the_options_warns_and_keeps_the_directive(
     build: Callable[..., SphinxTestApp],
 ) -> None:
     src = project_copy("case")
-    edit(src / "yttrande-kungsholmen.rst", "   :datum: 2020-09-04\n", written)
+    path = src / "yttrande-kungsholmen.rst"
+    edit(path, "   :datum: 2020-09-04\n", written)
     app = build(src)
-    assert warning in warning_lines(app)
+    # located at the line of the slip, the second line written
+    line = line_of(path, ":datum: 2020-09-04") + 1
+    assert warning.format(line=line) in warning_lines(app)
     # docutils would have dropped the whole yttrande; it is still answered
     compilation = html_text(app.outdir / "utlatande.html")
     assert "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den " in (
@@ -385,9 +388,10 @@ def test_an_instans_listed_twice_warns_and_counts_once(
         ":instanser: Stadsledningskontoret; Bromma stadsdelsnämnd; bromma  stadsdelsnämnd;",
     )
     app = build(src)
+    line = line_of(src / "remiss.rst", ":instanser:")
     assert warning_lines(app) == [
-        "remiss.rst:4: WARNING: remissinstansen 'bromma stadsdelsnämnd' står två "
-        "gånger; den räknas en gång [kommun.duplicate]"
+        f"remiss.rst:{line}: WARNING: remissinstansen 'bromma stadsdelsnämnd' står "
+        "två gånger; den räknas en gång [kommun.duplicate]"
     ]
     text = html_text(app.outdir / "utlatande.html")
     assert (
@@ -443,3 +447,25 @@ def test_a_reservation_naming_nothing_warns_once(
         r"\[kommun\.missing\]",
         lines[0],
     )
+
+
+def test_a_date_before_the_role_warns_and_is_not_read_as_role(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-bromma.rst",
+        ":attesterat: Kalle K, stadsdelsdirektör, 2020-09-08",
+        ":attesterat: Kalle K, 2020-09-08, stadsdelsdirektör",
+    )
+    app = build(src)
+    line = line_of(src / "yttrande-bromma.rst", ":attesterat:")
+    assert warning_lines(app) == [
+        f"yttrande-bromma.rst:{line}: WARNING: datumet 2020-09-08 för Kalle K i "
+        "'attesterat' ska stå sist: Namn, roll, ÅÅÅÅ-MM-DD [kommun.date]"
+    ]
+    # read as meant: the role without the date, the date in the date column
+    text = html_text(app.outdir / "yttrande-bromma.html")
+    assert "stadsdelsdirektör" in text
+    assert "2020-09-08, stadsdelsdirektör" not in text
+    assert "8 september 2020" in text

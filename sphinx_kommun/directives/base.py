@@ -68,8 +68,10 @@ def split_entries(value: str) -> list[str]:
 class PersonError(ValueError):
     """An entry :func:`parse_person` cannot read whole.
 
-    ``kind`` is ``"date"`` (a date that is not one: ``value``) or
-    ``"person"`` (no name to read); ``person`` is what could be read.
+    ``kind`` is ``"date"`` (a date that is not one: ``value``), ``"place"``
+    (a date, ``value``, before the role, where it would be read as part of
+    it) or ``"person"`` (no name to read); ``person`` is what could be read,
+    with the misplaced date as its date.
     """
 
     def __init__(self, message: str, kind: str, person: Person, value: str = ""):
@@ -107,6 +109,8 @@ def parse_person(entry: str, *, with_dates: bool = False) -> Person:
                         _person(head, ", ".join(rest[:-1])) or Person(name=head),
                         rest[-1],
                     ) from None
+            if date is None:
+                _date_not_last(head, rest)
         role = ", ".join(part for part in rest if part)
     person = _person(head, role, date)
     if person is None:
@@ -114,6 +118,22 @@ def parse_person(entry: str, *, with_dates: bool = False) -> Person:
             f"kan inte läsa personen '{entry}'", "person", Person(name=entry)
         )
     return person
+
+
+def _date_not_last(head: str, rest: list[str]) -> None:
+    """Refuse ``Name, 2020-09-08, role``: a date that is not last would be read as role."""
+    for place, part in enumerate(rest):
+        try:
+            date = parse_date(part)
+        except ValueError:
+            continue
+        others = ", ".join(rest[:place] + rest[place + 1 :])
+        raise PersonError(
+            f"datumet '{part}' ska stå sist",
+            "place",
+            _person(head, others, date) or Person(name=head, date=date),
+            part,
+        )
 
 
 def _person(head: str, role: str, date: dt.date | None = None) -> Person | None:
@@ -152,9 +172,12 @@ class WarningDirective(SphinxDirective):
     content_offset: int
     #: every option as written, in order, repeats included
     option_items: list[tuple[str, str]]
+    #: the source line of each of :attr:`option_items`
+    option_lines: list[int]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.option_lines = []
         self.option_items = self._take_options()
         options: dict[str, Any] = {}
         for name, value in self.option_items:
@@ -178,13 +201,34 @@ class WarningDirective(SphinxDirective):
         )
         return self.parse_content_to_nodes(allow_section_headings=True)
 
-    def warn(self, message: str, subtype: str, *args: Any) -> None:
+    def warn(
+        self, message: str, subtype: str, *args: Any, line: int | None = None
+    ) -> None:
+        """Warn at ``line``, else at the line of the option the message names
+        (``%(option)s``), else at the directive."""
+        if line is None and args and isinstance(args[0], dict):
+            line = self.option_line(str(args[0].get("option", "")))
+        source, line = self.state_machine.get_source_and_line(line or self.lineno)
         logger.warning(
             message,
             *args,
-            location=self.get_location(),
+            location=f"{source}:{line}" if source and line else self.get_location(),
             type="kommun",
             subtype=subtype,
+        )
+
+    def option_line(self, name: str) -> int | None:
+        """The line where option ``name`` (any spelling) is first written."""
+        key = fold(name)
+        return next(
+            (
+                line
+                for (written, _value), line in zip(
+                    self.option_items, self.option_lines, strict=True
+                )
+                if fold(written) == key
+            ),
+            None,
         )
 
     def _take_options(self) -> list[tuple[str, str]]:
@@ -198,7 +242,7 @@ class WarningDirective(SphinxDirective):
                 return []
             head = "\n".join(lines[:start]).strip()
             self.arguments = [*arguments[:-1], *([head] if head else [])]
-            return self._read_options(lines[start:])
+            return self._read_options(lines[start:], self._block_line(lines[start]))
         content = self.content
         if not content or not _FIELD.match(content[0]):
             return []
@@ -209,18 +253,28 @@ class WarningDirective(SphinxDirective):
         block = list(content[:end])
         while end < len(content) and not content[end].strip():
             end += 1
+        first = self.content_offset + 1
         self.content = content[end:]
         self.content_offset += end
-        return self._read_options(block)
+        return self._read_options(block, first)
 
-    def _read_options(self, lines: list[str]) -> list[tuple[str, str]]:
-        """``:name: value`` lines, values continued on indented lines."""
+    def _block_line(self, text: str) -> int:
+        """The source line of ``text``, a line of the directive's block."""
+        for number, line in enumerate(self.block_text.splitlines()):
+            if line.strip() == text.strip():
+                return self.lineno + number
+        return self.lineno
+
+    def _read_options(self, lines: list[str], first: int) -> list[tuple[str, str]]:
+        """``:name: value`` lines, values continued on indented lines;
+        ``first`` is the source line of the first."""
         items: list[tuple[str, list[str]]] = []
-        for line in lines:
+        for number, line in enumerate(lines, start=first):
             match = _FIELD.match(line)
             if match:
                 name = match.group(0).strip()[1:-1].replace("\\", "").lower()
                 items.append((name, [line[match.end() :].strip()]))
+                self.option_lines.append(number)
             elif line[:1].isspace() and items:
                 items[-1][1].append(line)
             else:
@@ -231,11 +285,12 @@ class WarningDirective(SphinxDirective):
                     ),
                     "option",
                     {"line": line.strip()},
+                    line=number,
                 )
         result = []
-        for name, (first, *rest) in items:
+        for name, (head, *rest) in items:
             more = textwrap.dedent("\n".join(rest)).strip()
-            result.append((name, "\n".join(part for part in (first, more) if part)))
+            result.append((name, "\n".join(part for part in (head, more) if part)))
         return result
 
 
@@ -274,13 +329,16 @@ class KommunDirective(WarningDirective):
     def _folded_options(self) -> dict[str, tuple[str, str]]:
         if not hasattr(self, "_folded"):
             folded: dict[str, tuple[str, str]] = {}
-            for written, value in self.option_items:
+            for (written, value), line in zip(
+                self.option_items, self.option_lines, strict=True
+            ):
                 key = fold(written)
                 if key in folded:
                     self.warn(
                         _("alternativet '%(option)s' är angivet två gånger"),
                         "option",
                         {"option": written},
+                        line=line,
                     )
                     continue
                 folded[key] = (written, "" if value is None else str(value))
@@ -456,7 +514,10 @@ class KommunDirective(WarningDirective):
             known = closest(word, known_words)
             if known is None:
                 self.warn(
-                    unknown, name, {"word": word, "known": ", ".join(known_words)}
+                    unknown,
+                    name,
+                    {"word": word, "known": ", ".join(known_words)},
+                    line=self.option_line(name),
                 )
                 known = " ".join(word.split())
             result.append((number, known))
@@ -475,6 +536,15 @@ class KommunDirective(WarningDirective):
                 if err.kind == "date":
                     self.warn(
                         _("fel datum för %(person)s i '%(option)s': %(value)s"),
+                        "date",
+                        {"person": err.person.name, "option": name, "value": err.value},
+                    )
+                elif err.kind == "place":
+                    self.warn(
+                        _(
+                            "datumet %(value)s för %(person)s i '%(option)s' ska "
+                            "stå sist: Namn, roll, ÅÅÅÅ-MM-DD"
+                        ),
                         "date",
                         {"person": err.person.name, "option": name, "value": err.value},
                     )
@@ -504,6 +574,7 @@ class KommunDirective(WarningDirective):
                 _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
                 "dnr",
                 {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
+                line=None if explicit else self.option_line("dnr"),
             )
         return dnr
 
@@ -545,11 +616,14 @@ class KommunDirective(WarningDirective):
                 self.parse_content_to_nodes(allow_section_headings=True)
             )
 
-    def parse_inline_option(self, text: str) -> list[nodes.Node]:
-        """Parse an option's value as inline markup (roles are allowed)."""
+    def parse_inline_option(self, text: str, option: str) -> list[nodes.Node]:
+        """Parse ``text``, the value of ``option``, as inline markup (roles are
+        allowed); what it reports is located at the option's line."""
         if not text:
             return []
-        parsed, messages = self.parse_inline(text, lineno=self.lineno)
+        parsed, messages = self.parse_inline(
+            text, lineno=self.option_line(option) or self.lineno
+        )
         return [*parsed, *messages]
 
     # -- registration -------------------------------------------------------------
@@ -566,6 +640,7 @@ class KommunDirective(WarningDirective):
                     ),
                     "id",
                     {"id": cleaned},
+                    line=self.option_line("id"),
                 )
                 return default
             return cleaned

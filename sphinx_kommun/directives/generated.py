@@ -43,6 +43,7 @@ class RemissammanstallningDirective(KommunDirective):
                     _("okänd del '%(part)s'; kända är %(known)s"),
                     "option",
                     {"part": part, "known": ", ".join(PARTS)},
+                    line=self.option_line("delar"),
                 )
                 continue
             parts.append(folded)

@@ -38,6 +38,7 @@ class RemissDirective(KommunDirective):
                     ),
                     "duplicate",
                     {"instans": name},
+                    line=self.option_line("instanser"),
                 )
                 continue
             seen[normalise(name)] = name

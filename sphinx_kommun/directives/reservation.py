@@ -39,6 +39,7 @@ class ReservationDirective(KommunDirective):
                 _("okänd typ '%(type)s'; kända är %(known)s"),
                 "type",
                 {"type": written_type, "known": ", ".join(RESERVATION_TYPES)},
+                line=self.option_line("typ"),
             )
             kind = " ".join(written_type.split())
         authors = self.persons_opt("forfattare")

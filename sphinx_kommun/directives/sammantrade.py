@@ -45,12 +45,14 @@ class SammantradeDirective(KommunDirective):
                     _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
                     "dnr",
                     {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
+                    line=self.option_line("arenden"),
                 )
             if dnr in items:
                 self.warn(
                     _("ärendet %(dnr)s står två gånger på föredragningslistan"),
                     "duplicate",
                     {"dnr": dnr},
+                    line=self.option_line("arenden"),
                 )
                 continue
             items.append(dnr)

@@ -52,6 +52,7 @@ class UtlatandeDirective(KommunDirective):
                     ),
                     "option",
                     {"entry": entry},
+                    line=self.option_line("uppgivna-datum"),
                 )
                 continue
             try:
@@ -124,7 +125,10 @@ class UtlatandeDirective(KommunDirective):
         container += nodes.paragraph("", proposes, classes=["kommun-proposal-intro"])
         if proposal:
             container += nodes.paragraph(
-                "", "", *self.parse_inline_option(proposal), classes=["kommun-proposal"]
+                "",
+                "",
+                *self.parse_inline_option(proposal, "forslag"),
+                classes=["kommun-proposal"],
             )
         if utlatande.presenter:
             container += render.para(
@@ -141,7 +145,8 @@ class UtlatandeDirective(KommunDirective):
                 _("Bilagor"),
                 f"{obj_id}-bilagor",
                 render.enumerated_list(
-                    self.parse_inline_option(text) for text in utlatande.bilagor
+                    self.parse_inline_option(text, "bilagor")
+                    for text in utlatande.bilagor
                 ),
             )
         if utlatande.endorsed_by:
@@ -165,7 +170,7 @@ class UtlatandeDirective(KommunDirective):
                 container += nodes.paragraph(
                     "",
                     "",
-                    *self.parse_inline_option(proposal),
+                    *self.parse_inline_option(proposal, "forslag"),
                     classes=["kommun-proposal"],
                 )
         if utlatande.place or utlatande.date or utlatande.signatories:

@@ -75,7 +75,9 @@ class YttrandeDirective(KommunDirective):
             decision_node = render.section(
                 _("Nämndens beslut"),
                 f"{obj_id}-beslut",
-                nodes.paragraph("", "", *self.parse_inline_option(decision_text)),
+                nodes.paragraph(
+                    "", "", *self.parse_inline_option(decision_text, "beslut")
+                ),
             )
             excerpts.append(mark_excerpt(decision_node, obj_id, "beslut"))
         if not any(e.name == "lydelse" for e in excerpts):
@@ -84,6 +86,7 @@ class YttrandeDirective(KommunDirective):
                     _("yttrandet har inget avsnitt som heter %(titles)s (:citera:)"),
                     "excerpt",
                     {"titles": ", ".join(f"'{t}'" for t in quoted)},
+                    line=self.option_line("citera"),
                 )
             # quote everything the answer says, rather than nothing
             wrapper = nodes.container(classes=["kommun-lydelse"])
@@ -139,7 +142,7 @@ class YttrandeDirective(KommunDirective):
             heading = _("Bilaga") if len(yttrande.bilagor) == 1 else _("Bilagor")
             container += render.rubric(heading, classes=["kommun-bilagor"])
             container += render.enumerated_list(
-                self.parse_inline_option(text) for text in yttrande.bilagor
+                self.parse_inline_option(text, "bilagor") for text in yttrande.bilagor
             )
         container.extend(self.footer(yttrande))
         container += self.backlinks(yttrande)
