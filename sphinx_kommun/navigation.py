@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.config import Config
 
 from .domain import get_domain
@@ -134,7 +135,9 @@ def page_context(
     overview = [
         {"title": _("Startsida"), "url": pathto(app.config.root_doc), "current": False}
     ]
-    if app.config.html_domain_indices and index.has_arenden:
+    # singlehtml writes no index pages
+    writes_indices = not isinstance(app.builder, SingleFileHTMLBuilder)
+    if app.config.html_domain_indices and index.has_arenden and writes_indices:
         overview.append(
             {
                 "title": _("Alla ärenden"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -321,3 +322,27 @@ def test_a_footnote_left_outside_the_quote_is_unlinked_in_it(
     assert set(re.findall(r'href="#([^"]+)"', page)) <= ids
     text = html_text(app.outdir / "utlatande.html")
     assert "egna förutsättningar [1]." in text
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml"])
+def test_every_local_link_leads_to_a_written_file(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    buildername: str,
+) -> None:
+    app = build(project_copy("case"), buildername)
+    assert warnings_of(app) == ""
+    pages = list(app.outdir.rglob("*.html"))
+    assert pages
+    missing = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<a [^>]*href="([^"#?]+)', text):
+            if re.match(r"[a-z]+:", href):
+                continue
+            target = (page.parent / html.unescape(href)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                missing.add((page.relative_to(app.outdir).as_posix(), href))
+    assert missing == set()
