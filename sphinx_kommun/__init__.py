@@ -34,7 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .domain import KommunDomain
     from .generate import keep_excerpts
     from .roles import ROLE_KINDS, KommunXRefRole
-    from .transforms import FillGenerated
+    from .transforms import FillGenerated, single_file_anchors
 
     config.register(app)
     i18n.register(app)
@@ -59,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
             app.add_role(name, KommunXRefRole(kind))
 
     app.add_post_transform(FillGenerated)
+    app.connect("doctree-resolved", single_file_anchors, priority=900)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("env-check-consistency", checks.check_consistency)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -86,6 +89,32 @@ def line_of(path: Path, text: str, nth: int = 1) -> int:
     ]
     assert len(numbers) >= nth, f"{text!r} not {nth} times in {path.name}"
     return numbers[nth - 1]
+
+
+def broken_links(outdir: Path) -> set[tuple[str, str]]:
+    """(page, href) of every link in a page's body to a file not written or
+    an anchor not on the target page (the theme's ``<link>`` tags left out)."""
+    pages = {
+        page.resolve(): page.read_text(encoding="utf-8")
+        for page in outdir.rglob("*.html")
+    }
+    assert pages, f"no pages in {outdir}"
+    broken = set()
+    for page, text in pages.items():
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', text):
+            if re.match(r"[a-z]+:", href):
+                continue
+            path, _sep, anchor = html.unescape(href).partition("#")
+            path, anchor = unquote(path.partition("?")[0]), unquote(anchor)
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            found = pages.get(target) if target.suffix == ".html" else None
+            if not target.is_file() or (
+                anchor and found is not None and f'id="{anchor}"' not in found
+            ):
+                broken.add((page.relative_to(outdir.resolve()).as_posix(), href))
+    return broken
 
 
 def append(path: Path, text: str) -> None:

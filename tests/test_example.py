@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import build_once, latexmk, pdf_text, warnings_of
 
-from .conftest import html_text
+from .conftest import broken_links, html_text
 from .data.make_seed_fingerprints import fingerprint, ngrams
 
 EXAMPLE = Path(__file__).parent.parent / "example_project"
@@ -85,6 +85,12 @@ def test_sarskilt_uttalande_under_rinkeby_kista(example: SphinxTestApp) -> None:
 def test_hagersten_alvsjo_discrepancy_is_visible(example: SphinxTestApp) -> None:
     text = utlatande_text(example)
     assert "Yttrandet självt är attesterat den 8 september 2020" in text
+
+
+def test_every_link_of_the_example_leads_somewhere(example: SphinxTestApp) -> None:
+    # the example's pages lie in folders; quoted text is linked from the
+    # page that quotes it
+    assert broken_links(example.outdir) == set()
 
 
 def test_utlatande_links_the_other_arende(example: SphinxTestApp) -> None:

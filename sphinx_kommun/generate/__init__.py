@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
 
 from .. import render
 from ..config import KommunConfig
@@ -205,8 +205,22 @@ def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
             if isinstance(element, pending_xref):
                 # a broken reference is reported where it is written, once
                 element["kommun-copy"] = True
+                _resolve_from_the_quoting_page(element)
             element.attributes.pop("kommun-excerpt", None)
     return copy
+
+
+def _resolve_from_the_quoting_page(xref: pending_xref) -> None:
+    """Let a quoted reference resolve from the page that quotes it.
+
+    Sphinx makes a link relative to the reference's ``refdoc``: left as the
+    quoted page, a link quoted into a page of another folder would miss. A
+    ``:doc:`` target, relative to the page it was written in, is made
+    absolute first.
+    """
+    refdoc = xref.attributes.pop("refdoc", None)
+    if refdoc and (xref.get("refdomain"), xref.get("reftype")) == ("std", "doc"):
+        xref["reftarget"] = "/" + docname_join(refdoc, xref["reftarget"])
 
 
 def _relink(copies: list[nodes.Node]) -> None:
