@@ -26,6 +26,8 @@ class ArendeDirective(KommunDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        if not self.arguments:
+            return self.without_argument()
         dnr = self.resolve_dnr(self.arguments[0])
         if not dnr:
             return []

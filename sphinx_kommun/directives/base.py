@@ -183,15 +183,15 @@ class WarningDirective(SphinxDirective):
         for name, value in self.option_items:
             options.setdefault(name, value)
         self.options = options
-        if self.argument_help and not self.arguments:
-            self.run = self._without_argument
 
     #: What the directive's argument is, when it must have one
     #: (``"remissinstansen"``). docutils would drop a directive without its
-    #: required argument, content and all, so the directive checks it.
+    #: required argument, content and all, so such a directive takes it as
+    #: optional and its ``run`` returns :meth:`without_argument` when it
+    #: is missing.
     argument_help: ClassVar[str] = ""
 
-    def _without_argument(self) -> list[nodes.Node]:
+    def without_argument(self) -> list[nodes.Node]:
         """A directive without its required argument: a warning, and the
         content kept as text."""
         self.warn(

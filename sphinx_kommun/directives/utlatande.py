@@ -66,6 +66,8 @@ class UtlatandeDirective(KommunDirective):
         return tuple(result)
 
     def run(self) -> list[nodes.Node]:
+        if not self.arguments:
+            return self.without_argument()
         dnr = self.resolve_dnr()
         title = " ".join(self.arguments[0].split())
         obj_id = self.object_id(default_id("utlatande", dnr))

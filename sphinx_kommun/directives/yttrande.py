@@ -54,6 +54,8 @@ class YttrandeDirective(KommunDirective):
         )
 
     def run(self) -> list[nodes.Node]:
+        if not self.arguments:
+            return self.without_argument()
         dnr = self.resolve_dnr()
         instans = " ".join(self.arguments[0].split())
         obj_id = self.object_id(default_id("yttrande", dnr, instans))
