@@ -49,6 +49,7 @@ __all__ = [
     "build_once",
     "built_with_plugin",
     "latexmk",
+    "line_of",
     "make_app",
     "pdf_text",
     "pytest_configure",
@@ -93,6 +94,18 @@ def build_once(
     finally:
         app.cleanup()
     return app
+
+
+def line_of(path: Path, text: str, nth: int = 1) -> int:
+    """The line number (from 1) of the ``nth`` line of a source file holding
+    ``text``: where a warning about that line should point."""
+    numbers = [
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if text in line
+    ]
+    assert len(numbers) >= nth, f"{text!r} not {nth} times in {path.name}"
+    return numbers[nth - 1]
 
 
 def built_with_plugin(app: SphinxTestApp, name: str) -> SphinxTestApp:

@@ -80,17 +80,6 @@ def cut_before(path: Path, marker: str) -> None:
     path.write_text(text[: text.index(marker)], encoding="utf-8")
 
 
-def line_of(path: Path, text: str, nth: int = 1) -> int:
-    """The line number (from 1) of the ``nth`` line of a source file holding ``text``."""
-    numbers = [
-        number
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if text in line
-    ]
-    assert len(numbers) >= nth, f"{text!r} not {nth} times in {path.name}"
-    return numbers[nth - 1]
-
-
 def broken_links(outdir: Path) -> set[tuple[str, str]]:
     """(page, href) of every link in a page's body to a file not written or
     an anchor not on the target page (the theme's ``<link>`` tags left out)."""

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
+from sphinx_kommun.testing import latexmk, line_of, pdf_text, warnings_of
 
-from .conftest import append, edit, html_text, line_of
+from .conftest import append, edit, html_text
 
 #: root -> (the one warning, as printed after the source directory; the fix)
 CASES: dict[str, tuple[str, tuple[str, str]]] = {

@@ -13,7 +13,13 @@ from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.model import Person, Utlatande, Yttrande
-from sphinx_kommun.testing import built_with_plugin, latexmk, pdf_text, warnings_of
+from sphinx_kommun.testing import (
+    built_with_plugin,
+    latexmk,
+    line_of,
+    pdf_text,
+    warnings_of,
+)
 
 ENTRY_POINT = "attestering"
 
@@ -342,15 +348,19 @@ def test_wrong_values_and_findings_are_warnings(app: SphinxTestApp) -> None:
     lines = [line for line in warnings_of(app).splitlines() if line.strip()]
     assert len(lines) == 4, lines
     (field,) = [line for line in lines if "utlatande.rst" in line]
-    assert "utlatande.rst:4:" in field
+    # a wrong value is a warning at its option's line
+    at = line_of(app.srcdir / "utlatande.rst", ":attesterat:")
+    assert f"utlatande.rst:{at}:" in field
     assert "[kommun.field]" in field
     assert "'attesterat'" in field
     assert "'Anna König Jerlmyr, 2021-02-10' saknar roll" in field
     assert "'Jan Jönsson, borgarråd, 2021-02-30'" in field
     checks = [line for line in lines if "yttrande.rst" in line]
     assert len(checks) == 3
+    # findings about the object as a whole are at its directive
+    at = line_of(app.srcdir / "yttrande.rst", ".. yttrande::")
     for line in checks:
-        assert "yttrande.rst:4:" in line
+        assert f"yttrande.rst:{at}:" in line
         assert line.endswith("[kommun.attestering]")
     joined = "\n".join(checks)
     assert (

@@ -10,7 +10,13 @@ import sphinx_kommun_jamstalldhet as plugin
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import built_with_plugin, latexmk, pdf_text, warnings_of
+from sphinx_kommun.testing import (
+    built_with_plugin,
+    latexmk,
+    line_of,
+    pdf_text,
+    warnings_of,
+)
 
 ENTRY_POINT = "jamstalldhetsanalys"
 
@@ -169,18 +175,19 @@ def test_english(app: SphinxTestApp) -> None:
 @pytest.mark.sphinx(
     "html", testroot="jamstalldhet-fel", srcdir="plugin-jamstalldhet-fel", freshenv=True
 )
-def test_validation_errors_are_warnings_at_the_directive(app: SphinxTestApp) -> None:
+def test_validation_errors_are_warnings_at_the_option(app: SphinxTestApp) -> None:
     built(app)
     lines = [line for line in warnings_of(app).splitlines() if line.strip()]
     assert len(lines) == 2, lines
     wrong, empty = lines
-    assert "yttrande.rst:15:" in wrong
+    source = app.srcdir / "yttrande.rst"
+    assert f"yttrande.rst:{line_of(source, ':bedomning: neutral')}:" in wrong
     assert "[kommun.avsnitt]" in wrong
     assert "'neutral' är ingen bedömning" in wrong
     assert (
         "'könsneutral', 'påverkar kvinnor och män olika' eller 'ej relevant'" in wrong
     )
-    assert "yttrande.rst:20:" in empty
+    assert f"yttrande.rst:{line_of(source, ':bedömning:')}:" in empty
     assert "[kommun.avsnitt]" in empty
     assert "bedömningen saknas" in empty
     # the analysis text is kept, without an assessment line

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import built_with_plugin, warnings_of
+from sphinx_kommun.testing import built_with_plugin, line_of, warnings_of
 
 ENTRY_POINT = "radsberedning"
 
@@ -206,11 +206,18 @@ def test_english(app: SphinxTestApp) -> None:
     srcdir="plugin-radsberedning-fel",
     freshenv=True,
 )
-def test_validation_errors_are_warnings_at_the_directive(app: SphinxTestApp) -> None:
+def test_validation_errors_are_warnings_at_the_option(app: SphinxTestApp) -> None:
     built(app)
     lines = [line for line in warnings_of(app).splitlines() if line.strip()]
     assert len(lines) == 3, lines
-    for line, lineno in zip(lines, (13, 18, 21), strict=True):
+    source = app.srcdir / "yttrande.rst"
+    options = (
+        ":rad: pensionärsrådet 2019-02-30",
+        ":rad: 2019-08-22",
+        ":rad: förvaltningsgruppen 22/8 2019",
+    )
+    linenos = [line_of(source, option) for option in options]
+    for line, lineno in zip(lines, linenos, strict=True):
         assert f"yttrande.rst:{lineno}:" in line
         assert "[kommun.avsnitt]" in line
         assert "'rad'" in line
