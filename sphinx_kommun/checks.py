@@ -34,9 +34,19 @@ class Findings(list[dict[str, Any]]):
     """Collects findings as the ``kommun_checks`` hook returns them."""
 
     def __call__(
-        self, obj: KommunObject, subtype: str, message: str, **args: Any
+        self,
+        obj: KommunObject,
+        subtype: str,
+        message: str,
+        *,
+        at: str = "",
+        **args: Any,
     ) -> None:
-        self.append({"object": obj, "subtype": subtype, "message": message % args})
+        """A finding about ``obj``, at the line of its option ``at`` if given."""
+        finding = {"object": obj, "subtype": subtype, "message": message % args}
+        if at:
+            finding["line"] = obj.line_of(at)
+        self.append(finding)
 
 
 def check_duplicates(index: ObjectIndex, warn: Findings) -> None:
@@ -64,6 +74,7 @@ def check_arenden(index: ObjectIndex, warn: Findings) -> None:
                 first,
                 "dnr",
                 _("okänt diarienummer '%(dnr)s': inget arende-direktiv har det"),
+                at="dnr",
                 dnr=dnr,
             )
     for obj in index.by_id.values():
@@ -74,6 +85,7 @@ def check_arenden(index: ObjectIndex, warn: Findings) -> None:
                         obj,
                         "dnr",
                         _("okänt diarienummer '%(dnr)s' på föredragningslistan"),
+                        at="arenden",
                         dnr=dnr,
                     )
         if isinstance(obj, Arende):
@@ -83,6 +95,7 @@ def check_arenden(index: ObjectIndex, warn: Findings) -> None:
                         obj,
                         "dnr",
                         _("okänt diarienummer '%(dnr)s' i :relaterade:"),
+                        at="relaterade",
                         dnr=dnr,
                     )
 
@@ -128,6 +141,7 @@ def check_answers(index: ObjectIndex, warn: Findings) -> None:
                         yttrande,
                         "ref",
                         _("ställning på att-sats %(number)s, som inte finns"),
+                        at="stallning",
                         number=position.yrkande,
                     )
         utlatande = index.utlatande(dnr)
@@ -149,6 +163,7 @@ def check_answers(index: ObjectIndex, warn: Findings) -> None:
                         _(
                             "uppgivet datum för %(instans)s, som inte har något yttrande"
                         ),
+                        at="uppgivna-datum",
                         instans=instans,
                     )
 
@@ -193,6 +208,7 @@ def check_decisions(index: ObjectIndex, warn: Findings) -> None:
                 obj,
                 "ref",
                 _("%(type)s avser '%(target)s', som inte finns"),
+                at="avser" if obj.concerns_ref else "organ",
                 type=obj.type,
                 target=obj.concerns_ref or obj.body,
             )
@@ -206,6 +222,7 @@ def check_decisions(index: ObjectIndex, warn: Findings) -> None:
                         obj,
                         "ref",
                         _("utfall för att-sats %(number)s, som inte finns"),
+                        at="utfall",
                         number=outcome.yrkande,
                     )
             for yrkande in yrkanden:
@@ -235,9 +252,10 @@ def check_consistency(app: Any, env: BuildEnvironment) -> None:
         "kommun_checks", check_findings, index=index
     ):
         for finding in findings:
+            docname, line = finding["object"].location
             logger.warning(
                 finding["message"],
-                location=finding["object"].location,
+                location=(docname, finding.get("line", line)),
                 type="kommun",
                 subtype=finding["subtype"],
             )

@@ -121,6 +121,9 @@ class Finding(TypedDict):
     subtype: str
     #: The message, for a clerk.
     message: str
+    #: The line, when the finding is about one option rather than the whole
+    #: object: ``obj.line_of("stallning")`` (the object's line if not written).
+    line: NotRequired[int]
 
 
 # -- setup: called once, when the configuration is read -------------------------

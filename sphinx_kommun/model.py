@@ -84,6 +84,8 @@ class KommunObject:
     excerpts: tuple[Excerpt, ...] = ()
     #: Values of fields added by plugins, as (name, value) pairs.
     extra: tuple[tuple[str, str], ...] = ()
+    #: The source line of each option written, as (option name folded, line).
+    option_lines: tuple[tuple[str, int], ...] = ()
 
     def excerpt(self, name: str) -> Excerpt | None:
         for excerpt in self.excerpts:
@@ -94,6 +96,11 @@ class KommunObject:
     @property
     def location(self) -> tuple[str, int]:
         return (self.docname, self.lineno)
+
+    def line_of(self, option: str) -> int:
+        """The line where ``option`` (folded name: ``"stallning"``) is
+        written, else the object's own line."""
+        return dict(self.option_lines).get(option, self.lineno)
 
 
 @dataclass(frozen=True, kw_only=True)

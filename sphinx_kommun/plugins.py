@@ -501,6 +501,9 @@ def check_findings(value: Any) -> list[dict[str, Any]]:
         location = getattr(finding.get("object"), "location", None)
         if not (isinstance(location, tuple) and len(location) == 2):
             raise PluginError("a finding's 'object' is not an object of the project")
+        line = finding.get("line")
+        if line is not None and (isinstance(line, bool) or not isinstance(line, int)):
+            raise PluginError("a finding's 'line' is not a line number")
     return findings
 
 

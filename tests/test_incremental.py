@@ -75,6 +75,18 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
         {"yttrande-kungsholmen", "utlatande", "index"},
         {"motion", "yttrande-bromma", "yttrande-slk", "beslut"},
     ),
+    "text above a yttrande": (
+        lambda src: edit(
+            src / "yttrande-kungsholmen.rst",
+            "\n.. yttrande:: Kungsholmens stadsdelsnämnd\n",
+            "\nNämndens svar följer.\n\n.. yttrande:: Kungsholmens stadsdelsnämnd\n",
+        ),
+        # the yttrande and its options move down: pages that show the
+        # yttrande do not show where it is written (Sphinx itself rewrites
+        # the ärende page, whose toctree holds the changed page)
+        {"yttrande-kungsholmen"},
+        {"utlatande", "remiss", "motion", "yttrande-bromma", "beslut"},
+    ),
     "summary": (
         lambda src: edit(
             src / "yttrande-kungsholmen.rst",

@@ -20,16 +20,19 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_kommun import api, hookimpl, hookspecs
 from sphinx_kommun.__main__ import hook_reference
 from sphinx_kommun.directives.base import PersonError
-from sphinx_kommun.plugins import Plugins
-from sphinx_kommun.testing import warnings_of
+from sphinx_kommun.domain import get_domain
+from sphinx_kommun.plugins import PluginError, Plugins, check_findings
+from sphinx_kommun.testing import line_of, warnings_of
 
-from .conftest import append, edit, html_text
+from .conftest import ROOTS, append, edit, html_text
 from .test_incremental import assert_same_pages
 
 HOOK_NAMES = [spec.__name__ for spec in hookspecs.HOOKS]
-#: the provplugin check reports Stadsledningskontoret on purpose
+#: the provplugin check reports Stadsledningskontoret on purpose, at the
+#: line of its ``:datum:``
 PROV_FINDING = re.compile(
-    r"yttrande-slk\.rst:4: WARNING: provkontroll: Stadsledningskontoret \[kommun\.prov\]"
+    rf"yttrande-slk\.rst:{line_of(ROOTS / 'test-plugins' / 'yttrande-slk.rst', ':datum:')}: "
+    r"WARNING: provkontroll: Stadsledningskontoret \[kommun\.prov\]"
 )
 
 
@@ -143,6 +146,17 @@ def test_hook_kommun_footer(plugged: SphinxTestApp) -> None:
 
 def test_hook_kommun_checks(plugged: SphinxTestApp) -> None:
     assert PROV_FINDING.search(warnings_of(plugged))
+
+
+def test_a_finding_with_a_line_that_is_no_line_is_nonsense(
+    plugged: SphinxTestApp,
+) -> None:
+    obj = next(iter(get_domain(plugged.env).index.by_id.values()))
+    finding = {"object": obj, "subtype": "prov", "message": "m"}
+    assert check_findings([{**finding, "line": 7}])[0]["line"] == 7
+    for nonsense in ("7", True, 1.5):
+        with pytest.raises(PluginError, match="'line' is not a line number"):
+            check_findings([{**finding, "line": nonsense}])
 
 
 # -- plugins that fail ---------------------------------------------------------------

@@ -45,8 +45,7 @@ class ArendeDirective(KommunDirective):
                 )
         obj = Arende(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=rubrik,
             responsible=self.opt("ansvarig"),

@@ -324,6 +324,20 @@ class KommunDirective(WarningDirective):
             return name
         return in_sentence(name, self.kommun_config.common_noun_endings)
 
+    def where(self) -> dict[str, Any]:
+        """Where the object is written, for its model: file, line, and the
+        line of each option (first spelling), for warnings found later."""
+        lines: dict[str, int] = {}
+        for (written, _value), line in zip(
+            self.option_items, self.option_lines, strict=True
+        ):
+            lines.setdefault(fold(written), line)
+        return {
+            "docname": self.env.docname,
+            "lineno": self.lineno,
+            "option_lines": tuple(lines.items()),
+        }
+
     # -- options -------------------------------------------------------------
 
     def _folded_options(self) -> dict[str, tuple[str, str]]:

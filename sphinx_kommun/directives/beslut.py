@@ -51,8 +51,7 @@ class BeslutDirective(KommunDirective):
         obj_id = self.object_id(default_id("beslut", dnr, organ))
         beslut = Beslut(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=title,
             body=organ,

@@ -41,8 +41,7 @@ class MotionDirective(KommunDirective):
             self.warn(_("motionen saknar motionärer (:motionarer:)"), "missing")
         motion = Motion(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=title,
             filed=self.date_opt("inlamnad"),
@@ -103,8 +102,7 @@ class YrkandeDirective(KommunDirective):
         obj_id = self.object_id(f"{motion_id}-att-sats-{number}")
         yrkande = Yrkande(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=_("Att-sats %(number)s") % {"number": number},
             motion=motion_id,

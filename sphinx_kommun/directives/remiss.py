@@ -47,8 +47,7 @@ class RemissDirective(KommunDirective):
         title = " ".join(self.arguments[0].split()) if self.arguments else _("Remiss")
         remiss = Remiss(
             id=self.object_id(default_id("remiss", dnr)),
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=title,
             sender=sender,

@@ -74,8 +74,7 @@ class ReservationDirective(KommunDirective):
         excerpt = mark_excerpt(text, obj_id, "text")
         reservation = Reservation(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=title,
             excerpts=(excerpt,),

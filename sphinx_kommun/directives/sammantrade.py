@@ -68,8 +68,7 @@ class SammantradeDirective(KommunDirective):
         obj_id = self.object_id(default)
         meeting = Sammantrade(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr="",
             title=title,
             body=organ,

@@ -87,8 +87,7 @@ class UtlatandeDirective(KommunDirective):
         )
         utlatande = Utlatande(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=title,
             excerpts=excerpts,

@@ -101,8 +101,7 @@ class YttrandeDirective(KommunDirective):
 
         yttrande = Yttrande(
             id=obj_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            **self.where(),
             dnr=dnr,
             title=instans,
             excerpts=tuple(dict.fromkeys(excerpts)),  # each name once

@@ -272,13 +272,15 @@ def _relink(copies: list[nodes.Node]) -> None:
 
 
 def fingerprint(obj: KommunObject | None, *, with_text: bool = False) -> str:
-    """What a generated page shows of ``obj``; ``lineno`` is left out."""
+    """What a generated page shows of ``obj``; where it is written (its
+    lines) is left out."""
     if obj is None:
         return "-"
     values = {
         f.name: getattr(obj, f.name)
         for f in dataclasses.fields(obj)
-        if f.name != "lineno" and (with_text or f.name != "excerpts")
+        if f.name not in ("lineno", "option_lines")
+        and (with_text or f.name != "excerpts")
     }
     return f"{obj.kind}:{values!r}"
 

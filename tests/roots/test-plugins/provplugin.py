@@ -101,7 +101,13 @@ def kommun_footer(obj, language):
 @hookimpl
 def kommun_checks(index):
     return [
-        {"object": obj, "subtype": "prov", "message": f"provkontroll: {obj.instans}"}
+        {
+            "object": obj,
+            "subtype": "prov",
+            "message": f"provkontroll: {obj.instans}",
+            # about one option: reported at its line
+            "line": obj.line_of("datum"),
+        }
         for obj in index.by_id.values()
         if obj.kind == "yttrande" and obj.instans == "Stadsledningskontoret"
     ]
