@@ -26,6 +26,7 @@ from .model import (
     Utlatande,
     Yttrande,
 )
+from .vocabulary import definite
 
 logger = logging.getLogger(__name__)
 
@@ -207,9 +208,9 @@ def check_decisions(index: ObjectIndex, warn: Findings) -> None:
             warn(
                 obj,
                 "ref",
-                _("%(type)s avser '%(target)s', som inte finns"),
+                _("%(what)s avser '%(target)s', som inte finns"),
                 at="avser" if obj.concerns_ref else "organ",
-                type=obj.type,
+                what=definite(obj.type),
                 target=obj.concerns_ref or obj.body,
             )
         if isinstance(obj, Beslut) and obj.dnr:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .i18n import N_
+from .i18n import N_, _
 from .swedish import normalise
 
 #: What an instans can say about a motion or an att-sats.
@@ -47,6 +47,21 @@ RESERVATION_TYPES: Mapping[str, str] = {
     "ersättaryttrande": "ersättaryttranden",
     "protokollsanteckning": "protokollsanteckningar",
 }
+
+
+#: Each kind in the definite form, as a warning names it ("reservationen
+#: saknar text"); unknown kinds are called a reservation.
+RESERVATION_DEFINITE: Mapping[str, str] = {
+    "reservation": N_("reservationen"),
+    "särskilt uttalande": N_("det särskilda uttalandet"),
+    "ersättaryttrande": N_("ersättaryttrandet"),
+    "protokollsanteckning": N_("protokollsanteckningen"),
+}
+
+
+def definite(kind: str) -> str:
+    """``kind`` of reservation in the definite form, translated."""
+    return _(RESERVATION_DEFINITE.get(kind, RESERVATION_DEFINITE["reservation"]))
 
 
 def closest(word: str, vocabulary: Iterable[str]) -> str | None:

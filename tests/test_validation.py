@@ -74,7 +74,7 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         ),
     ),
     "reservation-target": (
-        "index.rst:50: WARNING: reservation avser 'Kulturnämnden', som inte finns "
+        "index.rst:50: WARNING: reservationen avser 'Kulturnämnden', som inte finns "
         "[kommun.ref]",
         (":avser: Kulturnämnden", ":avser: Socialnämnden"),
     ),
@@ -444,9 +444,43 @@ def test_a_reservation_naming_nothing_warns_once(
     lines = warning_lines(build(src))
     assert len(lines) == 1, lines
     assert re.fullmatch(
-        r"annat\.rst:\d+: WARNING: reservation anger varken :organ: eller :avser: "
+        r"annat\.rst:\d+: WARNING: reservationen anger varken :organ: eller :avser: "
         r"\[kommun\.missing\]",
         lines[0],
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [
+        ("reservation", "reservationen"),
+        ("särskilt uttalande", "det särskilda uttalandet"),
+        ("ersättaryttrande", "ersättaryttrandet"),
+        ("protokollsanteckning", "protokollsanteckningen"),
+    ],
+)
+def test_a_warning_names_the_kind_of_reservation_in_the_definite_form(
+    kind: str,
+    named: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        f"\n.. reservation::\n   :typ: {kind}\n   :organ: Socialnämnden\n"
+        "   :forfattare: Anna A (M)\n",
+    )
+    # (KS 2019/656 has no yttrande from Socialnämnden)
+    lines = warning_lines(build(src))
+    assert len(lines) == 2, lines
+    assert re.fullmatch(
+        rf"annat\.rst:\d+: WARNING: {named} saknar text \[kommun\.missing\]", lines[0]
+    )
+    assert re.fullmatch(
+        rf"annat\.rst:\d+: WARNING: {named} avser 'Socialnämnden', som inte finns "
+        r"\[kommun\.ref\]",
+        lines[1],
     )
 
 

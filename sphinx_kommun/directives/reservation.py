@@ -10,7 +10,7 @@ from .. import render
 from ..i18n import _
 from ..model import Reservation, default_id
 from ..swedish import capitalise, format_date, output_locale
-from ..vocabulary import RESERVATION_TYPES, closest
+from ..vocabulary import RESERVATION_TYPES, closest, definite
 from .base import KommunDirective, mark_excerpt
 
 
@@ -42,19 +42,20 @@ class ReservationDirective(KommunDirective):
                 line=self.option_line("typ"),
             )
             kind = " ".join(written_type.split())
+        what = definite(kind)
         authors = self.persons_opt("forfattare")
         if not authors:
             self.warn(
-                _("%(type)s saknar författare (:forfattare:)"),
+                _("%(what)s saknar författare (:forfattare:)"),
                 "missing",
-                {"type": kind},
+                {"what": what},
             )
         organ = self.opt("organ")
         if not organ and not self.opt("avser"):
             self.warn(
-                _("%(type)s anger varken :organ: eller :avser:"),
+                _("%(what)s anger varken :organ: eller :avser:"),
                 "missing",
-                {"type": kind},
+                {"what": what},
             )
         by = authors[0].with_party() if authors else ""
         title = (
@@ -70,7 +71,7 @@ class ReservationDirective(KommunDirective):
         text = nodes.container(classes=["kommun-reservation-text"])
         text.extend(self.parse_body(obj_id, dnr))
         if not len(text):
-            self.warn(_("%(type)s saknar text"), "missing", {"type": kind})
+            self.warn(_("%(what)s saknar text"), "missing", {"what": what})
         excerpt = mark_excerpt(text, obj_id, "text")
         reservation = Reservation(
             id=obj_id,
