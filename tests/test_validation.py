@@ -225,11 +225,27 @@ def test_late_answer_is_shown_not_warned(
     )
 
 
+def assert_markup_warnings(app: SphinxTestApp) -> None:
+    """Each HTML tag written in an option or argument: a warning at its line."""
+    source = app.srcdir / "index.rst"
+    expected = [
+        (":motionarer:", "<i>", "'motionarer'"),
+        (":instanser:", "<b>", "'instanser'"),
+        (".. yttrande::", "<b>", "'.. yttrande::'"),
+        (":sammanfattning:", "<script>", "'sammanfattning'"),
+    ]
+    assert sorted(warning_lines(app)) == sorted(
+        f"index.rst:{line_of(source, text)}: WARNING: HTML-koden '{tag}' i {where} "
+        "skrivs ut som text, inte som formatering [kommun.markup]"
+        for text, tag, where in expected
+    )
+
+
 def test_markup_in_options_is_escaped_in_html(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     app = build(project_copy("bad-html-injection"))
-    assert warning_lines(app) == []
+    assert_markup_warnings(app)
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "anser att &lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -241,12 +257,34 @@ def test_markup_in_options_is_escaped_in_latex(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     app = build(project_copy("bad-html-injection"), "latex")
-    assert warning_lines(app) == []
+    assert_markup_warnings(app)
     tex = (app.outdir / "ks-2020-1.tex").read_text(encoding="utf-8")
     assert "\\input{x}" not in tex and "\\textbf{x}" not in tex
     text = " ".join(pdf_text(latexmk(app.outdir, "ks-2020-1.tex")).split())
     assert "Social<b>nämnden</b> & {\\\\input{x}} $50% #1_a^b~c" in text
     assert "anser att <script>alert(1)</script> \\\\textbf{x} }{ är fel" in text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Anna Andersson <anna@example.se> (S)",
+        "Kostnaden är < 5 % och > 2 %",
+        "se <https://start.stockholm>",
+    ],
+)
+def test_angle_brackets_that_are_no_html_give_no_warning(
+    value: str, project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-bromma.rst",
+        ":sammanfattning:",
+        f":underrubrik: {value}\n   :sammanfattning:",
+    )
+    app = build(src)
+    assert warning_lines(app) == []
+    assert value in html_text(app.outdir / "yttrande-bromma.html")
 
 
 def test_the_default_dnr_pattern_wants_ascii_digits() -> None:

@@ -153,6 +153,9 @@ def _person(head: str, role: str, date: dt.date | None = None) -> Person | None:
 
 #: A field marker (``:name:``), as docutils reads option blocks.
 _FIELD = re.compile(Body.patterns["field_marker"])
+#: An HTML tag pasted into a value: ``<b>``, ``</i>``, ``<br/>``,
+#: ``<a href="…">`` (not ``a < b``, ``<anna@example.se>`` or ``<https://…>``).
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 class WarningDirective(SphinxDirective):
@@ -183,6 +186,32 @@ class WarningDirective(SphinxDirective):
         for name, value in self.option_items:
             options.setdefault(name, value)
         self.options = options
+        self._warn_about_html()
+
+    def _warn_about_html(self) -> None:
+        """An HTML tag in the argument or an option is printed as written
+        (escaped, never interpreted); the clerk is told so."""
+        written = [
+            (f"'.. {self.name}::'", argument, self.lineno)
+            for argument in self.arguments
+        ] + [
+            (f"'{name}'", value, line)
+            for (name, value), line in zip(
+                self.option_items, self.option_lines, strict=True
+            )
+        ]
+        for where, value, line in written:
+            tag = _HTML_TAG.search(value)
+            if tag:
+                self.warn(
+                    _(
+                        "HTML-koden '%(tag)s' i %(where)s skrivs ut som text, "
+                        "inte som formatering"
+                    ),
+                    "markup",
+                    {"tag": tag.group(0), "where": where},
+                    line=line,
+                )
 
     #: What the directive's argument is, when it must have one
     #: (``"remissinstansen"``). docutils would drop a directive without its
