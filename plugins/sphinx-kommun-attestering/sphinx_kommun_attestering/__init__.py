@@ -230,7 +230,15 @@ def kommun_checks(index: Any) -> list[dict[str, Any]]:
     findings: list[dict[str, Any]] = []
 
     def finding(obj: Any, message: str) -> None:
-        findings.append({"object": obj, "subtype": SUBTYPE, "message": message})
+        # each is about the approvals: reported at the :attesterat: line
+        findings.append(
+            {
+                "object": obj,
+                "subtype": SUBTYPE,
+                "message": message,
+                "line": obj.line_of("attesterat"),
+            }
+        )
 
     for obj in index.by_id.values():
         if getattr(obj, "kind", "") != "yttrande" or not obj.attestations:

@@ -357,8 +357,8 @@ def test_wrong_values_and_findings_are_warnings(app: SphinxTestApp) -> None:
     assert "'Jan Jönsson, borgarråd, 2021-02-30'" in field
     checks = [line for line in lines if "yttrande.rst" in line]
     assert len(checks) == 3
-    # findings about the object as a whole are at its directive
-    at = line_of(app.srcdir / "yttrande.rst", ".. yttrande::")
+    # the checks of the approvals are at the :attesterat: line too
+    at = line_of(app.srcdir / "yttrande.rst", ":attesterat:")
     for line in checks:
         assert f"yttrande.rst:{at}:" in line
         assert line.endswith("[kommun.attestering]")
