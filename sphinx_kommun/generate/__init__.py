@@ -124,11 +124,12 @@ def _writable(node: nodes.Element, builder: Builder) -> bool:
     cls = type(node)
     if cls.__module__.startswith(("docutils.", "sphinx.addnodes", "sphinx_kommun.")):
         return True
-    registry = builder._registry  # what Builder.get_translator_class uses
     try:
-        translator = registry.get_translator_class(builder)
+        translator = builder.get_translator_class()
     except AttributeError:
         return True  # a builder that writes no pages (``needs``, ``dummy``)
+    # the visitors add_node registered; Sphinx keeps them in its registry
+    registry = builder._registry
     handlers = registry.translation_handlers.get(builder.name)
     if handlers is None:
         handlers = registry.translation_handlers.get(builder.format, {})
