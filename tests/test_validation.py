@@ -4,6 +4,7 @@ the same project gives none."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -542,3 +543,48 @@ def test_a_date_before_the_role_warns_and_is_not_read_as_role(
     assert "stadsdelsdirektör" in text
     assert "2020-09-08, stadsdelsdirektör" not in text
     assert "8 september 2020" in text
+
+
+def warning_subtypes_in_the_code() -> set[str]:
+    """Every subtype written as a literal where sphinx-kommun warns: a
+    ``subtype=`` keyword, the subtype argument of a directive's or a check's
+    ``warn``, and the option name given to ``vocabulary_opt`` (its subtype)."""
+    package = Path(__file__).parent.parent / "sphinx_kommun"
+    found: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            found.update(
+                keyword.value.value
+                for keyword in node.keywords
+                if keyword.arg == "subtype" and isinstance(keyword.value, ast.Constant)
+            )
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            # warn(message, subtype, ...) and warn(obj, subtype, message, ...):
+            # the only plain string among the first two arguments is the subtype
+            arguments = {"warn": node.args[:2], "vocabulary_opt": node.args[:1]}
+            found.update(
+                argument.value
+                for argument in arguments.get(name, [])
+                if isinstance(argument, ast.Constant)
+                and isinstance(argument.value, str)
+            )
+    return found
+
+
+def test_every_warning_subtype_is_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Warnings", 1)[1].split("\n## ", 1)[0]
+    first_cells = [
+        line.split("|")[1] for line in table.splitlines() if line.startswith("|")
+    ]
+    documented = {
+        subtype
+        for cell in first_cells
+        for subtype in re.findall(r"`kommun\.([a-z-]+)`", cell)
+    }
+    in_code = warning_subtypes_in_the_code()
+    # the scan finds the subtypes the bad-input tests above meet
+    assert {"dnr", "date", "markup", "stallning", "utfall", "ref"} <= in_code
+    assert in_code - documented == set(), "add these to the README's Warnings"
