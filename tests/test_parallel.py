@@ -40,3 +40,33 @@ def test_parallel_incremental_equals_fresh(
     fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
     assert_same_pages(incremental.outdir, fresh.outdir)
     assert "Vi reserverar oss." in (incremental.outdir / "utlatande.html").read_text()
+
+
+def test_parallel_gives_the_same_warnings_as_serial(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    """Warnings from reading (in the worker processes) and from the checks
+    after reading (in the main process) come out alike, at the same lines."""
+    src = project_copy("case")
+    edit(src / "yttrande-bromma.rst", ":datum: 2020-09-02", ":datum: 2020-09-32")
+    edit(
+        src / "yttrande-slk.rst",
+        ":sammanfattning:",
+        ":telefon: <b>08</b>\n   :sammanfattning:",
+    )
+    edit(src / "beslut.rst", ":utfall: avslag", ":utfall: 1: avslag; 7: bifall")
+    serial = build(src, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+
+    def lines(app: SphinxTestApp) -> list[str]:
+        prefix = str(app.srcdir) + "/"
+        return sorted(
+            line.replace(prefix, "") for line in warnings_of(app).splitlines() if line
+        )
+
+    expected = lines(serial)
+    subtypes = {line.rsplit("[", 1)[-1] for line in expected}
+    assert {"kommun.date]", "kommun.markup]", "kommun.ref]"} <= subtypes, expected
+    assert lines(parallel) == expected
