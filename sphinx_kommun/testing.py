@@ -58,6 +58,7 @@ __all__ = [
     "status",
     "test_params",
     "warning",
+    "warning_lines",
     "warnings_of",
 ]
 
@@ -65,6 +66,13 @@ __all__ = [
 def warnings_of(app: SphinxTestApp) -> str:
     """The warning stream, without terminal colours."""
     return strip_escape_sequences(app.warning.getvalue())
+
+
+def warning_lines(app: SphinxTestApp) -> list[str]:
+    """The warnings, one per line, with paths relative to the source directory
+    (``index.rst:4: WARNING: …``)."""
+    prefix = str(app.srcdir) + "/"
+    return [line.replace(prefix, "") for line in warnings_of(app).splitlines() if line]
 
 
 def build_once(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import warnings_of
+from sphinx_kommun.testing import warning_lines, warnings_of
 
 from .conftest import edit
 from .test_incremental import assert_same_pages, html_pages
@@ -59,14 +59,7 @@ def test_parallel_gives_the_same_warnings_as_serial(
     edit(src / "beslut.rst", ":utfall: avslag", ":utfall: 1: avslag; 7: bifall")
     serial = build(src, builddir=tmp_path / "serial", freshenv=True)
     parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
-
-    def lines(app: SphinxTestApp) -> list[str]:
-        prefix = str(app.srcdir) + "/"
-        return sorted(
-            line.replace(prefix, "") for line in warnings_of(app).splitlines() if line
-        )
-
-    expected = lines(serial)
+    expected = sorted(warning_lines(serial))
     subtypes = {line.rsplit("[", 1)[-1] for line in expected}
     assert {"kommun.date]", "kommun.markup]", "kommun.ref]"} <= subtypes, expected
-    assert lines(parallel) == expected
+    assert sorted(warning_lines(parallel)) == expected

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import latexmk, line_of, pdf_text, warnings_of
+from sphinx_kommun.testing import (
+    latexmk,
+    line_of,
+    pdf_text,
+    warning_lines,
+    warnings_of,
+)
 
 from .conftest import append, edit, html_text
 
@@ -111,11 +118,6 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         (":handlägare:", ":handläggare:"),
     ),
 }
-
-
-def warning_lines(app: SphinxTestApp) -> list[str]:
-    prefix = str(app.srcdir) + "/"
-    return [line.replace(prefix, "") for line in warnings_of(app).splitlines() if line]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -472,14 +474,18 @@ def test_a_directive_without_its_argument_warns_and_keeps_its_text(
     assert "Texten får inte försvinna." in html_text(app.outdir / "annat.html")
 
 
+def with_a_reservation(src: Path, block: str) -> Path:
+    """``src`` (the case project) with ``.. reservation::`` and the lines of
+    ``block`` added to annat.rst (KS 2019/656, which has no reservation)."""
+    append(src / "annat.rst", "\n.. reservation::\n" + textwrap.indent(block, "   "))
+    return src / "annat.rst"
+
+
 def test_a_reservation_naming_nothing_warns_once(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    append(
-        src / "annat.rst",
-        "\n.. reservation::\n   :avser:\n   :forfattare: Anna A (M)\n\n   Text.\n",
-    )
+    with_a_reservation(src, ":avser:\n:forfattare: Anna A (M)\n\nText.\n")
     lines = warning_lines(build(src))
     assert len(lines) == 1, lines
     assert re.fullmatch(
@@ -505,22 +511,18 @@ def test_a_warning_names_the_kind_of_reservation_in_the_definite_form(
     build: Callable[..., SphinxTestApp],
 ) -> None:
     src = project_copy("case")
-    append(
-        src / "annat.rst",
-        f"\n.. reservation::\n   :typ: {kind}\n   :organ: Socialnämnden\n"
-        "   :forfattare: Anna A (M)\n",
+    path = with_a_reservation(
+        src, f":typ: {kind}\n:organ: Socialnämnden\n:forfattare: Anna A (M)\n"
     )
-    # (KS 2019/656 has no yttrande from Socialnämnden)
-    lines = warning_lines(build(src))
-    assert len(lines) == 2, lines
-    assert re.fullmatch(
-        rf"annat\.rst:\d+: WARNING: {named} saknar text \[kommun\.missing\]", lines[0]
-    )
-    assert re.fullmatch(
-        rf"annat\.rst:\d+: WARNING: {named} avser 'Socialnämnden', som inte finns "
-        r"\[kommun\.ref\]",
-        lines[1],
-    )
+    # KS 2019/656 has no yttrande from Socialnämnden: what it concerns (by
+    # default the organ's yttrande) is missing, warned at the :organ: line;
+    # the missing text at the directive
+    assert warning_lines(build(src)) == [
+        f"annat.rst:{line_of(path, '.. reservation::')}: WARNING: {named} saknar text "
+        "[kommun.missing]",
+        f"annat.rst:{line_of(path, ':organ: Socialnämnden')}: WARNING: {named} avser "
+        "'Socialnämnden', som inte finns [kommun.ref]",
+    ]
 
 
 def test_a_date_before_the_role_warns_and_is_not_read_as_role(
