@@ -177,11 +177,18 @@ class WarningDirective(SphinxDirective):
     option_items: list[tuple[str, str]]
     #: the source line of each of :attr:`option_items`
     option_lines: list[int]
+    #: each option (folded name) and the line where it is first written
+    first_option_lines: dict[str, int]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.option_lines = []
+        self.first_option_lines = {}
         self.option_items = self._take_options()
+        for (written, _value), line in zip(
+            self.option_items, self.option_lines, strict=True
+        ):
+            self.first_option_lines.setdefault(fold(written), line)
         options: dict[str, Any] = {}
         for name, value in self.option_items:
             options.setdefault(name, value)
@@ -248,17 +255,7 @@ class WarningDirective(SphinxDirective):
 
     def option_line(self, name: str) -> int | None:
         """The line where option ``name`` (any spelling) is first written."""
-        key = fold(name)
-        return next(
-            (
-                line
-                for (written, _value), line in zip(
-                    self.option_items, self.option_lines, strict=True
-                )
-                if fold(written) == key
-            ),
-            None,
-        )
+        return self.first_option_lines.get(fold(name))
 
     def _take_options(self) -> list[tuple[str, str]]:
         arguments = self.arguments
@@ -355,16 +352,11 @@ class KommunDirective(WarningDirective):
 
     def where(self) -> dict[str, Any]:
         """Where the object is written, for its model: file, line, and the
-        line of each option (first spelling), for warnings found later."""
-        lines: dict[str, int] = {}
-        for (written, _value), line in zip(
-            self.option_items, self.option_lines, strict=True
-        ):
-            lines.setdefault(fold(written), line)
+        line of each option, for warnings found later."""
         return {
             "docname": self.env.docname,
             "lineno": self.lineno,
-            "option_lines": tuple(lines.items()),
+            "option_lines": tuple(self.first_option_lines.items()),
         }
 
     # -- options -------------------------------------------------------------
