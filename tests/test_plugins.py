@@ -20,7 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_kommun import api, hookimpl, hookspecs
 from sphinx_kommun.__main__ import hook_reference
 from sphinx_kommun.directives.base import PersonError
-from sphinx_kommun.domain import get_domain
+from sphinx_kommun.model import Arende
 from sphinx_kommun.plugins import PluginError, Plugins, check_findings
 from sphinx_kommun.testing import line_of, warnings_of
 
@@ -148,10 +148,10 @@ def test_hook_kommun_checks(plugged: SphinxTestApp) -> None:
     assert PROV_FINDING.search(warnings_of(plugged))
 
 
-def test_a_finding_with_a_line_that_is_no_line_is_nonsense(
-    plugged: SphinxTestApp,
-) -> None:
-    obj = next(iter(get_domain(plugged.env).index.by_id.values()))
+def test_a_finding_with_a_line_that_is_no_line_is_nonsense() -> None:
+    obj = Arende(
+        id="ks-2019-1", docname="index", lineno=4, dnr="KS 2019/1", title="Prov"
+    )
     finding = {"object": obj, "subtype": "prov", "message": "m"}
     assert check_findings([{**finding, "line": 7}])[0]["line"] == 7
     for nonsense in ("7", True, 1.5):
