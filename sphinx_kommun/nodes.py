@@ -122,13 +122,30 @@ BLOCKS = (
 )
 
 _PLAIN = ("text", "man", "texinfo")
-#: The epub builder has handlers of its own once any extension registers
-#: some (sphinx-needs does), and then no longer falls back to html's.
-_HTML = ("html", "epub")
+_HTML = ("html",)
+
+
+def epub_writes_html_nodes(app: Sphinx) -> None:
+    """``builder-inited``: the epub builder writes every node HTML does.
+
+    Sphinx gives a builder the visitors registered under its own name, and
+    only when there are none those of its format; once one extension
+    registers a visitor for ``epub`` (sphinx-data-viewer, which sphinx-needs
+    loads, does), every node registered for ``html`` alone (ours, a
+    ``needflow``) could not be written to an epub.
+    """
+    if app.builder.name != "epub":
+        return
+    handlers = app.registry.translation_handlers
+    epub = handlers.setdefault("epub", {})
+    for name, visitors in handlers.get("html", {}).items():
+        epub.setdefault(name, visitors)
 
 
 def register(app: Sphinx) -> None:
     from . import latex
+
+    app.connect("builder-inited", epub_writes_html_nodes)
 
     def add(node: type[nodes.Element], html: Any, latex_: Any, plain: Any) -> None:
         app.add_node(

@@ -288,8 +288,6 @@ def test_epub_writes_the_documents(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
-    # annat.rst's needtable is sphinx-needs' to render, in HTML only
-    cut_before(src / "annat.rst", "Spårbarhet")
     app = build(
         src,
         "epub",

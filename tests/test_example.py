@@ -250,3 +250,25 @@ def test_without_a_plugin_its_sections_go_with_a_clear_warning(tmp_path: Path) -
     assert "Bedömning: könsneutral" not in text
     assert "Jämställdhetsanalys Förslaget" in text  # a plain section now
     assert "påverka kvinnor och män" in text  # the clerk's text is kept
+
+
+def test_the_example_builds_as_epub(tmp_path: Path) -> None:
+    """The whole example, its needflow diagram included (it stopped the
+    epub build: sphinx-needs' HTML visitors were not the epub's)."""
+    app = build_once(
+        "epub",
+        EXAMPLE,
+        tmp_path,
+        confoverrides={
+            "version": "1",
+            "copyright": "2021, Stockholms stad",
+            # sphinx-needs' own files (permalink.html, the diagram's map …)
+            "suppress_warnings": ["epub.unknown_project_files"],
+        },
+    )
+    assert warnings_of(app) == ""
+    assert list(app.outdir.glob("*.epub"))
+    trace = (app.outdir / "ks-2019-1899" / "sparbarhet.xhtml").read_text("utf-8")
+    assert re.search(r'<img src="\.\./_images/needflow-[0-9a-f]+\.png"', trace)
+    text = html_text(app.outdir / "ks-2019-1899" / "utlatande.xhtml")
+    assert "Bromma stadsdelsnämnd beslutade vid sitt sammanträde" in text
