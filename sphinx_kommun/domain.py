@@ -277,8 +277,32 @@ class KommunDomain(Domain):
         return f"{capitalise(_(obj.label))} {obj.title} ({obj.dnr})"
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each object twice: by its id, for ``objects.inv`` (intersphinx
+        refers to objects by id) and kept out of the search (priority -1);
+        and by its title and ärende, for the search.
+
+        Sphinx's search writes no anchor for an object whose name is its
+        anchor, and its JavaScript then takes the displayed name as the
+        anchor (``#Bromma stadsdelsnämnd``, a link to the top of the page):
+        the searched name is never the id, so the element's real id is
+        written.
+        """
         for obj in self.index.by_id.values():
-            yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, 1)
+            yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, -1)
+            name = search_name(obj)
+            yield (name, name, obj.kind, obj.docname, obj.id, 1)
+
+
+def search_name(obj: KommunObject) -> str:
+    """An object's name in the search: its title with its ärende's dnr
+    (never equal to its id, see :meth:`KommunDomain.get_objects`)."""
+    if isinstance(obj, Arende):
+        name = obj.heading
+    elif obj.dnr and obj.dnr not in obj.title:
+        name = f"{obj.title} ({obj.dnr})"
+    else:
+        name = obj.title
+    return name if name != obj.id else f"{name} ({_(obj.label)})"
 
 
 def _kind_label(kind: str) -> str:

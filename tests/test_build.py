@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
 
+from sphinx_kommun.domain import get_domain
 from sphinx_kommun.testing import warnings_of
 
 from .conftest import (
@@ -358,3 +363,59 @@ def test_every_local_link_leads_to_a_written_file(
     app = build(project_copy("case"), buildername)
     assert warnings_of(app) == ""
     assert broken_links(app.outdir) == set()
+
+
+def _search_index(outdir: Path) -> dict[str, Any]:
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return cast(
+        dict[str, Any], json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    )
+
+
+def test_search_results_land_on_the_object(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """Each object hit links to the element's real id, as Sphinx's search
+    script makes the link (an empty anchor means the displayed name), and
+    a name with a full stop is shown whole."""
+    src = project_copy("case")
+    edit(
+        src / "yttrande-bromma.rst",
+        ".. reservation::\n",
+        ".. reservation:: Särskilt uttalande av Eva Ek m.fl. (V)\n",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    index = _search_index(app.outdir)
+    objtypes = {int(n): kind for n, kind in index["objtypes"].items()}
+    found = {}
+    for prefix, entries in index["objects"].items():
+        for page, objtype, _prio, anchor, name in entries:
+            shown = f"{prefix}.{name}" if prefix else name
+            if anchor == "":
+                anchor = shown
+            elif anchor == "-":
+                anchor = f"{objtypes[objtype].split(':')[1]}-{shown}"
+            html = (app.outdir / (index["docnames"][page] + ".html")).read_text("utf-8")
+            assert f'id="{anchor}"' in html, (shown, anchor)
+            found[shown] = anchor
+    assert found["Bromma stadsdelsnämnd (KS 2019/1899)"] == (
+        "ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
+    )
+    assert "Särskilt uttalande av Eva Ek m.fl. (V) (KS 2019/1899)" in found
+    objects = get_domain(app.env).index.by_id
+    assert len(found) == len(objects)
+    # intersphinx refers to objects by id
+    inventory = InventoryFile.load(
+        (app.outdir / "objects.inv").open("rb"), "", posixpath.join
+    )
+    by_id = {
+        name: item
+        for kind, items in inventory.items()
+        if kind.startswith("kommun:")
+        for name, item in items.items()
+    }
+    assert set(objects) <= set(by_id)
+    assert by_id["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"].uri.endswith(
+        "yttrande-bromma.html#ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
+    )
