@@ -282,9 +282,11 @@ def _label(obj: kommun_object) -> str:
 # -- which PDFs, and their metadata -------------------------------------------------
 
 
-def _ascii(text: str) -> str:
-    """A file name for LaTeX: docutils' identifier (ASCII, ä → a, ł → l)."""
-    return nodes.make_id(text) or "dokument"
+def file_name(text: str) -> str:
+    """A file name for LaTeX: ASCII, as docutils transliterates identifiers
+    (ä → a, ł → l), digits kept at the start (Göteborg's ``0456/21`` is
+    ``0456-21``, where docutils would drop them)."""
+    return nodes.make_id(f"x{text}")[1:] or "dokument"
 
 
 def documents(
@@ -320,14 +322,14 @@ def documents(
             )
             continue
         starts[obj.docname] = obj
-        name = _ascii(obj.id)
+        # an ärende's PDF is named after its diarienummer, a meeting's after its id
+        name = file_name(obj.dnr if isinstance(obj, Arende) else obj.id)
         if name in names:
             names[name] += 1
             renamed = f"{name}-{names[name]}"
             logger.warning(
-                "two PDFs would be named %s.tex; this one is %s.tex",
-                name,
-                renamed,
+                _("två PDF:er skulle heta %(name)s.tex; den här heter %(renamed)s.tex"),
+                {"name": name, "renamed": renamed},
                 location=obj.location,
                 type="kommun",
                 subtype="duplicate",
@@ -416,12 +418,37 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
     lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language.replace("_", "-"))
     fields = {
         "pdflang": lang,
-        "pdfauthor": tex_text(env.config, config.municipality),
-        "pdftitle": tex_text(env.config, title),
-        "pdfsubject": tex_text(env.config, subject),
+        "pdfauthor": pdf_string(env.config, config.municipality),
+        "pdftitle": pdf_string(env.config, title),
+        "pdfsubject": pdf_string(env.config, subject),
     }
     parts = [f"{key}={{{value}}}" for key, value in fields.items() if value]
     return "\\hypersetup{" + ",".join(parts) + "}", cover
+
+
+#: What must be escaped in a PDF string (metadata): TeX's specials only.
+#: Sphinx's escapes for running text (``\sphinxhyphen{}`` for ``-``, math
+#: for some symbols) are no tokens hyperref allows there: a dnr like
+#: ``KSN-2023-00417`` lost its hyphens.
+_PDF_STRING = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "#": r"\#",
+        "%": r"\%",
+        "&": r"\&",
+        "$": r"\$",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
+
+
+def pdf_string(config: Config, text: str) -> str:
+    """Plain text as a value of ``\\hypersetup`` (title, subject, author)."""
+    return fitted(config, " ".join(text.split())).translate(_PDF_STRING)
 
 
 def tex_text(config: Config, text: str) -> str:

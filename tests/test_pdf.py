@@ -333,8 +333,8 @@ def test_two_pdfs_with_the_same_file_name_are_both_kept(
         )
     app = build(src, "latex")
     assert re.search(
-        r"namnd-b\.rst:6: WARNING: two PDFs would be named namnd-2021-03-15\.tex; "
-        r"this one is namnd-2021-03-15-2\.tex \[kommun\.duplicate\]",
+        r"namnd-b\.rst:6: WARNING: två PDF:er skulle heta namnd-2021-03-15\.tex; "
+        r"den här heter namnd-2021-03-15-2\.tex \[kommun\.duplicate\]",
         warnings_of(app),
     )
     names = {p.name for p in app.outdir.glob("namnd-*.tex")}
@@ -523,3 +523,44 @@ def test_control_characters_do_not_reach_latex() -> None:
     assert pdfchars.settable("\n") and pdfchars.settable("a")
     assert pdfchars.printable("a\x1bb\x07c\nd") == "a?b?c\nd"
     assert pdfchars.unsettable("a\x1bb") == ["\x1b"]
+
+
+@pytest.mark.parametrize(
+    ("dnr", "texname"),
+    [
+        ("0456/21", "0456-21.tex"),  # Göteborg
+        ("123-183/2016", "123-183-2016.tex"),  # Stockholm before 2017
+        ("KSN-2023-00417", "ksn-2023-00417.tex"),
+    ],
+)
+def test_pdf_name_and_metadata_come_from_any_form_of_dnr(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    dnr: str,
+    texname: str,
+) -> None:
+    src = project_copy("case")
+    for path in src.glob("*.rst"):
+        text = path.read_text(encoding="utf-8").replace("KS 2019/1899", dnr)
+        # a title's underline as long as the title
+        text = re.sub(
+            r"^(.+)\n=+$", lambda m: f"{m[1]}\n{'=' * len(m[1])}", text, flags=re.M
+        )
+        path.write_text(text, encoding="utf-8")
+    append(
+        src / "conf.py",
+        f"kommun_dnr_pattern = r'^({re.escape(dnr)}|KS 2019/656)$'\n",
+    )
+    app = build(src, "latex")
+    assert warnings_of(app) == ""
+    assert (app.outdir / texname).is_file()
+    assert not (app.outdir / "dokument.tex").exists()
+    pdf = latexmk(app.outdir, texname)
+    assert "Token not allowed" not in pdf.with_suffix(".log").read_text(
+        errors="replace"
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(rf"^Subject:\s+{re.escape(dnr)}$", info, re.M), info
+    assert re.search(rf"^Title:\s+{re.escape(dnr)} Motion om att ta", info, re.M)
