@@ -16,7 +16,7 @@ from sphinx.addnodes import pending_xref
 
 from .model import Person
 from .nodes import kommun_header, kommun_signatures, kommun_struck
-from .swedish import format_date
+from .swedish import format_date, join
 
 N = TypeVar("N", bound=nodes.Element)
 
@@ -109,7 +109,8 @@ def header(
             label,
             value
             if isinstance(value, str)
-            else nodes.Element("", *_as_nodes(value)).astext(),
+            # the text as it reads: no separator between inline parts
+            else "".join(part.astext() for part in _as_nodes(value)),
         )
         for label, value in fields
     ]
@@ -132,6 +133,16 @@ def person_inline(person: Person) -> list[nodes.Node]:
             result.append(nodes.Text(f" ({person.note})"))
         return result
     return [nodes.Text(text)]
+
+
+def person_list(people: Sequence[Person], locale: str) -> list[nodes.Node]:
+    """People in running text, as a Swedish list ("A (V), B (S) och C (M)"),
+    withdrawn ones struck through."""
+    template = join([f"%({number})s" for number in range(len(people))], locale)
+    return fill(
+        template,
+        **{str(number): person_inline(p) for number, p in enumerate(people)},
+    )
 
 
 def person_lines(people: Sequence[Person]) -> nodes.line_block:

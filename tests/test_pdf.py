@@ -564,3 +564,26 @@ def test_pdf_name_and_metadata_come_from_any_form_of_dnr(
     ).stdout
     assert re.search(rf"^Subject:\s+{re.escape(dnr)}$", info, re.M), info
     assert re.search(rf"^Title:\s+{re.escape(dnr)} Motion om att ta", info, re.M)
+
+
+def test_a_reservation_by_several_people_names_them_all(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-bromma.rst",
+        ":forfattare: Niklas Thorén m.fl. (V)",
+        ":forfattare:\n      Niklas Thorén (V)\n      Eva Ek (S)\n      Per Berg (MP)",
+    )
+    who = "Niklas Thorén (V), Eva Ek (S) och Per Berg (MP)"
+    html = build(src)
+    assert warnings_of(html) == ""
+    overview = html_text(html.outdir / "index.html")
+    assert f"Särskilt uttalande av {who}" in overview
+    page = html_text(html.outdir / "yttrande-bromma.html")
+    assert f"Av: {who}" in page
+    latex = build(src, "latex", builddir=src / "_latex")
+    assert warnings_of(latex) == ""
+    text = printed_whole(latex.outdir, "ks-2019-1899.tex", body=True)
+    assert who in " ".join(text.split())
+    assert ";" not in [line.strip() for line in text.splitlines()]

@@ -9,7 +9,7 @@ from docutils import nodes
 from .. import render
 from ..i18n import _
 from ..model import Reservation, default_id
-from ..swedish import capitalise, format_date, output_locale
+from ..swedish import capitalise, format_date, join, output_locale
 from ..vocabulary import RESERVATION_TYPES, closest, definite
 from .base import KommunDirective, mark_excerpt
 
@@ -57,11 +57,16 @@ class ReservationDirective(KommunDirective):
                 "missing",
                 {"what": what},
             )
-        by = authors[0].with_party() if authors else ""
+        locale = output_locale(self.config.language)
+        by = join((p.with_party() for p in authors), locale)
         title = (
             " ".join(self.arguments[0].split())
             if self.arguments
-            else (f"{capitalise(kind)} av {by}" if by else capitalise(kind))
+            else (
+                _("%(kind)s av %(who)s") % {"kind": capitalise(kind), "who": by}
+                if by
+                else capitalise(kind)
+            )
         )
         obj_id = self.object_id(
             default_id(
@@ -85,21 +90,11 @@ class ReservationDirective(KommunDirective):
             date=self.date_opt("datum"),
             concerns_ref=self.opt("avser"),
         )
-        locale = output_locale(self.config.language)
         reservation = self.with_extra(reservation)
         container = self.container(reservation)
         fields: list[tuple[str, render.Part]] = [(_("Typ"), capitalise(kind))]
         if authors:
-            fields.append(
-                (
-                    _("Av"),
-                    [
-                        n
-                        for p in authors
-                        for n in [*render.person_inline(p), nodes.Text("; ")]
-                    ][:-1],
-                )
-            )
+            fields.append((_("Av"), render.person_list(authors, locale)))
         if organ:
             fields.append((_("Organ"), organ))
         if reservation.date:
