@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
     from .domain import KommunDomain
     from .generate import keep_excerpts
+    from .publishing import UnpublishedDocument, no_page_sources
     from .roles import ROLE_KINDS, KommunXRefRole
     from .transforms import FillGenerated, single_file_anchors
 
@@ -58,6 +59,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         if name != "ref":
             app.add_role(name, KommunXRefRole(kind))
 
+    app.add_transform(UnpublishedDocument)
+    app.connect("config-inited", no_page_sources)
     app.add_post_transform(FillGenerated)
     app.connect("doctree-resolved", single_file_anchors, priority=900)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)

@@ -144,6 +144,12 @@ class KommunDomain(Domain):
         self.objects.setdefault(obj.docname, []).append(obj)
         self._changed()
 
+    def unpublish(self, docname: str) -> None:
+        """Mark the objects of ``docname`` as not to be published."""
+        objects = self.objects.get(docname, [])
+        objects[:] = [dataclasses.replace(obj, published=False) for obj in objects]
+        self._changed()
+
     def set_excerpt_digests(self, docname: str, digests: dict[str, str]) -> None:
         """Digests of the excerpts of ``docname`` as quoted (``"<id>#<name>"``)."""
         objects = self.objects.get(docname, [])

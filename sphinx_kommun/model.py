@@ -86,6 +86,9 @@ class KommunObject:
     extra: tuple[tuple[str, str], ...] = ()
     #: The source line of each option written, as (option name folded, line).
     option_lines: tuple[tuple[str, int], ...] = ()
+    #: False when its document is marked ``:publiceras: nej``: other pages
+    #: then show nothing of it but its title (see :mod:`~.publishing`).
+    published: bool = True
 
     def excerpt(self, name: str) -> Excerpt | None:
         for excerpt in self.excerpts:

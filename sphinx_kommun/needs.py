@@ -304,6 +304,8 @@ def add_needs(app: Sphinx, needs: MutableMapping[str, Any]) -> None:
     for obj in index.by_id.values():
         if obj.id in needs:
             continue  # a need of the project's own with this id wins
+        if not obj.published:
+            continue  # nothing of an unpublished document in needs views
         need = _make_need(app.env, obj)
         if need is None:
             continue

@@ -24,6 +24,7 @@ from ..hookspecs import FieldSpec
 from ..i18n import N_, _
 from ..model import Excerpt, KommunObject, Person
 from ..nodes import kommun_object, kommun_pending
+from ..personnummer import check_options
 from ..plugins import PluginError, Plugins, plugins_of, run_validator
 from ..swedish import fold, in_sentence, output_locale, parse_date
 from ..vocabulary import closest
@@ -194,6 +195,7 @@ class WarningDirective(SphinxDirective):
             options.setdefault(name, value)
         self.options = options
         self._warn_about_html()
+        check_options(self, [*self.arguments, *(v for _n, v in self.option_items)])
 
     def _warn_about_html(self) -> None:
         """An HTML tag in the argument or an option is printed as written

@@ -87,7 +87,7 @@ class Context:
         They were stored when that document was read (see :func:`keep_excerpts`);
         unpickling them is much cheaper than loading the whole document.
         """
-        if obj.excerpt(name) is None:
+        if obj.excerpt(name) is None or not obj.published:
             return []
         stored = get_domain(self.env).data["excerpts"].get(obj.docname, {})
         data = stored.get(f"{obj.id}#{name}")

@@ -24,6 +24,7 @@ from ..swedish import (
     join,
     slug,
 )
+from ..vocabulary import definite
 from . import (
     Context,
     _digest,
@@ -131,6 +132,13 @@ class Compilation:
                         who=render.emphasis(capitalise(instans)),
                     )
                 )
+            elif not yttrande.published:
+                result.append(
+                    render.para(
+                        _("%(who)s har besvarat remissen; yttrandet publiceras inte."),
+                        who=render.emphasis(capitalise(instans)),
+                    )
+                )
             elif yttrande.summary:
                 sentence = render.para(
                     "%(who)s %(summary)s",
@@ -175,6 +183,17 @@ class Compilation:
     def _answer(self, yttrande: Yttrande) -> list[nodes.Node]:
         ctx = self.ctx
         result: list[nodes.Node] = []
+        if not yttrande.published:
+            result.append(
+                render.para(
+                    _("%(whose)s yttrande publiceras inte."),
+                    classes=["kommun-unpublished"],
+                    whose=render.strong(genitive(capitalise(yttrande.instans))),
+                    who=render.strong(capitalise(yttrande.instans)),
+                )
+            )
+            result.extend(self._reservation_lines(yttrande))
+            return result
         if yttrande.meeting is not None:
             decision = ctx.excerpt(yttrande, "beslut")
             result.append(
@@ -190,19 +209,7 @@ class Compilation:
                 )
             )
             result.extend(decision)
-        for reservation in self.for_yttrande(yttrande):
-            result.append(
-                render.para(
-                    _("%(type)s gjordes av %(who)s, %(annex)s."),
-                    type=render.emphasis(capitalise(reservation.type)),
-                    who=_authors(reservation, ctx.locale),
-                    annex=_internal_link(
-                        _("bilaga %(number)s")
-                        % {"number": self.numbers[reservation.id]},
-                        self.reservation_anchor(reservation),
-                    ),
-                )
-            )
+        result.extend(self._reservation_lines(yttrande))
         stated = (
             self.utlatande.stated_date(yttrande.instans) if self.utlatande else None
         )
@@ -238,6 +245,23 @@ class Compilation:
             result.append(self._discrepancy(yttrande, stated, own))
         result.extend(quote)
         return result
+
+    def _reservation_lines(self, yttrande: Yttrande) -> list[nodes.Node]:
+        """ "Särskilt uttalande gjordes av …, bilaga 1." for each reservation
+        made on the yttrande's decision."""
+        ctx = self.ctx
+        return [
+            render.para(
+                _("%(type)s gjordes av %(who)s, %(annex)s."),
+                type=render.emphasis(capitalise(reservation.type)),
+                who=_authors(reservation, ctx.locale),
+                annex=_internal_link(
+                    _("bilaga %(number)s") % {"number": self.numbers[reservation.id]},
+                    self.reservation_anchor(reservation),
+                ),
+            )
+            for reservation in self.for_yttrande(yttrande)
+        ]
 
     def _discrepancy(
         self, yttrande: Yttrande, stated: dt.date, own: dt.date
@@ -291,7 +315,16 @@ class Compilation:
                     ),
                 )
                 children.append(label)
-                children.extend(ctx.excerpt(reservation, "text"))
+                if reservation.published:
+                    children.extend(ctx.excerpt(reservation, "text"))
+                else:
+                    children.append(
+                        render.para(
+                            _("%(what)s publiceras inte."),
+                            classes=["kommun-unpublished"],
+                            what=capitalise(definite(reservation.type)),
+                        )
+                    )
             result.append(
                 render.section(
                     capitalise(body),
@@ -322,6 +355,19 @@ class Compilation:
             name: list[nodes.Node] = [ctx.link(yttrande, capitalise(instans))]
             if not in_remiss:
                 name.append(render.emphasis(" " + _("(ej remissinstans)")))
+            if not yttrande.published:
+                rows.append(
+                    (
+                        name,
+                        "–",
+                        "–",
+                        "–",
+                        [render.emphasis(_("Publiceras inte"))],
+                        "",
+                        *("" for _column in extra),
+                    )
+                )
+                continue
             late = _is_late(yttrande, self.remiss)
             late_mark = render.emphasis(" " + _("(efter svar senast)"))
             answered: list[nodes.Node] = [nodes.Text(ctx.date(yttrande.meeting))]

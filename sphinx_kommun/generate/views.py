@@ -82,7 +82,7 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
     if isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
         text += f" ({source.dnr})"
     item: list[nodes.Node] = [ctx.link(source, text)]
-    if link.detail:
+    if link.detail and source.published:
         item.append(nodes.Text(f" – {link.detail}"))
     return item
 
@@ -153,7 +153,7 @@ def motion_byline(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     motion = ctx.index.motion(node["dnr"])
     if motion is None:
         return []
-    byline = motion.byline()
+    byline = motion.byline() if motion.published else ""
     text = _("Motion av %(who)s") % {"who": byline} if byline else motion.title
     return [nodes.paragraph("", "", ctx.link(motion, text), classes=["kommun-byline"])]
 
@@ -210,7 +210,7 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         rows.append(
             (
                 [ctx.link(yrkande, yrkande.title)],
-                yrkande.text,
+                yrkande.text if yrkande.published else "–",
                 beslut.outcome_for(yrkande.number) or "–",
             )
         )
@@ -268,6 +268,10 @@ def remiss_status(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             rows.append((instans, [render.emphasis(_("Inget svar"))], "–"))
             continue
         status: list[nodes.Node] = [ctx.link(yttrande, _("Yttrande"))]
+        if not yttrande.published:
+            status.append(render.emphasis(" " + _("(publiceras inte)")))
+            rows.append((instans, status, "–"))
+            continue
         if _is_late(yttrande, remiss):
             status.append(render.emphasis(" " + _("(efter svar senast)")))
         if not in_remiss:
@@ -326,6 +330,16 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         )
         for obj in of_kind:
             note = ""
+            if not obj.published:
+                rows.append(
+                    (
+                        capitalise(_(obj.label)),
+                        [ctx.link(obj, obj.title)],
+                        "–",
+                        _("publiceras inte"),
+                    )
+                )
+                continue
             if isinstance(obj, Yttrande):
                 note = "; ".join(p.word for p in obj.positions)
             elif isinstance(obj, Beslut):

@@ -1,0 +1,148 @@
+"""What may be published: ``:publiceras: nej`` and Sphinx's page sources."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_kommun.testing import warning_lines, warnings_of
+
+from .conftest import append, edit, html_text
+
+#: What the unpublished yttrande says, and nothing published may hold.
+SECRETS = (
+    "811218-9876",
+    "stadsdelens egna förutsättningar",
+    "utgår från lokala behov",
+    "lämnar synpunkter",
+    "Förslag till beslut",
+)
+
+
+def unpublished_case(src: Path) -> Path:
+    """The case with Kungsholmen's yttrande marked not to be published."""
+    path = src / "yttrande-kungsholmen.rst"
+    edit(path, "förutsättningar.", "förutsättningar, enligt 811218-9876.")
+    path.write_text(
+        ":publiceras: nej\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return src
+
+
+def output_text(outdir: Path) -> dict[str, str]:
+    """Every file the build wrote (doctrees aside), as text."""
+    found = {}
+    for path in outdir.rglob("*"):
+        if not path.is_file() or ".doctrees" in path.parts:
+            continue
+        data = path.read_bytes()
+        if path.name == "objects.inv":
+            head, _sep, body = data.partition(b"zlib.\n")
+            data = head + zlib.decompress(body)
+        found[str(path.relative_to(outdir))] = data.decode("utf-8", "replace")
+    return found
+
+
+def test_an_unpublished_yttrande_leaves_nothing_in_the_output(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = unpublished_case(project_copy("case"))
+    html = build(src)
+    assert warnings_of(html) == ""
+    latex = build(src, "latex", builddir=src / "_latex")
+    assert warnings_of(latex) == ""
+    files = {**output_text(html.outdir), **output_text(latex.outdir)}
+    assert "yttrande-kungsholmen.html" in files
+    leaks = {
+        (name, secret)
+        for name, text in files.items()
+        for secret in SECRETS
+        if secret in text and not name.startswith("_static")
+    }
+    # the other yttranden have a Förslag till beslut of their own
+    assert {leak for leak in leaks if "kungsholmen" in leak[0]} == set()
+    assert {leak for leak in leaks if leak[1] != "Förslag till beslut"} == set()
+    assert not list(html.outdir.glob("_sources/**/*.txt"))
+
+
+def test_the_unpublished_page_and_what_others_say_of_it(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(unpublished_case(project_copy("case")))
+    own = html_text(app.outdir / "yttrande-kungsholmen.html")
+    assert "Kungsholmens stadsdelsnämnd Den här handlingen publiceras inte." in own
+    utlatande = html_text(app.outdir / "utlatande.html")
+    assert "Kungsholmens stadsdelsnämnds yttrande publiceras inte." in utlatande
+    assert (
+        "Kungsholmens stadsdelsnämnd har besvarat remissen; yttrandet publiceras inte."
+        in utlatande
+    )
+    overview = html_text(app.outdir / "index.html")
+    assert "Yttrande Kungsholmens stadsdelsnämnd – publiceras inte" in overview
+    remiss = html_text(app.outdir / "remiss.html")
+    assert "Kungsholmens stadsdelsnämnd Yttrande (publiceras inte) –" in remiss
+    # links to it still land on its page
+    page = (app.outdir / "utlatande.html").read_text(encoding="utf-8")
+    assert 'href="yttrande-kungsholmen.html#ks-2019-1899-yttrande-kungsholmens' in page
+
+
+def test_a_publiceras_value_that_is_neither_ja_nor_nej_warns_and_hides(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(
+        ":publiceras: kanske\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    app = build(src)
+    assert warning_lines(app) == [
+        "yttrande-kungsholmen.rst:1: WARNING: :publiceras: ska vara 'ja' eller "
+        "'nej', inte 'kanske'; handlingen publiceras inte [kommun.option]"
+    ]
+    assert "förutsättningar" not in html_text(app.outdir / "yttrande-kungsholmen.html")
+
+
+def test_page_sources_are_copied_only_when_the_project_says_so(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    # (Sphinx makes the folder; it stays empty)
+    assert not list(build(src).outdir.glob("_sources/**/*.txt"))
+    append(src / "conf.py", "html_copy_source = True\n")
+    app = build(src, freshenv=True, builddir=src / "_own")
+    assert (app.outdir / "_sources" / "utlatande.rst.txt").is_file()
+
+
+def test_personnummer_are_found_in_options_and_at_their_own_line(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    path = src / "yttrande-kungsholmen.rst"
+    edit(
+        path,
+        ":sammanfattning: vill att insatserna utgår från lokala behov",
+        ":sammanfattning: vill att insatserna utgår från lokala behov,\n"
+        "      som 19811218-9876 har påpekat",
+    )
+    edit(
+        path,
+        "   Insatserna bör bygga på stadsdelens egna förutsättningar.",
+        "   Insatserna bör bygga på stadsdelens egna\n"
+        "   förutsättningar, som 811218 9876 har\n"
+        "   påpekat.",
+    )
+    app = build(src)
+    rst = path.read_text(encoding="utf-8").splitlines()
+    option = next(n for n, line in enumerate(rst, 1) if "19811218-9876" in line)
+    content = next(n for n, line in enumerate(rst, 1) if "811218 9876" in line)
+    message = (
+        "ser ut som ett personnummer; maskera det innan handlingen publiceras "
+        "(eller ange :publiceras: nej) [kommun.personnummer]"
+    )
+    assert warning_lines(app) == [
+        f"yttrande-kungsholmen.rst:{option}: WARNING: '19811218-XXXX' {message}",
+        f"yttrande-kungsholmen.rst:{content}: WARNING: '811218 XXXX' {message}",
+    ]
