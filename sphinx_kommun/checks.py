@@ -201,6 +201,19 @@ def check_decisions(index: ObjectIndex, warn: Findings) -> None:
     for obj in index.by_id.values():
         if (
             isinstance(obj, Reservation)
+            and obj.concerns_ref
+            and index.resolve("any", obj.concerns_ref, obj.dnr) is obj
+        ):
+            warn(
+                obj,
+                "ref",
+                _("%(what)s avser sig själv (:avser: %(target)s)"),
+                at="avser",
+                what=definite(obj.type),
+                target=obj.concerns_ref,
+            )
+        elif (
+            isinstance(obj, Reservation)
             # naming nothing was warned about where it is written
             and (obj.concerns_ref or obj.body)
             and index.concerns(obj) is None

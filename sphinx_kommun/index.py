@@ -205,6 +205,8 @@ class ObjectIndex:
         """Split ``KS 2019/1899:1`` into ärende and rest; relative targets use
         ``refdnr``."""
         target = " ".join(target.split())
+        if not target:
+            return refdnr, ""
         if target in self.by_dnr:
             return target, ""
         head, sep, rest = target.partition(":")
@@ -266,9 +268,8 @@ class ObjectIndex:
                 found = self.resolve("beslut", "", reservation.dnr)
                 return found
             obj = self.resolve("any", ref, reservation.dnr)
-            if obj is not None:
-                return obj
-            return None
+            # a reservation naming itself concerns nothing (warned about)
+            return obj if obj is not reservation else None
         # by default: the yttrande of the body the reservation was made in
         return self.yttrande_from(reservation.dnr, reservation.body)
 

@@ -22,6 +22,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging, texescape
 from sphinx.util.fileutil import copy_asset_file
@@ -378,6 +379,57 @@ def unmatched(index: ObjectIndex, config: KommunConfig) -> list[str]:
     return [item for item in _items(config) if item.casefold() not in found]
 
 
+def printed_pages(env: BuildEnvironment, start: str) -> set[str]:
+    """The pages a PDF starting at ``start`` holds: its toctrees, inlined."""
+    found = {start}
+    stack = [start]
+    while stack:
+        for included in env.toctree_includes.get(stack.pop(), ()):
+            if included not in found:
+                found.add(included)
+                stack.append(included)
+    return found
+
+
+def check_printed(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: every document of an ärende with a PDF is
+    printed in it, i.e. its page is in a toctree under the ärende's page (a
+    page outside it would be missing from the printed handlingar). A page
+    marked ``:orphan:`` is left out of print knowingly."""
+    settings = KommunConfig.from_config(app.config)
+    if settings.pdf_documents.strip().casefold() in ("", "off"):
+        return
+    index = get_domain(env).index
+    selected = selection(settings)
+    for dnr in index.dnrs():
+        arende = index.arende(dnr)
+        if arende is None or not selected & _keys(arende, "arenden"):
+            continue
+        printed = printed_pages(env, arende.docname)
+        warned: set[str] = set()
+        for obj in index.by_dnr[dnr]:
+            if obj.docname in printed or obj.docname in warned:
+                continue
+            if "orphan" in env.metadata.get(obj.docname, {}):
+                continue
+            warned.add(obj.docname)
+            logger.warning(
+                _(
+                    "%(kind)s i ärendet %(dnr)s kommer inte med i ärendets PDF: "
+                    "sidan står inte i någon toctree under ärendets sida "
+                    "(%(page)s; ange :orphan: om den ska stå utanför)"
+                ),
+                {
+                    "kind": capitalise(_(obj.label)),
+                    "dnr": dnr,
+                    "page": arende.docname,
+                },
+                location=obj.location,
+                type="kommun",
+                subtype="structure",
+            )
+
+
 def _heading(obj: KommunObject) -> str:
     if isinstance(obj, Arende):
         return _("ärendet %(dnr)s") % {"dnr": obj.dnr}
@@ -701,6 +753,7 @@ def register(app: Sphinx) -> None:
     app.add_post_transform(PrintedDocuments)
     app.add_post_transform(NumberedSymbolFootnotes)
     app.connect("config-inited", configure, priority=600)
+    app.connect("env-check-consistency", check_printed)
     app.connect("write-started", prepare)
     app.connect("doctree-resolved", _needs_views_open, priority=400)
     app.connect("doctree-resolved", _needs_views_close, priority=600)

@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
 from sphinx_kommun.domain import get_domain
-from sphinx_kommun.testing import warnings_of
+from sphinx_kommun.testing import warning_lines, warnings_of
 
 from .conftest import (
     broken_links,
@@ -273,7 +273,10 @@ def test_an_answer_without_text_is_not_announced_as_quoted(
     src = project_copy("case")
     cut_before(src / "yttrande-kungsholmen.rst", "   Förslag till beslut")
     app = build(src)
-    assert warnings_of(app) == ""
+    assert warning_lines(app) == [
+        "yttrande-kungsholmen.rst:4: WARNING: yttrandet har ingen text att återge "
+        "i remissammanställningen [kommun.missing]"
+    ]
     compilation = html_text(app.outdir / "utlatande.html")
     assert (
         "Kungsholmens stadsdelsförvaltnings tjänsteutlåtande daterat den "

@@ -110,6 +110,16 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
             "   .. beredning::\n\n   Ärendet har även",
         ),
     ),
+    "reservation-self": (
+        "index.rst:51: WARNING: reservationen avser sig själv (:avser: res-berg) "
+        "[kommun.ref]",
+        (":avser: res-berg", ":avser: Socialnämnden"),
+    ),
+    "related-self": (
+        "index.rst:6: WARNING: ärendet KS 2020/1 anger sig självt i :relaterade: "
+        "[kommun.ref]",
+        ("   :relaterade: KS 2020/1\n", ""),
+    ),
     "option": (
         "index.rst:31: WARNING: okänt alternativ 'handlägare' för yttrande; kända "
         "alternativ är attesterat, avdelning, beslut, bilagor, citera, datum, dnr, "
@@ -590,3 +600,30 @@ def test_every_warning_subtype_is_in_the_readme() -> None:
     # the scan finds the subtypes the bad-input tests above meet
     assert {"dnr", "date", "markup", "stallning", "utfall", "ref"} <= in_code
     assert in_code - documented == set(), "add these to the README's Warnings"
+
+
+def test_a_document_left_out_of_its_arendes_pdf_is_warned_about(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    page = src / "reservation-ks.rst"
+    page.write_text(
+        "Reservation i kommunstyrelsen\n=============================\n\n"
+        ".. reservation::\n   :dnr: KS 2019/1899\n   :organ: Kommunstyrelsen\n"
+        "   :forfattare: Ann Ek (V)\n   :avser: beslut\n\n   Vi vill bifalla.\n",
+        encoding="utf-8",
+    )
+    assert warning_lines(build(src)) == [
+        "reservation-ks.rst: WARNING: document isn't included in any toctree "
+        "[toc.not_included]",
+        "reservation-ks.rst:4: WARNING: Reservation i ärendet KS 2019/1899 kommer "
+        "inte med i ärendets PDF: sidan står inte i någon toctree under ärendets "
+        "sida (index; ange :orphan: om den ska stå utanför) [kommun.structure]",
+    ]
+    # left out knowingly
+    page.write_text(":orphan:\n\n" + page.read_text(encoding="utf-8"), "utf-8")
+    assert warning_lines(build(src, freshenv=True)) == []
+    # or printed
+    edit(src / "index.rst", "   sammantrade\n", "   sammantrade\n   reservation-ks\n")
+    edit(page, ":orphan:\n\n", "")
+    assert warning_lines(build(src, freshenv=True)) == []

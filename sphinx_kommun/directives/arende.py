@@ -36,6 +36,13 @@ class ArendeDirective(KommunDirective):
         related = tuple(
             " ".join(d.split()) for d in split_entries(self.opt("relaterade"))
         )
+        if dnr in related:
+            self.warn(
+                _("ärendet %(dnr)s anger sig självt i :relaterade:"),
+                "ref",
+                {"dnr": dnr, "option": "relaterade"},
+            )
+            related = tuple(other for other in related if other != dnr)
         for other in related:
             if not self.kommun_config.dnr_regex.fullmatch(other):
                 self.warn(

@@ -98,6 +98,11 @@ class YttrandeDirective(KommunDirective):
             body = [n for n in body if _is_section_titled(n, proposal_titles)]
             body.append(wrapper)
             excerpts.append(mark_excerpt(wrapper, obj_id, "lydelse"))
+            if not len(wrapper):
+                self.warn(
+                    _("yttrandet har ingen text att återge i remissammanställningen"),
+                    "missing",
+                )
 
         yttrande = Yttrande(
             id=obj_id,
