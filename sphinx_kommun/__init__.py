@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", single_file_anchors, priority=900)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
+    app.connect("build-finished", incremental.commit_written)
     app.connect("env-check-consistency", checks.check_consistency)
     app.connect("doctree-read", personnummer.check_document, priority=600)
     app.connect("doctree-read", keep_excerpts, priority=700)

@@ -8,6 +8,7 @@ Everything across documents is derived in :class:`~.index.ObjectIndex`.
 from __future__ import annotations
 
 import dataclasses
+import secrets
 from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, cast
 
@@ -108,14 +109,19 @@ class KommunDomain(Domain):
         "refs": {},  # docname -> list[RoleRef]
         "deps": {},  # docname -> set[DepKey]
         "excerpts": {},  # docname -> {"<id>#<name>": pickled nodes}
-        # per builder (HTML and LaTeX may share one environment): what its
-        # pages were last written from; see incremental.py (main process only)
-        "written": {},  # builder name -> WrittenState
         "generation": 0,  # counts changes to the objects and references
+        # names this environment: what each builder's pages were last
+        # written from is kept outside it, for it alone (incremental.py)
+        "token": "",
     }
-    data_version = 4
+    data_version = 5
 
     _index: ObjectIndex | None = None
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        if not self.data["token"]:  # a new environment
+            self.data["token"] = secrets.token_hex(16)
 
     # -- stored state -----------------------------------------------------------
 
@@ -131,10 +137,10 @@ class KommunDomain(Domain):
     def deps(self) -> dict[str, set[DepKey]]:
         return cast(dict[str, set[DepKey]], self.data["deps"])
 
-    def written(self, builder: str) -> dict[str, Any]:
-        """What ``builder`` last wrote its pages from (digests per page …)."""
-        states = cast(dict[str, dict[str, Any]], self.data["written"])
-        return states.setdefault(builder, {"digests": {}})
+    @property
+    def token(self) -> str:
+        """Names this environment (and no other, nor a fresh ``-E`` one)."""
+        return cast(str, self.data["token"])
 
     def _changed(self) -> None:
         self._index = None
@@ -176,8 +182,6 @@ class KommunDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for store in ("objects", "refs", "deps", "excerpts"):
             self.data[store].pop(docname, None)
-        for state in self.data["written"].values():
-            state["digests"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:

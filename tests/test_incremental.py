@@ -3,9 +3,14 @@ depends on the change."""
 
 from __future__ import annotations
 
+import errno
 import shutil
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -385,3 +390,167 @@ def test_a_latex_build_in_between_leaves_the_html_to_update(
         project_copy("case"), edit_then_latex, build, tmp_path
     )
     assert "daterat den 5 september 2020" in html_text(second.outdir / "utlatande.html")
+
+
+# -- a build that does not write every page it meant to ---------------------------
+
+
+def change_a_date(src: Path) -> None:
+    """An edit that changes the utlåtande (and the ärende page) without
+    touching their sources: Sphinx would not rewrite them by itself."""
+    edit(src / "yttrande-kungsholmen.rst", ":datum: 2020-09-04", ":datum: 2020-09-05")
+
+
+def rebuilt_equals_fresh(
+    src: Path, build: Callable[..., SphinxTestApp], tmp_path: Path, **kwargs: object
+) -> None:
+    """A normal rebuild after a build that went wrong equals a fresh build,
+    and the build after it rewrites nothing."""
+    rebuilt = build(src, **kwargs)
+    assert warnings_of(rebuilt) == ""
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(rebuilt.outdir, fresh.outdir)
+    utlatande = html_text(rebuilt.outdir / "utlatande.html")
+    assert "daterat den 5 september 2020" in utlatande
+    before = mtimes(rebuilt.outdir)
+    after = mtimes(build(src, **kwargs).outdir)
+    assert {page for page in after if before.get(page) != after[page]} <= ALWAYS
+
+
+def test_a_build_interrupted_while_writing_is_redone(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C while pages are written (after Sphinx pickled the environment)."""
+    src = project_copy("case")
+    assert warnings_of(build(src)) == ""
+    change_a_date(src)
+    app = make_app("html", srcdir=src, builddir=src / "_build")
+    written: list[str] = []
+
+    def interrupt(app: object, pagename: str, *args: Any) -> None:
+        written.append(pagename)
+        if pagename == "index":  # written before the utlåtande
+            raise KeyboardInterrupt
+
+    app.connect("html-page-context", interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            app.build()
+    finally:
+        app.cleanup()
+    assert "index" in written
+    assert "utlatande" not in written
+    rebuilt_equals_fresh(src, build, tmp_path)
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_a_page_that_could_not_be_written_is_written_next_time(
+    parallel: int,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The utlåtande's file is read-only for one build (simulated: the tests
+    may run as root, whom a read-only file does not stop)."""
+    src = project_copy("case")
+    assert warnings_of(build(src, parallel=parallel)) == ""
+    change_a_date(src)
+    target = (src / "_build" / "html" / "utlatande.html").resolve()
+    write_text = Path.write_text
+
+    def read_only(path: Path, *args: Any, **kwargs: Any) -> int:
+        if path.resolve() == target:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return write_text(path, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        # forked -j workers inherit it
+        patched.setattr(Path, "write_text", read_only)
+        failed = build(src, parallel=parallel)
+    assert "error writing file" in warnings_of(failed)
+    assert "utlatande.html: [Errno 13] Permission denied" in warnings_of(failed)
+    assert failed.statuscode == 0  # Sphinx reports it and goes on
+    rebuilt_equals_fresh(src, build, tmp_path, parallel=parallel)
+
+
+KILL_WHILE_WRITING = """
+
+def setup(app):
+    import os
+    import signal
+
+    def kill(app, pagename, *args):
+        if pagename == "index":  # written before the utlåtande
+            os.kill(os.getpid(), signal.%s)
+
+    app.connect("html-page-context", kill)
+"""
+
+
+def sphinx_build(src: Path, builddir: Path) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -b html`` in a process of its own (the build fixture's
+    layout: ``builddir/html``, ``builddir/doctrees``)."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q"]
+    directories = [src, builddir / "html", "-d", builddir / "doctrees"]
+    return subprocess.run(
+        [*command, *map(str, directories)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
+def test_a_build_killed_while_writing_is_redone(
+    signum: signal.Signals, project_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """SIGTERM or SIGKILL (a cancelled CI job) while pages are written.
+    Every build runs ``sphinx-build``: a test app's settings differ from its."""
+    src = project_copy("case")
+    builddir = src / "_build"
+    first = sphinx_build(src, builddir)
+    assert (first.returncode, first.stderr) == (0, "")
+    change_a_date(src)
+    conf = src / "conf.py"
+    original = conf.read_text(encoding="utf-8")
+    conf.write_text(original + KILL_WHILE_WRITING % signum.name, encoding="utf-8")
+    killed = sphinx_build(src, builddir)
+    assert killed.returncode == -signum, killed.stderr
+    conf.write_text(original, encoding="utf-8")
+    rebuilt = sphinx_build(src, builddir)
+    assert (rebuilt.returncode, rebuilt.stderr) == (0, "")
+    fresh = sphinx_build(src, tmp_path / "fresh")
+    assert (fresh.returncode, fresh.stderr) == (0, "")
+    assert_same_pages(builddir / "html", tmp_path / "fresh" / "html")
+    utlatande = builddir / "html" / "utlatande.html"
+    assert "daterat den 5 september 2020" in html_text(utlatande)
+    before = mtimes(builddir / "html")
+    again = sphinx_build(src, builddir)
+    assert (again.returncode, again.stderr) == (0, "")
+    after = mtimes(builddir / "html")
+    assert {page for page in after if before.get(page) != after[page]} <= ALWAYS
+
+
+def test_a_fresh_environment_does_not_inherit_what_the_old_one_wrote(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    """``-E`` after an edit, then the edit undone: the utlåtande the ``-E``
+    build wrote is rewritten, though the old environment's record (of the
+    same size, so perhaps of the same generation) matches the text again."""
+    src = project_copy("case")
+    assert warnings_of(build(src)) == ""
+    change_a_date(src)
+    assert warnings_of(build(src, freshenv=True)) == ""
+    edit(src / "yttrande-kungsholmen.rst", ":datum: 2020-09-05", ":datum: 2020-09-04")
+    rebuilt = build(src)
+    assert warnings_of(rebuilt) == ""
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(rebuilt.outdir, fresh.outdir)
+    utlatande = html_text(rebuilt.outdir / "utlatande.html")
+    assert "daterat den 4 september 2020" in utlatande
