@@ -262,7 +262,7 @@ def check_consistency(app: Any, env: BuildEnvironment) -> None:
     from .plugins import check_findings, plugins_of
 
     index = get_domain(env).index
-    for _plugin, findings in plugins_of(env).collect(
+    for _impl, findings in plugins_of(env).collect(
         "kommun_checks", check_findings, index=index
     ):
         for finding in findings:

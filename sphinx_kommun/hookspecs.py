@@ -14,9 +14,27 @@ Plugins return plain values (dicts, lists, strings, docutils nodes), so
 :mod:`sphinx_kommun.api` (dates, lists of entries, people, Swedish lists,
 tables) read and write values as sphinx-kommun does. Every hook is called
 for every plugin; a plugin may accept only some of a hook's arguments.
+
+Hooks are called through pluggy, by its rules. The plugin registered last
+is called first: the built-in plugin is registered first, then the
+installed ones (entry points), then those of ``kommun_plugins`` in order, so
+the last of ``kommun_plugins`` is called first and the built-in plugin
+last. ``@hookimpl(tryfirst=True)`` and ``@hookimpl(trylast=True)`` move an
+implementation to the front or the end. ``@hookimpl(wrapper=True)`` wraps
+the call: the generator gets the list of results of the others
+(``results = yield``) and returns it, changed or not; old-style
+``hookwrapper=True`` wrappers work too.
+
+Where results compete, the implementation called first wins: section kinds
+by name, ställning words, footer parts by key. So a plugin replaces the
+built-in plugin's, unless it is marked ``trylast``. Lists (columns, fields,
+header rows, footer parts, preambles, static files, findings) come in call
+order.
+
 A plugin that raises, or returns something of the wrong shape, gets a
-warning naming it (and the document, when there is one) and is skipped for
-that call; the build goes on.
+``kommun.plugin`` warning naming it and is left out of that call; the build
+goes on. The warning is at the document when the hook is about one, else at
+the file and line of the plugin's hook implementation.
 
 Hooks are grouped by when they are called: once when the project's
 configuration is read (setup), while a document is read, and after all
@@ -105,8 +123,9 @@ class Column(TypedDict):
 class FooterPart(TypedDict):
     """A block at the end of a document (see :func:`kommun_footer`)."""
 
-    #: Parts with the same key replace each other: a plugin registered later
-    #: replaces a built-in part (the built-in attestation is ``attestering``).
+    #: Of parts with the same key the first called plugin's is kept, where it
+    #: is: a plugin replaces a built-in part (the built-in attestation is
+    #: ``attestering``).
     key: str
     #: The nodes of the part.
     nodes: Sequence[nodes.Node]
@@ -140,7 +159,8 @@ def kommun_section_kinds() -> list[SectionKind]:
     ``latex_environment``. A heading in a document with the same title as a
     kind is that kind too (so ``excerpt`` applies to it). sphinx-kommun's own
     sections (Förslag till beslut, Synpunkter och förslag …) are declared
-    through this hook by its built-in plugin.
+    through this hook by its built-in plugin; a plugin's kind with the same
+    name replaces one of a plugin called after it (the built-in one's).
     """
 
 
@@ -161,7 +181,8 @@ def kommun_positions() -> dict[str, str]:
     """Ställning words a yttrande may use, mapped to what they mean.
 
     All plugins' words together make the vocabulary ``:stallning:`` is
-    checked against (``kommun_extra_positions`` in conf.py adds more).
+    checked against (``kommun_extra_positions`` in conf.py adds more); a word
+    two plugins give means what the one called first says.
     """
 
 
@@ -169,8 +190,9 @@ def kommun_positions() -> dict[str, str]:
 def kommun_compilation_columns() -> list[Column]:
     """Columns of the remissammanställning's table, in order.
 
-    Returns :class:`Column` dicts; the columns of all plugins follow each
-    other in the order the plugins were registered (built-in first).
+    Returns :class:`Column` dicts; the columns of all plugins follow the
+    built-in ones, plugin after plugin in call order (the plugin registered
+    last first).
     """
 
 
@@ -200,8 +222,9 @@ def kommun_header_fields(obj: Any, language: str) -> list[tuple[str, str]]:
 def kommun_footer(obj: Any, language: str) -> list[FooterPart]:
     """Blocks at the end of ``obj``'s document, after signatures and bilagor.
 
-    Returns :class:`FooterPart` dicts; a part replaces an earlier plugin's
-    part with the same ``key``.
+    Returns :class:`FooterPart` dicts, shown in call order; a part replaces
+    the part with the same ``key`` of a plugin called after it (the built-in
+    one's).
     """
 
 

@@ -11,9 +11,10 @@ import subprocess
 import sys
 import textwrap
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
+import pluggy
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
@@ -22,7 +23,8 @@ from sphinx_kommun.__main__ import hook_reference
 from sphinx_kommun.directives.base import PersonError
 from sphinx_kommun.model import Arende
 from sphinx_kommun.plugins import PluginError, Plugins, check_findings
-from sphinx_kommun.testing import line_of, warnings_of
+from sphinx_kommun.testing import line_of, warning_lines, warnings_of
+from sphinx_kommun.vocabulary import POSITIONS
 
 from .conftest import ROOTS, append, edit, html_text
 from .test_incremental import assert_same_pages
@@ -34,6 +36,16 @@ PROV_FINDING = re.compile(
     rf"yttrande-slk\.rst:{line_of(ROOTS / 'test-plugins' / 'yttrande-slk.rst', ':datum:')}: "
     r"WARNING: provkontroll: Stadsledningskontoret \[kommun\.prov\]"
 )
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugin_modules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import the test roots' plugins afresh, from this test's copy of its
+    root: warnings name the file of a plugin's hook implementation."""
+    for root in ROOTS.glob("test-plugin*"):
+        for module in root.glob("*.py"):
+            if module.stem != "conf":
+                monkeypatch.delitem(sys.modules, module.stem, raising=False)
 
 
 @pytest.fixture
@@ -155,8 +167,224 @@ def test_a_finding_with_a_line_that_is_no_line_is_nonsense() -> None:
     finding = {"object": obj, "subtype": "prov", "message": "m"}
     assert check_findings([{**finding, "line": 7}])[0]["line"] == 7
     for nonsense in ("7", True, 1.5):
-        with pytest.raises(PluginError, match="'line' is not a line number"):
+        with pytest.raises(PluginError, match="ett fynds 'line' är inget radnummer"):
             check_findings([{**finding, "line": nonsense}])
+
+
+# -- pluggy's rules -------------------------------------------------------------------
+
+
+def plugin(name: str, *functions: Callable[..., object]) -> types.ModuleType:
+    """A plugin module ``name`` holding ``functions`` (marked with ``@hookimpl``)."""
+    module = types.ModuleType(name)
+    for function in functions:
+        setattr(module, function.__name__, function)
+    return module
+
+
+def preamble(text: str, **options: bool) -> Callable[..., object]:
+    @hookimpl(specname="kommun_latex_preamble", **options)
+    def preamble_hook() -> str:
+        return text
+
+    return preamble_hook
+
+
+def test_plugins_are_called_in_pluggys_order() -> None:
+    plugins = Plugins(
+        [
+            plugin("sist", preamble("sist", trylast=True)),
+            plugin("tidig", preamble("tidig")),
+            plugin("sen", preamble("sen")),
+            plugin("forst", preamble("först", tryfirst=True)),
+        ],
+        entry_points=False,
+    )
+    # tryfirst first, trylast last, and between them the later registered first
+    assert plugins.latex_preamble().split("\n") == ["först", "sen", "tidig", "sist"]
+
+
+def test_the_first_called_implementation_wins_where_results_compete() -> None:
+    @hookimpl
+    def kommun_positions() -> dict[str, str]:
+        return {"avstyrker": "säger nej"}
+
+    @hookimpl
+    def kommun_section_kinds() -> list[dict[str, object]]:
+        return [{"name": "bakgrund", "title": "Egen bakgrund"}]
+
+    @hookimpl(specname="kommun_positions", trylast=True)
+    def late_positions() -> dict[str, str]:
+        return {"tillstyrker": "för sent"}
+
+    @hookimpl(specname="kommun_section_kinds", trylast=True)
+    def late_sections() -> list[dict[str, object]]:
+        return [{"name": "sammanfattning", "title": "Sen sammanfattning"}]
+
+    plugins = Plugins(
+        [
+            plugin("egen", kommun_positions, kommun_section_kinds),
+            plugin("sen", late_positions, late_sections),
+        ],
+        entry_points=False,
+    )
+    # a plugin registered after the built-in is called before it and wins ...
+    assert plugins.positions["avstyrker"] == "säger nej"
+    assert plugins.sections["bakgrund"]["title"] == "Egen bakgrund"
+    # ... unless it is marked trylast
+    assert plugins.positions["tillstyrker"] == POSITIONS["tillstyrker"]
+    assert plugins.sections["sammanfattning"]["title"] == "Sammanfattning"
+
+
+def test_a_wrapper_wraps_the_call_and_can_change_its_result() -> None:
+    @hookimpl(wrapper=True)
+    def kommun_positions() -> Generator[None, list[dict[str, str]], object]:
+        results = yield
+        kept = [
+            {w: d for w, d in words.items() if w != "avstyrker"} for words in results
+        ]
+        return [*kept, {"omsvept": "lagt till av omslaget"}]
+
+    @hookimpl(specname="kommun_positions")
+    def own_positions() -> dict[str, str]:
+        return {"avstyrker": "säger nej", "eget": "ett eget ord"}
+
+    # the wrapper is registered first: it still wraps the later plugin
+    plugins = Plugins(
+        [plugin("omslag", kommun_positions), plugin("egen", own_positions)],
+        entry_points=False,
+    )
+    words = plugins.positions
+    assert "avstyrker" not in words
+    assert words["eget"] == "ett eget ord"
+    assert words["omsvept"] == "lagt till av omslaget"
+    assert words["tillstyrker"] == POSITIONS["tillstyrker"]
+
+
+def test_an_old_style_hookwrapper_can_force_a_result() -> None:
+    @hookimpl(hookwrapper=True)
+    def kommun_compilation_columns() -> Generator[None, pluggy.Result[object], None]:
+        outcome = yield
+        added = [{"title": "Omslag", "value": str}]
+        outcome.force_result([added, *outcome.get_result()])
+
+    @hookimpl(specname="kommun_compilation_columns")
+    def own_columns() -> list[dict[str, object]]:
+        return [{"title": "Egen", "value": str}]
+
+    plugins = Plugins(
+        [plugin("gammalt", kommun_compilation_columns), plugin("egen", own_columns)],
+        entry_points=False,
+    )
+    # each column is its plugin's: the one the wrapper added is the wrapper's
+    assert [(name, column["title"]) for name, column in plugins.columns] == [
+        ("gammalt", "Omslag"),
+        ("egen", "Egen"),
+    ]
+
+
+def test_wrappers_that_fail_leave_the_results_as_they_were(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugin-faults")
+    app = build(src, confoverrides={"kommun_plugins": ["omslagplugin"]})
+    wrapper = src / "omslagplugin.py"
+    index = src / "index.rst"
+    positions = line_of(wrapper, "def kommun_positions")
+    # positions of the built-in are kept: the yttrande's :stallning: is accepted
+    assert warning_lines(app) == [
+        f"omslagplugin.py:{positions}: WARNING: pluginen 'omslagplugin' "
+        "misslyckades i kommun_positions: RuntimeError: omslaget gick sönder "
+        "[kommun.plugin]",
+        f"index.rst:{line_of(index, '.. arende::')}: WARNING: pluginen "
+        "'omslagplugin' misslyckades i kommun_header_fields: RuntimeError: inget "
+        "huvud för ärendet [kommun.plugin]",
+        f"index.rst:{line_of(index, '.. yttrande::')}: WARNING: pluginen "
+        "'omslagplugin' gav ett svar av fel form från kommun_header_fields: "
+        "wrappern returnerade str, inte en lista [kommun.plugin]",
+    ]
+
+
+def test_a_wrapper_that_is_no_generator_is_refused(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(
+        project_copy("plugin-faults"), confoverrides={"kommun_plugins": ["ingetomslag"]}
+    )
+    warnings = warnings_of(app)
+    assert re.match(
+        r"WARNING: pluginen 'ingetomslag' kan inte registreras: .*kommun_positions.*"
+        r"wrapper=True.* not a generator function \[kommun\.plugin\]\n$",
+        warnings,
+        re.S,
+    ), warnings
+    assert "ingetomslag" not in app.kommun_plugins.info  # type: ignore[attr-defined]
+
+
+def test_a_failing_setup_hook_warns_once_at_its_implementation(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugin-faults")
+    app = build(src)
+    source = src / "kaputtplugin.py"
+    failed = {
+        "kommun_section_kinds": "inga avsnitt",
+        "kommun_object_fields": "inga fält",
+        "kommun_positions": "inga ord",
+        "kommun_compilation_columns": "inga kolumner",
+        "kommun_latex_preamble": "ingen ingress",
+        "kommun_static_files": "inga filer",
+    }
+    expected = [
+        f"kaputtplugin.py:{line_of(source, f'def {hook}(')}: WARNING: pluginen "
+        f"'kaputtplugin' misslyckades i {hook}: RuntimeError: {error} [kommun.plugin]"
+        for hook, error in failed.items()
+    ]
+    expected.append(
+        f"kaputtplugin.py:{line_of(source, 'def kommun_checks(')}: WARNING: "
+        "pluginen 'kaputtplugin' gav ett svar av fel form från kommun_checks: "
+        "ett fynds 'object' är inget objekt i projektet [kommun.plugin]"
+    )
+    assert sorted(warning_lines(app)) == sorted(expected)
+
+
+def test_a_failing_column_warns_once_per_yttrande_in_a_build(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("plugins")
+    # the table a second time, on another page and so in another PDF
+    append(
+        src / "annat.rst",
+        "\nRemissvaren i korthet\n---------------------\n\n"
+        ".. remissammanstallning::\n   :dnr: KS 2019/1899\n   :delar: tabell\n",
+    )
+    overrides = {"kommun_plugins": ["provplugin", "trasigplugin"]}
+    html = build(src, confoverrides=overrides)
+    latex = build(src, "latex", builddir=tmp_path / "latex", confoverrides=overrides)
+    assert "Trasig" in html_text(html.outdir / "annat.html")
+    assert "Trasig" in html_text(html.outdir / "utlatande.html")
+    tables = [
+        tex.read_text(encoding="utf-8").count("Trasig")
+        for tex in latex.outdir.glob("*.tex")
+    ]
+    assert sum(tables) > 2 and max(tables) > 1
+    for app in (html, latex):
+        about_the_column = [line for line in warning_lines(app) if "'Trasig'" in line]
+        assert len(about_the_column) == 3, about_the_column
+        failed = re.findall(
+            r"^(yttrande-\S+\.rst):\d+: WARNING: pluginen 'trasigplugin' misslyckades "
+            r"i kolumnen 'Trasig' för (.+): ZeroDivisionError: division by zero "
+            r"\[kommun\.plugin\]$",
+            "\n".join(about_the_column),
+            re.M,
+        )
+        assert sorted(failed) == [
+            ("yttrande-bromma.rst", "Bromma stadsdelsnämnd"),
+            ("yttrande-kungsholmen.rst", "Kungsholmens stadsdelsnämnd"),
+            ("yttrande-slk.rst", "Stadsledningskontoret"),
+        ]
 
 
 # -- plugins that fail ---------------------------------------------------------------
@@ -177,50 +405,49 @@ def test_failing_plugin_warns_and_the_build_goes_on(
     )
     app = build(src, confoverrides={"kommun_plugins": ["trasigplugin"]})
     warnings = warnings_of(app)
+    lines = warning_lines(app)
     assert "Traceback" not in warnings
-    # once, although three yttranden ask for the ställning words
-    assert (
-        len(
-            re.findall(
-                r"plugin 'trasigplugin' returned nonsense from kommun_positions: "
-                r"expected a dict",
-                warnings,
-            )
-        )
-        == 1
-    )
+    plugin = src / "trasigplugin.py"
+    # once, although three yttranden ask for the ställning words, and where
+    # the plugin's hook is, since no document asked
+    nonsense = [line for line in lines if "kommun_positions" in line]
+    assert nonsense == [
+        f"trasigplugin.py:{line_of(plugin, 'def kommun_positions')}: WARNING: "
+        "pluginen 'trasigplugin' gav ett svar av fel form från kommun_positions: "
+        "väntade en dict från sträng till sträng [kommun.plugin]"
+    ]
     # asked for once (config-inited), not again when the files are copied
-    assert (
-        len(
-            re.findall(
-                r"plugin 'trasigplugin': static file saknas\.css is not an existing "
-                r"\.css or \.js file \[kommun\.plugin\]",
-                warnings,
-            )
-        )
-        == 1
-    )
+    static = [line for line in lines if "saknas.css" in line]
+    assert static == [
+        f"trasigplugin.py:{line_of(plugin, 'def kommun_static_files')}: WARNING: "
+        "pluginen 'trasigplugin': den statiska filen saknas.css är ingen befintlig "
+        ".css- eller .js-fil [kommun.plugin]"
+    ]
     assert re.search(
-        r"yttrande-bromma\.rst:4: WARNING: plugin 'trasigplugin' failed in "
+        r"yttrande-bromma\.rst:4: WARNING: pluginen 'trasigplugin' misslyckades i "
         r"kommun_header_fields: RuntimeError: trasigt huvud \[kommun\.plugin\]",
         warnings,
     )
     assert re.search(
-        r"plugin 'trasigplugin' returned nonsense from kommun_footer", warnings
+        r"pluginen 'trasigplugin' gav ett svar av fel form från kommun_footer", warnings
     )
-    assert re.search(
-        r"plugin 'trasigplugin' failed in kommun_checks: KeyError", warnings
-    )
+    assert (
+        f"trasigplugin.py:{line_of(plugin, 'def kommun_checks')}: WARNING: pluginen "
+        "'trasigplugin' misslyckades i kommun_checks: KeyError: 'trasig kontroll' "
+        "[kommun.plugin]"
+    ) in lines
     assert re.search(
         r"yttrande-kungsholmen\.rst:\d+: WARNING: plugin-avsnittet 'trasig' kunde inte "
         r"byggas: ZeroDivisionError",
         warnings,
     )
-    assert re.search(r"plugin 'trasigplugin' failed in column 'Trasig'", warnings)
+    assert re.search(
+        r"pluginen 'trasigplugin' misslyckades i kolumnen 'Trasig'", warnings
+    )
     # a validator that returns no text
     assert re.search(
         r"yttrande-bromma\.rst:13: WARNING: pluginen som lägger till 'trasigt' "
-        r"kunde inte läsa värdet: expected a string, got int \[kommun\.plugin\]",
+        r"kunde inte läsa värdet: väntade en sträng, fick int \[kommun\.plugin\]",
         warnings,
     )
     # what the clerk wrote is still there, and the rest of the build is whole
@@ -228,6 +455,66 @@ def test_failing_plugin_warns_and_the_build_goes_on(
         app.outdir / "yttrande-kungsholmen.html"
     )
     assert "Bromma stadsdelsförvaltnings" in html_text(app.outdir / "utlatande.html")
+
+
+def test_plugin_warnings_follow_the_project_language(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    edit(
+        src / "yttrande-bromma.rst",
+        ":stadsdel: BROMMA",
+        ":stadsdel: BROMMA\n   :trasigt: x",
+    )
+    app = build(
+        src,
+        confoverrides={
+            "language": "en",
+            "kommun_plugins": ["provplugin", "trasigplugin"],
+            "kommun_disabled_plugins": ["provplugn"],
+        },
+    )
+    lines = warning_lines(app)
+    plugin = src / "trasigplugin.py"
+    for expected in (
+        f"trasigplugin.py:{line_of(plugin, 'def kommun_positions')}: WARNING: "
+        "plugin 'trasigplugin' returned nonsense from kommun_positions: expected "
+        "a dict from string to string [kommun.plugin]",
+        "yttrande-bromma.rst:4: WARNING: plugin 'trasigplugin' failed in "
+        "kommun_header_fields: RuntimeError: trasigt huvud [kommun.plugin]",
+        "yttrande-bromma.rst:4: WARNING: plugin 'trasigplugin' failed in column "
+        "'Trasig' for Bromma stadsdelsnämnd: ZeroDivisionError: division by zero "
+        "[kommun.plugin]",
+        f"yttrande-bromma.rst:{line_of(src / 'yttrande-bromma.rst', ':trasigt:')}: "
+        "WARNING: the plugin that adds 'trasigt' could not read the value: "
+        "expected a string, got int [kommun.plugin]",
+    ):
+        assert expected in lines, "\n".join(lines)
+    assert any(
+        "kommun_disabled_plugins: no plugin is named 'provplugn'; did you mean "
+        "'provplugin'?" in line
+        for line in lines
+    ), lines
+    assert not [line for line in lines if "plugin" in line and "pluginen" in line]
+
+
+def test_a_parallel_build_warns_about_a_plugin_as_a_serial_one(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    """The setup hooks are asked before the workers read: a plugin's nonsense
+    there is one warning, not one per worker."""
+    src = project_copy("plugins")
+    overrides = {"kommun_plugins": ["provplugin", "trasigplugin"]}
+    serial = build(src, builddir=tmp_path / "serial", confoverrides=overrides)
+    parallel = build(
+        src, builddir=tmp_path / "parallel", confoverrides=overrides, parallel=2
+    )
+    assert sorted(warning_lines(parallel)) == sorted(warning_lines(serial))
+    assert (
+        len([line for line in warning_lines(serial) if "kommun_positions" in line]) == 1
+    )
 
 
 def test_unknown_section_keeps_its_text_with_a_warning(
@@ -471,9 +758,9 @@ def test_readme_plugin_example_works_when_copied(
 @pytest.mark.parametrize(
     ("bad", "says"),
     [
-        ({"options": ["niva"]}, "'options' is not a mapping"),
-        ({"kinds": "yttrande"}, "'kinds' is not a list"),
-        ({"latex_environment": "x}\\evil{"}, "'latex_environment' is not a LaTeX name"),
+        ({"options": ["niva"]}, "'options' är ingen mappning"),
+        ({"kinds": "yttrande"}, "'kinds' är ingen lista"),
+        ({"latex_environment": "x}\\evil{"}, "'latex_environment' är inget LaTeX-namn"),
     ],
 )
 def test_section_kind_of_the_wrong_shape_is_refused(bad: dict, says: str) -> None:

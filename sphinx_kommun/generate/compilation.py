@@ -17,7 +17,7 @@ from ..model import (
     Yttrande,
 )
 from ..nodes import kommun_generated, kommun_pending
-from ..plugins import plugins_of
+from ..plugins import Plugins, plugins_of
 from ..swedish import (
     capitalise,
     genitive,
@@ -336,7 +336,8 @@ class Compilation:
 
     def tabell(self) -> list[nodes.Node]:
         ctx = self.ctx
-        extra = plugins_of(ctx.env).columns
+        plugins = plugins_of(ctx.env)
+        extra = plugins.columns
         rows: list[Sequence[render.Part]] = []
         for instans, yttrande, in_remiss in self.rows:
             if yttrande is None:
@@ -396,7 +397,10 @@ class Compilation:
                     or "–",
                     _sentence(yttrande.summary) if yttrande.summary else "–",
                     _reservation_types(self.for_yttrande(yttrande)),
-                    *(_plugin_cell(name, column, yttrande) for name, column in extra),
+                    *(
+                        _plugin_cell(plugins, name, column, yttrande)
+                        for name, column in extra
+                    ),
                 )
             )
         if not rows:
@@ -475,29 +479,40 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
     return [block]
 
 
-def _plugin_cell(name: str, column: Column, yttrande: Yttrande) -> render.Part:
-    """A plugin's cell; a plugin that fails gets a warning and an empty cell."""
+def _plugin_cell(
+    plugins: Plugins, name: str, column: Column, yttrande: Yttrande
+) -> render.Part:
+    """A plugin's cell; a plugin that fails gets an empty cell and a warning,
+    once per build for each column and yttrande (the table may be on several
+    pages and in several PDFs)."""
     try:
         value = column["value"](yttrande)
+    except Exception as err:
+        error = f"{type(err).__name__}: {err}"
+    else:
         if isinstance(value, str) or (
             isinstance(value, list | tuple)
             and all(isinstance(n, nodes.Node) for n in value)
         ):
             return value
-        raise TypeError(f"returned {type(value).__name__}, not text or nodes")
-    except Exception as err:
-        logger.warning(
-            "plugin '%s' failed in column '%s' for %s: %s: %s",
-            name,
-            column["title"],
-            yttrande.instans,
-            type(err).__name__,
-            err,
-            location=yttrande.location,
-            type="kommun",
-            subtype="plugin",
+        error = _("gav %(type)s, inte text eller noder") % {
+            "type": type(value).__name__
+        }
+    plugins.warn(
+        _(
+            "pluginen '%(plugin)s' misslyckades i kolumnen '%(column)s' för "
+            "%(instans)s: %(error)s"
         )
-        return ""
+        % {
+            "plugin": name,
+            "column": column["title"],
+            "instans": yttrande.instans,
+            "error": error,
+        },
+        yttrande.location,
+        key=("column", name, column["title"], yttrande.id),
+    )
+    return ""
 
 
 def _sentence(text: str) -> str:
