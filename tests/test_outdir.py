@@ -14,9 +14,10 @@ from pathlib import Path
 
 
 def sphinx_build(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """``sphinx-build -q`` through Sphinx's own command line."""
+    """``sphinx-build -q`` through Sphinx's own command line (no colours,
+    which Sphinx turns on where CI is set)."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", *map(str, args)],
+        [sys.executable, "-m", "sphinx", "-q", "--no-color", *map(str, args)],
         capture_output=True,
         text=True,
         check=False,
