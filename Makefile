@@ -5,7 +5,7 @@ SPHINX := $(VENV)/bin/sphinx-build
 SRC    := example_project
 OUT    := example_project/_build
 
-.PHONY: handlingar html pdf sammantrade-pdf install test
+.PHONY: handlingar html pdf sammantrade-pdf install test wheels
 
 handlingar: install html pdf
 
@@ -25,3 +25,7 @@ sammantrade-pdf:
 
 test:
 	$(VENV)/bin/python -m pytest
+
+# the wheels, installed non-editable, build the example (what .ci/run checks)
+wheels:
+	.ci/wheels

@@ -1,10 +1,7 @@
 """Sphinx configuration of the sphinx-kommun example project."""
 
-import sys
-from pathlib import Path
-
-# Use the extension from this checkout even when it is not installed.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# sphinx-kommun and the plugins are used as installed (make install, or pip
+# install): nothing here puts the checkout on sys.path.
 
 project = "Handlingar – Stockholms stad"
 language = "sv"

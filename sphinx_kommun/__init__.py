@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         navigation,
         needs,
         nodes,
+        outdir,
         pdfchars,
         personnummer,
         plugins,
@@ -39,6 +40,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     config.register(app)
     i18n.register(app)
+    # before Sphinx and sphinx-needs write anything
+    outdir.check(app)
     app.setup_extension("sphinx_needs")
     nodes.register(app)
     latex.register(app)

@@ -33,6 +33,20 @@ from .swedish import capitalise
 
 TEMPLATE = "kommun-navigation.html"
 DEFAULT_SIDEBARS = {"**": [TEMPLATE, "searchbox.html"]}
+#: Themes whose sidebar is made of their own templates (Sphinx's
+#: searchbox.html is not one of them): their default, with our navigation in
+#: place of the global table of contents.
+THEME_SIDEBARS = {
+    "furo": {
+        "**": [
+            "sidebar/brand.html",
+            "sidebar/search.html",
+            "sidebar/scroll-start.html",
+            TEMPLATE,
+            "sidebar/scroll-end.html",
+        ]
+    },
+}
 
 #: Kinds that get an entry of their own, in process order.
 ORDER = (Arende, Motion, Remiss, Yttrande, Utlatande, Beslut)
@@ -158,7 +172,7 @@ def configure(app: Sphinx, config: Config) -> None:
     if templates not in config.templates_path:
         config.templates_path.append(templates)
     if not config.html_sidebars:
-        config.html_sidebars = DEFAULT_SIDEBARS
+        config.html_sidebars = THEME_SIDEBARS.get(config.html_theme, DEFAULT_SIDEBARS)
 
 
 def register(app: Sphinx) -> None:

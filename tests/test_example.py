@@ -42,6 +42,24 @@ def test_example_builds_without_warnings(example: SphinxTestApp) -> None:
     assert example.warning.getvalue() == ""  # type: ignore[attr-defined]
 
 
+#: words of this project's development that mean nothing to a reader
+JARGON = ("seed", "fixture", "test root", "testrot")
+
+
+def test_pages_speak_to_the_reader_without_our_jargon(
+    example: SphinxTestApp,
+) -> None:
+    pages = sorted(Path(example.outdir).rglob("*.html"))
+    assert any(page.name == "kf-2021-03-15.html" for page in pages)
+    found = [
+        (page.relative_to(example.outdir).as_posix(), word)
+        for page in pages
+        for word in JARGON
+        if word in html_text(page).casefold()
+    ]
+    assert found == []
+
+
 def test_compilation_names_the_seven_instanser_with_seed_dates(
     example: SphinxTestApp,
 ) -> None:
