@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         pdfchars,
         personnummer,
         plugins,
+        reading,
     )
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
     from .domain import KommunDomain
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pdfchars.register(app)
     navigation.register(app)
     collector.register(app)
+    reading.register(app)
 
     KommunDomain.directives = {**DIRECTIVES, **SECTION_DIRECTIVES}
     KommunDomain.roles = {
