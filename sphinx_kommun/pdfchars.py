@@ -135,10 +135,13 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     warned: set[tuple[str | None, str]] = app.builder.__dict__.setdefault(
         "_kommun_pdfchars_warned", set()
     )
-    for text in list(doctree.findall(nodes.Text)):
-        parent = text.parent
+    for node in list(doctree.findall(nodes.Text)):
+        parent = node.parent
         if parent is None or isinstance(parent, nodes.raw):
             continue
+        # what is printed: docutils keeps a backslash escape (``\*``) as a
+        # null character before the escaped one until astext()
+        text = node.astext()
         if text.isascii() and all(settable(char) for char in text):
             continue
         bad = unsettable(text)
@@ -160,7 +163,7 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 )
         fixed = printable(text)
         if fixed != text:
-            parent.replace(text, nodes.Text(fixed))
+            parent.replace(node, nodes.Text(fixed))
 
 
 def register(app: Sphinx) -> None:
