@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import latexmk, pdf_text, warning_lines
+from sphinx_kommun.testing import latexmk, line_of, pdf_text, warning_lines
 
-from .conftest import html_text
+from .conftest import append, html_text
 
 
 @pytest.mark.parametrize("builder", ["html", "latex"])
@@ -64,3 +64,49 @@ def test_backslash_escapes_print_as_written_in_html_and_pdf(
         assert all(sentence in printed for sentence in written), printed
         # the yttrande and its quote in the remissammanställning
         assert printed.count(written[0]) == 2
+
+
+def test_text_right_after_the_options_is_kept(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """A heading written without a blank line after the options is the
+    start of the content: the section is there, and quoted."""
+    app = build(project_copy("bad-options-without-blank-line"))
+    assert len(warning_lines(app)) == 1
+    text = html_text(app.outdir / "index.html")
+    assert "Synpunkter och förslag Förvaltningen ser inget behov" in text
+    assert text.count("Förvaltningen ser inget behov av förslaget.") == 2
+    # the options before it are read
+    assert "1 mars 2020" in text
+
+
+def test_a_paragraph_right_after_the_options_of_a_directive_without_argument(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        "\n.. beslut::\n   :organ: Kommunstyrelsen\n   :datum: 2020-05-01\n"
+        "   :utfall: avslag\n   Beslutet var enhälligt.\n   Ingen reserverade sig.\n\n"
+        "   Justeras senare.\n",
+    )
+    app = build(src)
+    line = line_of(src / "annat.rst", "Beslutet var enhälligt.")
+    assert warning_lines(app) == [
+        f"annat.rst:{line}: WARNING: raden 'Beslutet var enhälligt.' efter "
+        "alternativen saknar en tom rad före sig; den läses som början på texten "
+        "[kommun.option]"
+    ]
+    text = html_text(app.outdir / "annat.html")
+    assert "Beslutet var enhälligt. Ingen reserverade sig. Justeras senare." in text
+
+
+def test_a_tab_indented_option_is_its_own_option(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-tab-indented-option"))
+    assert len(warning_lines(app)) == 1
+    text = html_text(app.outdir / "index.html")
+    assert ":handlaggare:" not in text
+    assert "Handläggare: Per Persson" in text
+    assert "Socialförvaltningens tjänsteutlåtande" in text

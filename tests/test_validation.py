@@ -117,6 +117,17 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "stallning, telefon, till, underrubrik, undertecknare [kommun.option]",
         (":handlägare:", ":handläggare:"),
     ),
+    "options-without-blank-line": (
+        "index.rst:32: WARNING: raden 'Synpunkter och förslag' efter alternativen "
+        "saknar en tom rad före sig; den läses som början på texten [kommun.option]",
+        (":stallning: avstyrker\n", ":stallning: avstyrker\n\n"),
+    ),
+    "tab-indented-option": (
+        "index.rst:28: WARNING: raden ':handlaggare: Per Persson' är mer indragen "
+        "än alternativen före den (ett tabbtecken?) men läses som ett eget "
+        "alternativ, inte som en fortsättning på 'forvaltning' [kommun.option]",
+        ("\t:handlaggare:", "   :handlaggare:"),
+    ),
 }
 
 
