@@ -110,3 +110,90 @@ def test_a_tab_indented_option_is_its_own_option(
     assert ":handlaggare:" not in text
     assert "Handläggare: Per Persson" in text
     assert "Socialförvaltningens tjänsteutlåtande" in text
+
+
+ENCODING_WARNING = (
+    "index.rst:5: WARNING: filen är inte sparad som UTF-8 (rad 5 är den första "
+    "som inte är det); den läses som Windows-1252 – spara den som UTF-8 "
+    "[kommun.encoding]"
+)
+
+
+def test_a_file_not_in_utf8_is_read_as_windows_1252_with_a_warning(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("bad-encoding")
+    app = build(src)
+    assert warning_lines(app) == [ENCODING_WARNING]
+    # nothing lost: the letters are the ones written
+    text = html_text(app.outdir / "index.html")
+    assert "Förvaltningen ser inget behov av förslaget." in text
+    assert "Socialnämnden" in text
+    suppressed = build(
+        src, confoverrides={"suppress_warnings": ["kommun.encoding"]}, freshenv=True
+    )
+    assert warning_lines(suppressed) == []
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="cp1252"), encoding="utf-8")
+    assert warning_lines(build(src, freshenv=True)) == []
+
+
+def test_an_included_file_not_in_utf8_is_warned_at_that_file(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "bakgrund.txt").write_bytes(
+        "Bakgrund\n\nStadsdelsnämnderna har yttrat sig.\n".encode("cp1252")
+    )
+    append(src / "annat.rst", "\n.. include:: bakgrund.txt\n")
+    app = build(src, confoverrides={"exclude_patterns": ["bakgrund.txt"]})
+    assert warning_lines(app) == [
+        "bakgrund.txt:3: WARNING: filen är inte sparad som UTF-8 (rad 3 är den "
+        "första som inte är det); den läses som Windows-1252 – spara den som UTF-8 "
+        "[kommun.encoding]"
+    ]
+    assert "Stadsdelsnämnderna har yttrat sig." in html_text(app.outdir / "annat.html")
+
+
+def test_a_byte_order_mark_before_a_directive_is_ignored(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """A U+FEFF (from a file joined to another) before ``.. remiss::``: the
+    remiss is a remiss, and the compilation quotes the answer to it."""
+    app = build(project_copy("bad-byte-order-mark"))
+    assert warning_lines(app) == []
+    text = html_text(app.outdir / "index.html")
+    assert ".. remiss::" not in text
+    assert "Ärendet har remitterats till socialnämnden." in text
+    assert "Socialnämnden behandlade ärendet vid sitt sammanträde den 20 mars" in text
+
+
+def test_a_decomposed_name_is_the_same_name(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """``Socialnämnden`` pasted from macOS (``a`` + combining diaeresis)
+    answers the remiss to Socialnämnden, and its anchor is the usual one."""
+    app = build(project_copy("bad-decomposed-name"))
+    assert warning_lines(app) == []
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'id="ks-2020-1-yttrande-socialnämnden"' in page
+    assert "a\u0308" not in page
+
+
+@pytest.mark.parametrize(
+    "char", ["\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x0b", "\x0c"]
+)
+def test_a_line_break_only_python_sees_becomes_a_space(char: str) -> None:
+    from sphinx_kommun.reading import normalise_source
+
+    text = f"rad ett{char}fortfarande rad ett\nrad två\n"
+    assert len(text.splitlines()) == 3
+    assert normalise_source(text) == "rad ett fortfarande rad ett\nrad två\n"
+
+
+def test_source_text_is_composed_and_loses_its_byte_order_marks() -> None:
+    from sphinx_kommun.reading import normalise_source
+
+    assert normalise_source("\ufeffSocialna\u0308mnden\n\ufeff.. remiss::\n") == (
+        "Socialnämnden\n.. remiss::\n"
+    )

@@ -128,6 +128,13 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "alternativ, inte som en fortsättning på 'forvaltning' [kommun.option]",
         ("\t:handlaggare:", "   :handlaggare:"),
     ),
+    # a U+2028 (from a word processor) earlier in the file: still the line
+    # an editor shows, and the motion around it is read whole
+    "line-separator": (
+        "index.rst:29: WARNING: fel datum i 'sammantrade': '2020-13-20' är inte ett "
+        "giltigt datum [kommun.date]",
+        ("2020-13-20", "2020-03-20"),
+    ),
 }
 
 
