@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         personnummer,
         plugins,
         reading,
+        safety,
     )
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
     from .domain import KommunDomain
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     navigation.register(app)
     collector.register(app)
     reading.register(app)
+    safety.register(app)
 
     KommunDomain.directives = {**DIRECTIVES, **SECTION_DIRECTIVES}
     KommunDomain.roles = {

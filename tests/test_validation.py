@@ -135,6 +135,31 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "giltigt datum [kommun.date]",
         ("2020-13-20", "2020-03-20"),
     ),
+    "unsafe-link": (
+        "index.rst:32: WARNING: länken till 'javascript:alert(document.cookie)' "
+        "skrivs ut som text: adresser som börjar med 'javascript:' tillåts inte "
+        "(se kommun_url_schemes) [kommun.unsafe]",
+        ("javascript:alert(document.cookie)", "https://start.stockholm/underlag"),
+    ),
+    "unsafe-include": (
+        "index.rst:38: WARNING: '.. include::' hänvisar till "
+        "'../../../../../../../../../etc/passwd' utanför projektets källmapp; det "
+        "tas inte med (kommun_allow_outside_files = True tillåter det) "
+        "[kommun.unsafe]",
+        ("../../../../../../../../../etc/passwd", "bakgrund.txt"),
+    ),
+    "unsafe-download": (
+        "index.rst:38: WARNING: :download: hänvisar till "
+        "'../../../../../../../../../etc/passwd' utanför projektets källmapp; det "
+        "tas inte med (kommun_allow_outside_files = True tillåter det) "
+        "[kommun.unsafe]",
+        ("../../../../../../../../../etc/passwd", "underlag.txt"),
+    ),
+    "unsafe-raw": (
+        "index.rst:38: WARNING: '.. raw:: html' skrivs ut som text, inte som HTML "
+        "eller LaTeX (kommun_allow_raw = True tillåter det) [kommun.unsafe]",
+        (".. raw:: html", ".. code-block:: html"),
+    ),
 }
 
 

@@ -716,9 +716,15 @@ class KommunDirective(WarningDirective):
         allowed); what it reports is located at the option's line."""
         if not text:
             return []
-        parsed, messages = self.parse_inline(
-            text, lineno=self.option_line(option) or self.lineno
-        )
+        lineno = self.option_line(option) or self.lineno
+        parsed, messages = self.parse_inline(text, lineno=lineno)
+        # what is found in it later (a link refused, a character pdflatex
+        # cannot set) is located at the option too
+        source, line = self.state_machine.get_source_and_line(lineno)
+        for node in parsed:
+            for element in node.findall(nodes.Element):
+                if element.line is None:
+                    element.source, element.line = source, line
         return [*parsed, *messages]
 
     # -- registration -------------------------------------------------------------
