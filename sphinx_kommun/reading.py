@@ -6,7 +6,8 @@ mark from a file joined to another, a file saved as Windows-1252. Each
 source is made what its author sees in an editor before it is parsed
 (:func:`normalise_source`):
 
-* Unicode NFC, so "ä" is one character wherever it was typed;
+* letters with combining marks composed (Unicode NFC), so "ä" is one
+  character wherever it was typed;
 * the characters Python's ``splitlines`` (and so docutils) ends a line at
   but editors, ``grep -n`` and git do not (U+2028, U+2029, U+0085, U+001C
   to U+001E, vertical tab, form feed) become spaces, so every line number
@@ -63,12 +64,28 @@ _BOM = "\ufeff"
 _fallbacks = 0
 
 
+#: A letter with combining marks after it ("a" + U+0308), as macOS writes
+#: names. Only these are composed: NFC would also replace characters that
+#: have a canonical equivalent, such as the ohm sign with the Greek omega
+#: (which pdflatex cannot set).
+_COMBINING = re.compile(
+    ".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+
+
+def _composed(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", match.group(0))
+
+
 def normalise_source(text: str) -> str:
     """``text`` as an editor shows it (see the module's description)."""
+    text = _NOT_LINE_BREAKS.sub(" ", text)
     if text.isascii():
-        return _NOT_LINE_BREAKS.sub(" ", text)
+        return text
     text = text.replace(_BOM, "")
-    return unicodedata.normalize("NFC", _NOT_LINE_BREAKS.sub(" ", text))
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return _COMBINING.sub(_composed, text)
 
 
 def first_line_not_utf8(data: bytes) -> int | None:
