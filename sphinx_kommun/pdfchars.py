@@ -20,16 +20,17 @@ using xelatex or lualatex, which set whatever their fonts have.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Iterable
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.util import logging
-from sphinx.util.logging import get_node_location
 
 from .i18n import _
-from .nodes import ancestors
+from .nodes import WRITTEN, placed, source_location, written_at
 
 logger = logging.getLogger(__name__)
 
@@ -120,35 +121,46 @@ def _described(chars: Iterable[str]) -> str:
     )
 
 
-def _with_line(node: nodes.Node) -> nodes.Node:
-    """The nearest of ``node`` and its ancestors that knows its line
-    (generated nodes often know only their file)."""
-    return next((a for a in ancestors(node) if a.line), node)
+#: The warnings given while an app writes (place, characters): a text in
+#: several PDFs, or quoted in several places, is warned about once.
+_WARNED: weakref.WeakKeyDictionary[Sphinx, set[tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _start_writing(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: nothing warned about yet in this build."""
+    _WARNED.pop(app, None)
 
 
 def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: warn about and replace what pdflatex cannot set."""
+    """``doctree-resolved``: warn about and replace what pdflatex cannot set.
+
+    A character is warned about once per place in the sources where its
+    text is written: where the user wrote it (also when a quote or a
+    meeting's PDF shows a copy that keeps its place), or where a generator
+    located what it shows (:meth:`~sphinx_kommun.generate.Context.locate`).
+    A copy without a place of its own (a title in a backlink, a
+    needtable's cell, a generated table) is printed with ``?`` and not
+    warned about again.
+    """
     if app.builder.format != "latex" or not checked(app.config):
         return
-    # a text quoted in several places, or printed in several PDFs, is
-    # warned about once per place in the sources
-    warned: set[tuple[str | None, str]] = app.builder.__dict__.setdefault(
-        "_kommun_pdfchars_warned", set()
-    )
+    warned = _WARNED.setdefault(app, set())
     for node in list(doctree.findall(nodes.Text)):
         parent = node.parent
         if parent is None or isinstance(parent, nodes.raw):
             continue
-        # what is printed: docutils keeps a backslash escape (``\*``) as a
+        # what is printed: docutils keeps a backslash escape (``\\*``) as a
         # null character before the escaped one until astext()
         text = node.astext()
         if text.isascii() and all(settable(char) for char in text):
             continue
         bad = unsettable(text)
-        if bad:
+        place = written_at(parent, "".join(bad)) if bad else None
+        where = source_location(place) if place is not None else None
+        if where is not None:
             chars = _described(bad)
-            located = _with_line(parent)
-            where = get_node_location(located)
             if (where, chars) not in warned:
                 warned.add((where, chars))
                 logger.warning(
@@ -157,7 +169,7 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                         "i PDF:en (latex_engine = 'xelatex' eller 'lualatex' klarar dem)"
                     ),
                     {"chars": chars},
-                    location=located,
+                    location=where,
                     type="kommun",
                     subtype="latex",
                 )
@@ -166,6 +178,22 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             parent.replace(node, nodes.Text(fixed))
 
 
+def mark_written(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: mark where the characters pdflatex cannot set are
+    written (:data:`~sphinx_kommun.nodes.WRITTEN`), before quotes are kept
+    (priority 700), so a quote keeps the marks of its original."""
+    for node in doctree.findall(nodes.Text):
+        if node.isascii() or node.parent is None:
+            continue
+        bad = unsettable(node.astext())
+        place = placed(node.parent) if bad else None
+        if place is not None:
+            mark = place.get(WRITTEN) or ""
+            place[WRITTEN] = "".join(dict.fromkeys(mark + "".join(bad)))
+
+
 def register(app: Sphinx) -> None:
+    app.connect("doctree-read", mark_written, priority=650)
     # after sphinx-needs has rendered its views into the doctree
     app.connect("doctree-resolved", check_doctree, priority=700)
+    app.connect("write-started", _start_writing)

@@ -45,6 +45,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import KommunConfig
 from .i18n import _
+from .nodes import source_location
 
 logger = logging.getLogger(__name__)
 
@@ -236,21 +237,11 @@ raw_role.options = roles.raw_role.options  # type: ignore[attr-defined]
 def _location(node: nodes.Node) -> str | None:
     """``file:line`` of ``node``: the line of the first element in it that
     knows its line (an image with a ``:target:`` link does, the link does
-    not), else of its nearest ancestor that does; the file from there or
-    the nearest ancestor that knows it."""
-    line: int | None = None
-    current: nodes.Node | None = next(
+    not), else of its nearest ancestor that does."""
+    first = next(
         (element for element in node.findall(nodes.Element) if element.line), node
     )
-    while current is not None:
-        line = line or current.line
-        source = current.source or (
-            current.get("source") if isinstance(current, nodes.document) else None
-        )
-        if line and source:
-            return f"{source}:{line}"
-        current = current.parent
-    return None
+    return source_location(first)
 
 
 def _warn(node: nodes.Node, message: str, values: dict[str, str]) -> None:

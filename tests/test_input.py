@@ -463,3 +463,63 @@ def test_a_project_may_allow_raw_but_not_a_raw_file_outside(
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "<script>fetch" in page
     assert SECRET not in page
+
+
+# -- characters pdflatex cannot set ----------------------------------------------
+
+EMOJI_WARNING = (
+    "'🏠' (U+1F3E0) kan inte sättas med pdflatex och skrivs som '?' i PDF:en "
+    "(latex_engine = 'xelatex' eller 'lualatex' klarar dem) [kommun.latex]"
+)
+
+
+def test_an_emoji_in_a_title_is_warned_once_where_it_is_written(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """The ärende's rubrik is shown in its header, in the yttrande's title
+    and in a needtable: one warning, at the arende directive."""
+    src = project_copy("bad-emoji-title")
+    app = build(src, "latex")
+    at = line_of(src / "index.rst", ".. arende::")
+    assert warning_lines(app) == [f"index.rst:{at}: WARNING: {EMOJI_WARNING}"]
+    tex = (app.outdir / "ks-2020-1.tex").read_text(encoding="utf-8")
+    assert "🏠" not in tex
+    assert tex.count("Provärende ?") >= 3
+
+
+@pytest.mark.parametrize("pdfs", ["all", "sammantraden"])
+def test_an_emoji_in_a_quoted_section_is_warned_once_at_the_quote(
+    pdfs: str,
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    """Quoted in the remissammanställning, printed in the ärende's and the
+    meeting's PDF: one warning, at the yttrande's line, also when only the
+    meeting's PDF (which has the quote, not the yttrande) is built."""
+    src = project_copy("case")
+    path = src / "yttrande-kungsholmen.rst"
+    edit(
+        path,
+        QUOTED,
+        "   Insatserna bör bygga på 🏠 stadsdelens egna förutsättningar.\n",
+    )
+    app = build(src, "latex", confoverrides={"kommun_pdf_documents": pdfs})
+    assert warning_lines(app) == [
+        f"yttrande-kungsholmen.rst:{line_of(path, 'Insatserna')}: WARNING: "
+        + EMOJI_WARNING
+    ]
+
+
+def test_pdfchars_keeps_no_state_on_the_builder(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("bad-emoji-title"), "latex")
+    assert not [key for key in vars(app.builder) if key.startswith("_kommun")]
+
+
+def test_only_combining_marks_are_composed() -> None:
+    """NFC would make the ohm sign (which pdflatex sets) a Greek omega
+    (which it does not): only letters with combining marks are composed."""
+    from sphinx_kommun.reading import normalise_source
+
+    assert normalise_source("10 \u2126, A\u030angström\n") == "10 \u2126, Ångström\n"
