@@ -142,8 +142,13 @@ class SafeInclude(Include):
 
 class SafeLiteralInclude(LiteralInclude):
     def run(self) -> list[nodes.Node]:
+        what = "'.. literalinclude::'"
         path = self.arguments[0]
-        if _refused(self, "'.. literalinclude::'", path, self.env.relfn2path(path)[1]):
+        if _refused(self, what, path, self.env.relfn2path(path)[1]):
+            return []
+        # Sphinx opens :diff: as written, from the working directory
+        old = self.options.get("diff")
+        if old is not None and _refused(self, what, old, old):
             return []
         return super().run()
 
@@ -184,9 +189,7 @@ class SafeRaw(Raw, SphinxDirective):
                 subtype="unsafe",
             )
             text = "\n".join(self.content)
-            if not text and ("file" in self.options or "url" in self.options):
-                text = self.options.get("file") or self.options.get("url") or ""
-            if not text:
+            if not text:  # a :file: or :url: is not read
                 return []
             block = nodes.literal_block(text, text)
             self.set_source_info(block)
@@ -250,15 +253,18 @@ def _warn(node: nodes.Node, message: str, values: dict[str, str]) -> None:
     )
 
 
-def _as_text(reference: nodes.Element, uri: str, found: str) -> None:
-    _warn(
-        reference,
-        _(
-            "länken till '%(uri)s' skrivs ut som text: adresser som börjar med "
-            "'%(scheme)s:' tillåts inte (se kommun_url_schemes)"
-        ),
-        {"uri": uri, "scheme": found},
-    )
+def _as_text(
+    reference: nodes.Element, uri: str, found: str, *, warn: bool = True
+) -> None:
+    if warn:
+        _warn(
+            reference,
+            _(
+                "länken till '%(uri)s' skrivs ut som text: adresser som börjar "
+                "med '%(scheme)s:' tillåts inte (se kommun_url_schemes)"
+            ),
+            {"uri": uri, "scheme": found},
+        )
     children = list(reference.children) or [nodes.Text(reference.astext())]
     for child in children:
         child.parent = None
@@ -277,23 +283,39 @@ def _remove_image(image: nodes.image) -> None:
         parent.parent.remove(parent)
 
 
+class _Once:
+    """Whether a refusal is new in this document: a substitution's
+    definition and each place it is used hold copies of one link or image."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+
+    def __call__(self, kind: str, value: str) -> bool:
+        new = (kind, value) not in self.seen
+        self.seen.add((kind, value))
+        return new
+
+
 def check_links(config: KommunConfig, doctree: nodes.Node) -> None:
     """Links with a scheme not allowed become their text; so do images."""
+    once = _Once()
     for reference in list(doctree.findall(nodes.reference)):
         uri = reference.get("refuri")
         found = unsafe_scheme(config, uri) if uri else None
         if found is not None:
-            _as_text(reference, uri, found)
+            _as_text(reference, uri, found, warn=once("link", uri))
     # a :download: of an address becomes a link to it
     for download in list(doctree.findall(addnodes.download_reference)):
         target = download.get("reftarget", "")
         found = unsafe_scheme(config, target) if "://" in target else None
         if found is not None:
-            _as_text(download, target, found)
+            _as_text(download, target, found, warn=once("link", target))
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         found = unsafe_scheme(config, uri)
-        if found is not None:
+        if found is not None and not once("image", uri):
+            _remove_image(image)
+        elif found is not None:
             _warn(
                 image,
                 _(
@@ -311,6 +333,7 @@ def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
     if _settings(env).allow_outside_files:
         return
     docname = env.docname
+    once = _Once()
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if scheme(uri) is not None or uri.startswith("//"):
@@ -319,13 +342,15 @@ def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
             uri = uri[:-2]  # Sphinx's "any format" marker
         if not inside(env, env.relfn2path(uri, docname)[1]):
             kind = "figure" if isinstance(image.parent, nodes.figure) else "image"
-            _warn_outside_at(_location(image), f"'.. {kind}::'", image["uri"])
+            if once("image", image["uri"]):
+                _warn_outside_at(_location(image), f"'.. {kind}::'", image["uri"])
             _remove_image(image)
     for download in list(doctree.findall(addnodes.download_reference)):
         target = download.get("reftarget", "")
         if "://" in target or inside(env, env.relfn2path(target, docname)[1]):
             continue
-        _warn_outside_at(_location(download), ":download:", target)
+        if once("download", target):
+            _warn_outside_at(_location(download), ":download:", target)
         download.replace_self(nodes.Text(download.astext()))
 
 

@@ -341,6 +341,8 @@ GIF = (
         (".. image:: {image}", "'.. image::'"),
         (".. figure:: {image}\n\n   Bildtext som står kvar.", "'.. figure::'"),
         ("Se :download:`filen <{path}>`.", ":download:"),
+        # a substitution: its definition and its use, one warning
+        (".. |bild| image:: {image}\n\nSe |bild| och |bild|.", "'.. image::'"),
     ],
 )
 @pytest.mark.parametrize("how", ["relative", "absolute", "link"])
@@ -523,3 +525,35 @@ def test_only_combining_marks_are_composed() -> None:
     from sphinx_kommun.reading import normalise_source
 
     assert normalise_source("10 \u2126, A\u030angström\n") == "10 \u2126, Ångström\n"
+
+
+def test_a_literalinclude_diff_against_a_file_outside_is_left_out(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "ny.txt").write_text("ny rad\n", encoding="utf-8")
+    secret = src.parent / "hemligt.txt"
+    secret.write_text(f"{SECRET}\n", encoding="utf-8")
+    append(src / "annat.rst", f"\n.. literalinclude:: ny.txt\n   :diff: {secret}\n")
+    app = build(src)
+    at = line_of(src / "annat.rst", ".. literalinclude:: ny.txt")
+    assert warning_lines(app) == [
+        f"annat.rst:{at}: WARNING: '.. literalinclude::' hänvisar till '{secret}' "
+        "utanför projektets källmapp; det tas inte med (kommun_allow_outside_files "
+        "= True tillåter det) [kommun.unsafe]"
+    ]
+    assert SECRET not in (app.outdir / "annat.html").read_text(encoding="utf-8")
+
+
+def test_a_link_in_a_substitution_is_warned_once(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    append(
+        src / "annat.rst",
+        "\n.. |lank| replace:: `klicka <javascript:alert(1)>`__\n\nSe |lank| och |lank|.\n",
+    )
+    app = build(src)
+    lines = warning_lines(app)
+    assert len(lines) == 1 and "[kommun.unsafe]" in lines[0], lines
+    assert "javascript:" not in (app.outdir / "annat.html").read_text(encoding="utf-8")
