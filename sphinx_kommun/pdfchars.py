@@ -5,8 +5,10 @@ LaTeX's encodings do not know ("Unicode character 😀 not set up for use
 with LaTeX") stops the whole PDF, so one pasted emoji or Greek name in one
 yttrande would cost the kansli the meeting's handlingar. Before a LaTeX
 document is written, each such character gets a ``kommun.latex`` warning at
-its file and line and is printed as ``?``; space characters LaTeX does not
-know become ordinary spaces and invisible ones are left out.
+the file and line where its text is written (once, however many pages show
+a copy: see :func:`check_doctree`) and is printed as ``?``; space
+characters LaTeX does not know become ordinary spaces and invisible ones
+are left out.
 
 :data:`RANGES` are the code points above ASCII that Sphinx's pdflatex
 preamble (T1 and TS1 fonts, Babel Swedish or English) sets: measured by
@@ -189,7 +191,8 @@ def mark_written(app: Sphinx, doctree: nodes.document) -> None:
         place = placed(node.parent) if bad else None
         if place is not None:
             mark = place.get(WRITTEN) or ""
-            place[WRITTEN] = "".join(dict.fromkeys(mark + "".join(bad)))
+            if mark is not True:
+                place[WRITTEN] = "".join(dict.fromkeys(mark + "".join(bad)))
 
 
 def register(app: Sphinx) -> None:
