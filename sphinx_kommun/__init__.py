@@ -30,6 +30,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         pdfchars,
         personnummer,
         plugins,
+        reading,
+        safety,
     )
     from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
     from .domain import KommunDomain
@@ -48,6 +50,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pdfchars.register(app)
     navigation.register(app)
     collector.register(app)
+    reading.register(app)
+    safety.register(app)
 
     KommunDomain.directives = {**DIRECTIVES, **SECTION_DIRECTIVES}
     KommunDomain.roles = {

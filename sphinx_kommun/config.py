@@ -173,6 +173,26 @@ class KommunConfig:
         _is_count,
         "",
     )
+    allow_raw: bool = _setting(
+        False,
+        "Let raw HTML and LaTeX (the raw directive and roles derived from "
+        "raw) through to the output; by default it is printed as text.",
+        _is_bool,
+    )
+    allow_outside_files: bool = _setting(
+        False,
+        "Let include, literalinclude, csv-table, raw, :download:, image and "
+        "figure use files outside the source directory (and csv-table and raw "
+        "a :url:); by default they are left out.",
+        _is_bool,
+    )
+    url_schemes: list[str] = _setting(
+        ["http", "https", "mailto", "tel", "ftp"],
+        "The schemes a link's address may have (relative addresses are always "
+        "links); a link with any other (javascript:, data:, file: ...) is "
+        "printed as its text.",
+        _is_str_list,
+    )
 
     @classmethod
     def from_config(cls, config: Config) -> KommunConfig:

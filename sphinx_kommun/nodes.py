@@ -105,6 +105,48 @@ def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
         current = current.parent
 
 
+#: An element's mark that text under it (without a line of its own) is
+#: written at its place in the sources: the characters pdflatex cannot set
+#: found there when the document was read, or ``True`` for what a generator
+#: located there (:meth:`~sphinx_kommun.generate.Context.locate`).
+WRITTEN = "kommun-written"
+
+
+def placed(node: nodes.Node) -> nodes.Element | None:
+    """The nearest of ``node`` and its ancestors that knows its line."""
+    return next(
+        (a for a in ancestors(node) if isinstance(a, nodes.Element) and a.line),
+        None,
+    )
+
+
+def written_at(node: nodes.Node, chars: str) -> nodes.Element | None:
+    """Where in the sources the text of ``node``, with ``chars`` in it, is
+    written: its place (:func:`placed`), if ``chars`` were written there
+    (:data:`WRITTEN`). A copy shown under a place that does not have them
+    (a title in a backlink, a needtable's cell) is not written anywhere."""
+    place = placed(node)
+    if place is None:
+        return None
+    mark = place.get(WRITTEN)
+    return place if mark is True or (mark and set(chars) <= set(mark)) else None
+
+
+def source_location(node: nodes.Node) -> str | None:
+    """``file:line`` of ``node``: its line, and the file from it or the
+    nearest ancestor that knows it (a generated node often knows only its
+    line; Sphinx would say ``<unknown>``)."""
+    line = node.line
+    for ancestor in ancestors(node):
+        line = line or ancestor.line
+        source = ancestor.source or (
+            ancestor.get("source") if isinstance(ancestor, nodes.document) else None
+        )
+        if line and source:
+            return f"{source}:{line}"
+    return None
+
+
 def _pass(self: Any, node: nodes.Node) -> None:
     pass
 

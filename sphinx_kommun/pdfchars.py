@@ -5,8 +5,10 @@ LaTeX's encodings do not know ("Unicode character 😀 not set up for use
 with LaTeX") stops the whole PDF, so one pasted emoji or Greek name in one
 yttrande would cost the kansli the meeting's handlingar. Before a LaTeX
 document is written, each such character gets a ``kommun.latex`` warning at
-its file and line and is printed as ``?``; space characters LaTeX does not
-know become ordinary spaces and invisible ones are left out.
+the file and line where its text is written (once, however many pages show
+a copy: see :func:`check_doctree`) and is printed as ``?``; space
+characters LaTeX does not know become ordinary spaces and invisible ones
+are left out.
 
 :data:`RANGES` are the code points above ASCII that Sphinx's pdflatex
 preamble (T1 and TS1 fonts, Babel Swedish or English) sets: measured by
@@ -20,16 +22,17 @@ using xelatex or lualatex, which set whatever their fonts have.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Iterable
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.util import logging
-from sphinx.util.logging import get_node_location
 
 from .i18n import _
-from .nodes import ancestors
+from .nodes import WRITTEN, placed, source_location, written_at
 
 logger = logging.getLogger(__name__)
 
@@ -120,32 +123,46 @@ def _described(chars: Iterable[str]) -> str:
     )
 
 
-def _with_line(node: nodes.Node) -> nodes.Node:
-    """The nearest of ``node`` and its ancestors that knows its line
-    (generated nodes often know only their file)."""
-    return next((a for a in ancestors(node) if a.line), node)
+#: The warnings given while an app writes (place, characters): a text in
+#: several PDFs, or quoted in several places, is warned about once.
+_WARNED: weakref.WeakKeyDictionary[Sphinx, set[tuple[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _start_writing(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: nothing warned about yet in this build."""
+    _WARNED.pop(app, None)
 
 
 def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: warn about and replace what pdflatex cannot set."""
+    """``doctree-resolved``: warn about and replace what pdflatex cannot set.
+
+    A character is warned about once per place in the sources where its
+    text is written: where the user wrote it (also when a quote or a
+    meeting's PDF shows a copy that keeps its place), or where a generator
+    located what it shows (:meth:`~sphinx_kommun.generate.Context.locate`).
+    A copy without a place of its own (a title in a backlink, a
+    needtable's cell, a generated table) is printed with ``?`` and not
+    warned about again.
+    """
     if app.builder.format != "latex" or not checked(app.config):
         return
-    # a text quoted in several places, or printed in several PDFs, is
-    # warned about once per place in the sources
-    warned: set[tuple[str | None, str]] = app.builder.__dict__.setdefault(
-        "_kommun_pdfchars_warned", set()
-    )
-    for text in list(doctree.findall(nodes.Text)):
-        parent = text.parent
+    warned = _WARNED.setdefault(app, set())
+    for node in list(doctree.findall(nodes.Text)):
+        parent = node.parent
         if parent is None or isinstance(parent, nodes.raw):
             continue
+        # what is printed: docutils keeps a backslash escape (``\\*``) as a
+        # null character before the escaped one until astext()
+        text = node.astext()
         if text.isascii() and all(settable(char) for char in text):
             continue
         bad = unsettable(text)
-        if bad:
+        place = written_at(parent, "".join(bad)) if bad else None
+        where = source_location(place) if place is not None else None
+        if where is not None:
             chars = _described(bad)
-            located = _with_line(parent)
-            where = get_node_location(located)
             if (where, chars) not in warned:
                 warned.add((where, chars))
                 logger.warning(
@@ -154,15 +171,32 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                         "i PDF:en (latex_engine = 'xelatex' eller 'lualatex' klarar dem)"
                     ),
                     {"chars": chars},
-                    location=located,
+                    location=where,
                     type="kommun",
                     subtype="latex",
                 )
         fixed = printable(text)
         if fixed != text:
-            parent.replace(text, nodes.Text(fixed))
+            parent.replace(node, nodes.Text(fixed))
+
+
+def mark_written(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: mark where the characters pdflatex cannot set are
+    written (:data:`~sphinx_kommun.nodes.WRITTEN`), before quotes are kept
+    (priority 700), so a quote keeps the marks of its original."""
+    for node in doctree.findall(nodes.Text):
+        if node.isascii() or node.parent is None:
+            continue
+        bad = unsettable(node.astext())
+        place = placed(node.parent) if bad else None
+        if place is not None:
+            mark = place.get(WRITTEN) or ""
+            if mark is not True:
+                place[WRITTEN] = "".join(dict.fromkeys(mark + "".join(bad)))
 
 
 def register(app: Sphinx) -> None:
+    app.connect("doctree-read", mark_written, priority=650)
     # after sphinx-needs has rendered its views into the doctree
     app.connect("doctree-resolved", check_doctree, priority=700)
+    app.connect("write-started", _start_writing)

@@ -85,8 +85,10 @@ def join(
 
 def normalise(text: str) -> str:
     """``text`` for comparing names: case-insensitive, runs of whitespace as
-    one space, letters kept as they are (Älvsjö is not Alvsjo)."""
-    return " ".join(text.split()).casefold()
+    one space, letters kept as they are (Älvsjö is not Alvsjo) however they
+    are encoded (Unicode NFC: an "ä" pasted from macOS as "a" and a
+    combining diaeresis is "ä")."""
+    return unicodedata.normalize("NFC", " ".join(text.split()).casefold())
 
 
 def fold(text: str) -> str:

@@ -12,6 +12,7 @@ from sphinx_kommun.swedish import (
     genitive,
     in_sentence,
     join,
+    normalise,
     output_locale,
     parse_date,
     slug,
@@ -117,3 +118,11 @@ def test_output_locale_falls_back_to_swedish() -> None:
     assert output_locale("en_GB") == "en"
     assert output_locale("de") == "sv"
     assert output_locale(None) == "sv"
+
+
+def test_normalise_compares_composed_and_decomposed_letters_alike() -> None:
+    """A name pasted from macOS (NFD: ``a`` + U+0308) is the same name,
+    and ``Älvsjö`` is still not ``Alvsjo``."""
+    decomposed = "Socialna\u0308mnden  i A\u0308lvsjo\u0308"
+    assert normalise(decomposed) == normalise("socialnämnden i Älvsjö")
+    assert normalise("Älvsjö") != normalise("Alvsjo")

@@ -127,6 +127,49 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "stallning, telefon, till, underrubrik, undertecknare [kommun.option]",
         (":handlägare:", ":handläggare:"),
     ),
+    "options-without-blank-line": (
+        "index.rst:32: WARNING: raden 'Synpunkter och förslag' efter alternativen "
+        "saknar en tom rad före sig; den läses som början på texten [kommun.option]",
+        (":stallning: avstyrker\n", ":stallning: avstyrker\n\n"),
+    ),
+    "tab-indented-option": (
+        "index.rst:28: WARNING: raden ':handlaggare: Per Persson' är mer indragen "
+        "än alternativen före den (ett tabbtecken?) men läses som ett eget "
+        "alternativ, inte som en fortsättning på 'forvaltning' [kommun.option]",
+        ("\t:handlaggare:", "   :handlaggare:"),
+    ),
+    # a U+2028 (from a word processor) earlier in the file: still the line
+    # an editor shows, and the motion around it is read whole
+    "line-separator": (
+        "index.rst:29: WARNING: fel datum i 'sammantrade': '2020-13-20' är inte ett "
+        "giltigt datum [kommun.date]",
+        ("2020-13-20", "2020-03-20"),
+    ),
+    "unsafe-link": (
+        "index.rst:32: WARNING: länken till 'javascript:alert(document.cookie)' "
+        "skrivs ut som text: adresser som börjar med 'javascript:' tillåts inte "
+        "(se kommun_url_schemes) [kommun.unsafe]",
+        ("javascript:alert(document.cookie)", "https://start.stockholm/underlag"),
+    ),
+    "unsafe-include": (
+        "index.rst:38: WARNING: '.. include::' hänvisar till "
+        "'../../../../../../../../../etc/passwd' utanför projektets källmapp; det "
+        "tas inte med (kommun_allow_outside_files = True tillåter det) "
+        "[kommun.unsafe]",
+        ("../../../../../../../../../etc/passwd", "bakgrund.txt"),
+    ),
+    "unsafe-download": (
+        "index.rst:38: WARNING: :download: hänvisar till "
+        "'../../../../../../../../../etc/passwd' utanför projektets källmapp; det "
+        "tas inte med (kommun_allow_outside_files = True tillåter det) "
+        "[kommun.unsafe]",
+        ("../../../../../../../../../etc/passwd", "underlag.txt"),
+    ),
+    "unsafe-raw": (
+        "index.rst:38: WARNING: '.. raw:: html' skrivs ut som text, inte som HTML "
+        "eller LaTeX (kommun_allow_raw = True tillåter det) [kommun.unsafe]",
+        (".. raw:: html", ".. code-block:: html"),
+    ),
 }
 
 

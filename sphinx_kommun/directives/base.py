@@ -270,7 +270,11 @@ class WarningDirective(SphinxDirective):
                 return []
             head = "\n".join(lines[:start]).strip()
             self.arguments = [*arguments[:-1], *([head] if head else [])]
-            return self._read_options(lines[start:], self._block_line(lines[start]))
+            first = self._block_line(lines[start])
+            options, taken = self._read_options(lines[start:], first)
+            if start + taken < len(lines):
+                self._prepend_content(lines[start + taken :], first + taken)
+            return options
         content = self.content
         if not content or not _FIELD.match(content[0]):
             return []
@@ -278,13 +282,29 @@ class WarningDirective(SphinxDirective):
         end = next(
             (n for n, line in enumerate(content) if not line.strip()), len(content)
         )
-        block = list(content[:end])
-        while end < len(content) and not content[end].strip():
-            end += 1
         first = self.content_offset + 1
+        options, taken = self._read_options(list(content[:end]), first)
+        if taken < end:
+            end = taken
+        else:
+            while end < len(content) and not content[end].strip():
+                end += 1
         self.content = content[end:]
         self.content_offset += end
-        return self._read_options(block, first)
+        return options
+
+    def _prepend_content(self, lines: list[str], first: int) -> None:
+        """Make ``lines``, written from line ``first`` on right after the
+        options, the start of the content (which follows a blank line)."""
+        machine = self.state_machine
+        following = self.content_offset + 1 if self.content else first + len(lines)
+        text = lines + [""] * (following - first - len(lines))
+        items = [
+            machine.input_lines.info(first + n - 1 - machine.input_offset)
+            for n in range(len(text))
+        ]
+        self.content = StringList(text, items=items) + self.content
+        self.content_offset = first - 1
 
     def _block_line(self, text: str) -> int:
         """The source line of ``text``, a line of the directive's block."""
@@ -293,13 +313,53 @@ class WarningDirective(SphinxDirective):
                 return self.lineno + number
         return self.lineno
 
-    def _read_options(self, lines: list[str], first: int) -> list[tuple[str, str]]:
+    def _read_options(
+        self, lines: list[str], first: int
+    ) -> tuple[list[tuple[str, str]], int]:
         """``:name: value`` lines, values continued on indented lines;
-        ``first`` is the source line of the first."""
+        ``first`` is the source line of the first.
+
+        Returns the options and how many of ``lines`` they take: what
+        follows the last option unindented (a heading or a paragraph written
+        without a blank line after the options) is the start of the content.
+        """
+
+        def option(line: str) -> re.Match[str] | None:
+            # an option indented more than the others (a tab among spaces)
+            # is an option all the same, not a continuation of the one before
+            return _FIELD.match(line.lstrip())
+
+        last = max(n for n, line in enumerate(lines) if option(line))
+        taken = next(
+            (n for n in range(last + 1, len(lines)) if not lines[n][:1].isspace()),
+            len(lines),
+        )
+        if taken < len(lines):
+            self.warn(
+                _(
+                    "raden '%(line)s' efter alternativen saknar en tom rad före "
+                    "sig; den läses som början på texten"
+                ),
+                "option",
+                {"line": lines[taken].strip()},
+                line=first + taken,
+            )
         items: list[tuple[str, list[str]]] = []
-        for number, line in enumerate(lines, start=first):
-            match = _FIELD.match(line)
+        for number, line in enumerate(lines[:taken], start=first):
+            match = option(line)
+            if match and line[:1].isspace() and items:
+                self.warn(
+                    _(
+                        "raden '%(line)s' är mer indragen än alternativen före "
+                        "den (ett tabbtecken?) men läses som ett eget alternativ, "
+                        "inte som en fortsättning på '%(option)s'"
+                    ),
+                    "option",
+                    {"line": line.strip(), "option": items[-1][0]},
+                    line=number,
+                )
             if match:
+                line = line.lstrip()
                 name = match.group(0).strip()[1:-1].replace("\\", "").lower()
                 items.append((name, [line[match.end() :].strip()]))
                 self.option_lines.append(number)
@@ -319,7 +379,7 @@ class WarningDirective(SphinxDirective):
         for name, (head, *rest) in items:
             more = textwrap.dedent("\n".join(rest)).strip()
             result.append((name, "\n".join(part for part in (head, more) if part)))
-        return result
+        return result, taken
 
 
 class KommunDirective(WarningDirective):
@@ -658,9 +718,15 @@ class KommunDirective(WarningDirective):
         allowed); what it reports is located at the option's line."""
         if not text:
             return []
-        parsed, messages = self.parse_inline(
-            text, lineno=self.option_line(option) or self.lineno
-        )
+        lineno = self.option_line(option) or self.lineno
+        parsed, messages = self.parse_inline(text, lineno=lineno)
+        # what is found in it later (a link refused, a character pdflatex
+        # cannot set) is located at the option too
+        source, line = self.state_machine.get_source_and_line(lineno)
+        for node in parsed:
+            for element in node.findall(nodes.Element):
+                if element.line is None:
+                    element.source, element.line = source, line
         return [*parsed, *messages]
 
     # -- registration -------------------------------------------------------------

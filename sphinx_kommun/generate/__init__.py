@@ -28,7 +28,7 @@ from ..domain import get_domain
 from ..i18n import _
 from ..index import ObjectIndex
 from ..model import KommunObject
-from ..nodes import kommun_pending
+from ..nodes import WRITTEN, kommun_pending
 from ..swedish import in_sentence, output_locale
 
 logger = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class Context:
         it shows (a character pdflatex cannot set in a sammanfattning)."""
         node.source = str(self.env.doc2path(obj.docname))
         node.line = obj.lineno
+        node[WRITTEN] = True
         return node
 
     def link(self, obj: KommunObject, text: str | None = None) -> nodes.Element:

@@ -19,7 +19,7 @@ from ..model import (
     Utlatande,
     Yttrande,
 )
-from ..nodes import kommun_backlinks, kommun_generated, kommun_pending
+from ..nodes import WRITTEN, kommun_backlinks, kommun_generated, kommun_pending
 from ..swedish import (
     capitalise,
 )
@@ -133,8 +133,16 @@ def document_title(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     }
     result: list[nodes.Node] = []
     if rubrik:
-        result.append(render.rubric(rubrik, classes=["kommun-doc-title"]))
+        title = render.rubric(rubrik, classes=["kommun-doc-title"])
+        if node.get("rubrik"):
+            # the document's own :rubrik:, written at its directive
+            title.source, title.line = node.source, node.line
+            title[WRITTEN] = True
+        result.append(title)
     subtitle = nodes.paragraph("", underrubrik, classes=["kommun-doc-subtitle"])
+    if node.get("underrubrik"):
+        subtitle.source, subtitle.line = node.source, node.line
+        subtitle[WRITTEN] = True
     if dnr and dnr not in underrubrik:
         subtitle += nodes.Text(f" {dnr}")
     result.append(subtitle)
@@ -262,8 +270,14 @@ def _is_late(yttrande: Yttrande, remiss: Remiss | None) -> bool:
 def remiss_status(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     dnr = node["dnr"]
     remiss = ctx.index.remiss(dnr)
-    rows = []
-    for instans, yttrande, in_remiss in _answer_rows(ctx, dnr):
+    rows: list[tuple[render.Part, render.Part, render.Part]] = []
+    for name, yttrande, in_remiss in _answer_rows(ctx, dnr):
+        # the instans as the remiss names it, written at the remiss
+        instans: render.Part = (
+            ctx.locate(nodes.inline("", name), remiss)
+            if remiss is not None and in_remiss
+            else name
+        )
         if yttrande is None:
             rows.append((instans, [render.emphasis(_("Inget svar"))], "–"))
             continue

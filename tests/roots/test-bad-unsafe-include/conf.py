@@ -1,0 +1,5 @@
+project = "Provkommun"
+language = "sv"
+extensions = ["sphinx_kommun"]
+html_sidebars = {"**": []}
+kommun_disabled_plugins = ["jamstalldhetsanalys", "radsberedning", "attestering"]
