@@ -15,30 +15,55 @@ hookimpl = pluggy.HookimplMarker("sphinx_kommun")
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
-        checks,
-        collector,
         config,
-        html,
         i18n,
-        incremental,
-        latex,
-        meeting,  # noqa: F401  (registers the agenda generator)
-        navigation,
-        needs,
         nodes,
+    )
+    from .domain import checks
+    from .domain.store import KommunDomain
+    from .generate import (
+        agenda as meeting,  # noqa: F401  (registers the agenda generator)
+    )
+    from .generate import (
+        incremental,
+        keep_excerpts,
+        navigation,
+    )
+    from .generate.fill import (
+        FillGenerated,
+        single_file_anchors,
+    )
+    from .output import (
+        html,
+        latex,
+        needs,
         outdir,
         pdfchars,
+    )
+    from .output import (
+        memory as collector,
+    )
+    from .plugins import manager as plugins
+    from .reading import (
         personnummer,
-        plugins,
-        reading,
         safety,
     )
-    from .directives import DIRECTIVES, SECTION_DIRECTIVES, register_short_names
-    from .domain import KommunDomain
-    from .generate import keep_excerpts
-    from .publishing import UnpublishedDocument, no_page_sources
-    from .roles import ROLE_KINDS, KommunXRefRole
-    from .transforms import FillGenerated, single_file_anchors
+    from .reading import (
+        source as reading,
+    )
+    from .reading.directives import (
+        DIRECTIVES,
+        SECTION_DIRECTIVES,
+        register_short_names,
+    )
+    from .reading.publishing import (
+        UnpublishedDocument,
+        no_page_sources,
+    )
+    from .reading.roles import (
+        ROLE_KINDS,
+        KommunXRefRole,
+    )
 
     config.register(app)
     i18n.register(app)

@@ -3,7 +3,7 @@
 ``plugins`` lists the installed plugins (built-in, entry points, and the
 modules named after it) with their version and the hooks each implements.
 ``hooks`` prints the hook reference for plugin authors (Markdown), generated
-from :mod:`sphinx_kommun.hookspecs`.
+from :mod:`sphinx_kommun.plugins.hookspecs`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import re
 import sys
 from collections.abc import Sequence
 
-from . import hookspecs
+from .plugins import hookspecs
 
 
 def list_plugins(extra: Sequence[str] = (), disabled: Sequence[str] = ()) -> str:
-    from .plugins import Plugins
+    from .plugins.manager import Plugins
 
     plugins = Plugins(extra, disabled)
     lines = []
@@ -34,7 +34,7 @@ def hook_reference() -> str:
     out = [
         "# Hook reference",
         "",
-        "Generated from `sphinx_kommun/hookspecs.py` by "
+        "Generated from `sphinx_kommun/plugins/hookspecs.py` by "
         "`python -m sphinx_kommun hooks`; do not edit by hand.",
         "",
         _markdown(hookspecs.__doc__),
@@ -42,7 +42,7 @@ def hook_reference() -> str:
     ]
     for spec in hookspecs.HOOKS:
         signature = str(inspect.signature(spec, eval_str=True)).replace(
-            "sphinx_kommun.hookspecs.", ""
+            "sphinx_kommun.plugins.hookspecs.", ""
         )
         out += [f"## `{spec.__name__}{signature}`", "", _markdown(spec.__doc__), ""]
     out += ["# Returned values", ""]

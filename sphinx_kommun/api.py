@@ -12,9 +12,22 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from . import hookimpl
-from .directives.base import parse_person, split_entries
-from .render import date_text, rubric, table
-from .swedish import fold, format_date, join, output_locale, parse_date
+from .reading.directives.base import (
+    parse_person,
+    split_entries,
+)
+from .render import (
+    date_text,
+    rubric,
+    table,
+)
+from .swedish import (
+    fold,
+    format_date,
+    join,
+    output_locale,
+    parse_date,
+)
 
 T = TypeVar("T")
 

@@ -185,7 +185,7 @@ def epub_writes_html_nodes(app: Sphinx) -> None:
 
 
 def register(app: Sphinx) -> None:
-    from . import latex
+    from .output import latex
 
     app.connect("builder-inited", epub_writes_html_nodes)
 

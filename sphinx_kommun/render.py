@@ -14,9 +14,16 @@ from typing import TypeAlias, TypeVar
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-from .model import Person
-from .nodes import kommun_header, kommun_signatures, kommun_struck
-from .swedish import format_date, join
+from .domain.model import Person
+from .nodes import (
+    kommun_header,
+    kommun_signatures,
+    kommun_struck,
+)
+from .swedish import (
+    format_date,
+    join,
+)
 
 N = TypeVar("N", bound=nodes.Element)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .i18n import N_, _
+from .i18n import (
+    N_,
+    _,
+)
 from .swedish import normalise
 
 #: What an instans can say about a motion or an att-sats.

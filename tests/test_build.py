@@ -13,7 +13,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_kommun.domain import get_domain
+from sphinx_kommun.domain.store import get_domain
 from sphinx_kommun.testing import warning_lines, warnings_of
 
 from .conftest import (

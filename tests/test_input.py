@@ -185,7 +185,7 @@ def test_a_decomposed_name_is_the_same_name(
     "char", ["\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x0b", "\x0c"]
 )
 def test_a_line_break_only_python_sees_becomes_a_space(char: str) -> None:
-    from sphinx_kommun.reading import normalise_source
+    from sphinx_kommun.reading.source import normalise_source
 
     text = f"rad ett{char}fortfarande rad ett\nrad två\n"
     assert len(text.splitlines()) == 3
@@ -193,7 +193,7 @@ def test_a_line_break_only_python_sees_becomes_a_space(char: str) -> None:
 
 
 def test_source_text_is_composed_and_loses_its_byte_order_marks() -> None:
-    from sphinx_kommun.reading import normalise_source
+    from sphinx_kommun.reading.source import normalise_source
 
     assert normalise_source("\ufeffSocialna\u0308mnden\n\ufeff.. remiss::\n") == (
         "Socialnämnden\n.. remiss::\n"
@@ -522,7 +522,7 @@ def test_pdfchars_keeps_no_state_on_the_builder(
 def test_only_combining_marks_are_composed() -> None:
     """NFC would make the ohm sign (which pdflatex sets) a Greek omega
     (which it does not): only letters with combining marks are composed."""
-    from sphinx_kommun.reading import normalise_source
+    from sphinx_kommun.reading.source import normalise_source
 
     assert normalise_source("10 \u2126, A\u030angström\n") == "10 \u2126, Ångström\n"
 

@@ -18,11 +18,12 @@ import pluggy
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun import api, hookimpl, hookspecs
+from sphinx_kommun import api, hookimpl
+from sphinx_kommun.plugins import hookspecs
 from sphinx_kommun.__main__ import hook_reference
-from sphinx_kommun.directives.base import PersonError
-from sphinx_kommun.model import Arende
-from sphinx_kommun.plugins import PluginError, Plugins, check_findings
+from sphinx_kommun.reading.directives.base import PersonError
+from sphinx_kommun.domain.model import Arende
+from sphinx_kommun.plugins.manager import PluginError, Plugins, check_findings
 from sphinx_kommun.testing import line_of, warning_lines, warnings_of
 from sphinx_kommun.vocabulary import POSITIONS
 
@@ -764,7 +765,7 @@ def test_readme_plugin_example_works_when_copied(
     ],
 )
 def test_section_kind_of_the_wrong_shape_is_refused(bad: dict, says: str) -> None:
-    from sphinx_kommun.plugins import PluginError, _check_sections
+    from sphinx_kommun.plugins.manager import PluginError, _check_sections
 
     with pytest.raises(PluginError, match=says):
         _check_sections([{"name": "prov", "title": None, **bad}])

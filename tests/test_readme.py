@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx_kommun.directives import DIRECTIVES
+from sphinx_kommun.reading.directives import DIRECTIVES
 
 README = Path(__file__).parent.parent / "README.md"
 EVERY = "every directive"

@@ -224,7 +224,7 @@ def test_personnummer_may_stay_in_an_unpublished_document(
 
 
 def test_a_leap_day_personnummer_without_century_is_found() -> None:
-    from sphinx_kommun.personnummer import find
+    from sphinx_kommun.reading.personnummer import find
 
     # 29 February 2000: valid, though 1900 had no leap day
     assert find("född 000229-0005") == ["000229-0005"]
@@ -249,7 +249,7 @@ def test_a_custom_dnr_pattern_must_match_the_whole_number(
 
 
 def test_numbers_that_fail_luhn_or_are_no_dates_are_not_personnummer() -> None:
-    from sphinx_kommun.personnummer import find
+    from sphinx_kommun.reading.personnummer import find
 
     assert find("811218-9876 19811218-9876 121212-1212") == [
         "811218-9876",

@@ -24,12 +24,18 @@ from sphinx.util import docname_join, logging
 
 from .. import render
 from ..config import KommunConfig
-from ..domain import get_domain
+from ..domain.index import ObjectIndex
+from ..domain.model import KommunObject
+from ..domain.store import get_domain
 from ..i18n import _
-from ..index import ObjectIndex
-from ..model import KommunObject
-from ..nodes import WRITTEN, kommun_pending
-from ..swedish import in_sentence, output_locale
+from ..nodes import (
+    WRITTEN,
+    kommun_pending,
+)
+from ..swedish import (
+    in_sentence,
+    output_locale,
+)
 
 logger = logging.getLogger(__name__)
 

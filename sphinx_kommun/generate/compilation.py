@@ -9,15 +9,24 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .. import render
-from ..hookspecs import Column
-from ..i18n import N_, _
-from ..index import ObjectIndex
-from ..model import (
+from ..domain.index import ObjectIndex
+from ..domain.model import (
     Reservation,
     Yttrande,
 )
-from ..nodes import kommun_generated, kommun_pending
-from ..plugins import Plugins, plugins_of
+from ..i18n import (
+    N_,
+    _,
+)
+from ..nodes import (
+    kommun_generated,
+    kommun_pending,
+)
+from ..plugins.hookspecs import Column
+from ..plugins.manager import (
+    Plugins,
+    plugins_of,
+)
 from ..swedish import (
     capitalise,
     genitive,
@@ -32,7 +41,11 @@ from . import (
     fingerprint,
     generator,
 )
-from .views import _answer_rows, _is_late, _own_date
+from .views import (
+    _answer_rows,
+    _is_late,
+    _own_date,
+)
 
 logger = logging.getLogger(__name__)
 

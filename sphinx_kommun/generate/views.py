@@ -8,9 +8,11 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .. import render
-from ..i18n import N_, _
-from ..index import Backlink, ObjectIndex
-from ..model import (
+from ..domain.index import (
+    Backlink,
+    ObjectIndex,
+)
+from ..domain.model import (
     Beslut,
     KommunObject,
     Motion,
@@ -19,10 +21,17 @@ from ..model import (
     Utlatande,
     Yttrande,
 )
-from ..nodes import WRITTEN, kommun_backlinks, kommun_generated, kommun_pending
-from ..swedish import (
-    capitalise,
+from ..i18n import (
+    N_,
+    _,
 )
+from ..nodes import (
+    WRITTEN,
+    kommun_backlinks,
+    kommun_generated,
+    kommun_pending,
+)
+from ..swedish import capitalise
 from . import (
     Context,
     _digest,

@@ -1,0 +1,278 @@
+"""Checks across documents, reported once after reading.
+
+The checks here are sphinx-kommun's own; they reach the build through the
+built-in plugin's ``kommun_checks`` hook, like any plugin's. Each finding
+becomes a warning of type ``kommun`` with a subtype listed in the README, at
+the file and line of the object it is about.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..i18n import _
+from ..vocabulary import definite
+from .index import ObjectIndex
+from .model import (
+    Arende,
+    Beslut,
+    KommunObject,
+    Remiss,
+    Reservation,
+    Sammantrade,
+    Utlatande,
+    Yttrande,
+)
+from .store import get_domain
+
+logger = logging.getLogger(__name__)
+
+
+class Findings(list[dict[str, Any]]):
+    """Collects findings as the ``kommun_checks`` hook returns them."""
+
+    def __call__(
+        self,
+        obj: KommunObject,
+        subtype: str,
+        message: str,
+        *,
+        at: str = "",
+        **args: Any,
+    ) -> None:
+        """A finding about ``obj``, at the line of its option ``at`` if given."""
+        finding = {"object": obj, "subtype": subtype, "message": message % args}
+        if at:
+            finding["line"] = obj.line_of(at)
+        self.append(finding)
+
+
+def check_duplicates(index: ObjectIndex, warn: Findings) -> None:
+    for first, duplicate in index.duplicates:
+        warn(
+            duplicate,
+            "duplicate",
+            _(
+                "id '%(id)s' finns redan (%(where)s, rad %(line)s); det här "
+                "objektet lämnas utanför länkar och sammanställningar"
+            ),
+            id=duplicate.id,
+            where=first.docname,
+            line=first.lineno,
+        )
+
+
+def check_arenden(index: ObjectIndex, warn: Findings) -> None:
+    for dnr, objects in index.by_dnr.items():
+        if not dnr:
+            continue
+        if index.arende(dnr) is None:
+            first = objects[0]
+            warn(
+                first,
+                "dnr",
+                _("okänt diarienummer '%(dnr)s': inget arende-direktiv har det"),
+                at="dnr",
+                dnr=dnr,
+            )
+    for obj in index.by_id.values():
+        if isinstance(obj, Sammantrade):
+            for dnr in obj.items:
+                if index.arende(dnr) is None:
+                    warn(
+                        obj,
+                        "dnr",
+                        _("okänt diarienummer '%(dnr)s' på föredragningslistan"),
+                        at="arenden",
+                        dnr=dnr,
+                    )
+        if isinstance(obj, Arende):
+            for dnr in obj.related:
+                if index.arende(dnr) is None:
+                    warn(
+                        obj,
+                        "dnr",
+                        _("okänt diarienummer '%(dnr)s' i :relaterade:"),
+                        at="relaterade",
+                        dnr=dnr,
+                    )
+
+
+def check_answers(index: ObjectIndex, warn: Findings) -> None:
+    for dnr in index.dnrs():
+        remiss = index.remiss(dnr)
+        yttranden = index.yttranden(dnr)
+        motion = index.motion(dnr)
+        numbers = {y.number for y in index.yrkanden(motion)} if motion else set()
+        instanser = {name.casefold() for name in remiss.instanser} if remiss else set()
+        seen: dict[str, Yttrande] = {}
+        for yttrande in yttranden:
+            key = yttrande.instans.casefold()
+            if key in seen:
+                warn(
+                    yttrande,
+                    "duplicate",
+                    _("%(instans)s har redan ett yttrande i ärendet (%(where)s)"),
+                    instans=yttrande.instans,
+                    where=seen[key].docname,
+                )
+            seen[key] = yttrande
+            check_dates(yttrande, remiss, warn)
+            if remiss is None:
+                warn(
+                    yttrande,
+                    "remiss",
+                    _("yttrande från %(instans)s men ärendet %(dnr)s har ingen remiss"),
+                    instans=yttrande.instans,
+                    dnr=dnr,
+                )
+            elif key not in instanser:
+                warn(
+                    yttrande,
+                    "remiss",
+                    _("%(instans)s svarar men fanns inte med i remissen"),
+                    instans=yttrande.instans,
+                )
+            for position in yttrande.positions:
+                if position.yrkande is not None and position.yrkande not in numbers:
+                    warn(
+                        yttrande,
+                        "ref",
+                        _("ställning på att-sats %(number)s, som inte finns"),
+                        at="stallning",
+                        number=position.yrkande,
+                    )
+        utlatande = index.utlatande(dnr)
+        if remiss is not None and isinstance(utlatande, Utlatande) and utlatande.final:
+            for instans in remiss.instanser:
+                if instans.casefold() not in seen:
+                    warn(
+                        utlatande,
+                        "unanswered",
+                        _("utlåtandet är slutligt men %(instans)s har inte svarat"),
+                        instans=instans,
+                    )
+        if isinstance(utlatande, Utlatande):
+            for instans, _date in utlatande.stated_dates:
+                if instans.casefold() not in seen:
+                    warn(
+                        utlatande,
+                        "ref",
+                        _(
+                            "uppgivet datum för %(instans)s, som inte har något yttrande"
+                        ),
+                        at="uppgivna-datum",
+                        instans=instans,
+                    )
+
+
+def check_dates(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> None:
+    """Dates out of order. An answer after the deadline is not an error: the
+    remissammanställning's table shows it."""
+    if yttrande.meeting and yttrande.date and yttrande.meeting < yttrande.date:
+        warn(
+            yttrande,
+            "date-order",
+            _(
+                "nämnden beslutade den %(meeting)s, före tjänsteutlåtandets datum "
+                "%(date)s"
+            ),
+            meeting=yttrande.meeting.isoformat(),
+            date=yttrande.date.isoformat(),
+        )
+    earliest = min((d for d in (yttrande.date, yttrande.meeting) if d), default=None)
+    if remiss is not None and remiss.date and earliest and earliest < remiss.date:
+        warn(
+            yttrande,
+            "date-order",
+            _(
+                "yttrandet från %(instans)s är daterat %(date)s, före remissen %(remiss)s"
+            ),
+            instans=yttrande.instans,
+            date=earliest.isoformat(),
+            remiss=remiss.date.isoformat(),
+        )
+
+
+def check_decisions(index: ObjectIndex, warn: Findings) -> None:
+    for obj in index.by_id.values():
+        if (
+            isinstance(obj, Reservation)
+            and obj.concerns_ref
+            and index.resolve("any", obj.concerns_ref, obj.dnr) is obj
+        ):
+            warn(
+                obj,
+                "ref",
+                _("%(what)s avser sig själv (:avser: %(target)s)"),
+                at="avser",
+                what=definite(obj.type),
+                target=obj.concerns_ref,
+            )
+        elif (
+            isinstance(obj, Reservation)
+            # naming nothing was warned about where it is written
+            and (obj.concerns_ref or obj.body)
+            and index.concerns(obj) is None
+        ):
+            warn(
+                obj,
+                "ref",
+                _("%(what)s avser '%(target)s', som inte finns"),
+                at="avser" if obj.concerns_ref else "organ",
+                what=definite(obj.type),
+                target=obj.concerns_ref or obj.body,
+            )
+        if isinstance(obj, Beslut) and obj.dnr:
+            motion = index.motion(obj.dnr)
+            yrkanden = index.yrkanden(motion) if motion else []
+            numbers = {y.number for y in yrkanden}
+            for outcome in obj.outcomes:
+                if outcome.yrkande is not None and outcome.yrkande not in numbers:
+                    warn(
+                        obj,
+                        "ref",
+                        _("utfall för att-sats %(number)s, som inte finns"),
+                        at="utfall",
+                        number=outcome.yrkande,
+                    )
+            for yrkande in yrkanden:
+                if not obj.outcome_for(yrkande.number):
+                    warn(
+                        obj,
+                        "undecided",
+                        _("beslutet saknar utfall för att-sats %(number)s"),
+                        number=yrkande.number,
+                    )
+
+
+def all_findings(index: ObjectIndex) -> Findings:
+    """Every finding of sphinx-kommun's own checks."""
+    findings = Findings()
+    for check in (check_duplicates, check_arenden, check_answers, check_decisions):
+        check(index, findings)
+    return findings
+
+
+def check_consistency(app: Any, env: BuildEnvironment) -> None:
+    """``env-check-consistency``: every plugin's checks, built-in ones included."""
+    from ..plugins.manager import (
+        check_findings,
+        plugins_of,
+    )
+
+    index = get_domain(env).index
+    for _impl, findings in plugins_of(env).collect(
+        "kommun_checks", check_findings, index=index
+    ):
+        for finding in findings:
+            docname, line = finding["object"].location
+            logger.warning(
+                finding["message"],
+                location=(docname, finding.get("line", line)),
+                type="kommun",
+                subtype=finding["subtype"],
+            )

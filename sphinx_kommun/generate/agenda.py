@@ -1,0 +1,197 @@
+"""The föredragningslista of a sammanträde, and its handlingar.
+
+In HTML the agenda links each ärende's utlåtande and bilagor. In LaTeX the
+meeting's PDF holds them too: after the agenda, each ärende gets a PDF
+bookmark and its documents follow in order, so one PDF is the whole set of
+handlingar for the meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.nodes import inline_all_toctrees
+
+from .. import render
+from ..domain.index import ObjectIndex
+from ..domain.model import (
+    Beslut,
+    KommunObject,
+    Reservation,
+    Sammantrade,
+    Utlatande,
+)
+from ..i18n import _
+from ..nodes import (
+    kommun_bookmark,
+    kommun_generated,
+    kommun_pending,
+)
+from ..swedish import (
+    capitalise,
+    slug,
+)
+from . import (
+    Context,
+    _digest,
+    fingerprint,
+    generator,
+)
+
+
+@dataclass
+class AgendaItem:
+    """One ärende on the agenda, with the documents that go with it."""
+
+    number: int
+    dnr: str
+    title: str
+    objects: list[tuple[str, KommunObject]]
+    compilation_docs: list[str]
+
+    def documents(self) -> list[str]:
+        """Documents of the item in the order they are printed."""
+        order: list[str] = []
+        by_label = dict(self.objects)
+        utlatande = by_label.get("utlatande")
+        if utlatande is not None:
+            order.append(utlatande.docname)
+        order.extend(self.compilation_docs)
+        for label, obj in self.objects:
+            if label != "utlatande":
+                order.append(obj.docname)
+        return list(dict.fromkeys(order))
+
+
+def _item_title(index: ObjectIndex, dnr: str) -> str:
+    """An agenda item's title: the utlåtande's, else the ärende's rubrik."""
+    utlatande, arende = index.utlatande(dnr), index.arende(dnr)
+    return utlatande.title if utlatande else arende.title if arende else dnr
+
+
+def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
+    items = []
+    for number, dnr in enumerate(meeting.items, start=1):
+        index = ctx.index
+        utlatande = index.utlatande(dnr)
+        motion = index.motion(dnr)
+        objects: list[tuple[str, KommunObject]] = []
+        if utlatande is not None:
+            objects.append(("utlatande", utlatande))
+        if motion is not None:
+            objects.append(("motion", motion))
+        for reservation in index.reservations(dnr):
+            concerns = index.concerns(reservation)
+            if isinstance(concerns, Beslut | Utlatande):
+                objects.append(("reservation", reservation))
+        items.append(
+            AgendaItem(
+                number,
+                dnr,
+                _item_title(index, dnr),
+                objects,
+                index.compilations.get(dnr, []),
+            )
+        )
+    return items
+
+
+def _project_agenda(index: ObjectIndex, key: tuple[str, ...]) -> str:
+    """What the agenda shows: each ärende's title and the documents it links."""
+    meeting = index.by_id.get(key[1])
+    parts = [fingerprint(meeting)]
+    if isinstance(meeting, Sammantrade):
+        for dnr in meeting.items:
+            utlatande = index.utlatande(dnr)
+            shown = [utlatande, index.motion(dnr), *index.reservations(dnr)]
+            parts.append(_item_title(index, dnr))
+            parts.extend(f"{o.kind}|{o.id}|{o.title}|{o.docname}" for o in shown if o)
+            parts.extend(index.compilations.get(dnr, []))
+    return _digest(parts)
+
+
+@generator("sammantrade-agenda", _project_agenda)
+def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    meeting = ctx.index.by_id.get(node["target"])
+    if not isinstance(meeting, Sammantrade):
+        return []
+    items = agenda(ctx, meeting)
+    rows = []
+    for item in items:
+        documents: list[nodes.Node] = []
+        for _kind, obj in item.objects:
+            if documents:
+                documents.append(nodes.Text(", "))
+            text = capitalise(_(obj.label))
+            if isinstance(obj, Reservation):
+                text = f"{text}: {obj.title}"
+            documents.append(ctx.link(obj, text))
+        for docname in item.compilation_docs:
+            if documents:
+                documents.append(nodes.Text(", "))
+            documents.append(_doc_link(ctx, docname, _("Remissammanställning")))
+        rows.append((f"{item.number}.", [nodes.Text(item.title)], item.dnr, documents))
+    anchor = f"{meeting.id}-foredragningslista"
+    block = kommun_generated(classes=["kommun-agenda"])
+    table = render.table(
+        [_("Nr"), _("Ärende"), _("Diarienummer"), _("Handlingar")],
+        rows,
+        widths=[1, 6, 3, 5],
+        classes=["kommun-agenda-table", "longtable"],
+    )
+    block += render.section(_("Föredragningslista"), anchor, table)
+    if ctx.output_format == "latex":
+        block.extend(_handlingar(ctx, meeting, items))
+    return [block]
+
+
+def _doc_link(ctx: Context, docname: str, text: str) -> nodes.Element:
+    ref = render.xref("doc", "/" + docname, text, ctx.refdoc)
+    ref["refdomain"] = "std"
+    return ref
+
+
+def _handlingar(
+    ctx: Context, meeting: Sammantrade, items: list[AgendaItem]
+) -> list[nodes.Node]:
+    """Each ärende's documents, inlined, with a bookmark per ärende (LaTeX)."""
+    result: list[nodes.Node] = []
+    found = getattr(ctx.builder, "docnames", None)
+    included: set[str] = found if isinstance(found, set) else set()
+    for item in items:
+        inlined = []
+        for docname in item.documents():
+            if docname in included:
+                continue  # the PDF holds it already (e.g. by its toctree)
+            included.add(docname)
+            inlined.append(inline_document(ctx, docname, included))
+        if not inlined:
+            continue  # no bookmark with nothing behind it
+        result.append(
+            kommun_bookmark(
+                title=f"{item.number}. {item.title} ({item.dnr})",
+                ids=[f"{meeting.id}-{slug(item.dnr)}"],
+            )
+        )
+        result.extend(inlined)
+    return result
+
+
+def inline_document(ctx: Context, docname: str, included: set[str]) -> nodes.Element:
+    """A whole document with the pages its toctrees include, as the LaTeX
+    builder inlines a PDF's own pages; pages in ``included`` are not
+    repeated, and the ones inlined are added to it."""
+    assert ctx.builder is not None  # only called while writing LaTeX
+    tree = inline_all_toctrees(
+        ctx.builder,
+        included,
+        docname,
+        ctx.env.get_doctree(docname),
+        str,
+        [*included, docname],
+    )
+    start = addnodes.start_of_file(docname=docname)
+    start.extend(tree.children)
+    return start

@@ -1,0 +1,67 @@
+"""The post-transform that fills generated content in, before references resolve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..domain.store import get_domain
+from ..nodes import kommun_pending
+from . import (
+    GENERATORS,
+    Context,
+    apply,
+)
+
+#: Builders that resolve one page per doctree.
+PAGE_BUILDERS = frozenset(
+    {"html", "dirhtml", "epub", "text", "xml", "pseudoxml", "needs", "linkcheck"}
+)
+
+
+class FillGenerated(SphinxPostTransform):
+    """Replace :class:`~.nodes.kommun_pending` placeholders with generated nodes.
+
+    Runs before Sphinx's ``ReferencesResolver`` (priority 10) and the LaTeX
+    builder's citation and math reference transforms (priority 5), so the
+    references in generated and quoted text resolve like any other.
+    """
+
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        docname = self.env.current_document.docname
+        # the builder, as Sphinx's own ReferencesResolver reaches it
+        builder = self.env._app.builder
+        # a page has placeholders only if it recorded a generator dependency;
+        # builders that assemble many pages into one tree (latex, man,
+        # texinfo, singlehtml …) have it scanned
+        if builder.name in PAGE_BUILDERS and not any(
+            key[0] in GENERATORS for key in domain.deps.get(docname, ())
+        ):
+            return
+        if not any(True for _ in self.document.findall(kommun_pending)):
+            return
+        ctx = Context(self.env, domain.index, docname, builder=builder)
+        apply(ctx, self.document)
+
+
+def single_file_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, singlehtml: a link to a target on another page
+    points at the target.
+
+    Sphinx 9 writes such links as ``#document-<page>#<target>`` (its
+    ``fix_refuris`` is no longer called), which no browser follows; on the
+    one page every target is ``#<target>``. Connected late, after
+    sphinx-needs has made the links of its tables.
+    """
+    if app.builder.name != "singlehtml":
+        return
+    for reference in doctree.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if uri.startswith("#document-") and uri.count("#") > 1:
+            reference["refuri"] = uri[uri.rindex("#") :]

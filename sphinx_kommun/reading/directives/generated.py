@@ -1,0 +1,77 @@
+"""Directives whose content is generated: ``remissammanstallning``, ``beredning``."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from ...i18n import _
+from .base import (
+    KommunDirective,
+    split_entries,
+)
+
+#: The parts of a remissammanställning, in the order they are rendered.
+PARTS = ("arendet", "beredning", "sammanstallning", "reservationer", "tabell")
+
+
+class RemissammanstallningDirective(KommunDirective):
+    """``.. remissammanstallning::``: the compiled referral answers of an ärende.
+
+    Never written by hand: every sentence comes from the remiss, yttrande,
+    reservation and utlåtande directives of the ärende.
+    """
+
+    kind = "remissammanstallning"
+    has_content = True  # only to keep what is written there, with a warning
+    required_arguments = 0
+    optional_arguments = 0
+    default_parts: tuple[str, ...] = PARTS
+    options_help: ClassVar[dict[str, str]] = {
+        "delar": "which parts, among: " + ", ".join(PARTS),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        dnr = self.resolve_dnr()
+        if not dnr:
+            return self._written_text()
+        parts = []
+        for part in (
+            split_entries(self.opt("delar").replace(",", ";")) or self.default_parts
+        ):
+            folded = part.casefold().replace("ä", "a").replace("å", "a")
+            if folded not in PARTS:
+                self.warn(
+                    _("okänd del '%(part)s'; kända är %(known)s"),
+                    "option",
+                    {"part": part, "known": ", ".join(PARTS)},
+                    line=self.option_line("delar"),
+                )
+                continue
+            parts.append(folded)
+        node = self.pending("remissammanstallning", dnr=dnr, parts=" ".join(parts))
+        return [node, *self._written_text()]
+
+    def _written_text(self) -> list[nodes.Node]:
+        """Text written under the directive: kept, after what is generated."""
+        if not self.content:
+            return []
+        self.warn(
+            _(
+                "'%(directive)s' genereras och tar ingen text; texten under "
+                "direktivet skrivs ut efter det genererade"
+            ),
+            "structure",
+            {"directive": self.kind},
+        )
+        container = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, container)
+        return list(container.children)
+
+
+class BeredningDirective(RemissammanstallningDirective):
+    """``.. beredning::``: the Beredning passage of the utlåtande."""
+
+    kind = "beredning"
+    default_parts = ("beredning",)

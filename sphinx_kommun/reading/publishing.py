@@ -1,0 +1,151 @@
+"""Documents not to be published: ``:publiceras: nej``.
+
+The file-wide field ``:publiceras: nej`` at the top of a document is the
+clerk's word that its text must not be published. The document is read as
+any other, so the ärende knows it (the remiss shows that the instans has
+answered), but:
+
+- its page, in every builder (HTML, PDF, epub, text …), holds only its
+  title and a notice that it is not published: the text, its section
+  titles and everything its directives render are removed while the
+  document is read, before Sphinx collects its titles, table of contents
+  and search terms;
+- every other page shows of it only its title and a link to that notice:
+  the remissammanställning, the Beredning, the tables and the ärende
+  overview say that it is not published instead of quoting, summarising
+  or dating it, and it is no sphinx-needs need.
+
+A value other than ``ja`` or ``nej`` is warned about and read as ``nej``.
+
+Sphinx's "page source" (``_sources/*.txt``) republishes every text as
+written, personnummer included: a sphinx-kommun project does not copy the
+sources unless its conf.py (or ``-D``) sets ``html_copy_source``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from ..domain.model import KommunObject
+from ..domain.store import get_domain
+from ..i18n import _
+from ..nodes import kommun_object
+from ..swedish import fold
+
+logger = logging.getLogger(__name__)
+
+FIELD = "publiceras"
+_YES = ("ja", "yes", "true", "1")
+_NO = ("nej", "no", "false", "0")
+
+
+def _publish_field(document: nodes.document) -> nodes.field | None:
+    """The ``:publiceras:`` field of the document's file-wide fields: its
+    docinfo, or while it is parsed, the field list it starts with."""
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    if index is None or not isinstance(
+        document[index], nodes.docinfo | nodes.field_list
+    ):
+        return None
+    for field in document[index].findall(nodes.field):
+        if fold(field[0].astext()) == FIELD:
+            return field
+    return None
+
+
+def may_publish(document: nodes.document) -> bool:
+    """Whether the document may be published (no ``:publiceras: nej``);
+    also while it is still being parsed (directives ask)."""
+    field = _publish_field(document)
+    return field is None or fold(field[1].astext()) in _YES
+
+
+def is_published(document: nodes.document) -> bool:
+    """:func:`may_publish`, with a warning for a value that is neither
+    ``ja`` nor ``nej`` (read as ``nej``)."""
+    field = _publish_field(document)
+    if field is None:
+        return True
+    value = fold(field[1].astext())
+    if value in _YES:
+        return True
+    if value not in _NO:
+        logger.warning(
+            _(
+                ":publiceras: ska vara 'ja' eller 'nej', inte '%(value)s'; "
+                "handlingen publiceras inte"
+            ),
+            {"value": field[1].astext()},
+            location=field,
+            type="kommun",
+            subtype="option",
+        )
+    return False
+
+
+class UnpublishedDocument(SphinxTransform):
+    """Reduce a document marked ``:publiceras: nej`` to its title and a notice.
+
+    Runs after docutils has made the docinfo (340) and before Sphinx's
+    collectors read the document (``doctree-read``, 880).
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        if is_published(self.document):
+            return
+        docname = self.env.current_document.docname
+        domain = get_domain(self.env)
+        domain.unpublish(docname)
+        replace_with_notice(self.document, domain.objects.get(docname, []))
+
+
+def replace_with_notice(document: nodes.document, objects: list[KommunObject]) -> None:
+    """Keep of ``document`` its docinfo, its title, the toctrees (the
+    pages it includes are their own) and an anchor per object."""
+    kept: list[nodes.Node] = []
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    if index is not None and isinstance(document[index], nodes.docinfo):
+        kept.append(document[index])
+    toctrees = [
+        node.parent if isinstance(node.parent, nodes.compound) else node
+        for node in document.findall(addnodes.toctree)
+    ]
+    first = next(iter(document.findall(nodes.section)), None)
+    holder: nodes.Element
+    if first is not None:
+        holder = nodes.section(ids=first["ids"], names=first["names"])
+        holder += first[0].deepcopy()
+        kept.append(holder)
+    else:
+        holder = nodes.container()
+        kept.append(holder)
+    holder += nodes.paragraph(
+        "",
+        _("Den här handlingen publiceras inte."),
+        classes=["kommun-unpublished"],
+    )
+    for obj in objects:
+        holder += kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr)
+    holder.extend(toctrees)
+    document.children = []
+    document.extend(kept)
+
+
+def no_page_sources(app: Sphinx, config: Config) -> None:
+    """``config-inited``: ``html_copy_source = False`` unless the project
+    sets it. (Sphinx keeps no public record of what conf.py set: its raw
+    namespace and the ``-D`` overrides are read.)"""
+    if "html_copy_source" in config._raw_config:
+        return
+    if "html_copy_source" in config._overrides:
+        return
+    config.html_copy_source = False

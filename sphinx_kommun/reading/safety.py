@@ -1,0 +1,390 @@
+"""Safe defaults for text that others write.
+
+A kommun's CI builds text that förvaltningar and outsiders submit, so by
+default nothing written in a source reaches the published handlingar
+except as text:
+
+* ``raw`` (the directive, and roles derived from the ``raw`` role) is
+  printed as text, as written, never passed to HTML or LaTeX
+  (``kommun_allow_raw = True`` lets it through; docutils' ``raw_enabled``
+  setting follows it);
+* ``include``, ``literalinclude``, ``csv-table :file:``/``:url:``,
+  ``raw :file:``/``:url:``, ``:download:``, ``image`` and ``figure`` of a
+  file outside the source directory (or, for the ``:url:`` options, from
+  the net) are left out, the text around them kept
+  (``kommun_allow_outside_files = True`` allows them);
+* a link whose address has another scheme than those in
+  ``kommun_url_schemes`` (``javascript:``, ``data:``, ``vbscript:``,
+  ``file:``, anything unknown) is printed as its text; relative
+  addresses are links. This holds wherever the link is written: content,
+  an option parsed as inline text (``:bilagor:``, ``:beslut:``), a quote,
+  and what is generated when a page is written.
+
+Each refusal is a ``kommun.unsafe`` warning at its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import roles
+from docutils.parsers.rst.directives.misc import Raw
+from docutils.parsers.rst.states import Inliner
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.directives.code import LiteralInclude
+from sphinx.directives.other import Include
+from sphinx.directives.patches import CSVTable
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..config import KommunConfig
+from ..i18n import _
+from ..nodes import source_location
+
+logger = logging.getLogger(__name__)
+
+#: What the ``url_schemes`` setting holds by default.
+SAFE_SCHEMES = ("http", "https", "mailto", "tel", "ftp")
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+#: What a browser ignores in an address ("java\tscript:" is "javascript:").
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def scheme(uri: str) -> str | None:
+    """The scheme of ``uri``, lower case; ``None`` for a relative address."""
+    match = _SCHEME.match(_IGNORED.sub("", uri))
+    return match.group(1).lower() if match else None
+
+
+def unsafe_scheme(config: KommunConfig, uri: str) -> str | None:
+    """The scheme of ``uri`` when it is not an allowed one."""
+    found = scheme(uri)
+    if found is None:
+        return None
+    allowed = {name.lower().rstrip(":") for name in config.url_schemes}
+    return None if found in allowed else found
+
+
+def _settings(env: BuildEnvironment) -> KommunConfig:
+    return KommunConfig.from_config(env.config)
+
+
+def inside(env: BuildEnvironment, path: str | Path) -> bool:
+    """Whether ``path`` (absolute, or relative to the working directory, as
+    docutils has it) is in the source directory, links resolved."""
+    try:
+        Path(path).resolve().relative_to(Path(env.srcdir).resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _warn_outside_at(location: str | None, what: str, path: str) -> None:
+    logger.warning(
+        _(
+            "%(what)s hänvisar till '%(path)s' utanför projektets källmapp; "
+            "det tas inte med (kommun_allow_outside_files = True tillåter det)"
+        ),
+        {"what": what, "path": path},
+        location=location,
+        type="kommun",
+        subtype="unsafe",
+    )
+
+
+def _warn_outside(directive: SphinxDirective, what: str, path: str) -> None:
+    _warn_outside_at(directive.get_location(), what, path)
+
+
+def _refused(directive: SphinxDirective, what: str, path: str, full: str) -> bool:
+    """Whether ``path`` (``full``, resolved) is refused; warns if so."""
+    if _settings(directive.env).allow_outside_files or inside(directive.env, full):
+        return False
+    _warn_outside(directive, what, path)
+    return True
+
+
+def _from_the_net(directive: SphinxDirective, what: str) -> bool:
+    """A ``:url:`` option is refused like a file outside the project."""
+    url = directive.options.get("url")
+    if url is None or _settings(directive.env).allow_outside_files:
+        return False
+    _warn_outside(directive, what, url)
+    return True
+
+
+def _option_path(directive: SphinxDirective, path: str) -> str:
+    """A ``:file:`` option as docutils reads it: relative to the file the
+    directive is written in, an absolute path as it is."""
+    source = directive.state.document.current_source or ""
+    return str(Path(source).parent / path)
+
+
+class SafeInclude(Include):
+    """``include`` of a file in the project (or of docutils' own ``<…>``)."""
+
+    def run(self) -> Sequence[nodes.Node]:
+        path = self.arguments[0]
+        standard = path.startswith("<") and path.endswith(">")
+        if not standard and _refused(
+            self, "'.. include::'", path, self.env.relfn2path(path)[1]
+        ):
+            return []
+        return super().run()
+
+
+class SafeLiteralInclude(LiteralInclude):
+    def run(self) -> list[nodes.Node]:
+        what = "'.. literalinclude::'"
+        path = self.arguments[0]
+        if _refused(self, what, path, self.env.relfn2path(path)[1]):
+            return []
+        # Sphinx opens :diff: as written, from the working directory
+        old = self.options.get("diff")
+        if old is not None and _refused(self, what, old, old):
+            return []
+        return super().run()
+
+
+class SafeCSVTable(CSVTable, SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        what = "'.. csv-table::'"
+        if _from_the_net(self, what):
+            return []
+        path = self.options.get("file")
+        if path is not None:
+            # an absolute path is the source directory's, unless it exists
+            # (Sphinx's csv-table reads it then, with a warning)
+            full = (
+                str(Path(self.env.srcdir) / path.lstrip("/"))
+                if path.startswith("/") and not Path(path).exists()
+                else _option_path(self, path)
+            )
+            if _refused(self, what, path, full):
+                return []
+        return super().run()
+
+
+class SafeRaw(Raw, SphinxDirective):
+    """``raw``: printed as text unless ``kommun_allow_raw``."""
+
+    def run(self) -> list[nodes.Node]:
+        what = f"'.. raw:: {self.arguments[0]}'"
+        if not _settings(self.env).allow_raw:
+            logger.warning(
+                _(
+                    "%(what)s skrivs ut som text, inte som HTML eller LaTeX "
+                    "(kommun_allow_raw = True tillåter det)"
+                ),
+                {"what": what},
+                location=self.get_location(),
+                type="kommun",
+                subtype="unsafe",
+            )
+            text = "\n".join(self.content)
+            if not text:  # a :file: or :url: is not read
+                return []
+            block = nodes.literal_block(text, text)
+            self.set_source_info(block)
+            return [block]
+        if _from_the_net(self, what):
+            return []
+        path = self.options.get("file")
+        if path is not None and _refused(self, what, path, _option_path(self, path)):
+            return []
+        return super().run()
+
+
+def raw_role(
+    role: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, Any] | None = None,
+    content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """The ``raw`` role (the base of ``.. role:: html(raw)``): its text is
+    printed as written unless ``kommun_allow_raw``."""
+    env = inliner.document.settings.env
+    if _settings(env).allow_raw:
+        return roles.raw_role(role, rawtext, text, lineno, inliner, options or {})
+    source, line = inliner.reporter.get_source_and_line(lineno)
+    logger.warning(
+        _(
+            "%(what)s skrivs ut som text, inte som HTML eller LaTeX "
+            "(kommun_allow_raw = True tillåter det)"
+        ),
+        {"what": f":{role}:"},
+        location=f"{source}:{line}",
+        type="kommun",
+        subtype="unsafe",
+    )
+    return [nodes.literal(rawtext, text)], []
+
+
+# ``.. role:: html(raw)`` takes the options of its base role
+raw_role.options = roles.raw_role.options  # type: ignore[attr-defined]
+
+
+# -- in the doctree: links, images, downloads ------------------------------------
+
+
+def _location(node: nodes.Node) -> str | None:
+    """``file:line`` of ``node``: the line of the first element in it that
+    knows its line (an image with a ``:target:`` link does, the link does
+    not), else of its nearest ancestor that does."""
+    first = next(
+        (element for element in node.findall(nodes.Element) if element.line), node
+    )
+    return source_location(first)
+
+
+def _warn(node: nodes.Node, message: str, values: dict[str, str]) -> None:
+    logger.warning(
+        message, values, location=_location(node), type="kommun", subtype="unsafe"
+    )
+
+
+def _as_text(
+    reference: nodes.Element, uri: str, found: str, *, warn: bool = True
+) -> None:
+    if warn:
+        _warn(
+            reference,
+            _(
+                "länken till '%(uri)s' skrivs ut som text: adresser som börjar "
+                "med '%(scheme)s:' tillåts inte (se kommun_url_schemes)"
+            ),
+            {"uri": uri, "scheme": found},
+        )
+    children = list(reference.children) or [nodes.Text(reference.astext())]
+    for child in children:
+        child.parent = None
+    reference.replace_self(children)
+
+
+def _remove_image(image: nodes.image) -> None:
+    """Leave ``image`` out; an image inside a sentence leaves its alt text."""
+    parent = image.parent
+    alt = image.get("alt", "")
+    if isinstance(parent, nodes.TextElement):
+        image.replace_self(nodes.Text(alt) if alt else [])
+    else:
+        parent.remove(image)
+    if isinstance(parent, nodes.reference) and not parent.children:
+        parent.parent.remove(parent)
+
+
+class _Once:
+    """Whether a refusal is new in this document: a substitution's
+    definition and each place it is used hold copies of one link or image."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+
+    def __call__(self, kind: str, value: str) -> bool:
+        new = (kind, value) not in self.seen
+        self.seen.add((kind, value))
+        return new
+
+
+def check_links(config: KommunConfig, doctree: nodes.Node) -> None:
+    """Links with a scheme not allowed become their text; so do images."""
+    once = _Once()
+    for reference in list(doctree.findall(nodes.reference)):
+        uri = reference.get("refuri")
+        found = unsafe_scheme(config, uri) if uri else None
+        if found is not None:
+            _as_text(reference, uri, found, warn=once("link", uri))
+    # a :download: of an address becomes a link to it
+    for download in list(doctree.findall(addnodes.download_reference)):
+        target = download.get("reftarget", "")
+        found = unsafe_scheme(config, target) if "://" in target else None
+        if found is not None:
+            _as_text(download, target, found, warn=once("link", target))
+    for image in list(doctree.findall(nodes.image)):
+        uri = image.get("uri", "")
+        found = unsafe_scheme(config, uri)
+        if found is not None and not once("image", uri):
+            _remove_image(image)
+        elif found is not None:
+            _warn(
+                image,
+                _(
+                    "bilden '%(uri)s' tas inte med: adresser som börjar med "
+                    "'%(scheme)s:' tillåts inte (se kommun_url_schemes)"
+                ),
+                {"uri": uri[:80], "scheme": found},
+            )
+            _remove_image(image)
+
+
+def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
+    """Images and downloads of files outside the source directory are left
+    out (before Sphinx's collectors copy them to the output)."""
+    if _settings(env).allow_outside_files:
+        return
+    docname = env.docname
+    once = _Once()
+    for image in list(doctree.findall(nodes.image)):
+        uri = image.get("uri", "")
+        if scheme(uri) is not None or uri.startswith("//"):
+            continue  # an address, not a file (checked by check_links)
+        if uri.endswith(".*"):
+            uri = uri[:-2]  # Sphinx's "any format" marker
+        if not inside(env, env.relfn2path(uri, docname)[1]):
+            kind = "figure" if isinstance(image.parent, nodes.figure) else "image"
+            if once("image", image["uri"]):
+                _warn_outside_at(_location(image), f"'.. {kind}::'", image["uri"])
+            _remove_image(image)
+    for download in list(doctree.findall(addnodes.download_reference)):
+        target = download.get("reftarget", "")
+        if "://" in target or inside(env, env.relfn2path(target, docname)[1]):
+            continue
+        if once("download", target):
+            _warn_outside_at(_location(download), ":download:", target)
+        download.replace_self(nodes.Text(download.astext()))
+
+
+def check_read(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``, before Sphinx's collectors (500) and the excerpts
+    sphinx-kommun keeps for quotes (700)."""
+    check_files(app.env, doctree)
+    check_links(KommunConfig.from_config(app.config), doctree)
+
+
+def check_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: what was generated when the page was written."""
+    check_links(KommunConfig.from_config(app.config), doctree)
+
+
+def use_settings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: docutils' own ``raw_enabled`` follows
+    ``kommun_allow_raw`` (it stops what sphinx-kommun's ``raw`` does not
+    handle)."""
+    env.settings["raw_enabled"] = KommunConfig.from_config(app.config).allow_raw
+
+
+DIRECTIVES: dict[str, type[SphinxDirective]] = {
+    "include": SafeInclude,
+    "literalinclude": SafeLiteralInclude,
+    "csv-table": SafeCSVTable,
+    "raw": SafeRaw,
+}
+
+
+def register(app: Sphinx) -> None:
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive, override=True)
+    app.add_role("raw", raw_role, override=True)
+    app.connect("env-before-read-docs", use_settings)
+    app.connect("doctree-read", check_read, priority=400)
+    app.connect("doctree-resolved", check_written, priority=650)
