@@ -19,11 +19,11 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun import api, hookimpl
-from sphinx_kommun.plugins import hookspecs
 from sphinx_kommun.__main__ import hook_reference
-from sphinx_kommun.reading.directives.base import PersonError
 from sphinx_kommun.domain.model import Arende
+from sphinx_kommun.plugins import hookspecs
 from sphinx_kommun.plugins.manager import PluginError, Plugins, check_findings
+from sphinx_kommun.reading.directives.base import PersonError
 from sphinx_kommun.testing import line_of, warning_lines, warnings_of
 from sphinx_kommun.vocabulary import POSITIONS
 
