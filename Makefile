@@ -13,6 +13,7 @@ install:
 	.ci/system-packages
 	test -x $(SPHINX) || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q -e '.[test]' $(addprefix -e ,$(wildcard plugins/*/))
+	npm ci --prefix tests/axe
 
 html:
 	$(SPHINX) -W -b html $(SRC) $(OUT)/html

@@ -12,6 +12,9 @@ from urllib.parse import unquote
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+# the browser tests' fixtures (tests/test_browser.py)
+from .browser import browser_context, browser_page, example_site  # noqa: F401
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
