@@ -18,9 +18,9 @@ from .plugins import hookspecs
 
 
 def list_plugins(extra: Sequence[str] = (), disabled: Sequence[str] = ()) -> str:
-    from .plugins.manager import Plugins
+    from .plugins import load
 
-    plugins = Plugins(extra, disabled)
+    plugins = load(extra, disabled)
     lines = []
     for info in plugins.info.values():
         version = info.version or "-"

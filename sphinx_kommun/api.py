@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from . import hookimpl
-from .reading.directives.base import (
+from .reading.people import (
     parse_person,
     split_entries,
 )

@@ -65,6 +65,12 @@ def para(template: str, classes: Iterable[str] = (), **parts: Part) -> nodes.par
     return node
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence: with a full stop."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
 def strong(text: str) -> nodes.strong:
     return nodes.strong(text, text)
 

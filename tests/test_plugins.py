@@ -20,10 +20,10 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun import api, hookimpl
 from sphinx_kommun.__main__ import hook_reference
-from sphinx_kommun.domain.model import Arende
-from sphinx_kommun.plugins import hookspecs
-from sphinx_kommun.plugins.manager import PluginError, Plugins, check_findings
-from sphinx_kommun.reading.directives.base import PersonError
+from sphinx_kommun.kinds.arende import Arende
+from sphinx_kommun.plugins import hookspecs, load
+from sphinx_kommun.plugins.manager import PluginError, check_findings
+from sphinx_kommun.reading.people import PersonError
 from sphinx_kommun.testing import line_of, warning_lines, warnings_of
 from sphinx_kommun.vocabulary import POSITIONS
 
@@ -192,7 +192,7 @@ def preamble(text: str, **options: bool) -> Callable[..., object]:
 
 
 def test_plugins_are_called_in_pluggys_order() -> None:
-    plugins = Plugins(
+    plugins = load(
         [
             plugin("sist", preamble("sist", trylast=True)),
             plugin("tidig", preamble("tidig")),
@@ -222,7 +222,7 @@ def test_the_first_called_implementation_wins_where_results_compete() -> None:
     def late_sections() -> list[dict[str, object]]:
         return [{"name": "sammanfattning", "title": "Sen sammanfattning"}]
 
-    plugins = Plugins(
+    plugins = load(
         [
             plugin("egen", kommun_positions, kommun_section_kinds),
             plugin("sen", late_positions, late_sections),
@@ -251,7 +251,7 @@ def test_a_wrapper_wraps_the_call_and_can_change_its_result() -> None:
         return {"avstyrker": "säger nej", "eget": "ett eget ord"}
 
     # the wrapper is registered first: it still wraps the later plugin
-    plugins = Plugins(
+    plugins = load(
         [plugin("omslag", kommun_positions), plugin("egen", own_positions)],
         entry_points=False,
     )
@@ -273,7 +273,7 @@ def test_an_old_style_hookwrapper_can_force_a_result() -> None:
     def own_columns() -> list[dict[str, object]]:
         return [{"title": "Egen", "value": str}]
 
-    plugins = Plugins(
+    plugins = load(
         [plugin("gammalt", kommun_compilation_columns), plugin("egen", own_columns)],
         entry_points=False,
     )
@@ -790,7 +790,7 @@ def test_a_section_name_wins_over_another_kinds_alias() -> None:
 
     first.kommun_section_kinds = kommun_section_kinds  # type: ignore[attr-defined]
     second.kommun_section_kinds = other_kinds  # type: ignore[attr-defined]
-    plugins = Plugins([first, second], entry_points=False)
+    plugins = load([first, second], entry_points=False)
     found = plugins.section
     assert found("risk") is not None and found("risk")["title"] == "Risk"
     assert found("RISKBEDÖMNING") is not None

@@ -603,7 +603,7 @@ def test_a_date_before_the_role_warns_and_is_not_read_as_role(
 def warning_subtypes_in_the_code() -> set[str]:
     """Every subtype written as a literal where sphinx-kommun warns: a
     ``subtype=`` keyword, the subtype argument of a directive's or a check's
-    ``warn``, and the option name given to ``vocabulary_opt`` (its subtype)."""
+    ``warn``, and the option name given to ``vocabulary`` (its subtype)."""
     package = Path(__file__).parent.parent / "sphinx_kommun"
     found: set[str] = set()
     for path in package.rglob("*.py"):
@@ -618,7 +618,7 @@ def warning_subtypes_in_the_code() -> set[str]:
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
             # warn(message, subtype, ...) and warn(obj, subtype, message, ...):
             # the only plain string among the first two arguments is the subtype
-            arguments = {"warn": node.args[:2], "vocabulary_opt": node.args[:1]}
+            arguments = {"warn": node.args[:2], "vocabulary": node.args[:1]}
             found.update(
                 argument.value
                 for argument in arguments.get(name, [])

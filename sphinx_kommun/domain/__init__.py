@@ -1,1 +1,25 @@
-"""domain."""
+"""The domain: the model, the ``kommun`` Sphinx domain that stores it, and
+what is derived from it.
+
+:mod:`.model` holds the values every object is made of (the objects
+themselves are declared with their kinds, :mod:`sphinx_kommun.kinds`);
+:mod:`.store` is the Sphinx domain, which collects the objects of each
+document as it is read; :mod:`.index` answers the questions across
+documents; :mod:`.recording` records what a page asks of it;
+:mod:`.checks` are sphinx-kommun's own checks across documents.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+#: The version of what the domain keeps in the environment: a change makes
+#: Sphinx read every document again.
+DATA_VERSION = 6
+
+
+def register(app: Sphinx) -> None:
+    from .store import KommunDomain
+
+    app.add_domain(KommunDomain)
+    app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)

@@ -10,23 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..i18n import _
+from ..kinds.arende import Arende
+from ..kinds.beslut import Beslut
+from ..kinds.remiss import Remiss
+from ..kinds.reservation import Reservation
+from ..kinds.sammantrade import Sammantrade
+from ..kinds.utlatande import Utlatande
+from ..kinds.yttrande import Yttrande
 from ..vocabulary import definite
 from .index import ObjectIndex
-from .model import (
-    Arende,
-    Beslut,
-    KommunObject,
-    Remiss,
-    Reservation,
-    Sammantrade,
-    Utlatande,
-    Yttrande,
-)
-from .store import get_domain
+from .model import KommunObject
 
 logger = logging.getLogger(__name__)
 
@@ -255,24 +251,3 @@ def all_findings(index: ObjectIndex) -> Findings:
     for check in (check_duplicates, check_arenden, check_answers, check_decisions):
         check(index, findings)
     return findings
-
-
-def check_consistency(app: Any, env: BuildEnvironment) -> None:
-    """``env-check-consistency``: every plugin's checks, built-in ones included."""
-    from ..plugins.manager import (
-        check_findings,
-        plugins_of,
-    )
-
-    index = get_domain(env).index
-    for _impl, findings in plugins_of(env).collect(
-        "kommun_checks", check_findings, index=index
-    ):
-        for finding in findings:
-            docname, line = finding["object"].location
-            logger.warning(
-                finding["message"],
-                location=(docname, finding.get("line", line)),
-                type="kommun",
-                subtype=finding["subtype"],
-            )

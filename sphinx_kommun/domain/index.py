@@ -12,20 +12,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from ..kinds.arende import Arende
+from ..kinds.beslut import Beslut
+from ..kinds.motion import Motion, Yrkande
+from ..kinds.remiss import Remiss
+from ..kinds.reservation import Reservation
+from ..kinds.sammantrade import Sammantrade
+from ..kinds.utlatande import Utlatande
+from ..kinds.yttrande import Yttrande
 from ..swedish import normalise
-from .model import (
-    Arende,
-    Beslut,
-    KommunObject,
-    Motion,
-    Remiss,
-    Reservation,
-    RoleRef,
-    Sammantrade,
-    Utlatande,
-    Yrkande,
-    Yttrande,
-)
+from .model import KommunObject, RoleRef
 
 T = TypeVar("T", bound=KommunObject)
 
@@ -109,6 +105,20 @@ class ObjectIndex:
             self._refs_by_source = dict(found)
         return self._refs_by_source.get(obj_id, [])
 
+    # -- queries (what a page reads through a RecordingIndex) -----------------
+
+    def get(self, obj_id: str) -> KommunObject | None:
+        """The object with id ``obj_id``."""
+        return self.by_id.get(obj_id)
+
+    def of_dnr(self, dnr: str) -> list[KommunObject]:
+        """The objects of ärende ``dnr``, as read."""
+        return self.by_dnr.get(dnr, [])
+
+    def compilation_pages(self, dnr: str) -> list[str]:
+        """The pages showing ärende ``dnr``'s remissammanställning."""
+        return self.compilations.get(dnr, [])
+
     # -- by kind within an ärende -------------------------------------------
 
     def of_kind(self, cls: type[T], dnr: str) -> list[T]:
@@ -178,7 +188,6 @@ class ObjectIndex:
             ]
         return self._meetings
 
-    @property
     def has_arenden(self) -> bool:
         if self._has_arenden is None:
             self._has_arenden = any(self.arende(dnr) for dnr in self.by_dnr)

@@ -1,7 +1,10 @@
 """The ``kommun`` Sphinx domain: all cross-document state of sphinx-kommun.
 
-State is kept per document (``objects``, ``refs``, ``deps``), so purging a
-document and merging the results of parallel readers are one-line filters.
+State is kept per document, so purging a document and merging the results
+of parallel readers are one-line filters. When a document has been read,
+:meth:`KommunDomain.process_doc` collects what its directives and roles
+left on their nodes: the objects, the excerpts they mark for quoting, the
+references written with roles, and where generated content goes.
 Everything across documents is derived in :class:`~.index.ObjectIndex`.
 """
 
@@ -9,84 +12,37 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
-from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.domains import Domain, Index, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..i18n import _
-from ..output.pdfchars import fitted
+from ..kinds import DIRECTIVES, KINDS, ROLES
+from ..kinds.arende import Arende
+from ..kinds.motion import Yrkande
+from ..nodes import ancestors, kommun_object, kommun_pending
+from ..reading.generated import BeredningDirective, RemissammanstallningDirective
+from ..reading.roles import ROLE_MARK, KommunXRefRole
+from ..reading.sections import AvsnittDirective
 from ..swedish import capitalise
+from . import DATA_VERSION, excerpts
+from .arenden import ArendeIndex
 from .index import ObjectIndex
-from .model import (
-    Arende,
-    KommunObject,
-    RoleRef,
-    Yrkande,
-)
+from .model import KommunObject, RoleRef
+from .recording import Key, RecordingIndex
 
 logger = logging.getLogger(__name__)
 
-#: A dependency of generated content on domain data, e.g. ("backlinks", id).
-DepKey = tuple[str, ...]
-#: The dependency key kind of a page showing an ärende's remissammanställning:
-#: ("remissammanstallning", "", dnr).
-COMPILATION = "remissammanstallning"
-
-
-class ArendeIndex(Index):
-    """Domain index of every ärende, grouped by board code and year."""
-
-    name = "arenden"
-    localname = "Ärendeförteckning"
-    shortname = "ärenden"
-
-    def generate(
-        self, docnames: Iterable[str] | None = None
-    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain = cast(KommunDomain, self.domain)
-        groups: dict[str, list[IndexEntry]] = {}
-        wanted = set(docnames) if docnames is not None else None
-        config = domain.env.config
-
-        def fit(text: str) -> str:
-            # only the LaTeX builder asks for some documents' entries
-            return fitted(config, text) if wanted is not None else text
-
-        for obj in domain.index.by_id.values():
-            if not isinstance(obj, Arende):
-                continue
-            if wanted is not None and obj.docname not in wanted:
-                continue
-            group = obj.dnr.split("/")[0]
-            groups.setdefault(group, []).append(
-                IndexEntry(
-                    fit(obj.dnr),
-                    0,
-                    obj.docname,
-                    obj.id,
-                    fit(obj.responsible),
-                    "",
-                    fit(obj.title),
-                )
-            )
-        content = [
-            (group, sorted(entries, key=lambda e: _dnr_sort_key(e.name)))
-            for group, entries in sorted(groups.items())
-        ]
-        return content, False
-
-
-def _dnr_sort_key(dnr: str) -> tuple[str, int]:
-    head, _, serial = dnr.partition("/")
-    return head, int(serial) if serial.isdigit() else 0
+#: Per document: what is collected from it (see :meth:`KommunDomain.process_doc`).
+STORES = ("objects", "refs", "excerpts", "placeholders", "compilations")
 
 
 class KommunDomain(Domain):
@@ -95,36 +51,38 @@ class KommunDomain(Domain):
     name = "kommun"
     label = "Kommun"
     object_types: ClassVar[dict[str, ObjType]] = {
-        kind: ObjType(label, kind, "ref")
-        for kind, label in (
-            ("arende", "ärende"),
-            ("motion", "motion"),
-            ("yrkande", "att-sats"),
-            ("remiss", "remiss"),
-            ("yttrande", "yttrande"),
-            ("reservation", "reservation"),
-            ("utlatande", "utlåtande"),
-            ("beslut", "beslut"),
-            ("sammantrade", "sammanträde"),
-        )
+        kind.name: ObjType(kind.label, kind.name, "ref") for kind in KINDS
+    }
+    directives: ClassVar[dict[str, Any]] = {
+        **DIRECTIVES,
+        "remissammanstallning": RemissammanstallningDirective,
+        "remissammanställning": RemissammanstallningDirective,
+        "beredning": BeredningDirective,
+        "avsnitt": AvsnittDirective,
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        name: KommunXRefRole(kind) for name, kind in ROLES.items()
     }
     indices: ClassVar[list[type[Index]]] = [ArendeIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # docname -> list[KommunObject]
         "refs": {},  # docname -> list[RoleRef]
-        "deps": {},  # docname -> set[DepKey]
         "excerpts": {},  # docname -> {"<id>#<name>": pickled nodes}
-        "generation": 0,  # counts changes to the objects and references
-        # names this environment: what each builder's pages were last
-        # written from is kept outside it, for it alone (incremental.py)
+        "placeholders": {},  # docname -> True: it has generated content
+        "compilations": {},  # docname -> dnr of the remissammanställningar on it
+        "generation": 0,  # counts changes to what is collected
+        # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 5
+    data_version = DATA_VERSION
 
     _index: ObjectIndex | None = None
+    #: What each page read while it was written in this build (not pickled).
+    _reads: dict[str, set[Key]]
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        self._reads = {}
         if not self.data["token"]:  # a new environment
             self.data["token"] = secrets.token_hex(16)
 
@@ -139,74 +97,71 @@ class KommunDomain(Domain):
         return cast(dict[str, list[RoleRef]], self.data["refs"])
 
     @property
-    def deps(self) -> dict[str, set[DepKey]]:
-        return cast(dict[str, set[DepKey]], self.data["deps"])
-
-    @property
     def token(self) -> str:
-        """Names this environment (and no other, nor a fresh ``-E`` one)."""
+        """This environment's, from when it was created."""
         return cast(str, self.data["token"])
 
-    def _changed(self) -> None:
-        self._index = None
-        self.data["generation"] += 1
+    def has_placeholders(self, docname: str) -> bool:
+        return docname in self.data["placeholders"]
 
-    def add_object(self, obj: KommunObject) -> None:
-        self.objects.setdefault(obj.docname, []).append(obj)
+    def process_doc(
+        self, env: BuildEnvironment, docname: str, document: nodes.document
+    ) -> None:
+        """Collect what the document's directives and roles left on their nodes."""
+        kept, digests = excerpts.keep(document)
+        objects = []
+        for node in document.findall(kommun_object):
+            obj = node.attributes.pop("object", None)
+            if isinstance(obj, KommunObject):
+                objects.append(_with_digests(obj, digests))
+        refs = [
+            _role_ref(node, docname)
+            for node in document.findall(pending_xref)
+            if node.get("refdomain") == "kommun" and node.get(ROLE_MARK)
+        ]
+        pending = list(document.findall(kommun_pending))
+        found = {
+            "objects": objects,
+            "refs": refs,
+            "excerpts": kept,
+            "placeholders": bool(pending),
+            "compilations": [
+                node["dnr"]
+                for node in pending
+                if node["generate"] == "remissammanstallning" and node.get("dnr")
+            ],
+        }
+        for store, value in found.items():
+            if value:
+                self.data[store][docname] = value
         self._changed()
-
-    def unpublish(self, docname: str) -> None:
-        """Mark the objects of ``docname`` as not to be published."""
-        objects = self.objects.get(docname, [])
-        objects[:] = [dataclasses.replace(obj, published=False) for obj in objects]
-        self._changed()
-
-    def set_excerpt_digests(self, docname: str, digests: dict[str, str]) -> None:
-        """Digests of the excerpts of ``docname`` as quoted (``"<id>#<name>"``)."""
-        objects = self.objects.get(docname, [])
-        for n, obj in enumerate(objects):
-            if not obj.excerpts:
-                continue
-            excerpts = tuple(
-                dataclasses.replace(e, digest=digests.get(f"{obj.id}#{e.name}", ""))
-                for e in obj.excerpts
-            )
-            if excerpts != obj.excerpts:
-                objects[n] = dataclasses.replace(obj, excerpts=excerpts)
-                self._changed()
-
-    def add_ref(self, ref: RoleRef) -> None:
-        self.refs.setdefault(ref.docname, []).append(ref)
-        self._changed()
-
-    def add_dependency(self, docname: str, key: DepKey) -> None:
-        self.deps.setdefault(docname, set()).add(key)
-        if key[0] == COMPILATION:  # the index knows where compilations are
-            self._index = None
 
     def clear_doc(self, docname: str) -> None:
-        for store in ("objects", "refs", "deps", "excerpts"):
+        for store in STORES:
             self.data[store].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for store in ("objects", "refs", "deps", "excerpts"):
+        for store in STORES:
             for docname, value in otherdata[store].items():
                 if docname in docnames:
                     self.data[store][docname] = value
         self._changed()
+
+    def _changed(self) -> None:
+        self._index = None
+        self.data["generation"] += 1
 
     # -- derived state ------------------------------------------------------------
 
     @property
     def index(self) -> ObjectIndex:
         if self._index is None:
-            compilations = {
-                docname: [key[2] for key in keys if key[0] == COMPILATION]
-                for docname, keys in self.deps.items()
-            }
             self._index = ObjectIndex.build(
-                self.objects, self.refs, compilations, self._page_title
+                self.objects,
+                self.refs,
+                self.data["compilations"],
+                self._page_title,
             )
         return self._index
 
@@ -215,15 +170,18 @@ class KommunDomain(Domain):
         title = self.env.titles.get(docname)
         return title.astext() if title is not None else ""
 
-    # -- cross references -----------------------------------------------------------
+    # -- what pages read while they are written ------------------------------------
 
-    def link_text(self, obj: KommunObject) -> str:
-        """The text a reference to ``obj`` shows when no title is given."""
-        if isinstance(obj, Arende):
-            return obj.dnr
-        if isinstance(obj, Yrkande):
-            return _("att-sats %(number)s") % {"number": obj.number}
-        return obj.title
+    def read_by(self, docname: str) -> RecordingIndex:
+        """The index as page ``docname`` reads it (what it reads is recorded)."""
+        return RecordingIndex(self.index, self._reads.setdefault(docname, set()))
+
+    def take_reads(self) -> dict[str, set[Key]]:
+        """What the pages written so far read; forgotten here."""
+        reads, self._reads = self._reads, {}
+        return reads
+
+    # -- cross references -----------------------------------------------------------
 
     def resolve_xref(
         self,
@@ -235,16 +193,37 @@ class KommunDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        obj = self.index.resolve(typ, target, node.get("kommun-refdnr", ""))
+        index = self.read_by(fromdocname)
+        obj = index.resolve(typ, target, node.get("kommun-refdnr", ""))
         if obj is None:
             return None  # Sphinx asks warn_missing_reference whether to warn
         if not node.get("refexplicit") and node.get("kommun-autotext", True):
             contnode = contnode.deepcopy()
             contnode.children = []
-            contnode += nodes.Text(self.link_text(obj))
+            contnode += nodes.Text(link_text(obj))
         return make_refnode(
-            builder, fromdocname, obj.docname, obj.id, contnode, self._tooltip(obj)
+            builder, fromdocname, obj.docname, obj.id, contnode, _tooltip(obj)
         )
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        index = self.read_by(fromdocname)
+        obj = index.resolve("any", target, node.get("kommun-refdnr", ""))
+        if obj is None:
+            return []
+        return [
+            (
+                f"kommun:{obj.kind}",
+                make_refnode(builder, fromdocname, obj.docname, obj.id, contnode),
+            )
+        ]
 
     @staticmethod
     def warn_missing_reference(
@@ -269,28 +248,6 @@ class KommunDomain(Domain):
             )
         return True
 
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        obj = self.index.resolve("any", target, node.get("kommun-refdnr", ""))
-        if obj is None:
-            return []
-        return [
-            (
-                f"kommun:{obj.kind}",
-                make_refnode(builder, fromdocname, obj.docname, obj.id, contnode),
-            )
-        ]
-
-    def _tooltip(self, obj: KommunObject) -> str:
-        return f"{capitalise(_(obj.label))} {obj.title} ({obj.dnr})"
-
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each object twice: by its id, for ``objects.inv`` (intersphinx
         refers to objects by id) and kept out of the search (priority -1);
@@ -306,6 +263,48 @@ class KommunDomain(Domain):
             yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, -1)
             name = search_name(obj)
             yield (name, name, obj.kind, obj.docname, obj.id, 1)
+
+
+def _with_digests(obj: KommunObject, digests: dict[str, str]) -> KommunObject:
+    """``obj`` with the digest of each of its excerpts as kept."""
+    if not obj.excerpts:
+        return obj
+    return dataclasses.replace(
+        obj,
+        excerpts=tuple(
+            dataclasses.replace(e, digest=digests.get(f"{obj.id}#{e.name}", ""))
+            for e in obj.excerpts
+        ),
+    )
+
+
+def _role_ref(node: pending_xref, docname: str) -> RoleRef:
+    """A reference written with a role, and the object it is written in."""
+    source = next(
+        (a for a in ancestors(node) if isinstance(a, kommun_object) and a["ids"]),
+        None,
+    )
+    return RoleRef(
+        kind=node["reftype"],
+        target=node["reftarget"],
+        refdnr=node.get("kommun-refdnr", ""),
+        docname=docname,
+        lineno=node.line or 0,
+        source=source["ids"][0] if source is not None else "",
+    )
+
+
+def link_text(obj: KommunObject) -> str:
+    """The text a reference to ``obj`` shows when no title is given."""
+    if isinstance(obj, Arende):
+        return obj.dnr
+    if isinstance(obj, Yrkande):
+        return _("att-sats %(number)s") % {"number": obj.number}
+    return obj.title
+
+
+def _tooltip(obj: KommunObject) -> str:
+    return f"{capitalise(_(obj.label))} {obj.title} ({obj.dnr})"
 
 
 def search_name(obj: KommunObject) -> str:
@@ -338,6 +337,3 @@ def _kind_label(kind: str) -> str:
 
 def get_domain(env: BuildEnvironment) -> KommunDomain:
     return cast(KommunDomain, env.domains["kommun"])
-
-
-__all__ = ["DepKey", "KommunDomain", "get_domain"]

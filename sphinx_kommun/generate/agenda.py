@@ -15,15 +15,13 @@ from sphinx import addnodes
 from sphinx.util.nodes import inline_all_toctrees
 
 from .. import render
-from ..domain.index import ObjectIndex
-from ..domain.model import (
-    Beslut,
-    KommunObject,
-    Reservation,
-    Sammantrade,
-    Utlatande,
-)
+from ..domain.model import KommunObject
+from ..domain.recording import RecordingIndex
 from ..i18n import _
+from ..kinds.beslut import Beslut
+from ..kinds.reservation import Reservation
+from ..kinds.sammantrade import Sammantrade
+from ..kinds.utlatande import Utlatande
 from ..nodes import (
     kommun_bookmark,
     kommun_generated,
@@ -33,12 +31,8 @@ from ..swedish import (
     capitalise,
     slug,
 )
-from . import (
-    Context,
-    _digest,
-    fingerprint,
-    generator,
-)
+from .context import Context
+from .registry import generator
 
 
 @dataclass
@@ -65,7 +59,7 @@ class AgendaItem:
         return list(dict.fromkeys(order))
 
 
-def _item_title(index: ObjectIndex, dnr: str) -> str:
+def _item_title(index: RecordingIndex, dnr: str) -> str:
     """An agenda item's title: the utlåtande's, else the ärende's rubrik."""
     utlatande, arende = index.utlatande(dnr), index.arende(dnr)
     return utlatande.title if utlatande else arende.title if arende else dnr
@@ -92,29 +86,15 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
                 dnr,
                 _item_title(index, dnr),
                 objects,
-                index.compilations.get(dnr, []),
+                index.compilation_pages(dnr),
             )
         )
     return items
 
 
-def _project_agenda(index: ObjectIndex, key: tuple[str, ...]) -> str:
-    """What the agenda shows: each ärende's title and the documents it links."""
-    meeting = index.by_id.get(key[1])
-    parts = [fingerprint(meeting)]
-    if isinstance(meeting, Sammantrade):
-        for dnr in meeting.items:
-            utlatande = index.utlatande(dnr)
-            shown = [utlatande, index.motion(dnr), *index.reservations(dnr)]
-            parts.append(_item_title(index, dnr))
-            parts.extend(f"{o.kind}|{o.id}|{o.title}|{o.docname}" for o in shown if o)
-            parts.extend(index.compilations.get(dnr, []))
-    return _digest(parts)
-
-
-@generator("sammantrade-agenda", _project_agenda)
+@generator("sammantrade-agenda")
 def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
-    meeting = ctx.index.by_id.get(node["target"])
+    meeting = ctx.index.get(node["target"])
     if not isinstance(meeting, Sammantrade):
         return []
     items = agenda(ctx, meeting)

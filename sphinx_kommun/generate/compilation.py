@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from docutils import nodes
 from sphinx.util import logging
 
 from .. import render
-from ..domain.index import ObjectIndex
-from ..domain.model import (
-    Reservation,
-    Yttrande,
-)
 from ..i18n import (
     N_,
     _,
 )
+from ..kinds.reservation import Reservation
+from ..kinds.yttrande import Yttrande
 from ..nodes import (
     kommun_generated,
     kommun_pending,
-)
-from ..plugins.hookspecs import Column
-from ..plugins.manager import (
-    Plugins,
-    plugins_of,
 )
 from ..swedish import (
     capitalise,
@@ -34,43 +25,12 @@ from ..swedish import (
     slug,
 )
 from ..vocabulary import definite
-from . import (
-    Context,
-    _digest,
-    _dnr_objects,
-    fingerprint,
-    generator,
-)
-from .views import (
-    _answer_rows,
-    _is_late,
-    _own_date,
-)
+from .context import Context
+from .overview import answer_rows
+from .registry import generator
+from .table import summary_table
 
 logger = logging.getLogger(__name__)
-
-
-def _project_compilation(index: ObjectIndex, key: tuple[str, ...]) -> str:
-    """The ärende's objects; what each reservation concerns (a yttrande of
-    another ärende gives the reservation its heading and place); and what
-    the references inside the quoted texts point at."""
-    dnr = key[2]
-    concerned = [
-        fingerprint(target)
-        for reservation in index.reservations(dnr)
-        if (target := index.concerns(reservation)) is not None
-    ]
-    referenced = [
-        fingerprint(index.resolve(ref.kind, ref.target, ref.refdnr))
-        for obj in index.by_dnr.get(dnr, ())
-        if obj.excerpts
-        for ref in index.refs_from(obj.id)
-    ]
-    return _digest([_dnr_objects(index, dnr, with_text=True), *concerned, *referenced])
-
-
-def _reservation_types(reservations: Sequence[Reservation]) -> str:
-    return ", ".join(sorted({r.type for r in reservations}))
 
 
 def _authors(reservation: Reservation, locale: str) -> str:
@@ -86,7 +46,7 @@ class Compilation:
         self.anchor = anchor
         self.remiss = ctx.index.remiss(dnr)
         self.utlatande = ctx.index.utlatande(dnr)
-        self.rows = _answer_rows(ctx, dnr)
+        self.rows = answer_rows(ctx, dnr)
         self.reservations = self._ordered_reservations()
         self.numbers = {r.id: n for n, r in enumerate(self.reservations, start=1)}
 
@@ -156,7 +116,7 @@ class Compilation:
                 sentence = render.para(
                     "%(who)s %(summary)s",
                     who=render.emphasis(capitalise(instans)),
-                    summary=_sentence(yttrande.summary),
+                    summary=render.sentence(yttrande.summary),
                 )
                 result.append(ctx.locate(sentence, yttrande))
         return result
@@ -348,116 +308,7 @@ class Compilation:
         return result
 
     def tabell(self) -> list[nodes.Node]:
-        ctx = self.ctx
-        plugins = plugins_of(ctx.env)
-        extra = plugins.columns
-        rows: list[Sequence[render.Part]] = []
-        for instans, yttrande, in_remiss in self.rows:
-            if yttrande is None:
-                rows.append(
-                    (
-                        capitalise(instans),
-                        "–",
-                        "–",
-                        [render.emphasis(_("Inget svar"))],
-                        "",
-                        "",
-                        *("" for _column in extra),
-                    )
-                )
-                continue
-            name: list[nodes.Node] = [ctx.link(yttrande, capitalise(instans))]
-            if not in_remiss:
-                name.append(render.emphasis(" " + _("(ej remissinstans)")))
-            if not yttrande.published:
-                rows.append(
-                    (
-                        name,
-                        "–",
-                        "–",
-                        "–",
-                        [render.emphasis(_("Publiceras inte"))],
-                        "",
-                        *("" for _column in extra),
-                    )
-                )
-                continue
-            late = _is_late(yttrande, self.remiss)
-            late_mark = render.emphasis(" " + _("(efter svar senast)"))
-            answered: list[nodes.Node] = [nodes.Text(ctx.date(yttrande.meeting))]
-            if late and yttrande.meeting is not None:
-                answered.append(late_mark.deepcopy())
-            document_date: list[nodes.Node] = [nodes.Text(_own_date(ctx, yttrande))]
-            if late and yttrande.meeting is None:
-                document_date.append(late_mark)
-            stated = self.utlatande.stated_date(instans) if self.utlatande else None
-            if stated and stated != yttrande.date:
-                document_date.append(
-                    render.emphasis(
-                        " "
-                        + _("(utlåtandet anger %(date)s)") % {"date": ctx.date(stated)}
-                    )
-                )
-            rows.append(
-                (
-                    name,
-                    document_date,
-                    answered,
-                    "; ".join(
-                        f"{p.yrkande}: {p.word}" if p.yrkande else p.word
-                        for p in yttrande.positions
-                    )
-                    or "–",
-                    _sentence(yttrande.summary) if yttrande.summary else "–",
-                    _reservation_types(self.for_yttrande(yttrande)),
-                    *(
-                        _plugin_cell(plugins, name, column, yttrande)
-                        for name, column in extra
-                    ),
-                )
-            )
-        if not rows:
-            return []
-        table = render.table(
-            [
-                _("Remissinstans"),
-                _("Tjänsteutlåtande"),
-                _("Nämndens beslut"),
-                _("Ställning"),
-                _("Sammanfattning"),
-                _("Reservationer m.m."),
-                *(column["title"] for _name, column in extra),
-            ],
-            rows,
-            widths=[
-                3,
-                3,
-                3,
-                2,
-                6,
-                2,
-                *(column.get("width", 2) for _n, column in extra),
-            ],
-            classes=["kommun-remiss-table", "longtable"],
-        )
-        # a row shows what its yttrande says: warnings about it point there
-        body = next(table.findall(nodes.tbody))
-        for row, (_instans, yttrande, _in_remiss) in zip(
-            body.children, self.rows, strict=True
-        ):
-            if yttrande is not None:
-                ctx.locate(row, yttrande)
-        result: list[nodes.Node] = []
-        if self.remiss and self.remiss.deadline:
-            result.append(
-                nodes.paragraph(
-                    "",
-                    _("Svar senast %(date)s.")
-                    % {"date": ctx.date(self.remiss.deadline)},
-                )
-            )
-        result.append(table)
-        return result
+        return summary_table(self)
 
 
 _PART_TITLES = {
@@ -469,7 +320,7 @@ _PART_TITLES = {
 }
 
 
-@generator("remissammanstallning", _project_compilation)
+@generator("remissammanstallning")
 def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     dnr = node["dnr"]
     parts = node.get("parts", "").split()
@@ -490,47 +341,6 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
         else:
             block.extend(produced)
     return [block]
-
-
-def _plugin_cell(
-    plugins: Plugins, name: str, column: Column, yttrande: Yttrande
-) -> render.Part:
-    """A plugin's cell; a plugin that fails gets an empty cell and a warning,
-    once per build for each column and yttrande (the table may be on several
-    pages and in several PDFs)."""
-    try:
-        value = column["value"](yttrande)
-    except Exception as err:
-        error = f"{type(err).__name__}: {err}"
-    else:
-        if isinstance(value, str) or (
-            isinstance(value, list | tuple)
-            and all(isinstance(n, nodes.Node) for n in value)
-        ):
-            return value
-        error = _("gav %(type)s, inte text eller noder") % {
-            "type": type(value).__name__
-        }
-    plugins.warn(
-        _(
-            "pluginen '%(plugin)s' misslyckades i kolumnen '%(column)s' för "
-            "%(instans)s: %(error)s"
-        )
-        % {
-            "plugin": name,
-            "column": column["title"],
-            "instans": yttrande.instans,
-            "error": error,
-        },
-        yttrande.location,
-        key=("column", name, column["title"], yttrande.id),
-    )
-    return ""
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if not text or text[-1] in ".!?" else text + "."
 
 
 def _internal_link(text: str, refid: str) -> nodes.reference:

@@ -10,11 +10,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..domain.store import get_domain
 from ..nodes import kommun_pending
-from . import (
-    GENERATORS,
-    Context,
-    apply,
-)
+from .context import Context
+from .registry import apply
 
 #: Builders that resolve one page per doctree.
 PAGE_BUILDERS = frozenset(
@@ -23,7 +20,8 @@ PAGE_BUILDERS = frozenset(
 
 
 class FillGenerated(SphinxPostTransform):
-    """Replace :class:`~.nodes.kommun_pending` placeholders with generated nodes.
+    """Replace :class:`~sphinx_kommun.nodes.kommun_pending` placeholders with
+    generated nodes.
 
     Runs before Sphinx's ``ReferencesResolver`` (priority 10) and the LaTeX
     builder's citation and math reference transforms (priority 5), so the
@@ -33,21 +31,19 @@ class FillGenerated(SphinxPostTransform):
     default_priority = 4
 
     def run(self, **kwargs: Any) -> None:
-        domain = get_domain(self.env)
         docname = self.env.current_document.docname
         # the builder, as Sphinx's own ReferencesResolver reaches it
         builder = self.env._app.builder
-        # a page has placeholders only if it recorded a generator dependency;
         # builders that assemble many pages into one tree (latex, man,
-        # texinfo, singlehtml …) have it scanned
-        if builder.name in PAGE_BUILDERS and not any(
-            key[0] in GENERATORS for key in domain.deps.get(docname, ())
+        # texinfo, singlehtml …) have it scanned; for one page a tree, the
+        # domain knows whether it has placeholders
+        if builder.name in PAGE_BUILDERS and not get_domain(self.env).has_placeholders(
+            docname
         ):
             return
         if not any(True for _ in self.document.findall(kommun_pending)):
             return
-        ctx = Context(self.env, domain.index, docname, builder=builder)
-        apply(ctx, self.document)
+        apply(Context(self.env, docname, builder), self.document)
 
 
 def single_file_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -1,12 +1,12 @@
 """Which pages to rewrite after an incremental read.
 
-Generated content depends on data from other documents. Each placeholder
-records a dependency key while its document is read; after reading, what
-each page is made of – the digest of every key it depends on, its
-previous/next/parent links, whether there is an index of ärenden (every
-sidebar links it), and for a page with needs views the digest of all
-objects – is compared with what the page was last *written* from, and pages
-whose inputs changed are rewritten.
+Generated content, references and sidebars depend on data from other
+documents. What a page read of the domain while it was written is recorded
+(:mod:`~sphinx_kommun.domain.recording`); after the next read, each page's
+inputs – the digest of what its recorded reads give now, its
+previous/next/parent links, and for a page with needs views the digest of
+all objects – are compared with what the page was last *written* from, and
+pages whose inputs changed are rewritten.
 
 What each page was written from is kept outside the environment, because
 Sphinx pickles the environment after reading and *before* writing: a record
@@ -40,11 +40,12 @@ matters for what a page shows of others.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import pickle
 import tempfile
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,33 +58,26 @@ from sphinx.builders.text import TextBuilder
 from sphinx.builders.xml import XMLBuilder
 from sphinx.environment import BuildEnvironment
 
-from ..domain.store import (
-    DepKey,
-    KommunDomain,
-    get_domain,
-)
-from ..output.needs import stale_views
-from . import (
-    _digest,
-    fingerprint,
-    project,
-)
+from ..config import KommunConfig
+from ..domain.recording import Key, digest, evaluate
+from ..domain.store import KommunDomain, get_domain
 
-#: What a page was made of: digests of its dependency keys, its
-#: previous/next/parent links, whether an index of ärenden exists, and the
-#: digest of all objects for a page with needs views ("" without).
-Inputs = tuple[dict[DepKey, str], tuple[str, ...], bool, str]
+#: What a page was made of: the digest of what its reads gave, its
+#: previous/next/parent links, and the digest of all objects for a page with
+#: needs views ("" without).
+Inputs = tuple[str, tuple[str, ...], str]
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 
 
 @dataclass
 class _Pending:
-    """Inputs of the pages to commit once the build has finished."""
+    """What to commit once the build has finished."""
 
     path: Path
     record: dict[str, Any]
-    changed: dict[str, Inputs]
+    #: the pages to rewrite (their inputs changed, or they have no record)
+    changed: set[str]
     generation: int
     #: the output file of a page, for builders with one file per page
     output_file: Callable[[str], str | os.PathLike[str]] | None
@@ -94,35 +88,74 @@ class _Pending:
 _pending: weakref.WeakKeyDictionary[Sphinx, _Pending] = weakref.WeakKeyDictionary()
 
 
+class _Now:
+    """Inputs of pages as they are now, each key evaluated once."""
+
+    def __init__(self, env: BuildEnvironment, domain: KommunDomain) -> None:
+        self.index = domain.index
+        self.relations = _relations(env)
+        views = _needs_pages(env)
+        self.views = views
+        self.objects = (
+            digest(repr(obj) for obj in _without_lines(self.index.objects))
+            if views
+            else ""
+        )
+        self._values: dict[Key, str] = {}
+
+    def value(self, key: Key) -> str:
+        if key not in self._values:
+            self._values[key] = evaluate(self.index, key)
+        return self._values[key]
+
+    def inputs(self, docname: str, keys: Iterable[Key]) -> Inputs:
+        return (
+            digest(self.value(key) for key in sorted(keys, key=repr)),
+            self.relations.get(docname, ()),
+            self.objects if docname in self.views else "",
+        )
+
+
+def _without_lines(objects: Iterable[Any]) -> Iterator[Any]:
+    for obj in objects:
+        yield dataclasses.replace(obj, lineno=0, option_lines=())
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: pages whose generated content has changed.
+    """``env-get-updated``: pages whose inputs have changed since written.
 
     Compared per builder: after ``make html``, an edit and ``make latex``
     on one environment, the HTML pages are still to be rewritten.
     """
     domain = get_domain(env)
+    domain.take_reads()  # what pages read is recorded from here on
     builder = app.builder
     path = Path(app.doctreedir) / f"kommun-written-{builder.name}.pickle"
     record = _load(path, domain.token, os.fspath(builder.outdir))
     generation = domain.data["generation"]
-    if record["generation"] == generation:
-        return []
-    pages: dict[str, Inputs] = record["pages"]
-    changed = {
-        docname: inputs
-        for docname, inputs in _inputs(env, domain).items()
-        if pages.get(docname) != inputs
-    }
     output_file = _output_file(builder)
-    _pending[app] = _Pending(
+    pending = _Pending(
         path,
         record,
-        changed,
+        set(),
         generation,
         output_file,
         _clock(Path(builder.outdir)) if output_file is not None else 0,
     )
-    return sorted(changed)
+    _pending[app] = pending
+    if record["generation"] == generation:
+        return []
+    now = _Now(env, domain)
+    keys: list[Key] = record["keys"]
+    pages: dict[str, tuple[tuple[int, ...], Inputs]] = record["pages"]
+    for docname in env.all_docs:
+        stored = pages.get(docname)
+        if (
+            stored is None
+            or now.inputs(docname, (keys[i] for i in stored[0])) != stored[1]
+        ):
+            pending.changed.add(docname)
+    return sorted(pending.changed)
 
 
 def commit_written(app: Sphinx, exception: Exception | None) -> None:
@@ -130,45 +163,43 @@ def commit_written(app: Sphinx, exception: Exception | None) -> None:
     pending = _pending.pop(app, None)
     if pending is None or exception is not None:
         return
+    env = app.env
+    domain = get_domain(env)
+    reads = domain.take_reads()
     record = pending.record
-    pages: dict[str, Inputs] = record["pages"]
-    for docname in set(pages) - set(app.env.all_docs):
-        del pages[docname]
+    table: list[Key] = record["keys"]
+    old: dict[str, tuple[tuple[int, ...], Inputs]] = record["pages"]
+    now = _Now(env, domain)
+    pages: dict[str, tuple[set[Key], Inputs]] = {}
     complete = True
-    for docname, inputs in pending.changed.items():
+    for docname in env.all_docs:
         if _was_written(pending, docname):
-            pages[docname] = inputs
+            read = reads.get(docname, set())
+            pages[docname] = (read, now.inputs(docname, read))
         else:
-            complete = False
+            complete = complete and docname not in pending.changed
+            if docname in old:
+                numbers, inputs = old[docname]
+                pages[docname] = ({table[n] for n in numbers}, inputs)
+    # the table holds the keys some page still reads
+    keys = sorted({key for read, _inputs in pages.values() for key in read}, key=repr)
+    position = {key: n for n, key in enumerate(keys)}
+    record["keys"] = keys
+    record["pages"] = {
+        docname: (tuple(sorted(position[key] for key in read)), inputs)
+        for docname, (read, inputs) in pages.items()
+    }
     record["generation"] = pending.generation if complete else None
     _save(pending.path, record)
 
 
-def _inputs(env: BuildEnvironment, domain: KommunDomain) -> dict[str, Inputs]:
-    """What each page is made of now."""
-    index = domain.index
-    cache: dict[DepKey, str] = {}
-    relations = _relations(env)
-    views = set(stale_views(env))
-    objects = (
-        _digest(fingerprint(obj, with_text=True) for obj in index.objects)
-        if views
-        else ""
-    )
-    inputs: dict[str, Inputs] = {}
-    for docname in env.all_docs:
-        digests = {}
-        for key in domain.deps.get(docname, ()):
-            if key not in cache:
-                cache[key] = project(index, key)
-            digests[key] = cache[key]
-        inputs[docname] = (
-            digests,
-            relations.get(docname, ()),
-            index.has_arenden,
-            objects if docname in views else "",
-        )
-    return inputs
+def _needs_pages(env: BuildEnvironment) -> set[str]:
+    """Pages with a sphinx-needs view (a needtable lists every object)."""
+    if not KommunConfig.from_config(env.config).needs:
+        return set()
+    from sphinx_needs.data import SphinxNeedsData
+
+    return set(SphinxNeedsData(env).get_or_create_docs().get("all", []))
 
 
 def _relations(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
@@ -229,6 +260,7 @@ def _load(path: Path, token: str, outdir: str) -> dict[str, Any]:
         "token": token,
         "outdir": outdir,
         "generation": None,
+        "keys": [],
         "pages": {},
     }
     try:
@@ -256,28 +288,3 @@ def _save(path: Path, record: dict[str, Any]) -> None:
             path.unlink()
         with contextlib.suppress(OSError):
             temporary.unlink()
-
-
-def plugins_changed(
-    app: Sphinx,
-    env: BuildEnvironment,
-    added: set[str],
-    changed: set[str],
-    removed: set[str],
-) -> list[str]:
-    """``env-get-outdated``: re-read everything when the plugins changed.
-
-    Plugins are not configuration values Sphinx compares (they may be
-    installed or removed without touching conf.py), so their names and
-    versions are kept with the environment.
-    """
-    plugins = getattr(app, "kommun_plugins", None)
-    if plugins is None:
-        return []
-    current = sorted((info.name, info.version) for info in plugins.info.values())
-    domain = get_domain(env)
-    previous = domain.data.get("plugins")
-    domain.data["plugins"] = current
-    if previous is None or previous == current:
-        return []
-    return sorted(env.found_docs)

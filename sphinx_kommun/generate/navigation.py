@@ -12,28 +12,29 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..domain.index import ObjectIndex
-from ..domain.model import (
-    Arende,
-    Beslut,
-    KommunObject,
-    Motion,
-    Remiss,
-    Sammantrade,
-    Utlatande,
-    Yttrande,
-)
+from ..domain.model import KommunObject
+from ..domain.recording import RecordingIndex
 from ..domain.store import get_domain
 from ..i18n import _
+from ..kinds.arende import Arende
+from ..kinds.beslut import Beslut
+from ..kinds.motion import Motion
+from ..kinds.remiss import Remiss
+from ..kinds.sammantrade import Sammantrade
+from ..kinds.utlatande import Utlatande
+from ..kinds.yttrande import Yttrande
 from ..swedish import capitalise
-from . import (
-    PROJECTIONS,
-    _digest,
-    fingerprint,
-)
+
+#: A group of the sidebar: its title and (title, docname) links.
+Group = tuple[str, list[tuple[str, str]]]
+#: Where a page keeps its navigation (computed when it is resolved, in the
+#: main process, so that what it reads is recorded even under ``-j``).
+NAVIGATION = "kommun-navigation"
 
 TEMPLATE = "kommun-navigation.html"
 DEFAULT_SIDEBARS = {"**": [TEMPLATE, "searchbox.html"]}
@@ -56,7 +57,7 @@ THEME_SIDEBARS = {
 ORDER = (Arende, Motion, Remiss, Yttrande, Utlatande, Beslut)
 
 
-def entries(index: ObjectIndex, dnr: str) -> list[KommunObject]:
+def entries(index: RecordingIndex, dnr: str) -> list[KommunObject]:
     """The documents of an ärende, one object per kind and page, in order."""
     found: list[KommunObject] = []
     seen: set[str] = set()
@@ -69,30 +70,10 @@ def entries(index: ObjectIndex, dnr: str) -> list[KommunObject]:
     return found
 
 
-def agenda_target(index: ObjectIndex, dnr: str) -> KommunObject | None:
+def agenda_target(index: RecordingIndex, dnr: str) -> KommunObject | None:
     """What a meeting's agenda links for an ärende: its utlåtande, or the ärende."""
-    return index.utlatande(dnr) or index.arende(dnr)
-
-
-def _project(index: ObjectIndex, key: tuple[str, ...]) -> str:
-    """What a page's navigation shows: its ärende's documents, its meetings."""
-    _name, meeting_id, dnr = key
-    parts = []
-    if dnr:
-        parts += [f"{_label(o)}|{o.docname}" for o in entries(index, dnr)]
-        parts += [f"{m.title}|{m.docname}" for m in index.meetings_of(dnr)]
-    meeting = index.by_id.get(meeting_id)
-    if isinstance(meeting, Sammantrade):
-        parts.append(fingerprint(meeting))
-        for item in meeting.items:
-            target = agenda_target(index, item)
-            if target is not None:
-                parts.append(f"{item}|{target.title}|{target.docname}")
-    return _digest(parts)
-
-
-#: the sidebar is no generated content, but pages depend on what it shows
-PROJECTIONS["navigation"] = _project
+    target: KommunObject | None = index.utlatande(dnr) or index.arende(dnr)
+    return target
 
 
 def _label(obj: KommunObject) -> str:
@@ -103,68 +84,95 @@ def _label(obj: KommunObject) -> str:
     return capitalise(_(obj.label))
 
 
+def groups(
+    index: RecordingIndex,
+    objects: list[KommunObject],
+    *,
+    root: str,
+    arenden_index: bool,
+) -> list[Group]:
+    """The sidebar of a page with ``objects``: its ärenden's documents and
+    meetings, a meeting's agenda, and the start page and index of ärenden."""
+    found: list[Group] = []
+    for dnr in dict.fromkeys(obj.dnr for obj in objects if obj.dnr):
+        items = [(_label(obj), obj.docname) for obj in entries(index, dnr)]
+        if items:
+            found.append((_("Ärende %(dnr)s") % {"dnr": dnr}, items))
+        meetings = index.meetings_of(dnr)
+        if meetings:
+            found.append((_("Sammanträden"), [(m.title, m.docname) for m in meetings]))
+    for meeting in (obj for obj in objects if isinstance(obj, Sammantrade)):
+        agenda = []
+        for number, dnr in enumerate(meeting.items, start=1):
+            target = agenda_target(index, dnr)
+            if target is not None:
+                agenda.append((f"{number}. {target.title} ({dnr})", target.docname))
+        found.append((_("Föredragningslista"), agenda))
+    found.append(
+        (_("Handlingar"), overview(root, arenden_index and index.has_arenden()))
+    )
+    return found
+
+
+def overview(root: str, arenden: bool) -> list[tuple[str, str]]:
+    """The start page, and the index of every ärende once there is one."""
+    items = [(_("Startsida"), root)]
+    if arenden:
+        items.append((_("Alla ärenden"), "kommun-arenden"))
+    return items
+
+
+def _writes_arenden_index(config: Config, builder: Builder) -> bool:
+    # singlehtml writes no index pages
+    return bool(config.html_domain_indices) and not isinstance(
+        builder, SingleFileHTMLBuilder
+    )
+
+
+class PageNavigation(SphinxPostTransform):
+    """Keep a page's sidebar on its doctree (HTML builders)."""
+
+    default_priority = 5
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        docname = self.env.current_document.docname
+        domain = get_domain(self.env)
+        self.document[NAVIGATION] = groups(
+            domain.read_by(docname),
+            domain.objects.get(docname, []),
+            root=self.config.root_doc,
+            # the builder, as Sphinx's own post-transforms reach it
+            arenden_index=_writes_arenden_index(self.config, self.env._app.builder),
+        )
+
+
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the navigation lists of this page."""
     if TEMPLATE not in (context.get("sidebars") or ()):
         return  # the project's sidebars leave it out
-    domain = get_domain(app.env)
-    index = domain.index
+    found = doctree.get(NAVIGATION) if doctree is not None else None
+    if found is None:  # a page Sphinx makes (the index, the search)
+        index = get_domain(app.env).index
+        has = _writes_arenden_index(app.config, app.builder) and index.has_arenden()
+        found = [(_("Handlingar"), overview(app.config.root_doc, has))]
     pathto = context["pathto"]
-    groups: list[dict[str, Any]] = []
-    objects = domain.objects.get(pagename, [])
-    dnrs = list(dict.fromkeys(obj.dnr for obj in objects if obj.dnr))
-    for dnr in dnrs:
-        items = [
-            {
-                "title": _label(obj),
-                "url": pathto(obj.docname),
-                "current": obj.docname == pagename,
-            }
-            for obj in entries(index, dnr)
-        ]
-        if items:
-            groups.append({"title": _("Ärende %(dnr)s") % {"dnr": dnr}, "items": items})
-        meetings = index.meetings_of(dnr)
-        if meetings:
-            groups.append(
+    context["kommun_navigation"] = [
+        {
+            "title": title,
+            "items": [
                 {
-                    "title": _("Sammanträden"),
-                    "items": [
-                        {"title": m.title, "url": pathto(m.docname), "current": False}
-                        for m in meetings
-                    ],
+                    "title": text,
+                    "url": pathto(docname),
+                    "current": docname == pagename,
                 }
-            )
-    for meeting in (obj for obj in objects if isinstance(obj, Sammantrade)):
-        agenda = []
-        for number, dnr in enumerate(meeting.items, start=1):
-            target = agenda_target(index, dnr)
-            if target is not None:
-                agenda.append(
-                    {
-                        "title": f"{number}. {target.title} ({dnr})",
-                        "url": pathto(target.docname),
-                        "current": False,
-                    }
-                )
-        groups.append({"title": _("Föredragningslista"), "items": agenda})
-    overview = [
-        {"title": _("Startsida"), "url": pathto(app.config.root_doc), "current": False}
+                for text, docname in items
+            ],
+        }
+        for title, items in found
     ]
-    # singlehtml writes no index pages
-    writes_indices = not isinstance(app.builder, SingleFileHTMLBuilder)
-    if app.config.html_domain_indices and index.has_arenden and writes_indices:
-        overview.append(
-            {
-                "title": _("Alla ärenden"),
-                "url": pathto("kommun-arenden"),
-                "current": False,
-            }
-        )
-    groups.append({"title": _("Handlingar"), "items": overview})
-    context["kommun_navigation"] = groups
     context["kommun_navigation_label"] = _("Navigering")
 
 
@@ -180,5 +188,6 @@ def configure(app: Sphinx, config: Config) -> None:
 
 
 def register(app: Sphinx) -> None:
+    app.add_post_transform(PageNavigation)
     app.connect("config-inited", configure)
     app.connect("html-page-context", page_context)

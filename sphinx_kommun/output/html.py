@@ -37,3 +37,8 @@ def copy_plugin_files(app: Sphinx) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for path in app.kommun_plugins.checked_static_files:  # type: ignore[attr-defined]
         copy_asset_file(path, target, force=True)
+
+
+def register(app: Sphinx) -> None:
+    app.connect("config-inited", add_static_files)
+    app.connect("builder-inited", copy_plugin_files)

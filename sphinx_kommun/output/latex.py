@@ -32,14 +32,12 @@ from ..config import (
     conf_location,
 )
 from ..domain.index import ObjectIndex
-from ..domain.model import (
-    KINDS,
-    Arende,
-    KommunObject,
-    Sammantrade,
-)
+from ..domain.model import KommunObject
 from ..domain.store import get_domain
 from ..i18n import _
+from ..kinds import MODELS as KINDS
+from ..kinds.arende import Arende
+from ..kinds.sammantrade import Sammantrade
 from ..nodes import (
     ancestors,
     kommun_backlinks,

@@ -25,20 +25,17 @@ from sphinx.util import logging
 
 from ..config import KommunConfig
 from ..domain.index import ObjectIndex
-from ..domain.model import (
-    Arende,
-    Beslut,
-    KommunObject,
-    Motion,
-    Remiss,
-    Reservation,
-    Sammantrade,
-    Utlatande,
-    Yrkande,
-    Yttrande,
-)
+from ..domain.model import KommunObject
 from ..domain.store import get_domain
 from ..i18n import _
+from ..kinds.arende import Arende
+from ..kinds.beslut import Beslut
+from ..kinds.motion import Motion, Yrkande
+from ..kinds.remiss import Remiss
+from ..kinds.reservation import Reservation
+from ..kinds.sammantrade import Sammantrade
+from ..kinds.utlatande import Utlatande
+from ..kinds.yttrande import Yttrande
 
 logger = logging.getLogger(__name__)
 
@@ -378,3 +375,11 @@ def strip_assets(
 def stale_views(env: BuildEnvironment) -> list[str]:
     """Pages with needs views, to rewrite when objects changed."""
     return sorted(set(needs_docs(env)))
+
+
+def register(app: Sphinx) -> None:
+    app.setup_extension("sphinx_needs")
+    # after sphinx-needs reads needs_from_toml (10), before it resolves types (12)
+    app.connect("config-inited", configure, priority=11)
+    app.connect("needs-before-post-processing", add_needs)
+    app.connect("html-page-context", strip_assets, priority=900)

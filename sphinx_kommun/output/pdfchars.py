@@ -24,11 +24,13 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections.abc import Iterable
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..i18n import _
@@ -185,10 +187,19 @@ def check_doctree(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             parent.replace(node, nodes.Text(fixed))
 
 
-def mark_written(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: mark where the characters pdflatex cannot set are
-    written (:data:`~sphinx_kommun.nodes.WRITTEN`), before quotes are kept
-    (priority 700), so a quote keeps the marks of its original."""
+class MarkWritten(SphinxTransform):
+    """Mark where the characters pdflatex cannot set are written
+    (:data:`~sphinx_kommun.nodes.WRITTEN`), before the domain keeps quotes
+    (850), so a quote keeps the marks of its original."""
+
+    default_priority = 830
+
+    def apply(self, **kwargs: Any) -> None:
+        mark_written(self.document)
+
+
+def mark_written(doctree: nodes.document) -> None:
+    """Mark the places of ``doctree`` (see :class:`MarkWritten`)."""
     for node in doctree.findall(nodes.Text):
         if node.isascii() or node.parent is None:
             continue
@@ -201,7 +212,7 @@ def mark_written(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def register(app: Sphinx) -> None:
-    app.connect("doctree-read", mark_written, priority=650)
+    app.add_transform(MarkWritten)
     # after sphinx-needs has rendered its views into the doctree
     app.connect("doctree-resolved", check_doctree, priority=700)
     app.connect("write-started", _start_writing)

@@ -13,11 +13,9 @@ from docutils import nodes
 
 from .. import hookimpl
 from ..domain.checks import all_findings
-from ..domain.model import (
-    Person,
-    Yttrande,
-)
+from ..domain.model import Person
 from ..i18n import _
+from ..kinds.yttrande import Yttrande
 from ..render import (
     date_text,
     rubric,

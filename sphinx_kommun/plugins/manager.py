@@ -32,12 +32,9 @@ from typing import Any, cast
 
 import pluggy
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..config import conf_location
 from ..i18n import (
     N_,
     _,
@@ -158,9 +155,12 @@ class Plugins:
         extra: Iterable[Any] = (),
         disabled: Iterable[str] = (),
         *,
+        builtin: Any = None,
         entry_points: bool = True,
         locate: Callable[[str], str | None] = lambda setting: None,
     ) -> None:
+        """Load ``builtin`` (sphinx-kommun's own plugin), the entry points
+        and ``extra``, but not the ``disabled``."""
         #: where conf.py sets a setting, for warnings about it
         self.locate = locate
         self.pm = pluggy.PluginManager(PROJECT)
@@ -177,11 +177,10 @@ class Plugins:
             self.pm.set_blocked(name)
         #: every plugin name met, loaded or blocked
         self._names: set[str] = set()
-        from . import builtin
-
-        self._register(
-            builtin, BUILTIN, "built-in", _version(PROJECT.replace("_", "-"))
-        )
+        if builtin is not None:
+            self._register(
+                builtin, BUILTIN, "built-in", _version(PROJECT.replace("_", "-"))
+            )
         if entry_points:
             self._load_entry_points()
         for item in extra:
@@ -877,17 +876,6 @@ def _version(distribution: str) -> str:
 
 
 # -- one per application ---------------------------------------------------------------
-
-
-def setup_plugins(app: Sphinx, config: Config) -> None:
-    """``config-inited``: make this application's plugin manager."""
-    plugins = Plugins(
-        config.kommun_plugins,
-        config.kommun_disabled_plugins,
-        locate=lambda setting: conf_location(app, setting),
-    )
-    app.kommun_plugins = plugins  # type: ignore[attr-defined]
-    plugins.prepare()
 
 
 def plugins_of(env: BuildEnvironment) -> Plugins:

@@ -158,3 +158,7 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
                 continue  # reported where its option is written
             reported.add(number)
             _warn(number, _text_line(text, number))
+
+
+def register(app: Sphinx) -> None:
+    app.connect("doctree-read", check_document, priority=600)

@@ -24,6 +24,7 @@ sources unless its conf.py (or ``-D``) sets ``html_copy_source``.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from docutils import nodes
@@ -34,7 +35,6 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..domain.model import KommunObject
-from ..domain.store import get_domain
 from ..i18n import _
 from ..nodes import kommun_object
 from ..swedish import fold
@@ -93,24 +93,27 @@ def is_published(document: nodes.document) -> bool:
 class UnpublishedDocument(SphinxTransform):
     """Reduce a document marked ``:publiceras: nej`` to its title and a notice.
 
-    Runs after docutils has made the docinfo (340) and before Sphinx's
-    collectors read the document (``doctree-read``, 880).
+    Runs after docutils has made the docinfo (340), before the domain
+    collects the document's objects (850) and before Sphinx's collectors
+    read it (``doctree-read``, 880).
     """
 
     default_priority = 800
 
     def apply(self, **kwargs: Any) -> None:
-        if is_published(self.document):
-            return
-        docname = self.env.current_document.docname
-        domain = get_domain(self.env)
-        domain.unpublish(docname)
-        replace_with_notice(self.document, domain.objects.get(docname, []))
+        if not is_published(self.document):
+            replace_with_notice(self.document)
 
 
-def replace_with_notice(document: nodes.document, objects: list[KommunObject]) -> None:
+def replace_with_notice(document: nodes.document) -> None:
     """Keep of ``document`` its docinfo, its title, the toctrees (the
-    pages it includes are their own) and an anchor per object."""
+    pages it includes are their own) and each object, marked as not
+    published, with its anchor."""
+    objects: list[KommunObject] = [
+        dataclasses.replace(node["object"], published=False)
+        for node in document.findall(kommun_object)
+        if isinstance(node.get("object"), KommunObject)
+    ]
     kept: list[nodes.Node] = []
     index = document.first_child_not_matching_class(nodes.PreBibliographic)
     if index is not None and isinstance(document[index], nodes.docinfo):
@@ -124,17 +127,16 @@ def replace_with_notice(document: nodes.document, objects: list[KommunObject]) -
     if first is not None:
         holder = nodes.section(ids=first["ids"], names=first["names"])
         holder += first[0].deepcopy()
-        kept.append(holder)
     else:
         holder = nodes.container()
-        kept.append(holder)
+    kept.append(holder)
     holder += nodes.paragraph(
         "",
         _("Den här handlingen publiceras inte."),
         classes=["kommun-unpublished"],
     )
     for obj in objects:
-        holder += kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr)
+        holder += kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr, object=obj)
     holder.extend(toctrees)
     document.children = []
     document.extend(kept)
@@ -149,3 +151,8 @@ def no_page_sources(app: Sphinx, config: Config) -> None:
     if "html_copy_source" in config._overrides:
         return
     config.html_copy_source = False
+
+
+def register(app: Sphinx) -> None:
+    app.add_transform(UnpublishedDocument)
+    app.connect("config-inited", no_page_sources)

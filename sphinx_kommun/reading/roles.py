@@ -3,6 +3,8 @@
 ``:yttrande:`Bromma stadsdelsnämnd``` refers to that instans' yttrande in the
 document's ärende; ``:yrkande:`KS 2019/1899:2``` to att-sats 2 of another;
 ``:arende:`KS 2019/656``` to an ärende. Every role also takes an object id.
+A reference written in the text is marked (``kommun-role``): the domain
+collects it when the document is read, so its target shows a backlink.
 """
 
 from __future__ import annotations
@@ -12,31 +14,14 @@ from docutils.nodes import Element
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
-from ..domain.model import RoleRef
-from ..domain.store import get_domain
-from .directives.base import (
-    CURRENT_DNR,
-    CURRENT_OBJECT,
-)
+from .directive import CURRENT_DNR
 
-#: Role names and the kind each refers to; ``dnr`` is an alias of ``arende``.
-ROLE_KINDS = {
-    "arende": "arende",
-    "dnr": "arende",
-    "motion": "motion",
-    "yrkande": "yrkande",
-    "remiss": "remiss",
-    "yttrande": "yttrande",
-    "reservation": "reservation",
-    "utlatande": "utlatande",
-    "beslut": "beslut",
-    "sammantrade": "sammantrade",
-    "ref": "any",
-}
+#: Marks a reference written in the text with a role.
+ROLE_MARK = "kommun-role"
 
 
 class KommunXRefRole(XRefRole):
-    """A reference to an object; remembered so the target can show a backlink."""
+    """A reference to an object of ``kind`` (``"any"`` for ``:kommun:ref:``)."""
 
     innernodeclass = nodes.inline
 
@@ -52,22 +37,8 @@ class KommunXRefRole(XRefRole):
         title: str,
         target: str,
     ) -> tuple[str, str]:
-        target = " ".join(target.split())
-        refdnr = str(env.current_document.get(CURRENT_DNR) or "")
         refnode["refdomain"] = "kommun"
         refnode["reftype"] = self.kind
-        refnode["kommun-refdnr"] = refdnr
-        domain = get_domain(env)
-        docname = env.current_document.docname
-        domain.add_ref(
-            RoleRef(
-                kind=self.kind,
-                target=target,
-                refdnr=refdnr,
-                docname=docname,
-                lineno=self.lineno,
-                source=str(env.current_document.get(CURRENT_OBJECT) or ""),
-            )
-        )
-        domain.add_dependency(docname, ("ref", self.kind, target, refdnr))
-        return title, target
+        refnode["kommun-refdnr"] = str(env.current_document.get(CURRENT_DNR) or "")
+        refnode[ROLE_MARK] = True
+        return title, " ".join(target.split())

@@ -40,6 +40,7 @@ from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.directives.patches import CSVTable
 from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -354,11 +355,15 @@ def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
         download.replace_self(nodes.Text(download.astext()))
 
 
-def check_read(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``, before Sphinx's collectors (500) and the excerpts
-    sphinx-kommun keeps for quotes (700)."""
-    check_files(app.env, doctree)
-    check_links(KommunConfig.from_config(app.config), doctree)
+class SafeDocument(SphinxTransform):
+    """What was read, before the domain keeps excerpts for quotes (850) and
+    Sphinx's collectors take downloads and images (``doctree-read``)."""
+
+    default_priority = 840
+
+    def apply(self, **kwargs: Any) -> None:
+        check_files(self.env, self.document)
+        check_links(KommunConfig.from_config(self.config), self.document)
 
 
 def check_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -386,5 +391,5 @@ def register(app: Sphinx) -> None:
         app.add_directive(name, directive, override=True)
     app.add_role("raw", raw_role, override=True)
     app.connect("env-before-read-docs", use_settings)
-    app.connect("doctree-read", check_read, priority=400)
+    app.add_transform(SafeDocument)
     app.connect("doctree-resolved", check_written, priority=650)

@@ -196,10 +196,10 @@ def include_read(
 
 
 class EarlyFilterSystemMessages(FilterSystemMessages):
-    """Sphinx's own filter, before ``doctree-read`` (priority 880) instead
-    of after it; docutils' ``FilterMessages`` has the same place."""
+    """Sphinx's own filter, before the domain keeps excerpts for quotes
+    (850) instead of after ``doctree-read``."""
 
-    default_priority = 870
+    default_priority = 845
 
 
 def register(app: Sphinx) -> None:

@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.domain.model import Person, Utlatande, Yttrande
+from sphinx_kommun.domain.model import Person
+from sphinx_kommun.kinds.utlatande import Utlatande
+from sphinx_kommun.kinds.yttrande import Yttrande
 from sphinx_kommun.testing import (
     built_with_plugin,
     latexmk,

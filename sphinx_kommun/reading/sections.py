@@ -5,23 +5,14 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
 
-from ...i18n import _
-from ...plugins.hookspecs import SectionKind
-from ...plugins.manager import (
-    PluginError,
-    plugins_of,
-    run_validator,
-)
-from ...swedish import (
-    capitalise,
-    fold,
-    output_locale,
-)
-from .base import (
-    CURRENT_KIND,
-    WarningDirective,
-)
+from ..i18n import _
+from ..plugins.hookspecs import SectionKind
+from ..plugins.manager import PluginError, plugins_of, run_validator
+from ..swedish import capitalise, fold, output_locale
+from .directive import CURRENT_KIND, WarningDirective
 
 
 class AvsnittDirective(WarningDirective):
@@ -42,9 +33,9 @@ class AvsnittDirective(WarningDirective):
         name = self.section_name or (self.arguments[0] if self.arguments else "")
         if not name:
             self.warn(_("avsnitt saknar namn: skriv .. avsnitt:: <namn>"), "avsnitt")
-            return self.parse_content_to_nodes(allow_section_headings=True)
+            return self.parse_sections()
         kind = plugins_of(self.env).section(name)
-        content = self.parse_content_to_nodes(allow_section_headings=True)
+        content = self.parse_sections()
         if kind is None:
             self.warn(
                 _(
@@ -103,7 +94,8 @@ class AvsnittDirective(WarningDirective):
             fold(name): (name, spec) for name, spec in kind.get("options", {}).items()
         }
         values: dict[str, Any] = {}
-        for written, value in self.option_items:
+        for option in self.written:
+            written, value = option.name, option.value
             found = specs.get(fold(written))
             if found is None:
                 self.warn(
@@ -155,3 +147,20 @@ def directive_for(kind_name: str) -> type[AvsnittDirective]:
         (AvsnittDirective,),
         {"section_name": kind_name, "optional_arguments": 0},
     )
+
+
+def register_directives(app: Sphinx, config: Config) -> None:
+    """``config-inited``: ``avsnitt`` and a directive per plugin section kind."""
+    app.add_directive("avsnitt", AvsnittDirective, override=True)
+    kinds = app.kommun_plugins.sections.values()  # type: ignore[attr-defined]
+    # aliases first: a kind's own name wins over another kind's alias
+    for kind in kinds:
+        for alias in kind.get("aliases", ()):
+            app.add_directive(alias, directive_for(kind["name"]), override=True)
+    for kind in kinds:
+        app.add_directive(kind["name"], directive_for(kind["name"]), override=True)
+
+
+def register(app: Sphinx) -> None:
+    # late: after the plugins are loaded (1) and sphinx-needs' directives
+    app.connect("config-inited", register_directives, priority=900)

@@ -6,41 +6,51 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from ...i18n import _
-from .base import (
-    KommunDirective,
-    split_entries,
-)
+from ..i18n import _
+from ..swedish import fold
+from .directive import ObjectDirective
+from .people import split_entries
 
 #: The parts of a remissammanställning, in the order they are rendered.
 PARTS = ("arendet", "beredning", "sammanstallning", "reservationer", "tabell")
 
 
-class RemissammanstallningDirective(KommunDirective):
+class RemissammanstallningDirective(ObjectDirective):
     """``.. remissammanstallning::``: the compiled referral answers of an ärende.
 
     Never written by hand: every sentence comes from the remiss, yttrande,
     reservation and utlåtande directives of the ärende.
     """
 
-    kind = "remissammanstallning"
+    generated: ClassVar[str] = "remissammanstallning"
     has_content = True  # only to keep what is written there, with a warning
-    required_arguments = 0
     optional_arguments = 0
     default_parts: tuple[str, ...] = PARTS
+    #: its options and what they mean
     options_help: ClassVar[dict[str, str]] = {
         "delar": "which parts, among: " + ", ".join(PARTS),
     }
 
+    @property
+    def kind(self) -> str:
+        return self.generated
+
+    @classmethod
+    def option_names(cls) -> list[str]:
+        return list(cls.options_help)
+
+    def known_options(self) -> set[str]:
+        return {"dnr", *(fold(name) for name in self.option_names())}
+
     def run(self) -> list[nodes.Node]:
-        dnr = self.resolve_dnr()
+        dnr = self.dnr()
         if not dnr:
             return self._written_text()
         parts = []
         for part in (
-            split_entries(self.opt("delar").replace(",", ";")) or self.default_parts
+            split_entries(self.text("delar").replace(",", ";")) or self.default_parts
         ):
-            folded = part.casefold().replace("ä", "a").replace("å", "a")
+            folded = fold(part)
             if folded not in PARTS:
                 self.warn(
                     _("okänd del '%(part)s'; kända är %(known)s"),
@@ -73,5 +83,5 @@ class RemissammanstallningDirective(KommunDirective):
 class BeredningDirective(RemissammanstallningDirective):
     """``.. beredning::``: the Beredning passage of the utlåtande."""
 
-    kind = "beredning"
+    generated = "beredning"
     default_parts = ("beredning",)

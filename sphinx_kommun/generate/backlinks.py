@@ -1,0 +1,64 @@
+"""Backlinks: what refers to an object ("Besvaras av", "Reservationer" …)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .. import render
+from ..domain.index import Backlink
+from ..i18n import N_, _
+from ..kinds.beslut import Beslut
+from ..kinds.reservation import Reservation
+from ..kinds.utlatande import Utlatande
+from ..kinds.yttrande import Yttrande
+from ..nodes import kommun_backlinks, kommun_pending
+from ..swedish import capitalise
+from .context import Context
+from .registry import generator
+
+_RELATIONS = (
+    ("remitterad", N_("Remitterad")),
+    ("besvaras", N_("Besvaras av")),
+    ("reservation", N_("Reservationer")),
+    ("behandlas", N_("Behandlas i")),
+    ("beslut", N_("Beslut")),
+    ("sammantrade", N_("På föredragningslistan")),
+    ("relaterat", N_("Relaterade ärenden som hänvisar hit")),
+    ("omnamnd", N_("Omnämns i")),
+)
+
+
+def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
+    source = link.source
+    if source is None:
+        # the page's title as it was read: what the projection compares
+        title = link.page_title
+        ref = render.xref(
+            "doc", "/" + link.docname, title, ctx.refdoc, explicit=bool(title)
+        )
+        ref["refdomain"] = "std"
+        if not title:
+            ref.children = [nodes.inline("", "")]
+        return [ref]
+    text = f"{capitalise(_(source.label))}: {source.title}"
+    if isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
+        text += f" ({source.dnr})"
+    item: list[nodes.Node] = [ctx.link(source, text)]
+    if link.detail and source.published:
+        item.append(nodes.Text(f" – {link.detail}"))
+    return item
+
+
+@generator("backlinks")
+def backlinks(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    links = ctx.index.backlinks(node["target"])
+    if not links:
+        return []
+    block = kommun_backlinks()
+    for relation, label in _RELATIONS:
+        found = [link for link in links if link.relation == relation]
+        if not found:
+            continue
+        block += render.rubric(_(label), classes=["kommun-backlinks-title"])
+        block += render.bullet_list(_backlink_item(ctx, link) for link in found)
+    return [block] if len(block) else []

@@ -1,0 +1,153 @@
+"""The answers to a remiss, and the overview of an ärende's documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import KommunObject, verdicts_text
+from ..i18n import _
+from ..kinds.beslut import Beslut
+from ..kinds.motion import Motion
+from ..kinds.remiss import Remiss
+from ..kinds.reservation import Reservation
+from ..kinds.utlatande import Utlatande
+from ..kinds.yttrande import Yttrande
+from ..nodes import kommun_generated, kommun_pending
+from ..swedish import capitalise
+from .context import Context
+from .registry import generator
+
+# answers to a remiss --------------------------------------------------------------------
+
+
+def answer_rows(ctx: Context, dnr: str) -> list[tuple[str, Yttrande | None, bool]]:
+    """(instans, yttrande or None, in the remiss?) in remiss order, then others."""
+    remiss = ctx.index.remiss(dnr)
+    rows: list[tuple[str, Yttrande | None, bool]] = []
+    named: set[str] = set()
+    for instans in remiss.instanser if remiss else ():
+        rows.append((instans, ctx.index.yttrande_from(dnr, instans), True))
+        named.add(instans.casefold())
+    for yttrande in ctx.index.yttranden(dnr):
+        if yttrande.instans.casefold() not in named:
+            rows.append((yttrande.instans, yttrande, False))
+    return rows
+
+
+def is_late(yttrande: Yttrande, remiss: Remiss | None) -> bool:
+    answered = yttrande.answered_on
+    return bool(remiss and remiss.deadline and answered and answered > remiss.deadline)
+
+
+@generator("remiss-status")
+def remiss_status(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    dnr = node["dnr"]
+    remiss = ctx.index.remiss(dnr)
+    rows: list[tuple[render.Part, render.Part, render.Part]] = []
+    for name, yttrande, in_remiss in answer_rows(ctx, dnr):
+        # the instans as the remiss names it, written at the remiss
+        instans: render.Part = (
+            ctx.locate(nodes.inline("", name), remiss)
+            if remiss is not None and in_remiss
+            else name
+        )
+        if yttrande is None:
+            rows.append((instans, [render.emphasis(_("Inget svar"))], "–"))
+            continue
+        status: list[nodes.Node] = [ctx.link(yttrande, _("Yttrande"))]
+        if not yttrande.published:
+            status.append(render.emphasis(" " + _("(publiceras inte)")))
+            rows.append((instans, status, "–"))
+            continue
+        if is_late(yttrande, remiss):
+            status.append(render.emphasis(" " + _("(efter svar senast)")))
+        if not in_remiss:
+            status.append(render.emphasis(" " + _("(ej remissinstans)")))
+        rows.append((instans, status, ctx.date(yttrande.answered_on)))
+    if not rows:
+        return []
+    table = render.table(
+        [_("Remissinstans"), _("Svar"), _("Besvarad")],
+        rows,
+        widths=[3, 2, 2],
+        classes=["kommun-remiss-status"],
+    )
+    return [kommun_generated("", table)]
+
+
+# overview of an ärende --------------------------------------------------------------------
+
+
+def own_date(ctx: Context, yttrande: Yttrande) -> str:
+    """The tjänsteutlåtande's date as the yttrande states it."""
+    if yttrande.date is not None:
+        return ctx.date(yttrande.date)
+    if yttrande.effective_date is not None:
+        return _("attesterat %(date)s") % {"date": ctx.date(yttrande.effective_date)}
+    return "–"
+
+
+def _object_date(obj: KommunObject) -> dt.date | None:
+    if isinstance(obj, Yttrande):
+        return obj.answered_on
+    for name in ("date", "filed", "meeting"):
+        value = getattr(obj, name, None)
+        if isinstance(value, dt.date):
+            return value
+    return None
+
+
+_OVERVIEW_ORDER = (Motion, Remiss, Yttrande, Reservation, Utlatande, Beslut)
+
+
+@generator("arende-overview")
+def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    dnr = node["dnr"]
+    objects = ctx.index.of_dnr(dnr)
+    rows = []
+    for cls in _OVERVIEW_ORDER:
+        of_kind = (
+            ctx.index.yttranden(dnr)
+            if cls is Yttrande
+            else [obj for obj in objects if isinstance(obj, cls)]
+        )
+        for obj in of_kind:
+            note = ""
+            if not obj.published:
+                rows.append(
+                    (
+                        capitalise(_(obj.label)),
+                        [ctx.link(obj, obj.title)],
+                        "–",
+                        _("publiceras inte"),
+                    )
+                )
+                continue
+            if isinstance(obj, Yttrande):
+                note = verdicts_text(obj.positions)
+            elif isinstance(obj, Beslut):
+                note = verdicts_text(obj.outcomes)
+            elif isinstance(obj, Reservation):
+                note = capitalise(obj.type)
+            rows.append(
+                (
+                    capitalise(_(obj.label)),
+                    [ctx.link(obj, obj.title)],
+                    ctx.date(_object_date(obj)),
+                    note,
+                )
+            )
+    if not rows:
+        return []
+    block = kommun_generated()
+    block += render.rubric(_("Handlingar i ärendet"), classes=["kommun-overview-title"])
+    block += render.table(
+        [_("Handling"), _("Titel"), _("Datum"), _("Anmärkning")],
+        rows,
+        widths=[2, 5, 2, 2],
+        classes=["kommun-overview"],
+    )
+    return [block]

@@ -1,0 +1,180 @@
+"""The remissammanställning's table: each instans' answer in one row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import verdicts_text
+from ..i18n import N_, _
+from ..kinds.reservation import Reservation
+from ..kinds.yttrande import Yttrande
+from ..plugins.hookspecs import Column
+from ..plugins.manager import Plugins, plugins_of
+from ..swedish import capitalise
+from .overview import is_late, own_date
+
+if TYPE_CHECKING:
+    from .compilation import Compilation
+
+#: The table's own columns and their relative widths.
+COLUMNS = (
+    (N_("Remissinstans"), 3),
+    (N_("Tjänsteutlåtande"), 3),
+    (N_("Nämndens beslut"), 3),
+    (N_("Ställning"), 2),
+    (N_("Sammanfattning"), 6),
+    (N_("Reservationer m.m."), 2),
+)
+
+
+def summary_table(compilation: Compilation) -> list[nodes.Node]:
+    """ "Svar senast …" and the table, with a row per instans in remiss order."""
+    ctx = compilation.ctx
+    plugins = plugins_of(ctx.env)
+    extra = plugins.columns
+    rows = [
+        _row(compilation, plugins, extra, instans, yttrande, in_remiss)
+        for instans, yttrande, in_remiss in compilation.rows
+    ]
+    if not rows:
+        return []
+    table = render.table(
+        [*(_(title) for title, _width in COLUMNS), *(c["title"] for _n, c in extra)],
+        rows,
+        widths=[
+            *(width for _title, width in COLUMNS),
+            *(column.get("width", 2) for _n, column in extra),
+        ],
+        classes=["kommun-remiss-table", "longtable"],
+    )
+    # a row shows what its yttrande says: warnings about it point there
+    body = next(table.findall(nodes.tbody))
+    for row, (_instans, yttrande, _in_remiss) in zip(
+        body.children, compilation.rows, strict=True
+    ):
+        if yttrande is not None:
+            ctx.locate(row, yttrande)
+    result: list[nodes.Node] = []
+    remiss = compilation.remiss
+    if remiss and remiss.deadline:
+        result.append(
+            nodes.paragraph(
+                "", _("Svar senast %(date)s.") % {"date": ctx.date(remiss.deadline)}
+            )
+        )
+    result.append(table)
+    return result
+
+
+def _row(
+    compilation: Compilation,
+    plugins: Plugins,
+    extra: list[tuple[str, Column]],
+    instans: str,
+    yttrande: Yttrande | None,
+    in_remiss: bool,
+) -> Sequence[render.Part]:
+    ctx = compilation.ctx
+    empty = ["" for _column in extra]
+    if yttrande is None:
+        return (
+            capitalise(instans),
+            "–",
+            "–",
+            [render.emphasis(_("Inget svar"))],
+            "",
+            "",
+            *empty,
+        )
+    name: list[nodes.Node] = [ctx.link(yttrande, capitalise(instans))]
+    if not in_remiss:
+        name.append(render.emphasis(" " + _("(ej remissinstans)")))
+    if not yttrande.published:
+        return (
+            name,
+            "–",
+            "–",
+            "–",
+            [render.emphasis(_("Publiceras inte"))],
+            "",
+            *empty,
+        )
+    answered, document_date = _dates(compilation, instans, yttrande)
+    return (
+        name,
+        document_date,
+        answered,
+        verdicts_text(yttrande.positions) or "–",
+        render.sentence(yttrande.summary) if yttrande.summary else "–",
+        _reservation_types(compilation.for_yttrande(yttrande)),
+        *(_plugin_cell(plugins, plugin, column, yttrande) for plugin, column in extra),
+    )
+
+
+def _dates(
+    compilation: Compilation, instans: str, yttrande: Yttrande
+) -> tuple[list[nodes.Node], list[nodes.Node]]:
+    """The nämnd's decision and the tjänsteutlåtande's date, marked late
+    (after svar senast) and with the date the utlåtande states."""
+    ctx = compilation.ctx
+    late = is_late(yttrande, compilation.remiss)
+    late_mark = render.emphasis(" " + _("(efter svar senast)"))
+    answered: list[nodes.Node] = [nodes.Text(ctx.date(yttrande.meeting))]
+    if late and yttrande.meeting is not None:
+        answered.append(late_mark.deepcopy())
+    document_date: list[nodes.Node] = [nodes.Text(own_date(ctx, yttrande))]
+    if late and yttrande.meeting is None:
+        document_date.append(late_mark)
+    utlatande = compilation.utlatande
+    stated = utlatande.stated_date(instans) if utlatande else None
+    if stated and stated != yttrande.date:
+        document_date.append(
+            render.emphasis(
+                " " + _("(utlåtandet anger %(date)s)") % {"date": ctx.date(stated)}
+            )
+        )
+    return answered, document_date
+
+
+def _reservation_types(reservations: Sequence[Reservation]) -> str:
+    return ", ".join(sorted({r.type for r in reservations}))
+
+
+def _plugin_cell(
+    plugins: Plugins, name: str, column: Column, yttrande: Yttrande
+) -> render.Part:
+    """A plugin's cell; a plugin that fails gets an empty cell and a warning,
+    once per build for each column and yttrande (the table may be on several
+    pages and in several PDFs)."""
+    try:
+        value = column["value"](yttrande)
+    except Exception as err:
+        error = f"{type(err).__name__}: {err}"
+    else:
+        if isinstance(value, str) or (
+            isinstance(value, list | tuple)
+            and all(isinstance(n, nodes.Node) for n in value)
+        ):
+            return value
+        error = _("gav %(type)s, inte text eller noder") % {
+            "type": type(value).__name__
+        }
+    plugins.warn(
+        _(
+            "pluginen '%(plugin)s' misslyckades i kolumnen '%(column)s' för "
+            "%(instans)s: %(error)s"
+        )
+        % {
+            "plugin": name,
+            "column": column["title"],
+            "instans": yttrande.instans,
+            "error": error,
+        },
+        yttrande.location,
+        key=("column", name, column["title"], yttrande.id),
+    )
+    return ""

@@ -1,0 +1,90 @@
+"""Beslut: a body's decision on each att-sats."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import KommunObject, Outcome, default_id, verdict_for
+from ..i18n import N_, _
+from ..reading import kind
+from ..reading.directive import ObjectDirective
+from ..swedish import format_date
+from ..vocabulary import OUTCOMES
+
+
+@dataclass(frozen=True, kw_only=True)
+class Beslut(KommunObject):
+    kind: ClassVar[str] = "beslut"
+    label: ClassVar[str] = N_("beslut")
+
+    body: str = "Kommunfullmäktige"
+    date: dt.date | None = None
+    outcomes: tuple[Outcome, ...] = ()
+
+    def outcome_for(self, number: int) -> str:
+        """The outcome for att-sats ``number`` (or for the motion as a whole)."""
+        return verdict_for(self.outcomes, number)
+
+
+OPTIONS = {
+    "organ": kind.text("the deciding body (default Kommunfullmäktige)"),
+    "datum": kind.date("date of the decision (YYYY-MM-DD)"),
+    "utfall": kind.text(
+        "outcome for the whole motion ('avslag') or per att-sats "
+        "('1: bifall; 2: avslag')"
+    ),
+}
+
+
+def outcomes(d: ObjectDirective) -> tuple[Outcome, ...]:
+    result = [
+        Outcome(word, number)
+        for number, word in d.vocabulary(
+            "utfall", OUTCOMES, _("okänt utfall '%(word)s'; kända är %(known)s")
+        )
+    ]
+    if not result:
+        d.warn(_("beslutet saknar utfall (:utfall:)"), "missing")
+    return tuple(result)
+
+
+def parse(d: ObjectDirective) -> tuple[Beslut, list[nodes.Node]]:
+    dnr = d.dnr()
+    organ = d.value("organ") or "Kommunfullmäktige"
+    decided = d.value("datum")
+    title = d.argument() or _("Beslut i %(organ)s") % {"organ": d.in_sentence(organ)}
+    beslut = Beslut(
+        id=d.object_id(default_id("beslut", dnr, organ)),
+        **d.where(),
+        dnr=dnr,
+        title=title,
+        body=organ,
+        date=decided,
+        outcomes=outcomes(d),
+    )
+    return beslut, d.body(dnr)
+
+
+def render_beslut(
+    d: ObjectDirective, beslut: Beslut, body: list[nodes.Node]
+) -> list[nodes.Node]:
+    fields: list[tuple[str, render.Part]] = [(_("Organ"), beslut.body)]
+    if beslut.date:
+        fields.append((_("Datum"), format_date(beslut.date, d.locale)))
+    if beslut.dnr:
+        fields.append((_("Diarienummer"), beslut.dnr))
+    container = d.container(beslut)
+    container += d.header(beslut, fields, classes=["kommun-beslut-header"])
+    container += d.pending("beslut-outcomes", dnr=beslut.dnr, target=beslut.id)
+    container.extend(body)
+    container.extend(d.footer(beslut))
+    container += d.backlinks(beslut)
+    return [container]
+
+
+KIND = kind.Kind(Beslut, ("beslut",), OPTIONS, parse, render_beslut, colour="#F7C8C8")

@@ -1,0 +1,97 @@
+"""Remiss: which instanser the ärende was referred to, and by when.
+
+The smallest kind, and the one ``docs/architecture.md`` walks through: its
+model class, its options, its parse function and its renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import KommunObject, default_id
+from ..i18n import N_, _
+from ..reading import kind
+from ..reading.directive import ObjectDirective
+from ..swedish import format_date, normalise
+
+
+@dataclass(frozen=True, kw_only=True)
+class Remiss(KommunObject):
+    kind: ClassVar[str] = "remiss"
+    label: ClassVar[str] = N_("remiss")
+
+    sender: str = "Kommunstyrelsen"
+    date: dt.date | None = None
+    deadline: dt.date | None = None
+    instanser: tuple[str, ...] = ()
+
+
+OPTIONS = {
+    "avsandare": kind.text("who sent the remiss (default Kommunstyrelsen)"),
+    "datum": kind.date("date of the remiss (YYYY-MM-DD)"),
+    "svar-senast": kind.date("deadline for answers (YYYY-MM-DD)"),
+    "instanser": kind.entries("the remissinstanser, one per line or ';', in order"),
+}
+
+
+def parse(d: ObjectDirective) -> tuple[Remiss, list[nodes.Node]]:
+    dnr = d.dnr()
+    written = [" ".join(name.split()) for name in d.value("instanser")]
+    if not written:
+        d.warn(_("remissen saknar remissinstanser (:instanser:)"), "missing")
+    instanser: dict[str, str] = {}
+    for name in written:
+        if normalise(name) in instanser:
+            d.warn(
+                _("remissinstansen '%(instans)s' står två gånger; den räknas en gång"),
+                "duplicate",
+                {"instans": name},
+                line=d.option_line("instanser"),
+            )
+            continue
+        instanser[normalise(name)] = name
+    remiss = Remiss(
+        id=d.object_id(default_id("remiss", dnr)),
+        **d.where(),
+        dnr=dnr,
+        title=d.argument() or _("Remiss"),
+        sender=d.value("avsandare") or "Kommunstyrelsen",
+        date=d.value("datum"),
+        deadline=d.value("svar-senast"),
+        instanser=tuple(instanser.values()),
+    )
+    return remiss, d.body(dnr)
+
+
+def render_remiss(
+    d: ObjectDirective, remiss: Remiss, body: list[nodes.Node]
+) -> list[nodes.Node]:
+    fields: list[tuple[str, render.Part]] = [(_("Avsändare"), remiss.sender)]
+    if remiss.date:
+        fields.append((_("Remissdatum"), format_date(remiss.date, d.locale)))
+    if remiss.deadline:
+        fields.append((_("Svar senast"), format_date(remiss.deadline, d.locale)))
+    if remiss.dnr:
+        fields.append((_("Diarienummer"), remiss.dnr))
+    container = d.container(remiss)
+    container += d.header(remiss, fields)
+    container.extend(body)
+    container += d.pending("remiss-status", dnr=remiss.dnr, target=remiss.id)
+    container.extend(d.footer(remiss))
+    return [container]
+
+
+KIND = kind.Kind(
+    Remiss,
+    ("remiss",),
+    OPTIONS,
+    parse,
+    render_remiss,
+    argument=N_("rubriken"),
+    colour="#F4E3B5",
+)

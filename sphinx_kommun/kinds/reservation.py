@@ -1,0 +1,132 @@
+"""Reservation, särskilt uttalande, ersättaryttrande and protokollsanteckning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import KommunObject, Person, default_id
+from ..i18n import N_, _
+from ..reading import kind
+from ..reading.directive import ObjectDirective
+from ..reading.excerpts import mark_excerpt
+from ..swedish import capitalise, format_date, join
+from ..vocabulary import RESERVATION_TYPES, closest, definite
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reservation(KommunObject):
+    kind: ClassVar[str] = "reservation"
+    label: ClassVar[str] = N_("reservation")
+
+    #: reservation, särskilt uttalande, ersättaryttrande, protokollsanteckning
+    type: str = "reservation"
+    authors: tuple[Person, ...] = ()
+    body: str = ""
+    date: dt.date | None = None
+    #: The reference as written (an id, an instans name, or "beslut").
+    concerns_ref: str = ""
+
+
+OPTIONS = {
+    "typ": kind.text(
+        "reservation, särskilt uttalande, ersättaryttrande or protokollsanteckning"
+    ),
+    "organ": kind.text("the body it was made in"),
+    "forfattare": kind.persons("authors, one per line: Name (Party)"),
+    "avser": kind.text(
+        "what it concerns: a yttrande (id or instans), a beslut ('beslut' or "
+        "its id); default the yttrande of :organ:"
+    ),
+    "datum": kind.date("date (YYYY-MM-DD)"),
+}
+
+
+def _type(d: ObjectDirective) -> str:
+    written = d.value("typ") or "reservation"
+    known = closest(written, RESERVATION_TYPES)
+    if known is not None:
+        return known
+    d.warn(
+        _("okänd typ '%(type)s'; kända är %(known)s"),
+        "type",
+        {"type": written, "known": ", ".join(RESERVATION_TYPES)},
+        line=d.option_line("typ"),
+    )
+    return " ".join(written.split())
+
+
+def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
+    dnr = d.dnr()
+    written = _type(d)
+    what = definite(written)
+    authors = d.value("forfattare")
+    if not authors:
+        d.warn(
+            _("%(what)s saknar författare (:forfattare:)"), "missing", {"what": what}
+        )
+    organ = d.value("organ")
+    if not organ and not d.value("avser"):
+        d.warn(
+            _("%(what)s anger varken :organ: eller :avser:"), "missing", {"what": what}
+        )
+    by = join((p.with_party() for p in authors), d.locale)
+    title = d.argument() or (
+        _("%(kind)s av %(who)s") % {"kind": capitalise(written), "who": by}
+        if by
+        else capitalise(written)
+    )
+    obj_id = d.object_id(
+        default_id(
+            "reservation", dnr, written, organ, authors[0].name if authors else ""
+        )
+    )
+    text_node = nodes.container(classes=["kommun-reservation-text"])
+    text_node.extend(d.body(dnr))
+    if not len(text_node):
+        d.warn(_("%(what)s saknar text"), "missing", {"what": what})
+    reservation = Reservation(
+        id=obj_id,
+        **d.where(),
+        dnr=dnr,
+        title=title,
+        excerpts=(mark_excerpt(text_node, obj_id, "text"),),
+        type=written,
+        authors=authors,
+        body=organ,
+        date=d.value("datum"),
+        concerns_ref=d.value("avser"),
+    )
+    return reservation, [text_node]
+
+
+def render_reservation(
+    d: ObjectDirective, reservation: Reservation, body: list[nodes.Node]
+) -> list[nodes.Node]:
+    fields: list[tuple[str, render.Part]] = [(_("Typ"), capitalise(reservation.type))]
+    if reservation.authors:
+        fields.append((_("Av"), render.person_list(reservation.authors, d.locale)))
+    if reservation.body:
+        fields.append((_("Organ"), reservation.body))
+    if reservation.date:
+        fields.append((_("Datum"), format_date(reservation.date, d.locale)))
+    container = d.container(reservation)
+    container += d.header(reservation, fields, classes=["kommun-reservation-header"])
+    container += d.pending("concerns", target=reservation.id, dnr=reservation.dnr)
+    container.extend(body)
+    container.extend(d.footer(reservation))
+    return [container]
+
+
+KIND = kind.Kind(
+    Reservation,
+    ("reservation",),
+    OPTIONS,
+    parse,
+    render_reservation,
+    colour="#E8D5F0",
+)

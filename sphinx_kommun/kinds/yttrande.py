@@ -1,0 +1,255 @@
+"""Yttrande: one remissinstans' answer, as the document it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import (
+    Excerpt,
+    KommunObject,
+    Person,
+    Position,
+    default_id,
+    verdict_for,
+    verdicts_text,
+)
+from ..i18n import N_, _
+from ..reading import kind
+from ..reading.directive import ObjectDirective
+from ..reading.excerpts import mark_excerpt, mark_excerpts, section_title
+from ..swedish import format_date
+
+
+@dataclass(frozen=True, kw_only=True)
+class Yttrande(KommunObject):
+    kind: ClassVar[str] = "yttrande"
+    label: ClassVar[str] = N_("yttrande")
+
+    instans: str
+    forvaltning: str = ""
+    #: Date of the förvaltning's tjänsteutlåtande.
+    date: dt.date | None = None
+    #: Date of the nämnd meeting that decided the answer.
+    meeting: dt.date | None = None
+    recipient: str = ""
+    handlaggare: str = ""
+    telefon: str = ""
+    summary: str = ""
+    positions: tuple[Position, ...] = ()
+    signatories: tuple[Person, ...] = ()
+    attestations: tuple[Person, ...] = ()
+    bilagor: tuple[str, ...] = ()
+
+    @property
+    def author_body(self) -> str:
+        """Who wrote the tjänsteutlåtande: the förvaltning, or the instans itself."""
+        return self.forvaltning or self.instans
+
+    @property
+    def effective_date(self) -> dt.date | None:
+        """The tjänsteutlåtande's date, or the last attestation date without one."""
+        if self.date is not None:
+            return self.date
+        dates = [p.date for p in self.attestations if p.date is not None]
+        return max(dates) if dates else None
+
+    @property
+    def answered_on(self) -> dt.date | None:
+        """When the answer was given: the nämnd's meeting, else the document date."""
+        return self.meeting or self.effective_date
+
+    def position_for(self, number: int | None) -> str:
+        """The ställning on att-sats ``number`` (or on the motion as a whole)."""
+        return verdict_for(self.positions, number)
+
+
+OPTIONS = {
+    "forvaltning": kind.text("the förvaltning that wrote the tjänsteutlåtande"),
+    "avdelning": kind.text("the förvaltning's department"),
+    "datum": kind.date("date of the tjänsteutlåtande (YYYY-MM-DD)"),
+    "sammantrade": kind.date("date of the nämnd meeting that decided the answer"),
+    "till": kind.text("addressee shown in the header (default: the instans)"),
+    "handlaggare": kind.text("case officer"),
+    "telefon": kind.text("case officer's phone"),
+    "rubrik": kind.text("heading (default: the ärende's rubrik)"),
+    "underrubrik": kind.text("sub-heading (default: Yttrande till <remiss sender>)"),
+    "sammanfattning": kind.text(
+        "one sentence for the Beredning, continuing after the instans' name "
+        "('anser att …')"
+    ),
+    "stallning": kind.text(
+        "ställning on the motion ('avstyrker') or per att-sats "
+        "('1: avstyrker; 2: instämmer')"
+    ),
+    "beslut": kind.text(
+        "the nämnd's decision text, when it differs from the Förslag till "
+        "beslut section"
+    ),
+    "citera": kind.entries("titles of the sections quoted in the remissammanställning"),
+    "undertecknare": kind.persons("signatories, one per line: Name, title"),
+    "attesterat": kind.dated_persons(
+        "digital approvals, one per line: Name, title, YYYY-MM-DD"
+    ),
+    "bilagor": kind.entries("annexes, one per line"),
+}
+
+
+def positions(d: ObjectDirective) -> tuple[Position, ...]:
+    words = {**d.plugins.positions, **d.kommun_config.extra_positions}
+    return tuple(
+        Position(word, number)
+        for number, word in d.vocabulary(
+            "stallning", words, _("okänd ställning '%(word)s'; kända är %(known)s")
+        )
+    )
+
+
+def parse(d: ObjectDirective) -> tuple[Yttrande, list[nodes.Node]]:
+    dnr = d.dnr()
+    instans = d.argument()
+    obj_id = d.object_id(default_id("yttrande", dnr, instans))
+    body = d.body(dnr)
+    body, excerpts = _mark_quoted(d, obj_id, body)
+    yttrande = Yttrande(
+        id=obj_id,
+        **d.where(),
+        dnr=dnr,
+        title=instans,
+        excerpts=excerpts,
+        instans=instans,
+        forvaltning=d.value("forvaltning"),
+        date=d.value("datum"),
+        meeting=d.value("sammantrade"),
+        recipient=d.value("till") or instans,
+        handlaggare=d.value("handlaggare"),
+        telefon=d.value("telefon"),
+        summary=" ".join(d.value("sammanfattning").split()),
+        positions=positions(d),
+        signatories=d.value("undertecknare"),
+        attestations=d.value("attesterat"),
+        bilagor=tuple(d.value("bilagor")),
+    )
+    if not yttrande.summary:
+        d.warn(
+            _("yttrandet saknar :sammanfattning: till utlåtandets beredning"),
+            "missing",
+        )
+    return yttrande, body
+
+
+def _mark_quoted(
+    d: ObjectDirective, obj_id: str, body: list[nodes.Node]
+) -> tuple[list[nodes.Node], tuple[Excerpt, ...]]:
+    """Mark what the remissammanställning quotes: the nämnd's decision
+    (``:beslut:`` or the Förslag till beslut section) and the answer's text
+    (the sections of ``:citera:``, else everything but the proposal)."""
+    quoted = d.value("citera") or [
+        *d.kommun_config.quoted_sections,
+        *d.excerpt_titles("lydelse"),
+    ]
+    wanted = {title: "lydelse" for title in quoted}
+    proposal_titles = {title.casefold() for title in d.excerpt_titles("beslut")}
+    decision_text = d.value("beslut")
+    if not decision_text:
+        wanted.update((title, "beslut") for title in d.excerpt_titles("beslut"))
+    excerpts = list(mark_excerpts(body, obj_id, wanted))
+    decision: list[nodes.Node] = []
+    if decision_text:
+        section = render.section(
+            _("Nämndens beslut"),
+            f"{obj_id}-beslut",
+            nodes.paragraph("", "", *d.inline(decision_text, "beslut")),
+        )
+        excerpts.append(mark_excerpt(section, obj_id, "beslut"))
+        decision.append(section)
+    if not any(e.name == "lydelse" for e in excerpts):
+        if d.has("citera"):
+            d.warn(
+                _("yttrandet har inget avsnitt som heter %(titles)s (:citera:)"),
+                "excerpt",
+                {"titles": ", ".join(f"'{t}'" for t in quoted)},
+                line=d.option_line("citera"),
+            )
+        # quote everything the answer says, rather than nothing
+        wrapper = nodes.container(classes=["kommun-lydelse"])
+        wrapper.extend(n for n in body if section_title(n) not in proposal_titles)
+        body = [n for n in body if section_title(n) in proposal_titles]
+        body.append(wrapper)
+        excerpts.append(mark_excerpt(wrapper, obj_id, "lydelse"))
+        if not len(wrapper):
+            d.warn(
+                _("yttrandet har ingen text att återge i remissammanställningen"),
+                "missing",
+            )
+    return [*decision, *body], tuple(dict.fromkeys(excerpts))  # each name once
+
+
+def render_yttrande(
+    d: ObjectDirective, yttrande: Yttrande, body: list[nodes.Node]
+) -> list[nodes.Node]:
+    container = d.container(yttrande)
+    container += d.header(
+        yttrande, header_fields(d, yttrande), classes=["kommun-yttrande-header"]
+    )
+    container += d.pending(
+        "document-title",
+        dnr=yttrande.dnr,
+        target=yttrande.id,
+        rubrik=d.value("rubrik"),
+        underrubrik=d.value("underrubrik"),
+    )
+    container.extend(body)
+    if yttrande.signatories:
+        container += render.signatures(yttrande.signatories)
+    if yttrande.bilagor:
+        heading = _("Bilaga") if len(yttrande.bilagor) == 1 else _("Bilagor")
+        container += render.rubric(heading, classes=["kommun-bilagor"])
+        container += render.enumerated_list(
+            d.inline(text, "bilagor") for text in yttrande.bilagor
+        )
+    container.extend(d.footer(yttrande))
+    container += d.backlinks(yttrande)
+    return [container]
+
+
+def header_fields(
+    d: ObjectDirective, yttrande: Yttrande
+) -> list[tuple[str, render.Part]]:
+    fields: list[tuple[str, render.Part]] = []
+    if yttrande.forvaltning:
+        unit = yttrande.forvaltning
+        if d.value("avdelning"):
+            unit += ", " + d.value("avdelning")
+        fields.append((_("Förvaltning"), unit))
+    if yttrande.handlaggare:
+        fields.append((_("Handläggare"), yttrande.handlaggare))
+    if yttrande.telefon:
+        fields.append((_("Telefon"), yttrande.telefon))
+    to = yttrande.recipient
+    if yttrande.meeting:
+        to += ", " + format_date(yttrande.meeting, d.locale)
+    fields.append((_("Till"), to))
+    if yttrande.date:
+        fields.append((_("Datum"), format_date(yttrande.date, d.locale)))
+    if yttrande.dnr:
+        fields.append((_("Diarienummer"), yttrande.dnr))
+    if yttrande.positions:
+        fields.append((_("Ställning"), verdicts_text(yttrande.positions)))
+    return fields
+
+
+KIND = kind.Kind(
+    Yttrande,
+    ("yttrande",),
+    OPTIONS,
+    parse,
+    render_yttrande,
+    argument=N_("remissinstansen"),
+    argument_required=True,
+    colour="#FEDCD2",
+)

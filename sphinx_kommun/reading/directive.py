@@ -1,0 +1,426 @@
+"""The directive every kind of object is written with.
+
+:class:`WarningDirective` reads the option block itself (:mod:`.options`)
+and warns at the file and line with type ``kommun``; :class:`ObjectDirective`
+runs a :class:`~.kind.Kind`: its parse function, the plugins' fields, its
+renderer. The object it makes travels on its container node
+(``node["object"]``); the domain collects it when the document is read
+(:meth:`~sphinx_kommun.domain.store.KommunDomain.process_doc`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any, ClassVar, TypeVar
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .. import render
+from ..config import KommunConfig
+from ..domain.model import KommunObject
+from ..i18n import N_, _
+from ..nodes import kommun_object, kommun_pending
+from ..plugins.hookspecs import FieldSpec
+from ..plugins.manager import PluginError, Plugins, plugins_of, run_validator
+from ..swedish import fold, in_sentence, output_locale
+from .excerpts import lift_sections
+from .kind import Kind
+from .options import Written, is_myst, take_options
+from .personnummer import check_options
+from .values import OptionValues
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=KommunObject)
+
+#: The current ärende of a document while it is read, so objects after an
+#: ``arende`` directive belong to it.
+CURRENT_DNR = "kommun:dnr"
+#: The kind of the object whose content is being read (plugin sections
+#: check where they are).
+CURRENT_KIND = "kommun:kind"
+
+#: An HTML tag pasted into a value: ``<b>``, ``</i>``, ``<br/>``,
+#: ``<a href="…">`` (not ``a < b``, ``<anna@example.se>`` or ``<https://…>``).
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ID = re.compile(r"^[\wåäöÅÄÖ][\wåäöÅÄÖ-]*$")
+
+
+class WarningDirective(SphinxDirective):
+    """A directive that reads its own options and warns at its file and line,
+    with type ``kommun``."""
+
+    option_spec = None
+    arguments: list[str]
+    content: StringList
+    content_offset: int
+    #: every option as written, in order, repeats included
+    written: list[Written]
+    #: What the directive's argument is, when it must have one
+    #: (``"remissinstansen"``): docutils would drop a directive without its
+    #: required argument, content and all, so it is optional to docutils
+    #: and :meth:`without_argument` is its text.
+    argument_help: ClassVar[str] = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.written = take_options(self, self._warn_at)
+        self.options: dict[str, Any] = {}
+        for option in self.written:
+            self.options.setdefault(option.name, option.value)
+        self._warn_about_html()
+        check_options(self, [*self.arguments, *(o.value for o in self.written)])
+
+    def _warn_at(
+        self, message: str, subtype: str, values: dict[str, Any], line: int
+    ) -> None:
+        self.warn(message, subtype, values, line=line)
+
+    def _warn_about_html(self) -> None:
+        """An HTML tag in the argument or an option is printed as written
+        (escaped, never interpreted); the clerk is told so."""
+        written = [
+            (f"'.. {self.name}::'", argument, self.lineno)
+            for argument in self.arguments
+        ] + [(f"'{o.name}'", o.value, o.line) for o in self.written]
+        for where, value, line in written:
+            tag = _HTML_TAG.search(value)
+            if tag:
+                self.warn(
+                    _(
+                        "HTML-koden '%(tag)s' i %(where)s skrivs ut som text, "
+                        "inte som formatering"
+                    ),
+                    "markup",
+                    {"tag": tag.group(0), "where": where},
+                    line=line,
+                )
+
+    def option_line(self, name: str) -> int | None:
+        """The line where option ``name`` (any spelling) is first written."""
+        for option in self.written:
+            if fold(option.name) == fold(name):
+                return option.line
+        return None
+
+    def without_argument(self) -> list[nodes.Node]:
+        """A directive without its required argument: a warning, and the
+        content kept as text."""
+        self.warn(
+            _("'.. %(name)s::' saknar %(what)s; texten visas men blir inget objekt"),
+            "missing",
+            {"name": self.name, "what": _(self.argument_help or N_("sitt argument"))},
+        )
+        return self.parse_sections()
+
+    def parse_sections(self) -> list[nodes.Node]:
+        """The content, section titles allowed, as nodes of the directive.
+
+        MyST attaches the sections of a nested parse to the document's
+        sections, whatever node the directive parses into; while the
+        content is parsed, its renderer's section levels lead to the
+        directive's node instead, so a ``## Heading`` in a yttrande is the
+        yttrande's.
+        """
+        if not is_myst(self):
+            return self.parse_content_to_nodes(allow_section_headings=True)
+        renderer = self.state._renderer
+        levels = renderer._level_to_section
+        holder = nodes.Element()
+        holder.document = self.state.document
+        renderer._level_to_section = dict.fromkeys(range(max(levels) + 1), holder)
+        try:
+            self.state.nested_parse(
+                self.content, self.content_offset, holder, match_titles=True
+            )
+        finally:
+            renderer._level_to_section = levels
+        return list(holder.children)
+
+    def warn(
+        self, message: str, subtype: str, *args: Any, line: int | None = None
+    ) -> None:
+        """Warn at ``line``, else at the line of the option the message names
+        (``%(option)s``), else at the directive."""
+        if line is None and args and isinstance(args[0], dict):
+            line = self.option_line(str(args[0].get("option", "")))
+        source, line = self.state_machine.get_source_and_line(line or self.lineno)
+        logger.warning(
+            message,
+            *args,
+            location=f"{source}:{line}" if source and line else self.get_location(),
+            type="kommun",
+            subtype=subtype,
+        )
+
+
+class ObjectDirective(WarningDirective, OptionValues):
+    """The directive of one kind of object (:attr:`kind_spec`)."""
+
+    kind_spec: ClassVar[Kind]
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+
+    @property
+    def kind(self) -> str:
+        return self.kind_spec.name
+
+    def run(self) -> list[nodes.Node]:
+        spec = self.kind_spec
+        if spec.argument_required and not self.arguments:
+            return self.without_argument()
+        obj, body = spec.parse(self)
+        if obj is None:
+            return body
+        return spec.render(self, self.with_extra(obj), body)
+
+    @classmethod
+    def option_names(cls) -> list[str]:
+        """The options the directive declares (besides ``id`` and ``dnr``)."""
+        return list(cls.kind_spec.options)
+
+    def known_options(self) -> set[str]:
+        return {
+            "id",
+            "dnr",
+            *(fold(name) for name in self.option_names()),
+            *(fold(spec["name"]) for spec in self.plugin_fields),
+        }
+
+    def value(self, name: str) -> Any:
+        """Option ``name`` read by its declared type (once)."""
+        cache: dict[str, Any] = self.__dict__.setdefault("_values", {})
+        if name not in cache:
+            cache[name] = self.kind_spec.options[name].read(self, name)
+        return cache[name]
+
+    # -- environment --------------------------------------------------------
+
+    @property
+    def kommun_config(self) -> KommunConfig:
+        return KommunConfig.from_config(self.config)
+
+    @property
+    def locale(self) -> str:
+        return output_locale(self.config.language)
+
+    def in_sentence(self, name: str) -> str:
+        """``name`` inside a Swedish sentence (common nouns in lower case)."""
+        if self.locale != "sv":
+            return name
+        return in_sentence(name, self.kommun_config.common_noun_endings)
+
+    def where(self) -> dict[str, Any]:
+        """Where the object is written, for its model: file, line, and the
+        line of each option, for warnings found later."""
+        first: dict[str, int] = {}
+        for option in self.written:
+            first.setdefault(fold(option.name), option.line)
+        return {
+            "docname": self.env.docname,
+            "lineno": self.lineno,
+            "option_lines": tuple(first.items()),
+        }
+
+    # -- the ärende ------------------------------------------------------------
+
+    def dnr(self, explicit: str = "") -> str:
+        """The dnr of the object: its option, else the document's ärende.
+
+        An explicit dnr becomes the document's ärende for what follows; it is
+        checked where it is written.
+        """
+        dnr = " ".join((explicit or self.text("dnr")).split())
+        if not dnr:
+            return self.inherited_dnr()
+        self.env.current_document[CURRENT_DNR] = dnr
+        self.check_dnr(dnr, line=None if explicit else self.option_line("dnr"))
+        return dnr
+
+    def check_dnr(self, dnr: str, line: int | None = None) -> None:
+        """Warn when ``dnr`` does not have the project's form."""
+        if not self.kommun_config.dnr_regex.fullmatch(dnr):
+            self.warn(
+                _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
+                "dnr",
+                {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
+                line=line or self.lineno,
+            )
+
+    def inherited_dnr(self) -> str:
+        dnr = str(self.env.current_document.get(CURRENT_DNR) or "")
+        if not dnr:
+            self.warn(
+                _(
+                    "%(kind)s hör inte till något ärende: ange :dnr: eller skriv "
+                    "det efter ett arende-direktiv i samma dokument"
+                ),
+                "dnr",
+                {"kind": self.name},
+            )
+        return dnr
+
+    def object_id(self, default: str) -> str:
+        """The ``:id:`` given, else ``default``."""
+        explicit = self.text("id")
+        if not explicit:
+            return default
+        if not _ID.match(explicit):
+            self.warn(
+                _(
+                    "id '%(id)s' får bara innehålla bokstäver, siffror, "
+                    "bindestreck och understreck"
+                ),
+                "id",
+                {"id": explicit},
+                line=self.option_line("id"),
+            )
+            return default
+        return explicit
+
+    def argument(self) -> str:
+        """The argument, whitespace collapsed ("" without one)."""
+        return " ".join(self.arguments[0].split()) if self.arguments else ""
+
+    # -- content ---------------------------------------------------------------
+
+    @contextmanager
+    def reading(self, dnr: str) -> Iterator[None]:
+        """While the content is read: its ärende and the kind it is in."""
+        doc = self.env.current_document
+        previous = (doc.get(CURRENT_DNR, ""), doc.get(CURRENT_KIND, ""))
+        doc[CURRENT_KIND] = self.kind
+        if dnr:
+            doc[CURRENT_DNR] = dnr
+        try:
+            yield
+        finally:
+            doc[CURRENT_DNR], doc[CURRENT_KIND] = previous
+
+    def body(self, dnr: str) -> list[nodes.Node]:
+        """Parse the directive content (section titles allowed)."""
+        with self.reading(dnr):
+            return lift_sections(self.parse_sections())
+
+    def inline(self, text: str, option: str) -> list[nodes.Node]:
+        """Parse ``text``, the value of ``option``, as inline markup (roles are
+        allowed); what it reports is located at the option's line."""
+        if not text:
+            return []
+        lineno = self.option_line(option) or self.lineno
+        parsed, messages = self.parse_inline(text, lineno=lineno)
+        # what is found in it later (a link refused, a character pdflatex
+        # cannot set) is located at the option too
+        source, line = self.state_machine.get_source_and_line(lineno)
+        for node in parsed:
+            for element in node.findall(nodes.Element):
+                if element.line is None:
+                    element.source, element.line = source, line
+        return [*parsed, *messages]
+
+    # -- what plugins add ----------------------------------------------------------
+
+    @property
+    def plugins(self) -> Plugins:
+        return plugins_of(self.env)
+
+    @property
+    def plugin_fields(self) -> list[FieldSpec]:
+        return self.plugins.fields(self.kind)
+
+    def with_extra(self, obj: T) -> T:
+        """``obj`` with the validated values of the options plugins added."""
+        values = []
+        for spec in self.plugin_fields:
+            if not self.has(spec["name"]):
+                continue
+            try:
+                value = run_validator(
+                    spec.get("validate"), self.text(spec["name"]), text_only=True
+                )
+            except ValueError as err:
+                self.warn(
+                    _("fel värde för '%(option)s': %(error)s"),
+                    "field",
+                    {"option": spec["name"], "error": err},
+                )
+                continue
+            except PluginError as err:
+                self.warn(
+                    _(
+                        "pluginen som lägger till '%(option)s' kunde inte läsa värdet: %(error)s"
+                    ),
+                    "plugin",
+                    {"option": spec["name"], "error": err},
+                )
+                continue
+            values.append((spec["name"], value))
+        return replace(obj, extra=tuple(values)) if values else obj
+
+    def excerpt_titles(self, excerpt: str) -> list[str]:
+        """Headings of the section kinds whose ``excerpt`` is ``excerpt``."""
+        return self.plugins.excerpt_titles(excerpt)
+
+    # -- rendering -------------------------------------------------------------------
+
+    def container(self, obj: KommunObject) -> kommun_object:
+        """The node of the object's document; it carries the object."""
+        node = kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr)
+        node["classes"].append(f"kommun-{obj.kind}")
+        node["object"] = obj
+        self.set_source_info(node)
+        return node
+
+    def header(
+        self,
+        obj: KommunObject,
+        fields: list[tuple[str, render.Part]],
+        classes: Iterable[str] = (),
+    ) -> nodes.Element:
+        """The header block: the kind's fields, then what plugins add."""
+        labels = {spec["name"]: spec["label"] for spec in self.plugin_fields}
+        rows = list(fields)
+        rows.extend(
+            (labels[name], value) for name, value in obj.extra if labels.get(name)
+        )
+        rows.extend(self.plugins.header_fields(obj, self.locale))
+        return render.header(rows, classes=classes)
+
+    def footer(self, obj: KommunObject) -> list[nodes.Node]:
+        """Blocks plugins add at the end of the document (attestation …)."""
+        return self.plugins.footer(obj, self.locale)
+
+    def pending(self, generate: str, **attrs: Any) -> kommun_pending:
+        """A placeholder, filled when the page is written."""
+        node = kommun_pending(generate=generate, refdoc=self.env.docname, **attrs)
+        self.set_source_info(node)
+        return node
+
+    def backlinks(self, obj: KommunObject) -> kommun_pending:
+        return self.pending("backlinks", target=obj.id)
+
+    def xref(
+        self, kind: str, target: str, text: str, refdnr: str = ""
+    ) -> nodes.Element:
+        """A reference the directive writes."""
+        return render.xref(kind, target, text, self.env.docname, refdnr=refdnr)
+
+
+def directive_for(spec: Kind) -> type[ObjectDirective]:
+    """The directive class of a kind."""
+    return type(
+        f"{spec.model.__name__}Directive",
+        (ObjectDirective,),
+        {
+            "kind_spec": spec,
+            "argument_help": spec.argument,
+            "optional_arguments": 1 if spec.takes_argument else 0,
+        },
+    )

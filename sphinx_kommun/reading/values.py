@@ -1,0 +1,213 @@
+"""Option values read by their type, with warnings at the option's line.
+
+Mixed into :class:`~.directive.ObjectDirective`: every object directive
+reads its options through these, so a bad date, an unknown word or an
+unreadable person is warned about the same way everywhere, and kept (as
+written, or left out) rather than dropped with the directive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from ..domain.model import Person
+from ..i18n import _
+from ..swedish import fold, parse_date
+from ..vocabulary import closest
+from .options import Written
+from .people import PersonError, parse_person, split_entries
+
+Numbered = list[tuple[int | None, str]]
+
+
+class OptionValues:
+    """Typed access to a directive's options (see :mod:`.options`)."""
+
+    written: list[Written]
+    name: str
+
+    def warn(
+        self, message: str, subtype: str, *args: Any, line: int | None = None
+    ) -> None:
+        raise NotImplementedError
+
+    def known_options(self) -> set[str]:
+        """The options the directive takes, folded."""
+        raise NotImplementedError
+
+    def option_line(self, name: str) -> int | None:
+        raise NotImplementedError
+
+    def folded_options(self) -> dict[str, Written]:
+        """Each option once, by folded name; a repeat and an unknown option
+        are warned about (the first counts)."""
+        if not hasattr(self, "_folded"):
+            folded: dict[str, Written] = {}
+            for option in self.written:
+                key = fold(option.name)
+                if key in folded:
+                    self.warn(
+                        _("alternativet '%(option)s' är angivet två gånger"),
+                        "option",
+                        {"option": option.name},
+                        line=option.line,
+                    )
+                    continue
+                folded[key] = option
+            self._folded = folded
+            known = self.known_options()
+            for key, option in folded.items():
+                if key not in known:
+                    self.warn(
+                        _(
+                            "okänt alternativ '%(option)s' för %(kind)s; "
+                            "kända alternativ är %(known)s"
+                        ),
+                        "option",
+                        {
+                            "option": option.name,
+                            "kind": self.name,
+                            "known": ", ".join(sorted(known)),
+                        },
+                    )
+        return self._folded
+
+    # -- by type ------------------------------------------------------------------
+
+    def text(self, name: str, default: str = "") -> str:
+        """The value of an option, stripped, or ``default``."""
+        found = self.folded_options().get(fold(name))
+        return found.value.strip() if found else default
+
+    def has(self, name: str) -> bool:
+        return fold(name) in self.folded_options()
+
+    def flag(self, name: str) -> bool:
+        """An option that is written empty, ``ja`` or ``nej``."""
+        if not self.has(name):
+            return False
+        value = self.text(name).casefold()
+        if value in ("", "ja", "yes", "true", "1"):
+            return True
+        if value not in ("nej", "no", "false", "0"):
+            self.warn(
+                _("alternativet '%(option)s' ska vara tomt, 'ja' eller 'nej'"),
+                "option",
+                {"option": name},
+            )
+        return False
+
+    def date(self, name: str) -> dt.date | None:
+        value = self.text(name)
+        if not value:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as err:
+            self.warn(
+                _("fel datum i '%(option)s': %(error)s"),
+                "date",
+                {"option": name, "error": err},
+            )
+            return None
+
+    def entries(self, name: str) -> list[str]:
+        """A list option: one entry per line or ``;``-separated."""
+        return split_entries(self.text(name))
+
+    def numbered(self, name: str) -> Numbered:
+        """Entries ``word`` (for every att-sats) or ``N: word`` (for att-sats N).
+
+        An att-sats given twice, or two words for all of them, is warned
+        about: the first is used.
+        """
+        result: Numbered = []
+        seen: set[int | None] = set()
+        for entry in self.entries(name):
+            number: int | None = None
+            word = entry
+            head, sep, tail = entry.partition(":")
+            if sep and head.strip().isdigit():
+                number, word = int(head.strip()), tail.strip()
+            if number in seen:
+                self.warn(
+                    _(
+                        "'%(entry)s' i '%(option)s' upprepar %(what)s; den "
+                        "första uppgiften gäller"
+                    ),
+                    "option",
+                    {
+                        "entry": entry,
+                        "option": name,
+                        "what": _("att-sats %(number)s") % {"number": number}
+                        if number is not None
+                        else _("uppgiften för alla att-satser"),
+                    },
+                )
+                continue
+            seen.add(number)
+            result.append((number, word))
+        return result
+
+    def vocabulary(self, name: str, words: Iterable[str], unknown: str) -> Numbered:
+        """:meth:`numbered` with each word matched to ``words``.
+
+        An unknown word is warned about (``unknown``, a message with
+        ``%(word)s`` and ``%(known)s``, subtype ``name``) and kept as written.
+        """
+        known_words = list(words)
+        result: Numbered = []
+        for number, word in self.numbered(name):
+            known = closest(word, known_words)
+            if known is None:
+                self.warn(
+                    unknown,
+                    name,
+                    {"word": word, "known": ", ".join(known_words)},
+                    line=self.option_line(name),
+                )
+                known = " ".join(word.split())
+            result.append((number, known))
+        return result
+
+    def persons(self, name: str, *, with_dates: bool = False) -> tuple[Person, ...]:
+        """The people of a list option (see :func:`~.people.parse_person`).
+
+        An entry that cannot be read is warned about and kept as written.
+        """
+        people = []
+        for entry in self.entries(name):
+            try:
+                people.append(parse_person(entry, with_dates=with_dates))
+            except PersonError as err:
+                self._person_warning(name, entry, err)
+                people.append(err.person)
+        return tuple(people)
+
+    def dated_persons(self, name: str) -> tuple[Person, ...]:
+        """People written ``Name, role, YYYY-MM-DD`` (attestations)."""
+        return self.persons(name, with_dates=True)
+
+    def _person_warning(self, name: str, entry: str, err: PersonError) -> None:
+        values = {"person": err.person.name, "option": name, "value": err.value}
+        if err.kind == "date":
+            self.warn(
+                _("fel datum för %(person)s i '%(option)s': %(value)s"), "date", values
+            )
+        elif err.kind == "place":
+            self.warn(
+                _(
+                    "datumet %(value)s för %(person)s i '%(option)s' ska "
+                    "stå sist: Namn, roll, ÅÅÅÅ-MM-DD"
+                ),
+                "date",
+                values,
+            )
+        else:
+            self.warn(
+                _("kan inte läsa personen '%(entry)s' i '%(option)s'"),
+                "person",
+                {"entry": entry, "option": name},
+            )
