@@ -9,19 +9,19 @@ or kommun needs.
 
 from __future__ import annotations
 
-import pluggy
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
+from .plugins.hookspecs import hookimpl
+
 __version__ = "0.1.0"
 
-#: Marker for plugin hook implementations: ``from sphinx_kommun import hookimpl``.
-hookimpl = pluggy.HookimplMarker("sphinx_kommun")
+__all__ = ["__version__", "hookimpl", "setup"]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from . import config, domain, generate, i18n, kinds, output, plugins, reading
-    from .domain import DATA_VERSION
+    from .domain.store import KommunDomain
 
     config.register(app)
     i18n.register(app)
@@ -33,7 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     generate.register(app)
     return {
         "version": __version__,
-        "env_version": DATA_VERSION,
+        "env_version": KommunDomain.data_version,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

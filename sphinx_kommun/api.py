@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from . import hookimpl
+from .plugins.hookspecs import hookimpl
 from .reading.people import (
     parse_person,
     split_entries,

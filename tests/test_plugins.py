@@ -765,7 +765,7 @@ def test_readme_plugin_example_works_when_copied(
     ],
 )
 def test_section_kind_of_the_wrong_shape_is_refused(bad: dict, says: str) -> None:
-    from sphinx_kommun.plugins.manager import PluginError, _check_sections
+    from sphinx_kommun.plugins.shapes import PluginError, _check_sections
 
     with pytest.raises(PluginError, match=says):
         _check_sections([{"name": "prov", "title": None, **bad}])

@@ -13,10 +13,6 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-#: The version of what the domain keeps in the environment: a change makes
-#: Sphinx read every document again.
-DATA_VERSION = 6
-
 
 def register(app: Sphinx) -> None:
     from .store import KommunDomain

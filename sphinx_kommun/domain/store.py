@@ -33,7 +33,7 @@ from ..reading.generated import BeredningDirective, RemissammanstallningDirectiv
 from ..reading.roles import ROLE_MARK, KommunXRefRole
 from ..reading.sections import AvsnittDirective
 from ..swedish import capitalise
-from . import DATA_VERSION, excerpts
+from . import excerpts
 from .arenden import ArendeIndex
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
@@ -74,7 +74,7 @@ class KommunDomain(Domain):
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = DATA_VERSION
+    data_version = 6
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).

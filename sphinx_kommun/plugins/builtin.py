@@ -11,7 +11,6 @@ from typing import Any
 
 from docutils import nodes
 
-from .. import hookimpl
 from ..domain.checks import all_findings
 from ..domain.model import Person
 from ..i18n import _
@@ -25,6 +24,7 @@ from ..vocabulary import POSITIONS
 from .hookspecs import (
     FooterPart,
     SectionKind,
+    hookimpl,
 )
 
 #: (directive name, heading, object kinds, excerpt) of the standard sections.

@@ -50,6 +50,8 @@ import pluggy
 from docutils import nodes
 
 hookspec = pluggy.HookspecMarker("sphinx_kommun")
+#: Marker for plugin hook implementations: ``from sphinx_kommun import hookimpl``.
+hookimpl = pluggy.HookimplMarker("sphinx_kommun")
 
 
 # -- what hooks return -----------------------------------------------------------

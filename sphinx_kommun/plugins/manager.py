@@ -1,62 +1,55 @@
-"""Loading plugins and calling their hooks through pluggy, safely.
+"""Loading plugins, and what their hooks add.
 
 One :class:`Plugins` per Sphinx application (``app.kommun_plugins``), made at
 ``config-inited``: the built-in plugin first, then the ``sphinx_kommun``
 entry points of installed distributions, then the modules listed in
-``kommun_plugins``; names in ``kommun_disabled_plugins`` are skipped.
-
-Hooks are called through pluggy (``pm.hook.<name>(...)``), so its rules
-hold: the plugin registered last is called first, ``tryfirst`` and
-``trylast`` move an implementation, ``wrapper=True`` and ``hookwrapper=True``
-implementations wrap the call. What is registered with pluggy is not the
-plugin itself but a proxy (:class:`_Proxy`) whose functions guard the
-plugin's: one that raises is warned about and gives no result (pluggy drops
-None), so the other plugins still run. A plugin that raises or returns
-something of the wrong shape gets a ``kommun.plugin`` warning naming it, at
-the document when the hook is about one, else at the file and line of its
-hook implementation.
+``kommun_plugins``; names in ``kommun_disabled_plugins`` are skipped. Hooks
+are called through :class:`~.dispatch.Dispatcher`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
 import importlib
-import inspect
-from collections.abc import Callable, Generator, Hashable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
-import pluggy
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
-from ..i18n import (
-    N_,
-    _,
+from ..i18n import _
+from .dispatch import PROJECT, Dispatcher, Impl, PluginError
+from .hookspecs import Column, FieldSpec, SectionKind
+from .shapes import (
+    _check_columns,
+    _check_fields,
+    _check_footer,
+    _check_rows,
+    _check_sections,
+    _check_str,
+    _check_str_list,
+    _check_str_mapping,
+    check_findings,
+    run_validator,
+    section_key,
 )
-from ..swedish import fold
-from . import hookspecs
-from .hookspecs import (
-    Column,
-    FieldSpec,
-    FooterPart,
-    SectionKind,
-)
 
-logger = logging.getLogger(__name__)
-
-PROJECT = "sphinx_kommun"
 ENTRY_POINT_GROUP = "sphinx_kommun"
 BUILTIN = "sphinx_kommun.builtin"
-#: The attribute pluggy's ``HookimplMarker`` sets on an implementation.
-IMPL_ATTRIBUTE = f"{PROJECT}_impl"
 
-Location = tuple[str, int] | str | None
+__all__ = [
+    "Impl",
+    "PluginError",
+    "Plugins",
+    "check_findings",
+    "plugins_of",
+    "run_validator",
+    "section_key",
+]
 
 
 @dataclass
@@ -69,85 +62,7 @@ class PluginInfo:
     hooks: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Impl:
-    """One hook implementation of one plugin: whose, and where it is written."""
-
-    plugin: str
-    hook: str
-    #: ``path:line`` of its ``def``, for warnings not about a document
-    location: str | None = None
-
-
-class PluginError(Exception):
-    """A plugin returned something of the wrong shape."""
-
-
-def _warn(message: str, location: Location = None) -> None:
-    logger.warning(message, location=location, type="kommun", subtype="plugin")
-
-
-def _at(impl: Impl, location: Location) -> Location:
-    """Where a warning about ``impl`` goes: the document a call is about,
-    if any, else the implementation's ``def``."""
-    return location if location is not None else impl.location
-
-
-def _error(err: BaseException) -> str:
-    return f"{type(err).__name__}: {err}"
-
-
-def implementation_location(function: Callable[..., Any]) -> str | None:
-    """``path:line`` of the ``def`` of ``function`` (past its decorators)."""
-    function = inspect.unwrap(function)
-    try:
-        path = inspect.getsourcefile(function)
-        lines, start = inspect.getsourcelines(function)
-    except (OSError, TypeError):
-        return None
-    if path is None:
-        return None
-    for offset, text in enumerate(lines):
-        if text.lstrip().startswith(("def ", "async def ")):
-            return f"{path}:{start + offset}"
-    return f"{path}:{start}"
-
-
-class _Proxy:
-    """What is registered with pluggy for a plugin: its guarded hook functions."""
-
-    def __init__(self, plugin: Any) -> None:
-        self._plugin = plugin
-
-    def __repr__(self) -> str:
-        return repr(self._plugin)
-
-
-class _Call:
-    """One call of a hook: where it is about, and which implementation gave
-    each result (by identity: pluggy hands results on as they are)."""
-
-    def __init__(self, hook: str, location: Location) -> None:
-        self.hook = hook
-        self.location = location
-        self._sources: dict[int, tuple[Any, Impl]] = {}
-
-    def note(self, result: Any, impl: Impl) -> None:
-        self._sources.setdefault(id(result), (result, impl))
-
-    def note_new(self, results: list[Any], before: Iterable[Any], impl: Impl) -> None:
-        """Results a wrapper put in that were not there before it: its own."""
-        old = {id(item) for item in before}
-        for item in results:
-            if id(item) not in old:
-                self.note(item, impl)
-
-    def source(self, result: Any) -> Impl:
-        found = self._sources.get(id(result))
-        return found[1] if found is not None else Impl("?", self.hook)
-
-
-class Plugins:
+class Plugins(Dispatcher):
     """The plugin manager of one Sphinx application, and what its hooks add."""
 
     def __init__(
@@ -161,17 +76,12 @@ class Plugins:
     ) -> None:
         """Load ``builtin`` (sphinx-kommun's own plugin), the entry points
         and ``extra``, but not the ``disabled``."""
+        super().__init__()
         #: where conf.py sets a setting, for warnings about it
         self.locate = locate
-        self.pm = pluggy.PluginManager(PROJECT)
-        self.pm.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
         #: the plugins themselves (pluggy has their proxies), by name
         self._plugins: dict[str, Any] = {}
-        #: the hook calls under way, innermost last
-        self._calls: list[_Call] = []
-        #: what has been warned about (a warning is given once per build)
-        self._warned: set[Hashable] = set()
         disabled = list(disabled)
         for name in disabled:
             self.pm.set_blocked(name)
@@ -187,17 +97,6 @@ class Plugins:
             self._load_configured(item)
         self._fields: dict[str, list[FieldSpec]] = {}
         self._check_disabled(disabled)
-
-    def warn(
-        self, message: str, location: Location = None, *, key: Hashable = None
-    ) -> None:
-        """A ``kommun.plugin`` warning, given once per build for each ``key``
-        (by default the message and its location)."""
-        key = (message, location) if key is None else key
-        if key in self._warned:
-            return
-        self._warned.add(key)
-        _warn(message, location)
 
     # -- loading -------------------------------------------------------------------
 
@@ -293,222 +192,6 @@ class Plugins:
             name = getattr(item, "__name__", None) or type(item).__name__
         version = str(getattr(plugin, "__version__", ""))
         self._register(plugin, name, "conf.py", version)
-
-    # -- the proxies pluggy calls ----------------------------------------------------
-
-    def _proxy(self, plugin: Any, name: str) -> _Proxy:
-        """A stand-in for ``plugin``: each of its hook implementations
-        guarded, under the same attribute name, with the same signature
-        (pluggy reads the argument names) and the same ``@hookimpl`` options."""
-        proxy = _Proxy(plugin)
-        for attribute in dir(plugin):
-            opts = self.pm.parse_hookimpl_opts(plugin, attribute)
-            if opts is None:
-                continue
-            function = getattr(plugin, attribute)
-            hook = opts.get("specname") or attribute
-            impl = Impl(name, hook, implementation_location(function))
-            setattr(proxy, attribute, self._guard(function, impl, dict(opts)))
-        return proxy
-
-    def _guard(
-        self, function: Callable[..., Any], impl: Impl, opts: dict[str, Any]
-    ) -> Callable[..., Any]:
-        """``function``, failing without stopping the call (a warning instead).
-
-        A wrapper stays a generator, so pluggy runs it as one; a wrapper
-        that is not a generator is guarded as a plain function, which pluggy
-        refuses to register (as it would the plugin's own).
-        """
-        guarded: Callable[..., Any]
-        if inspect.isgeneratorfunction(function) and opts.get("wrapper"):
-            guarded = self._guard_wrapper(function, impl)
-        elif inspect.isgeneratorfunction(function) and opts.get("hookwrapper"):
-            guarded = self._guard_hookwrapper(function, impl)
-        else:
-            guarded = self._guard_plain(function, impl)
-        functools.update_wrapper(guarded, function)
-        setattr(guarded, IMPL_ATTRIBUTE, opts)
-        return guarded
-
-    def _guard_plain(
-        self, function: Callable[..., Any], impl: Impl
-    ) -> Callable[..., Any]:
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            try:
-                result = function(*args, **kwargs)
-            except Exception as err:
-                self._failed(impl, _error(err))
-                return None
-            if result is not None:
-                self._note(result, impl)
-            return result
-
-        return guarded
-
-    def _guard_wrapper(
-        self, function: Callable[..., Any], impl: Impl
-    ) -> Callable[..., Any]:
-        """A new-style wrapper (``wrapper=True``): it gets the results and
-        returns them, changed or not; if it fails, they go on unchanged."""
-
-        def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, Any]:
-            try:
-                teardown = function(*args, **kwargs)
-                next(teardown)
-            except StopIteration:
-                self._failed(impl, _("wrappern gjorde aldrig yield"))
-                return (yield)
-            except Exception as err:
-                self._failed(impl, _error(err))
-                return (yield)
-            try:
-                results = yield
-            except BaseException:  # not from a plugin: theirs are caught
-                teardown.close()
-                raise
-            before = list(results)
-            try:
-                teardown.send(results)
-            except StopIteration as stop:
-                altered = stop.value
-            except Exception as err:
-                self._failed(impl, _error(err))
-                return before
-            else:
-                teardown.close()
-                self._failed(impl, _("wrappern gjorde yield mer än en gång"))
-                return before
-            if not isinstance(altered, list):
-                self._nonsense(
-                    impl,
-                    _("wrappern returnerade %(type)s, inte en lista")
-                    % {"type": type(altered).__name__},
-                    self._current(),
-                )
-                return before
-            self._note_new(altered, before, impl)
-            return altered
-
-        return guarded
-
-    def _guard_hookwrapper(
-        self, function: Callable[..., Any], impl: Impl
-    ) -> Callable[..., Any]:
-        """An old-style wrapper (``hookwrapper=True``): it gets pluggy's
-        ``Result`` and may force another; if it fails, the results stay."""
-
-        def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, None]:
-            try:
-                teardown = function(*args, **kwargs)
-                next(teardown)
-            except StopIteration:
-                self._failed(impl, _("wrappern gjorde aldrig yield"))
-                yield
-                return
-            except Exception as err:
-                self._failed(impl, _error(err))
-                yield
-                return
-            outcome: pluggy.Result[Any] = yield
-            if outcome.exception is not None:  # not from a plugin: theirs are caught
-                with contextlib.suppress(StopIteration):
-                    teardown.send(outcome)
-                return
-            before = list(outcome.get_result())
-            try:
-                teardown.send(outcome)
-            except StopIteration:
-                pass
-            except Exception as err:
-                self._failed(impl, _error(err))
-                outcome.force_result(before)
-                return
-            else:
-                teardown.close()
-                self._failed(impl, _("wrappern gjorde yield mer än en gång"))
-                outcome.force_result(before)
-                return
-            if outcome.exception is not None:
-                self._failed(impl, _error(outcome.exception))
-                outcome.force_result(before)
-                return
-            altered = outcome.get_result()
-            if not isinstance(altered, list):
-                self._nonsense(
-                    impl,
-                    _("wrappern returnerade %(type)s, inte en lista")
-                    % {"type": type(altered).__name__},
-                    self._current(),
-                )
-                outcome.force_result(before)
-                return
-            self._note_new(altered, before, impl)
-
-        return guarded
-
-    def _current(self) -> Location:
-        """The document the hook call under way is about, if any."""
-        return self._calls[-1].location if self._calls else None
-
-    def _failed(self, impl: Impl, error: str) -> None:
-        self.warn(
-            _("pluginen '%(plugin)s' misslyckades i %(hook)s: %(error)s")
-            % {"plugin": impl.plugin, "hook": impl.hook, "error": error},
-            _at(impl, self._current()),
-        )
-
-    def _nonsense(self, impl: Impl, error: object, location: Location) -> None:
-        self.warn(
-            _("pluginen '%(plugin)s' gav ett svar av fel form från %(hook)s: %(error)s")
-            % {"plugin": impl.plugin, "hook": impl.hook, "error": error},
-            _at(impl, location),
-        )
-
-    def _note(self, result: Any, impl: Impl) -> None:
-        if self._calls:
-            self._calls[-1].note(result, impl)
-
-    def _note_new(self, results: list[Any], before: list[Any], impl: Impl) -> None:
-        if self._calls:
-            self._calls[-1].note_new(results, before, impl)
-
-    # -- calling -----------------------------------------------------------------------
-
-    def call(
-        self, hook: str, location: Location = None, **kwargs: Any
-    ) -> list[tuple[Impl, Any]]:
-        """Call ``hook`` through pluggy, about the document at ``location``
-        if it is about one.
-
-        Returns (implementation, result) for every result, in the order
-        pluggy returns them: the order it called the implementations in, as
-        wrappers left it. A plugin that raises is warned about and gives none.
-        """
-        record = _Call(hook, location)
-        self._calls.append(record)
-        try:
-            results = getattr(self.pm.hook, hook)(**kwargs)
-        finally:
-            self._calls.pop()
-        return [(record.source(result), result) for result in results]
-
-    def collect(
-        self,
-        hook: str,
-        check: Callable[[Any], Any],
-        location: Location = None,
-        **kwargs: Any,
-    ) -> list[tuple[Impl, Any]]:
-        """Like :meth:`call`, with each result checked (and converted) by
-        ``check``, which raises :class:`PluginError` for nonsense."""
-        checked = []
-        for impl, result in self.call(hook, location, **kwargs):
-            try:
-                checked.append((impl, check(result)))
-            except (PluginError, TypeError, ValueError, KeyError) as err:
-                self._nonsense(impl, err, location)
-        return checked
 
     # -- what the setup hooks add ------------------------------------------------------
 
@@ -658,214 +341,6 @@ class Plugins:
             for part in found:
                 parts.setdefault(part["key"], list(part["nodes"]))
         return [node for part in parts.values() for node in part]
-
-
-def run_validator(
-    validate: Callable[[str], Any] | None, text: str, *, text_only: bool = False
-) -> Any:
-    """A plugin's ``validate`` of an option, on the text the author wrote.
-
-    ``text_only``: the value must be text (a field shown in the header),
-    not anything the plugin's own section builder reads.
-
-    :raises ValueError: the value is wrong (the author's mistake; the
-        plugin's message says what is wrong).
-    :raises PluginError: the validator itself failed, or returned no text
-        where ``text_only`` (the plugin's fault).
-    """
-    if validate is None:
-        return text
-    try:
-        value = validate(text)
-    except ValueError:
-        raise
-    except Exception as err:
-        raise PluginError(_error(err)) from err
-    return _check_str(value) if text_only else value
-
-
-def section_key(name: str) -> str:
-    """A section name for comparing: folded, words joined by hyphens."""
-    return fold(name).replace(" ", "-")
-
-
-# -- shape checks ------------------------------------------------------------------
-
-
-def _check_str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PluginError(
-            _("väntade en sträng, fick %(type)s") % {"type": type(value).__name__}
-        )
-    return value
-
-
-def _check_str_list(value: Any) -> list[str]:
-    if not isinstance(value, list | tuple) or not all(
-        isinstance(v, str) for v in value
-    ):
-        raise PluginError(_("väntade en lista med strängar"))
-    return list(value)
-
-
-def _check_str_mapping(value: Any) -> dict[str, str]:
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
-        raise PluginError(_("väntade en dict från sträng till sträng"))
-    return dict(value)
-
-
-#: What a hook's dicts are, for the messages about them.
-SECTION_KIND = N_("en avsnittstyp")
-FIELD = N_("ett fält")
-COLUMN = N_("en kolumn")
-FOOTER_PART = N_("en sidfotsdel")
-FINDING = N_("ett fynd")
-
-
-def _check_dicts(
-    value: Any, required: Mapping[str, type | tuple[type, ...]], what: str
-) -> list[dict[str, Any]]:
-    """``value`` as a list of dicts with the ``required`` keys; ``what`` (one
-    of the names above) says what each dict is."""
-    what = _(what)
-    if not isinstance(value, list | tuple):
-        raise PluginError(
-            _("väntade en lista, fick %(type)s") % {"type": type(value).__name__}
-        )
-    checked = []
-    for item in value:
-        if not isinstance(item, Mapping):
-            raise PluginError(
-                _("väntade %(what)s som dict, fick %(type)s")
-                % {"what": what, "type": type(item).__name__}
-            )
-        for key, types in required.items():
-            if key not in item:
-                raise PluginError(
-                    _("%(what)s saknar '%(key)s'") % {"what": what, "key": key}
-                )
-            if not isinstance(item[key], types):
-                raise PluginError(
-                    _("'%(key)s' har fel typ i %(what)s") % {"what": what, "key": key}
-                )
-        checked.append(dict(item))
-    return checked
-
-
-def _check_sections(value: Any) -> list[SectionKind]:
-    kinds = _check_dicts(value, {"name": str, "title": (str, type(None))}, SECTION_KIND)
-    for kind in kinds:
-        name = {"name": repr(kind["name"])}
-        if not kind["name"] or not kind["name"].replace("-", "").isalnum():
-            raise PluginError(
-                _("avsnittstypens namn %(name)s är inget direktivnamn") % name
-            )
-        aliases = kind.get("aliases", ())
-        if not isinstance(aliases, list | tuple) or not all(
-            isinstance(a, str) for a in aliases
-        ):
-            raise PluginError(
-                _("avsnittstypen %(name)s: 'aliases' är ingen lista med namn") % name
-            )
-        if "build" in kind and not callable(kind["build"]):
-            raise PluginError(
-                _("avsnittstypen %(name)s: 'build' går inte att anropa") % name
-            )
-        kinds_of = kind.get("kinds", ())
-        if not isinstance(kinds_of, list | tuple) or not all(
-            isinstance(k, str) for k in kinds_of
-        ):
-            raise PluginError(
-                _("avsnittstypen %(name)s: 'kinds' är ingen lista med objekttyper")
-                % name
-            )
-        environment = kind.get("latex_environment", "")
-        if not isinstance(environment, str) or not (
-            environment == "" or (environment.isascii() and environment.isalpha())
-        ):
-            raise PluginError(
-                _(
-                    "avsnittstypen %(name)s: 'latex_environment' är inget "
-                    "LaTeX-namn (bara bokstäver)"
-                )
-                % name
-            )
-        options = kind.get("options", {})
-        if not isinstance(options, Mapping) or not all(
-            isinstance(option, Mapping) for option in options.values()
-        ):
-            raise PluginError(
-                _(
-                    "avsnittstypen %(name)s: 'options' är ingen mappning från "
-                    "alternativets namn till dess inställningar"
-                )
-                % name
-            )
-        for option in options.values():
-            if "validate" in option and not callable(option["validate"]):
-                raise PluginError(
-                    _("avsnittstypen %(name)s: en 'validate' går inte att anropa")
-                    % name
-                )
-    return cast(list[SectionKind], kinds)
-
-
-def _check_fields(value: Any) -> list[FieldSpec]:
-    specs = _check_dicts(value, {"name": str, "label": str, "help": str}, FIELD)
-    for spec in specs:
-        if "validate" in spec and not callable(spec["validate"]):
-            raise PluginError(
-                _("fältet %(name)s: 'validate' går inte att anropa")
-                % {"name": repr(spec["name"])}
-            )
-    return cast(list[FieldSpec], specs)
-
-
-def _check_columns(value: Any) -> list[Column]:
-    columns = _check_dicts(value, {"title": str}, COLUMN)
-    for column in columns:
-        if not callable(column.get("value")):
-            raise PluginError(
-                _("kolumnen %(title)s: 'value' går inte att anropa")
-                % {"title": repr(column["title"])}
-            )
-    return cast(list[Column], columns)
-
-
-def _check_rows(value: Any) -> list[tuple[str, str]]:
-    if not isinstance(value, list | tuple) or not all(
-        isinstance(row, list | tuple)
-        and len(row) == 2
-        and all(isinstance(part, str) for part in row)
-        for row in value
-    ):
-        raise PluginError(_("väntade en lista med par av strängar (etikett, värde)"))
-    return [(row[0], row[1]) for row in value]
-
-
-def _check_footer(value: Any) -> list[FooterPart]:
-    parts = _check_dicts(value, {"key": str, "nodes": (list, tuple)}, FOOTER_PART)
-    for part in parts:
-        if not all(isinstance(node, nodes.Node) for node in part["nodes"]):
-            raise PluginError(
-                _("sidfotsdelen %(key)s: 'nodes' är inga docutils-noder")
-                % {"key": repr(part["key"])}
-            )
-    return cast(list[FooterPart], parts)
-
-
-def check_findings(value: Any) -> list[dict[str, Any]]:
-    findings = _check_dicts(value, {"subtype": str, "message": str}, FINDING)
-    for finding in findings:
-        location = getattr(finding.get("object"), "location", None)
-        if not (isinstance(location, tuple) and len(location) == 2):
-            raise PluginError(_("ett fynds 'object' är inget objekt i projektet"))
-        line = finding.get("line")
-        if line is not None and (isinstance(line, bool) or not isinstance(line, int)):
-            raise PluginError(_("ett fynds 'line' är inget radnummer"))
-    return findings
 
 
 def _version(distribution: str) -> str:

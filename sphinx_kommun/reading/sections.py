@@ -12,7 +12,8 @@ from ..i18n import _
 from ..plugins.hookspecs import SectionKind
 from ..plugins.manager import PluginError, plugins_of, run_validator
 from ..swedish import capitalise, fold, output_locale
-from .directive import CURRENT_KIND, WarningDirective
+from .directive import CURRENT_KIND
+from .warning import WarningDirective
 
 
 class AvsnittDirective(WarningDirective):
