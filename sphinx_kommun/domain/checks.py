@@ -100,12 +100,10 @@ def check_arenden(index: ObjectIndex, warn: Findings) -> None:
 def check_answers(index: ObjectIndex, warn: Findings) -> None:
     for dnr in index.dnrs():
         remiss = index.remiss(dnr)
-        yttranden = index.yttranden(dnr)
         motion = index.motion(dnr)
         numbers = {y.number for y in index.yrkanden(motion)} if motion else set()
-        instanser = {name.casefold() for name in remiss.instanser} if remiss else set()
         seen: dict[str, Yttrande] = {}
-        for yttrande in yttranden:
+        for yttrande in index.yttranden(dnr):
             key = yttrande.instans.casefold()
             if key in seen:
                 warn(
@@ -117,21 +115,7 @@ def check_answers(index: ObjectIndex, warn: Findings) -> None:
                 )
             seen[key] = yttrande
             check_dates(yttrande, remiss, warn)
-            if remiss is None:
-                warn(
-                    yttrande,
-                    "remiss",
-                    _("yttrande från %(instans)s men ärendet %(dnr)s har ingen remiss"),
-                    instans=yttrande.instans,
-                    dnr=dnr,
-                )
-            elif key not in instanser:
-                warn(
-                    yttrande,
-                    "remiss",
-                    _("%(instans)s svarar men fanns inte med i remissen"),
-                    instans=yttrande.instans,
-                )
+            check_in_remiss(yttrande, remiss, warn)
             for position in yttrande.positions:
                 if position.yrkande is not None and position.yrkande not in numbers:
                     warn(
@@ -142,27 +126,51 @@ def check_answers(index: ObjectIndex, warn: Findings) -> None:
                         number=position.yrkande,
                     )
         utlatande = index.utlatande(dnr)
-        if remiss is not None and isinstance(utlatande, Utlatande) and utlatande.final:
-            for instans in remiss.instanser:
-                if instans.casefold() not in seen:
-                    warn(
-                        utlatande,
-                        "unanswered",
-                        _("utlåtandet är slutligt men %(instans)s har inte svarat"),
-                        instans=instans,
-                    )
         if isinstance(utlatande, Utlatande):
-            for instans, _date in utlatande.stated_dates:
-                if instans.casefold() not in seen:
-                    warn(
-                        utlatande,
-                        "ref",
-                        _(
-                            "uppgivet datum för %(instans)s, som inte har något yttrande"
-                        ),
-                        at="uppgivna-datum",
-                        instans=instans,
-                    )
+            check_utlatande(utlatande, remiss, set(seen), warn)
+
+
+def check_in_remiss(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> None:
+    """A yttrande answers a remiss that names its instans."""
+    if remiss is None:
+        warn(
+            yttrande,
+            "remiss",
+            _("yttrande från %(instans)s men ärendet %(dnr)s har ingen remiss"),
+            instans=yttrande.instans,
+            dnr=yttrande.dnr,
+        )
+    elif yttrande.instans.casefold() not in {n.casefold() for n in remiss.instanser}:
+        warn(
+            yttrande,
+            "remiss",
+            _("%(instans)s svarar men fanns inte med i remissen"),
+            instans=yttrande.instans,
+        )
+
+
+def check_utlatande(
+    utlatande: Utlatande, remiss: Remiss | None, answered: set[str], warn: Findings
+) -> None:
+    """A final utlåtande has every answer; a date it states is of an answer."""
+    if remiss is not None and utlatande.final:
+        for instans in remiss.instanser:
+            if instans.casefold() not in answered:
+                warn(
+                    utlatande,
+                    "unanswered",
+                    _("utlåtandet är slutligt men %(instans)s har inte svarat"),
+                    instans=instans,
+                )
+    for instans, _date in utlatande.stated_dates:
+        if instans.casefold() not in answered:
+            warn(
+                utlatande,
+                "ref",
+                _("uppgivet datum för %(instans)s, som inte har något yttrande"),
+                at="uppgivna-datum",
+                instans=instans,
+            )
 
 
 def check_dates(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> None:

@@ -21,21 +21,10 @@ from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..swedish import normalise
+from .backlinks import Backlink, compute
 from .model import KommunObject, RoleRef
 
 T = TypeVar("T", bound=KommunObject)
-
-
-@dataclass
-class Backlink:
-    """One object (or document) pointing at another."""
-
-    relation: str
-    source: KommunObject | None
-    docname: str
-    detail: str = ""
-    #: For a document (no source object): its title, shown as the link.
-    page_title: str = ""
 
 
 @dataclass
@@ -290,96 +279,4 @@ class ObjectIndex:
         return self._backlinks.get(target_id, [])
 
     def _compute_backlinks(self) -> dict[str, list[Backlink]]:
-        links: dict[str, list[Backlink]] = defaultdict(list)
-
-        def add(target: KommunObject | None, link: Backlink) -> None:
-            if target is not None:
-                links[target.id].append(link)
-
-        for obj in self.by_id.values():
-            if isinstance(obj, Yrkande):
-                continue
-            if isinstance(obj, Remiss):
-                add(self.motion(obj.dnr), Backlink("remitterad", obj, obj.docname))
-            elif isinstance(obj, Yttrande):
-                # on the att-satser (with the ställning on each), or on the
-                # motion when it has none: a list per att-sats says it all
-                motion = self.motion(obj.dnr)
-                add(self.remiss(obj.dnr), Backlink("svar", obj, obj.docname))
-                yrkanden = self.yrkanden(motion) if motion is not None else []
-                if not yrkanden:
-                    add(motion, Backlink("besvaras", obj, obj.docname))
-                else:
-                    for yrkande in yrkanden:
-                        position = obj.position_for(yrkande.number)
-                        add(yrkande, Backlink("besvaras", obj, obj.docname, position))
-            elif isinstance(obj, Reservation):
-                add(self.concerns(obj), Backlink("reservation", obj, obj.docname))
-            elif isinstance(obj, Utlatande):
-                motion = self.motion(obj.dnr)
-                add(motion, Backlink("behandlas", obj, obj.docname))
-                for yttrande in self.yttranden(obj.dnr):
-                    add(yttrande, Backlink("behandlas", obj, obj.docname))
-            elif isinstance(obj, Beslut):
-                motion = self.motion(obj.dnr)
-                yrkanden = self.yrkanden(motion) if motion is not None else []
-                if not yrkanden:
-                    add(motion, Backlink("beslut", obj, obj.docname))
-                for yrkande in yrkanden:
-                    outcome = obj.outcome_for(yrkande.number)
-                    add(yrkande, Backlink("beslut", obj, obj.docname, outcome))
-            elif isinstance(obj, Sammantrade):
-                for dnr in obj.items:
-                    add(self.arende(dnr), Backlink("sammantrade", obj, obj.docname))
-                    add(self.utlatande(dnr), Backlink("sammantrade", obj, obj.docname))
-            elif isinstance(obj, Arende):
-                for dnr in obj.related:
-                    add(self.arende(dnr), Backlink("relaterat", obj, obj.docname))
-        for ref in self.refs:
-            target = self.resolve(ref.kind, ref.target, ref.refdnr)
-            if target is None:
-                continue
-            source = self.by_id.get(ref.source) if ref.source else None
-            if source is not None and source.id == target.id:
-                continue
-            add(
-                target,
-                Backlink(
-                    "omnamnd",
-                    source,
-                    ref.docname,
-                    page_title=self.page_title(ref.docname) if source is None else "",
-                ),
-            )
-        # one entry per (relation, source, document); yttranden in remiss order
-        for target_id, found in links.items():
-            seen: set[tuple[str, str, str]] = set()
-            unique = []
-            found.sort(
-                key=lambda link: (
-                    self.remiss_rank(link.source) if link.source else 10**6,
-                    link.docname,
-                )
-            )
-            related = {
-                link.source.id
-                for link in found
-                if link.source is not None and link.relation != "omnamnd"
-            }
-            for link in found:
-                if (
-                    link.relation == "omnamnd"
-                    and link.source is not None
-                    and link.source.id in related
-                ):
-                    continue  # a mention by an object already linked otherwise
-                key = (
-                    link.relation,
-                    link.source.id if link.source else "",
-                    link.docname,
-                )
-                if key not in seen:
-                    seen.add(key)
-                    unique.append(link)
-            links[target_id] = unique
-        return dict(links)
+        return compute(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from .. import render
-from ..domain.index import Backlink
+from ..domain.backlinks import Backlink
 from ..i18n import N_, _
 from ..kinds.beslut import Beslut
 from ..kinds.reservation import Reservation

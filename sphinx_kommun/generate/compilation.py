@@ -154,35 +154,43 @@ class Compilation:
         return result
 
     def _answer(self, yttrande: Yttrande) -> list[nodes.Node]:
-        ctx = self.ctx
-        result: list[nodes.Node] = []
+        """What one instans answered: its nämnd's decision, the reservations
+        made there, and the quoted tjänsteutlåtande."""
         if not yttrande.published:
-            result.append(
+            return [
                 render.para(
                     _("%(whose)s yttrande publiceras inte."),
                     classes=["kommun-unpublished"],
                     whose=render.strong(genitive(capitalise(yttrande.instans))),
                     who=render.strong(capitalise(yttrande.instans)),
-                )
-            )
-            result.extend(self._reservation_lines(yttrande))
-            return result
-        if yttrande.meeting is not None:
-            decision = ctx.excerpt(yttrande, "beslut")
-            result.append(
-                render.para(
-                    _("%(who)s beslutade vid sitt sammanträde den %(date)s följande.")
-                    if decision
-                    # no decision written down: say no more than is known
-                    else _(
-                        "%(who)s behandlade ärendet vid sitt sammanträde den %(date)s."
-                    ),
-                    who=render.strong(capitalise(yttrande.instans)),
-                    date=ctx.date(yttrande.meeting),
-                )
-            )
-            result.extend(decision)
-        result.extend(self._reservation_lines(yttrande))
+                ),
+                *self._reservation_lines(yttrande),
+            ]
+        return [
+            *self._decision(yttrande),
+            *self._reservation_lines(yttrande),
+            *self._quote(yttrande),
+        ]
+
+    def _decision(self, yttrande: Yttrande) -> list[nodes.Node]:
+        """ "X beslutade vid sitt sammanträde den … följande." and the decision."""
+        if yttrande.meeting is None:
+            return []
+        decision = self.ctx.excerpt(yttrande, "beslut")
+        sentence = render.para(
+            _("%(who)s beslutade vid sitt sammanträde den %(date)s följande.")
+            if decision
+            # no decision written down: say no more than is known
+            else _("%(who)s behandlade ärendet vid sitt sammanträde den %(date)s."),
+            who=render.strong(capitalise(yttrande.instans)),
+            date=self.ctx.date(yttrande.meeting),
+        )
+        return [sentence, *decision]
+
+    def _quote(self, yttrande: Yttrande) -> list[nodes.Node]:
+        """ "Y:s tjänsteutlåtande daterat den … har i huvudsak följande
+        lydelse." and the quote, with the date the utlåtande states."""
+        ctx = self.ctx
         stated = (
             self.utlatande.stated_date(yttrande.instans) if self.utlatande else None
         )
@@ -206,18 +214,17 @@ class Compilation:
                 if date is not None
                 else _("%(whose)s tjänsteutlåtande återges inte.")
             )
-        result.append(
+        result: list[nodes.Node] = [
             render.para(
                 sentence,
                 whose=render.strong(genitive(author)),
                 who=render.strong(author),
                 date=ctx.date(date),
             )
-        )
+        ]
         if stated is not None and own is not None and stated != own:
             result.append(self._discrepancy(yttrande, stated, own))
-        result.extend(quote)
-        return result
+        return [*result, *quote]
 
     def _reservation_lines(self, yttrande: Yttrande) -> list[nodes.Node]:
         """ "Särskilt uttalande gjordes av …, bilaga 1." for each reservation

@@ -212,13 +212,7 @@ def read_lines(lines: list[str], first: int, warn: Warn) -> tuple[list[Written],
     the last option unindented (a heading or a paragraph written without a
     blank line after the options) is the start of the content.
     """
-
-    def option(line: str) -> re.Match[str] | None:
-        # an option indented more than the others (a tab among spaces)
-        # is an option all the same, not a continuation of the one before
-        return FIELD.match(line.lstrip())
-
-    last = max(n for n, line in enumerate(lines) if option(line))
+    last = max(n for n, line in enumerate(lines) if _option(line))
     taken = next(
         (n for n in range(last + 1, len(lines)) if not lines[n][:1].isspace()),
         len(lines),
@@ -235,34 +229,7 @@ def read_lines(lines: list[str], first: int, warn: Warn) -> tuple[list[Written],
         )
     items: list[tuple[str, list[str], int]] = []
     for number, line in enumerate(lines[:taken], start=first):
-        match = option(line)
-        if match and line[:1].isspace() and items:
-            warn(
-                _(
-                    "raden '%(line)s' är mer indragen än alternativen före "
-                    "den (ett tabbtecken?) men läses som ett eget alternativ, "
-                    "inte som en fortsättning på '%(option)s'"
-                ),
-                "option",
-                {"line": line.strip(), "option": items[-1][0]},
-                number,
-            )
-        if match:
-            line = line.lstrip()
-            name = match.group(0).strip()[1:-1].replace("\\", "").lower()
-            items.append((name, [line[match.end() :].strip()], number))
-        elif line[:1].isspace() and items:
-            items[-1][1].append(line)
-        else:
-            warn(
-                _(
-                    "raden '%(line)s' bland alternativen går inte att läsa "
-                    "(skriv :namn: värde); den hoppas över"
-                ),
-                "option",
-                {"line": line.strip()},
-                number,
-            )
+        _read_line(line, number, items, warn)
     result = []
     for name, (head, *rest), number in items:
         more = textwrap.dedent("\n".join(rest)).strip()
@@ -270,3 +237,43 @@ def read_lines(lines: list[str], first: int, warn: Warn) -> tuple[list[Written],
             Written(name, "\n".join(part for part in (head, more) if part), number)
         )
     return result, taken
+
+
+def _option(line: str) -> re.Match[str] | None:
+    # an option indented more than the others (a tab among spaces) is an
+    # option all the same, not a continuation of the one before
+    return FIELD.match(line.lstrip())
+
+
+def _read_line(
+    line: str, number: int, items: list[tuple[str, list[str], int]], warn: Warn
+) -> None:
+    """One line of the option block: an option, a continuation or neither."""
+    match = _option(line)
+    if match and line[:1].isspace() and items:
+        warn(
+            _(
+                "raden '%(line)s' är mer indragen än alternativen före "
+                "den (ett tabbtecken?) men läses som ett eget alternativ, "
+                "inte som en fortsättning på '%(option)s'"
+            ),
+            "option",
+            {"line": line.strip(), "option": items[-1][0]},
+            number,
+        )
+    if match:
+        line = line.lstrip()
+        name = match.group(0).strip()[1:-1].replace("\\", "").lower()
+        items.append((name, [line[match.end() :].strip()], number))
+    elif line[:1].isspace() and items:
+        items[-1][1].append(line)
+    else:
+        warn(
+            _(
+                "raden '%(line)s' bland alternativen går inte att läsa "
+                "(skriv :namn: värde); den hoppas över"
+            ),
+            "option",
+            {"line": line.strip()},
+            number,
+        )
