@@ -503,19 +503,39 @@ def test_pdfs_no_longer_derived_are_removed_and_others_kept(
     assert not (outdir / "ks-2019-656.pdf").exists()
 
 
-def test_domain_index_entries_are_fitted_for_pdflatex(
+def test_a_pdf_ends_without_index_pages(latex_case: SphinxTestApp) -> None:
+    """A printed handling ends with its last document: no index of ärenden
+    (the domain index), no general index."""
+    for tex in latex_case.outdir.glob("*.tex"):
+        text = tex.read_text(encoding="utf-8")
+        assert "\\kommunenddocument" in text
+        assert "sphinxtheindex" not in text, tex.name
+        assert "\\printindex" not in text, tex.name
+
+
+def test_an_index_the_project_asks_for_prints_what_pdflatex_cannot_set_as_in_the_text(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
     for path in src.glob("*.rst"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("KS 2019/1899", "KS 2019/1899Ω"), encoding="utf-8")
+    append(
+        src / "conf.py",
+        "latex_domain_indices = True\n"
+        "latex_elements = {'printindex': '\\\\printindex'}\n",
+    )
     app = build(src, "latex", confoverrides={"kommun_dnr_pattern": r"^KS \S+$"})
     assert "[kommun.latex]" in warnings_of(app)
     (texname,) = [p.name for p in app.outdir.glob("ks-2019-1899*.tex")]
     tex = (app.outdir / texname).read_text(encoding="utf-8")
-    assert "Ω" not in tex
-    assert latexmk(app.outdir, texname).exists()
+    # Sphinx writes the entry as it is; pdflatex is told to print it with "?"
+    assert "\\sphinxstyleindexentry{KS 2019/1899Ω}" in tex
+    assert "\\DeclareUnicodeCharacter{03A9}{?}" in tex
+    assert "\\printindex" in tex
+    text = pdf_text(latexmk(app.outdir, texname))
+    assert "Ärendeförteckning" in text
+    assert "Ω" not in text
 
 
 def test_control_characters_do_not_reach_latex() -> None:

@@ -22,7 +22,6 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..i18n import _
-from ..output.pdfchars import fitted
 from ..swedish import capitalise
 from .index import ObjectIndex
 from .model import (
@@ -54,12 +53,6 @@ class ArendeIndex(Index):
         domain = cast(KommunDomain, self.domain)
         groups: dict[str, list[IndexEntry]] = {}
         wanted = set(docnames) if docnames is not None else None
-        config = domain.env.config
-
-        def fit(text: str) -> str:
-            # only the LaTeX builder asks for some documents' entries
-            return fitted(config, text) if wanted is not None else text
-
         for obj in domain.index.by_id.values():
             if not isinstance(obj, Arende):
                 continue
@@ -68,13 +61,13 @@ class ArendeIndex(Index):
             group = obj.dnr.split("/")[0]
             groups.setdefault(group, []).append(
                 IndexEntry(
-                    fit(obj.dnr),
+                    obj.dnr,
                     0,
                     obj.docname,
                     obj.id,
-                    fit(obj.responsible),
+                    obj.responsible,
                     "",
-                    fit(obj.title),
+                    obj.title,
                 )
             )
         content = [

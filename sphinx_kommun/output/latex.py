@@ -38,7 +38,7 @@ from ..domain.model import (
     KommunObject,
     Sammantrade,
 )
-from ..domain.store import get_domain
+from ..domain.store import ArendeIndex, get_domain
 from ..i18n import _
 from ..nodes import (
     ancestors,
@@ -57,7 +57,7 @@ from ..swedish import (
     output_locale,
 )
 from . import needs
-from .pdfchars import fitted
+from .pdfchars import checked, declarations, fitted
 
 STYLE = Path(__file__).parent / "texinputs" / "sphinxkommun.sty"
 
@@ -271,7 +271,8 @@ class PrintedDocuments(SphinxPostTransform):
         root = self.document
         section = next(iter(root.findall(nodes.section)), None)
         first = start(section, 1) if section is not None else start(root, 0)
-        first["pdfinfo"], first["cover"] = pdf_info(self.env, str(root["docname"]))
+        info, first["cover"] = pdf_info(self.env, str(root["docname"]))
+        first["pdfinfo"] = "\n".join(filter(None, [info, index_characters(self.env)]))
         for included in list(root.findall(addnodes.start_of_file)):
             previous = included.previous_sibling()
             start(included, 0)
@@ -490,6 +491,30 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
     return "\\hypersetup{" + ",".join(parts) + "}", cover
 
 
+def prints_index(config: Config, name: str) -> bool:
+    """Whether the domain index ``name`` (``kommun-arenden``) is printed."""
+    chosen = config.latex_domain_indices
+    if isinstance(chosen, bool):
+        return chosen
+    return name in chosen
+
+
+def index_characters(env: BuildEnvironment) -> str:
+    """For a project that prints the index of ärenden (``latex_domain_indices``):
+    the characters pdflatex cannot set in its entries, declared to print as
+    in the documents (``?``). Sphinx writes the entries into the .tex as
+    they are, without a doctree :mod:`.pdfchars` would have seen; each
+    was warned about where the ärende's text is written."""
+    if not checked(env.config) or not prints_index(env.config, "kommun-arenden"):
+        return ""
+    content, _collapse = ArendeIndex(get_domain(env)).generate()
+    text = "".join(
+        group + "".join(entry.name + entry.extra for entry in entries)
+        for group, entries in content
+    )
+    return declarations(text)
+
+
 #: What must be escaped in a PDF string (metadata): TeX's specials only.
 #: Sphinx's escapes for running text (``\sphinxhyphen{}`` for ``-``, math
 #: for some symbols) are no tokens hyperref allows there: a dnr like
@@ -526,8 +551,19 @@ def tex_text(config: Config, text: str) -> str:
 # -- configuration -------------------------------------------------------------------
 
 
+def set_by_project(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` sets ``name``. (Sphinx keeps no public
+    record of it: its raw namespace and the overrides are read.)"""
+    return name in config._raw_config or name in config._overrides
+
+
 def configure(app: Sphinx, config: Config) -> None:
-    """``config-inited``: a municipal look, unless the project chose otherwise."""
+    """``config-inited``: a municipal look, unless the project chose otherwise.
+
+    A printed handling has no index pages at its end: ``latex_domain_indices``
+    is False and ``latex_elements["printindex"]`` empty unless conf.py (or
+    ``-D``) sets them.
+    """
     settings = KommunConfig.from_config(config)
     elements = dict(config.latex_elements)
     defaults = {
@@ -539,6 +575,8 @@ def configure(app: Sphinx, config: Config) -> None:
         "tableofcontents": "",
         "fncychap": "",
         "extraclassoptions": "oneside",
+        # no general index after the documents
+        "printindex": "",
     }
     for key, value in defaults.items():
         elements.setdefault(key, value)
@@ -557,6 +595,8 @@ def configure(app: Sphinx, config: Config) -> None:
         + elements.get("preamble", "")
     )
     config.latex_elements = elements
+    if not set_by_project(config, "latex_domain_indices"):
+        config.latex_domain_indices = False
 
 
 def prepare(app: Sphinx, builder: Builder) -> None:

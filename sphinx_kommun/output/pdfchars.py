@@ -200,6 +200,24 @@ def mark_written(app: Sphinx, doctree: nodes.document) -> None:
                 place[WRITTEN] = "".join(dict.fromkeys(mark + "".join(bad)))
 
 
+#: How a replacement of :data:`REPLACEMENTS` is written in LaTeX.
+_AS_LATEX = {"\u00a0": "\\nobreakspace{}"}
+
+
+def declarations(text: str) -> str:
+    """``\\DeclareUnicodeCharacter`` for each character of ``text`` that
+    pdflatex cannot set, printing it as :func:`printable` would: for text
+    that reaches LaTeX without passing through a doctree (the entries of a
+    domain index). ASCII control characters cannot be declared."""
+    chars = dict.fromkeys(c for c in text if ord(c) >= 0x80 and not settable(c))
+    lines = []
+    for char in chars:
+        replacement = REPLACEMENTS.get(char, PLACEHOLDER)
+        written = _AS_LATEX.get(replacement, replacement)
+        lines.append(f"\\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{written}}}\n")
+    return "".join(lines)
+
+
 def register(app: Sphinx) -> None:
     app.connect("doctree-read", mark_written, priority=650)
     # after sphinx-needs has rendered its views into the doctree
