@@ -17,7 +17,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import (
         config,
         i18n,
-        nodes,
+        needs,
+        output,
     )
     from .domain import checks
     from .domain.store import KommunDomain
@@ -29,20 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         keep_excerpts,
         navigation,
     )
-    from .generate.fill import (
-        FillGenerated,
-        single_file_anchors,
-    )
-    from .output import (
-        html,
-        latex,
-        needs,
-        outdir,
-        pdfchars,
-    )
-    from .output import (
-        memory as collector,
-    )
+    from .generate.fill import FillGenerated
     from .plugins import manager as plugins
     from .reading import (
         personnummer,
@@ -67,14 +55,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     config.register(app)
     i18n.register(app)
-    # before Sphinx and sphinx-needs write anything
-    outdir.check(app)
     app.setup_extension("sphinx_needs")
-    nodes.register(app)
-    latex.register(app)
-    pdfchars.register(app)
+    # checks the output directories first, before anything is written there
+    output.register(app)
     navigation.register(app)
-    collector.register(app)
     reading.register(app)
     safety.register(app)
 
@@ -94,7 +78,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(UnpublishedDocument)
     app.connect("config-inited", no_page_sources)
     app.add_post_transform(FillGenerated)
-    app.connect("doctree-resolved", single_file_anchors, priority=900)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("build-finished", incremental.commit_written)
@@ -102,10 +85,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", personnummer.check_document, priority=600)
     app.connect("doctree-read", keep_excerpts, priority=700)
     app.connect("needs-before-post-processing", needs.add_needs)
-    app.connect("html-page-context", needs.strip_assets, priority=900)
 
-    app.connect("config-inited", html.add_static_files)
-    app.connect("builder-inited", html.copy_plugin_files)
     app.connect("env-get-outdated", incremental.plugins_changed)
 
     return {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.output import pdfchars
+from sphinx_kommun.output.latex import characters as pdfchars
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
 from .conftest import append, edit, html_text, with_notes_in_a_quoted_section

@@ -62,7 +62,7 @@ from ..domain.store import (
     KommunDomain,
     get_domain,
 )
-from ..output.needs import stale_views
+from ..needs import stale_views
 from . import (
     _digest,
     fingerprint,

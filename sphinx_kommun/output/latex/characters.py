@@ -31,8 +31,8 @@ from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..i18n import _
-from ..nodes import (
+from ...i18n import _
+from ...nodes import (
     WRITTEN,
     placed,
     source_location,
@@ -135,7 +135,7 @@ _WARNED: weakref.WeakKeyDictionary[Sphinx, set[tuple[str, str]]] = (
 )
 
 
-def _start_writing(app: Sphinx, builder: Builder) -> None:
+def start_writing(app: Sphinx, builder: Builder) -> None:
     """``write-started``: nothing warned about yet in this build."""
     _WARNED.pop(app, None)
 
@@ -216,10 +216,3 @@ def declarations(text: str) -> str:
         written = _AS_LATEX.get(replacement, replacement)
         lines.append(f"\\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{written}}}\n")
     return "".join(lines)
-
-
-def register(app: Sphinx) -> None:
-    app.connect("doctree-read", mark_written, priority=650)
-    # after sphinx-needs has rendered its views into the doctree
-    app.connect("doctree-resolved", check_doctree, priority=700)
-    app.connect("write-started", _start_writing)
