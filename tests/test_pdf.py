@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.output.latex import characters as pdfchars
@@ -501,6 +503,51 @@ def test_pdfs_no_longer_derived_are_removed_and_others_kept(
         "ks-2019-1899.tex",
     ]
     assert not (outdir / "ks-2019-656.pdf").exists()
+
+
+def _needtable_in(tex: Path) -> str:
+    """The needtable of annat.rst as written in ``tex``, hyphens and
+    break points undone."""
+    text = tex.read_text(encoding="utf-8")
+    start = text.index("needtable-annat-0-table_node")
+    table = text[start : text.index("\\sphinxbottomrule", start)]
+    return table.replace("\\sphinxhyphen{}", "-").replace("\\allowbreak{}", "")
+
+
+def test_a_needtable_in_a_pdf_links_what_the_pdf_prints_and_names_the_rest(
+    project_copy: Callable[[str], Path], make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """annat.rst's needtable lists the yttranden of KS 2019/1899: linked in
+    that ärende's PDF, which prints them, named in KS 2019/656's, which does
+    not. sphinx-needs renders it with the builder as Sphinx made it."""
+    src = project_copy("case")
+    app = make_app("latex", srcdir=src, builddir=src / "_build", freshenv=True)
+    seen: dict[str, tuple[set[str], list[str]]] = {}
+
+    def probe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        builder = app.builder
+        seen[docname] = (set(getattr(builder, "docnames", ())), [*vars(builder)])
+
+    # while sphinx-needs renders its views (500)
+    app.connect("doctree-resolved", probe, priority=450)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    docnames, attributes = seen["annat"]
+    assert docnames == {"annat"}
+    assert not [name for name in attributes if name.startswith("_kommun")]
+    bromma = "ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
+    outside = _needtable_in(app.outdir / "ks-2019-656.tex")
+    assert bromma in outside
+    assert "\\hyperref" not in outside
+    inside = _needtable_in(app.outdir / "ks-2019-1899.tex")
+    assert (
+        "\\hyperref[\\detokenize{yttrande-bromma:ks-2019-1899-yttrande-bromma-"
+        "stadsdelsn_xe4mnd}]{\\sphinxcrossref{" + bromma + "}}"
+    ) in inside
+    printed_whole(app.outdir, "ks-2019-656.tex")
 
 
 def test_a_pdf_ends_without_index_pages(latex_case: SphinxTestApp) -> None:

@@ -34,9 +34,8 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", elements.configure, priority=600)
     app.connect("env-check-consistency", documents.check_printed)
     app.connect("write-started", documents.prepare)
-    # around sphinx-needs rendering its views (500)
-    app.connect("doctree-resolved", views.needs_views_open, priority=400)
-    app.connect("doctree-resolved", views.needs_views_close, priority=600)
+    # before sphinx-needs renders its views (500)
+    app.connect("doctree-resolved", views.render_views, priority=400)
     app.connect("doctree-resolved", typesetting.nested_tables_fit, priority=650)
     app.connect("doctree-read", characters.mark_written, priority=650)
     # after sphinx-needs has rendered its views into the doctree
