@@ -44,24 +44,35 @@ def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _top_level(dist: metadata.Distribution) -> set[str]:
+    """The top-level modules a distribution installs."""
+    listed = dist.read_text("top_level.txt")
+    if listed:
+        return set(listed.split())
+    return {
+        file.parts[0].removesuffix(".py")
+        for file in dist.files or ()
+        if file.suffix == ".py" and ".." not in file.parts
+    }
+
+
 @functools.cache
 def _modules_requiring(distribution: str) -> frozenset[str]:
     """Top-level modules of the installed distributions, other than
     sphinx-needs, that require ``distribution`` (not as an extra)."""
     wanted = _canonical(distribution)
-    requiring = set()
+    modules: set[str] = set()
     for dist in metadata.distributions():
+        name = _canonical(dist.metadata["Name"] or "")
+        if name in (wanted, _canonical(NEEDS)):
+            continue
         for requirement in dist.requires or ():
-            name, _, marker = requirement.partition(";")
-            match = re.match(r"\s*([A-Za-z0-9._-]+)", name)
+            project, _, marker = requirement.partition(";")
+            match = re.match(r"\s*([A-Za-z0-9._-]+)", project)
             if match and _canonical(match[1]) == wanted and "extra" not in marker:
-                requiring.add(_canonical(dist.metadata["Name"]))
-    requiring -= {_canonical(NEEDS), wanted}
-    return frozenset(
-        top
-        for top, dists in metadata.packages_distributions().items()
-        if requiring & {_canonical(dist) for dist in dists}
-    )
+                modules |= _top_level(dist)
+                break
+    return frozenset(modules)
 
 
 def kept(app: Sphinx, extension: str, distribution: str) -> bool:
