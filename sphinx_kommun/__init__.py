@@ -20,12 +20,23 @@ __all__ = ["__version__", "hookimpl", "setup"]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from . import config, domain, generate, i18n, kinds, output, plugins, reading
+    from . import (
+        config,
+        domain,
+        generate,
+        i18n,
+        kinds,
+        needs,
+        output,
+        plugins,
+        reading,
+    )
     from .domain.store import KommunDomain
 
     config.register(app)
     i18n.register(app)
     output.register(app)
+    needs.register(app)
     plugins.register(app)
     reading.register(app)
     kinds.register(app)

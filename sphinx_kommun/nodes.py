@@ -1,18 +1,17 @@
-"""Docutils nodes of sphinx-kommun and how each builder renders them.
+"""Docutils nodes of sphinx-kommun, and small helpers for nodes.
 
 Objects are rendered with generic docutils nodes (paragraphs, field lists,
 tables, sections) wrapped in a few block nodes that carry the semantic
 role, so every builder can render them; builder-specific layout is a matter
-of the wrappers' visitors (HTML here, LaTeX in :mod:`.latex`).
+of the wrappers' visitors, which are the output stage's
+(:mod:`sphinx_kommun.output`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
 
 class kommun_block(nodes.General, nodes.Element):  # noqa: N801
@@ -67,34 +66,7 @@ class kommun_document(nodes.General, nodes.Element):  # noqa: N801
     """
 
 
-# -- HTML -----------------------------------------------------------------------
-
-
-def _visit_block_html(self: Any, node: kommun_block) -> None:
-    classes = ["kommun", node.__class__.__name__.replace("_", "-")]
-    self.body.append(self.starttag(node, "div", CLASS=" ".join(classes)))
-
-
-def _depart_block_html(self: Any, node: kommun_block) -> None:
-    self.body.append("</div>\n")
-
-
-def _visit_struck_html(self: Any, node: kommun_struck) -> None:
-    self.body.append(self.starttag(node, "del", "", CLASS="kommun-struck"))
-
-
-def _depart_struck_html(self: Any, node: kommun_struck) -> None:
-    self.body.append("</del>")
-
-
-def _visit_bookmark_html(self: Any, node: kommun_bookmark) -> None:
-    # only an anchor: the outline is a PDF thing
-    for node_id in node["ids"]:
-        self.body.append(f'<span id="{node_id}"></span>')
-    raise nodes.SkipNode
-
-
-# -- shared ---------------------------------------------------------------------
+# -- helpers ----------------------------------------------------------------------
 
 
 def ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -145,78 +117,3 @@ def source_location(node: nodes.Node) -> str | None:
         if line and source:
             return f"{source}:{line}"
     return None
-
-
-def _pass(self: Any, node: nodes.Node) -> None:
-    pass
-
-
-def _skip(self: Any, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
-BLOCKS = (
-    kommun_object,
-    kommun_header,
-    kommun_signatures,
-    kommun_backlinks,
-    kommun_generated,
-)
-
-_PLAIN = ("text", "man", "texinfo")
-_HTML = ("html",)
-
-
-def epub_writes_html_nodes(app: Sphinx) -> None:
-    """``builder-inited``: the epub builder writes every node HTML does.
-
-    Sphinx gives a builder the visitors registered under its own name, and
-    only when there are none those of its format; once one extension
-    registers a visitor for ``epub`` (sphinx-data-viewer, which sphinx-needs
-    loads, does), every node registered for ``html`` alone (ours, a
-    ``needflow``) could not be written to an epub.
-    """
-    if app.builder.name != "epub":
-        return
-    handlers = app.registry.translation_handlers
-    epub = handlers.setdefault("epub", {})
-    for name, visitors in handlers.get("html", {}).items():
-        epub.setdefault(name, visitors)
-
-
-def register(app: Sphinx) -> None:
-    from .output import latex
-
-    app.connect("builder-inited", epub_writes_html_nodes)
-
-    def add(node: type[nodes.Element], html: Any, latex_: Any, plain: Any) -> None:
-        app.add_node(
-            node,
-            latex=latex_,
-            **{name: html for name in _HTML},
-            **{name: plain for name in _PLAIN},
-        )
-
-    passthrough = (_pass, _pass)
-    skipped = (_skip, None)
-    for block in BLOCKS:
-        add(
-            block,
-            (_visit_block_html, _depart_block_html),
-            latex.VISITORS.get(block, (latex.visit_block, latex.depart_block)),
-            passthrough,
-        )
-    add(
-        kommun_struck,
-        (_visit_struck_html, _depart_struck_html),
-        (latex.visit_struck, latex.depart_struck),
-        passthrough,
-    )
-    add(kommun_pending, skipped, skipped, skipped)
-    add(
-        kommun_bookmark,
-        (_visit_bookmark_html, None),
-        (latex.visit_bookmark, None),
-        skipped,
-    )
-    add(kommun_document, skipped, (latex.visit_document, None), skipped)

@@ -155,6 +155,22 @@ def test_needs_assets_only_where_needs_are_used(built: SphinxTestApp) -> None:
     assert "jquery.js" in (built.outdir / "annat.html").read_text()
 
 
+def test_jquery_stays_on_the_pages_of_a_theme_that_loads_it(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """sphinx-rtd-theme loads sphinxcontrib.jquery itself (as sphinx-needs
+    does) and its script needs jQuery on every page; sphinx-needs' own
+    assets still stay off a page without a needs view."""
+    app = build(project_copy("case"), confoverrides={"html_theme": "sphinx_rtd_theme"})
+    assert warnings_of(app) == ""
+    page = (app.outdir / "motion.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"?]+)', page)
+    assert "_static/js/theme.js" in scripts
+    assert "_static/jquery.js" in scripts
+    assert scripts.index("_static/jquery.js") < scripts.index("_static/js/theme.js")
+    assert "sphinx-needs/" not in page
+
+
 def test_sammantrade_agenda_links_the_handlingar(built: SphinxTestApp) -> None:
     text = html_text(built.outdir / "sammantrade.html")
     assert (

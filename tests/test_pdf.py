@@ -10,9 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.output import pdfchars
+from sphinx_kommun.output.latex import characters as pdfchars
 from sphinx_kommun.testing import latexmk, pdf_text, warnings_of
 
 from .conftest import append, edit, html_text, with_notes_in_a_quoted_section
@@ -503,19 +505,84 @@ def test_pdfs_no_longer_derived_are_removed_and_others_kept(
     assert not (outdir / "ks-2019-656.pdf").exists()
 
 
-def test_domain_index_entries_are_fitted_for_pdflatex(
+def _needtable_in(tex: Path) -> str:
+    """The needtable of annat.rst as written in ``tex``, hyphens and
+    break points undone."""
+    text = tex.read_text(encoding="utf-8")
+    start = text.index("needtable-annat-0-table_node")
+    table = text[start : text.index("\\sphinxbottomrule", start)]
+    return table.replace("\\sphinxhyphen{}", "-").replace("\\allowbreak{}", "")
+
+
+def test_a_needtable_in_a_pdf_links_what_the_pdf_prints_and_names_the_rest(
+    project_copy: Callable[[str], Path], make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """annat.rst's needtable lists the yttranden of KS 2019/1899: linked in
+    that ärende's PDF, which prints them, named in KS 2019/656's, which does
+    not. sphinx-needs renders it with the builder as Sphinx made it."""
+    src = project_copy("case")
+    app = make_app("latex", srcdir=src, builddir=src / "_build", freshenv=True)
+    seen: dict[str, tuple[set[str], list[str]]] = {}
+
+    def probe(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        builder = app.builder
+        seen[docname] = (set(getattr(builder, "docnames", ())), [*vars(builder)])
+
+    # while sphinx-needs renders its views (500)
+    app.connect("doctree-resolved", probe, priority=450)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    docnames, attributes = seen["annat"]
+    assert docnames == {"annat"}
+    assert not [name for name in attributes if name.startswith("_kommun")]
+    bromma = "ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
+    outside = _needtable_in(app.outdir / "ks-2019-656.tex")
+    assert bromma in outside
+    assert "\\hyperref" not in outside
+    inside = _needtable_in(app.outdir / "ks-2019-1899.tex")
+    assert (
+        "\\hyperref[\\detokenize{yttrande-bromma:ks-2019-1899-yttrande-bromma-"
+        "stadsdelsn_xe4mnd}]{\\sphinxcrossref{" + bromma + "}}"
+    ) in inside
+    printed_whole(app.outdir, "ks-2019-656.tex")
+
+
+def test_a_pdf_ends_without_index_pages(latex_case: SphinxTestApp) -> None:
+    """A printed handling ends with its last document: no index of ärenden
+    (the domain index), no general index."""
+    for tex in latex_case.outdir.glob("*.tex"):
+        text = tex.read_text(encoding="utf-8")
+        assert "\\kommunenddocument" in text
+        assert "sphinxtheindex" not in text, tex.name
+        assert "\\printindex" not in text, tex.name
+
+
+def test_an_index_the_project_asks_for_prints_what_pdflatex_cannot_set_as_in_the_text(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
     for path in src.glob("*.rst"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("KS 2019/1899", "KS 2019/1899Ω"), encoding="utf-8")
+    append(
+        src / "conf.py",
+        "latex_domain_indices = True\n"
+        "latex_elements = {'printindex': '\\\\printindex'}\n",
+    )
     app = build(src, "latex", confoverrides={"kommun_dnr_pattern": r"^KS \S+$"})
     assert "[kommun.latex]" in warnings_of(app)
     (texname,) = [p.name for p in app.outdir.glob("ks-2019-1899*.tex")]
     tex = (app.outdir / texname).read_text(encoding="utf-8")
-    assert "Ω" not in tex
-    assert latexmk(app.outdir, texname).exists()
+    # Sphinx writes the entry as it is; pdflatex is told to print it with "?"
+    assert "\\sphinxstyleindexentry{KS 2019/1899Ω}" in tex
+    assert "\\DeclareUnicodeCharacter{03A9}{?}" in tex
+    assert "\\printindex" in tex
+    text = pdf_text(latexmk(app.outdir, texname))
+    assert "Ärendeförteckning" in text
+    assert "Ω" not in text
 
 
 def test_control_characters_do_not_reach_latex() -> None:

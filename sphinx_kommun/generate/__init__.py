@@ -27,10 +27,9 @@ def register(app: Sphinx) -> None:
         overview,
         titles,
     )
-    from .fill import FillGenerated, single_file_anchors
+    from .fill import FillGenerated
 
     app.add_post_transform(FillGenerated)
     navigation.register(app)
-    app.connect("doctree-resolved", single_file_anchors, priority=900)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("build-finished", incremental.commit_written)

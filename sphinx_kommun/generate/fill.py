@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..domain.store import get_domain
@@ -44,20 +42,3 @@ class FillGenerated(SphinxPostTransform):
         if not any(True for _ in self.document.findall(kommun_pending)):
             return
         apply(Context(self.env, docname, builder), self.document)
-
-
-def single_file_anchors(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``, singlehtml: a link to a target on another page
-    points at the target.
-
-    Sphinx 9 writes such links as ``#document-<page>#<target>`` (its
-    ``fix_refuris`` is no longer called), which no browser follows; on the
-    one page every target is ``#<target>``. Connected late, after
-    sphinx-needs has made the links of its tables.
-    """
-    if app.builder.name != "singlehtml":
-        return
-    for reference in doctree.findall(nodes.reference):
-        uri = reference.get("refuri", "")
-        if uri.startswith("#document-") and uri.count("#") > 1:
-            reference["refuri"] = uri[uri.rindex("#") :]

@@ -180,7 +180,7 @@ def configure(app: Sphinx, config: Config) -> None:
     """``config-inited``: our templates, and our sidebar unless the project chose."""
     from pathlib import Path
 
-    templates = str(Path(__file__).parent.parent / "output" / "templates")
+    templates = str(Path(__file__).parent.parent / "output" / "html" / "templates")
     if templates not in config.templates_path:
         config.templates_path.append(templates)
     if not config.html_sidebars:

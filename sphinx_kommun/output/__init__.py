@@ -1,26 +1,37 @@
-"""Output: what each builder writes of the documents.
+"""The output stage: what each builder writes of sphinx-kommun's nodes.
 
-HTML (:mod:`.html`), LaTeX and the PDF handlingar (:mod:`.latex`,
-:mod:`.pdfchars`), sphinx-needs' needs made from the domain
-(:mod:`.needs`), the garbage collector while pages are written
-(:mod:`.memory`) and the check that the output can be written at all
-(:mod:`.outdir`).
+- :mod:`.html`: HTML (and epub, singlehtml): visitors, static files,
+  sphinx-needs' assets only where needed.
+- :mod:`.latex`: the PDF handlingar.
+- :mod:`.plain`: text, man and texinfo.
+- :mod:`.outdir`: the output directories are checked first of all.
+- :mod:`.memory`: the garbage collector while pages are written.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from . import (
+    html,
+    latex,
+    memory,
+    outdir,
+    plain,
+)
+
 
 def register(app: Sphinx) -> None:
-    from ..nodes import register as register_nodes
-    from . import html, latex, memory, needs, outdir, pdfchars
-
-    # before Sphinx and sphinx-needs write anything
+    """Register the output stage (from the extension's ``setup``; the output
+    directories are checked first, before anything is written to them)."""
     outdir.check(app)
-    needs.register(app)
-    register_nodes(app)
-    latex.register(app)
-    pdfchars.register(app)
+    for node, html_visitors in html.VISITORS.items():
+        visitors = {
+            "html": html_visitors,
+            "latex": latex.VISITORS[node],
+            **dict.fromkeys(plain.BUILDERS, plain.VISITORS[node]),
+        }
+        app.add_node(node, False, **visitors)
     html.register(app)
+    latex.register(app)
     memory.register(app)

@@ -33,8 +33,8 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..i18n import _
-from ..nodes import (
+from ...i18n import _
+from ...nodes import (
     WRITTEN,
     placed,
     source_location,
@@ -137,7 +137,7 @@ _WARNED: weakref.WeakKeyDictionary[Sphinx, set[tuple[str, str]]] = (
 )
 
 
-def _start_writing(app: Sphinx, builder: Builder) -> None:
+def start_writing(app: Sphinx, builder: Builder) -> None:
     """``write-started``: nothing warned about yet in this build."""
     _WARNED.pop(app, None)
 
@@ -211,8 +211,19 @@ def mark_written(doctree: nodes.document) -> None:
                 place[WRITTEN] = "".join(dict.fromkeys(mark + "".join(bad)))
 
 
-def register(app: Sphinx) -> None:
-    app.add_transform(MarkWritten)
-    # after sphinx-needs has rendered its views into the doctree
-    app.connect("doctree-resolved", check_doctree, priority=700)
-    app.connect("write-started", _start_writing)
+#: How a replacement of :data:`REPLACEMENTS` is written in LaTeX.
+_AS_LATEX = {"\u00a0": "\\nobreakspace{}"}
+
+
+def declarations(text: str) -> str:
+    """``\\DeclareUnicodeCharacter`` for each character of ``text`` that
+    pdflatex cannot set, printing it as :func:`printable` would: for text
+    that reaches LaTeX without passing through a doctree (the entries of a
+    domain index). ASCII control characters cannot be declared."""
+    chars = dict.fromkeys(c for c in text if ord(c) >= 0x80 and not settable(c))
+    lines = []
+    for char in chars:
+        replacement = REPLACEMENTS.get(char, PLACEHOLDER)
+        written = _AS_LATEX.get(replacement, replacement)
+        lines.append(f"\\DeclareUnicodeCharacter{{{ord(char):04X}}}{{{written}}}\n")
+    return "".join(lines)

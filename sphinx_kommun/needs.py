@@ -7,35 +7,36 @@
   its data, when every object is known (so links are never stale), and only
   when the build reads needs. No need node is created: our directives
   render the documents, sphinx-needs only holds the data.
-- sphinx-needs' stylesheets and scripts are removed from pages that do not
-  use a needs view, and pages with needs views are rewritten when an object
-  changes (sphinx-needs itself does not, issue #354).
+- Pages with needs views are rewritten when an object changes
+  (sphinx-needs itself does not, issue #354; :func:`stale_views`). What
+  pages without a view leave out of sphinx-needs' assets, and how views
+  are rendered in a PDF, is the output's (:mod:`.output.html.assets`,
+  :mod:`.output.latex.views`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import MutableMapping
 from typing import Any
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..config import KommunConfig
-from ..domain.index import ObjectIndex
-from ..domain.model import KommunObject
-from ..domain.store import get_domain
-from ..i18n import _
-from ..kinds.arende import Arende
-from ..kinds.beslut import Beslut
-from ..kinds.motion import Motion, Yrkande
-from ..kinds.remiss import Remiss
-from ..kinds.reservation import Reservation
-from ..kinds.sammantrade import Sammantrade
-from ..kinds.utlatande import Utlatande
-from ..kinds.yttrande import Yttrande
+from .config import KommunConfig
+from .domain.index import ObjectIndex
+from .domain.model import KommunObject
+from .domain.store import get_domain
+from .i18n import _
+from .kinds.arende import Arende
+from .kinds.beslut import Beslut
+from .kinds.motion import Motion, Yrkande
+from .kinds.remiss import Remiss
+from .kinds.reservation import Reservation
+from .kinds.sammantrade import Sammantrade
+from .kinds.utlatande import Utlatande
+from .kinds.yttrande import Yttrande
 
 logger = logging.getLogger(__name__)
 
@@ -318,60 +319,6 @@ def needs_docs(env: BuildEnvironment) -> list[str]:
     return list(SphinxNeedsData(env).get_or_create_docs().get("all", []))
 
 
-def process_in_pdfs(env: BuildEnvironment, start_docs: Iterable[str]) -> None:
-    """Let sphinx-needs render its views in PDFs that start elsewhere.
-
-    sphinx-needs renders needtables only in documents it has seen a needs
-    view in (and the root document); a PDF of an ärende is assembled under
-    the ärende's page, which has none itself but includes pages that do.
-    Only for this writing run: the environment was pickled before.
-    """
-    if not enabled(env.config):
-        return
-    from sphinx_needs.data import SphinxNeedsData
-
-    docs = SphinxNeedsData(env).get_or_create_docs()["all"]
-    for docname in start_docs:
-        if docname not in docs:
-            docs.append(docname)
-
-
-#: Assets of sphinx-needs and of the extensions it loads, by path prefix, and
-#: the extension that, listed in a project's own ``extensions``, keeps them.
-NEEDS_ASSETS = (
-    ("sphinx-needs/", ""),
-    ("sphinx-data-viewer/", "sphinx_data_viewer"),
-    ("jquery.js", "sphinxcontrib.jquery"),
-    ("_sphinx_javascript_frameworks_compat.js", "sphinxcontrib.jquery"),
-    ("graphviz.css", "sphinx.ext.graphviz"),
-)
-
-
-def strip_assets(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """``html-page-context``: leave sphinx-needs' CSS and JS (and those of the
-    extensions it loads, unless the project lists them itself) out of pages
-    without a needs view; each costs every page a checksum and a tag."""
-    if doctree is not None and pagename in set(needs_docs(app.env)):
-        return
-    own = set(app.config.extensions)
-    prefixes = tuple(prefix for prefix, keeper in NEEDS_ASSETS if keeper not in own)
-
-    def loaded_for_needs(asset: Any) -> bool:
-        name = str(getattr(asset, "filename", asset)).removeprefix("_static/")
-        return name.startswith(prefixes)
-
-    for key in ("css_files", "script_files"):
-        files = context.get(key)
-        if isinstance(files, list):
-            context[key] = [asset for asset in files if not loaded_for_needs(asset)]
-
-
 def stale_views(env: BuildEnvironment) -> list[str]:
     """Pages with needs views, to rewrite when objects changed."""
     return sorted(set(needs_docs(env)))
@@ -382,4 +329,3 @@ def register(app: Sphinx) -> None:
     # after sphinx-needs reads needs_from_toml (10), before it resolves types (12)
     app.connect("config-inited", configure, priority=11)
     app.connect("needs-before-post-processing", add_needs)
-    app.connect("html-page-context", strip_assets, priority=900)

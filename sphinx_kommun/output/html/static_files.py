@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-from ..config import KommunConfig
+from ...config import KommunConfig
 
 STATIC = Path(__file__).parent / "static"
 #: Where plugins' files go under _static (copied one by one, not their folders).

@@ -1,0 +1,31 @@
+"""HTML output (and epub, singlehtml).
+
+- :mod:`.visitors`: how our nodes are written.
+- :mod:`.static_files`: ``kommun.css`` (``static/``) and plugins' files.
+- :mod:`.assets`: sphinx-needs' CSS and JS only where a needs view is.
+- :mod:`.builders`: epub writes what HTML writes; singlehtml's anchors.
+- ``templates/``: the sidebar (``kommun-navigation.html``, which
+  :mod:`sphinx_kommun.generate.navigation` fills and puts on the path).
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import (
+    assets,
+    builders,
+    static_files,
+)
+from .visitors import VISITORS
+
+__all__ = ["VISITORS", "register"]
+
+
+def register(app: Sphinx) -> None:
+    app.connect("builder-inited", builders.epub_writes_html_nodes)
+    app.connect("config-inited", static_files.add_static_files)
+    app.connect("builder-inited", static_files.copy_plugin_files)
+    # late: after sphinx-needs has made the links of its tables
+    app.connect("doctree-resolved", builders.single_file_anchors, priority=900)
+    app.connect("html-page-context", assets.strip_assets, priority=900)

@@ -1,0 +1,141 @@
+"""Where each printed document of a PDF starts and ends.
+
+Every printed document (the pages of one motion, yttrande, utlåtande …)
+starts on a new page with "Sida 1 (n)" and a running header naming the
+municipality, the kind of document and its diarienummer: the marks for it
+(:class:`~sphinx_kommun.nodes.kommun_document`) are put into the assembled
+doctree of each PDF here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ...i18n import _
+from ...kinds import MODELS as KINDS
+from ...nodes import (
+    kommun_bookmark,
+    kommun_document,
+    kommun_object,
+)
+from ...swedish import capitalise
+from .documents import index_characters, pdf_info
+
+#: Kinds of object that are documents of their own when printed.
+DOCUMENT_KINDS = (
+    "sammantrade",
+    "arende",
+    "motion",
+    "remiss",
+    "yttrande",
+    "utlatande",
+    "beslut",
+)
+
+
+def _outside_files(node: nodes.Element) -> Iterator[nodes.Element]:
+    """Descendants of ``node`` that are not inside an included file."""
+    for child in node.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        if isinstance(child, addnodes.start_of_file):
+            continue
+        yield child
+        yield from _outside_files(child)
+
+
+def _first_document_object(node: nodes.Element) -> kommun_object | None:
+    for child in _outside_files(node):
+        if isinstance(child, kommun_object) and child.get("kind") in DOCUMENT_KINDS:
+            return child
+    return None
+
+
+def _text_after(included: addnodes.start_of_file) -> nodes.Element | None:
+    """The first node after an included file, before the next one, that
+    the enclosing document prints (not another file, not a marker).
+
+    Looks past the end of the toctree's wrapper and of the sections around
+    it, up to the enclosing file.
+    """
+    node: nodes.Element = included
+    while node.parent is not None and not isinstance(node, nodes.document):
+        parent = node.parent
+        for sibling in parent.children[parent.index(node) + 1 :]:
+            if isinstance(sibling, addnodes.start_of_file):
+                return None
+            if isinstance(sibling, kommun_bookmark | kommun_document):
+                continue
+            if isinstance(sibling, nodes.Element) and sibling.astext().strip():
+                return sibling
+        if isinstance(parent, addnodes.start_of_file):
+            return None
+        node = parent
+    return None
+
+
+def _owner(included: addnodes.start_of_file) -> nodes.Element:
+    """The included page (or the whole PDF) that includes ``included``."""
+    owner = included.parent
+    while not isinstance(owner, addnodes.start_of_file) and owner.parent is not None:
+        owner = owner.parent
+    return owner
+
+
+def _label(obj: kommun_object) -> str:
+    cls = KINDS.get(obj.get("kind", ""))
+    return cls.label if cls is not None else ""
+
+
+class PrintedDocuments(SphinxPostTransform):
+    """Mark where each printed document starts and ends (LaTeX only)."""
+
+    default_priority = 20
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.document.get("docname") is None:
+            return
+        self.number = 0
+        root = self.document
+        section = next(iter(root.findall(nodes.section)), None)
+        first = self.start(section, 1) if section is not None else self.start(root, 0)
+        info, first["cover"] = pdf_info(self.env, str(root["docname"]))
+        first["pdfinfo"] = "\n".join(filter(None, [info, index_characters(self.env)]))
+        for included in list(root.findall(addnodes.start_of_file)):
+            previous = included.previous_sibling()
+            self.start(included, 0)
+            if isinstance(previous, kommun_bookmark):
+                # the bookmark belongs on the document's first page
+                previous.parent.remove(previous)
+                included.insert(1, previous)
+            # text after the included page belongs to the document that
+            # includes it: that document starts again there
+            after = _text_after(included)
+            if after is not None:
+                self.start(after.parent, after.parent.index(after), _owner(included))
+        root += kommun_document(start=False)
+
+    def start(
+        self,
+        container: nodes.Element,
+        position: int,
+        of: nodes.Element | None = None,
+    ) -> kommun_document:
+        """Start document ``of`` (default: ``container``) at ``position``."""
+        self.number += 1
+        obj = _first_document_object(of if of is not None else container)
+        kind = capitalise(_(_label(obj))) if obj is not None else ""
+        marker = kommun_document(
+            start=True,
+            number=str(self.number),
+            kind=kind,
+            dnr=obj.get("dnr", "") if obj is not None else "",
+        )
+        container.insert(position, marker)
+        return marker
