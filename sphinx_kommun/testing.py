@@ -40,7 +40,9 @@ from sphinx.testing.fixtures import (
     warning,
 )
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+from sphinx.util.console import (  # type: ignore[attr-defined]
+    strip_escape_sequences,
+)
 
 __all__ = [
     "_shared_result_cache",

@@ -77,7 +77,8 @@ def _detached_copy(node: nodes.Node, prefix: str) -> nodes.Node:
     """
     copy = node.deepcopy()
     for every in copy.findall():
-        every._document = None  # a copy still names the document it came from
+        # a copy still names the document it came from
+        every._document = None  # type: ignore[attr-defined]
     if isinstance(copy, nodes.Element):
         for element in list(copy.findall(nodes.Element)):
             if isinstance(element, kommun_pending):

@@ -71,7 +71,7 @@ class ObjectView:
         raise dataclasses.FrozenInstanceError(name)
 
     def __eq__(self, other: object) -> bool:
-        return self._obj == unwrap(other)
+        return bool(self._obj == unwrap(other))
 
     def __hash__(self) -> int:
         return hash(self._obj)

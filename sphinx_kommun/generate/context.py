@@ -20,7 +20,7 @@ from ..i18n import _
 from ..nodes import WRITTEN
 from ..swedish import in_sentence, output_locale
 
-N = TypeVar("N", bound=nodes.Node)
+N = TypeVar("N", bound=nodes.Element)
 
 
 @dataclass

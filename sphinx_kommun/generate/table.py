@@ -56,7 +56,7 @@ def summary_table(compilation: Compilation) -> list[nodes.Node]:
     for row, (_instans, yttrande, _in_remiss) in zip(
         body.children, compilation.rows, strict=True
     ):
-        if yttrande is not None:
+        if yttrande is not None and isinstance(row, nodes.Element):
             ctx.locate(row, yttrande)
     result: list[nodes.Node] = []
     remiss = compilation.remiss

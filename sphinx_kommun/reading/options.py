@@ -20,7 +20,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from docutils.parsers.rst.states import Body
 from docutils.statemachine import StringList
@@ -184,12 +184,16 @@ def _prepend_content(directive: SphinxDirective, lines: list[str], first: int) -
     """Make ``lines``, written from line ``first`` on right after the
     options, the start of the content (which follows a blank line)."""
     machine = directive.state_machine
+    assert machine.input_lines is not None  # reST, while the directive runs
     following = (
         directive.content_offset + 1 if directive.content else first + len(lines)
     )
     text = lines + [""] * (following - first - len(lines))
     items = [
-        machine.input_lines.info(first + n - 1 - machine.input_offset)
+        cast(
+            "tuple[str, int]",
+            machine.input_lines.info(first + n - 1 - machine.input_offset),
+        )
         for n in range(len(text))
     ]
     directive.content = StringList(text, items=items) + directive.content

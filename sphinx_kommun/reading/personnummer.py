@@ -139,7 +139,7 @@ def _text_line(text: nodes.Text, number: str) -> nodes.Node | str:
     if position < 0:
         return element
     source = element.source or ""
-    return f"{source}:{element.line + raw.count(chr(10), 0, position)}"
+    return f"{source}:{(element.line or 0) + raw.count(chr(10), 0, position)}"
 
 
 def check_document(app: Sphinx, doctree: nodes.document) -> None:

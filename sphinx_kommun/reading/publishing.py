@@ -25,7 +25,7 @@ sources unless its conf.py (or ``-D``) sets ``html_copy_source``.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -42,6 +42,9 @@ from ..swedish import fold
 logger = logging.getLogger(__name__)
 
 FIELD = "publiceras"
+#: What may stand before a document's file-wide fields (comments, targets …);
+#: a class docutils mixes into node classes, typed as one
+_BIBLIOGRAPHIC = cast("type[nodes.Node]", nodes.PreBibliographic)
 _YES = ("ja", "yes", "true", "1")
 _NO = ("nej", "no", "false", "0")
 
@@ -49,7 +52,7 @@ _NO = ("nej", "no", "false", "0")
 def _publish_field(document: nodes.document) -> nodes.field | None:
     """The ``:publiceras:`` field of the document's file-wide fields: its
     docinfo, or while it is parsed, the field list it starts with."""
-    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    index = document.first_child_not_matching_class(_BIBLIOGRAPHIC)
     if index is None or not isinstance(
         document[index], nodes.docinfo | nodes.field_list
     ):
@@ -115,7 +118,7 @@ def replace_with_notice(document: nodes.document) -> None:
         if isinstance(node.get("object"), KommunObject)
     ]
     kept: list[nodes.Node] = []
-    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    index = document.first_child_not_matching_class(_BIBLIOGRAPHIC)
     if index is not None and isinstance(document[index], nodes.docinfo):
         kept.append(document[index])
     toctrees = [
@@ -130,13 +133,17 @@ def replace_with_notice(document: nodes.document) -> None:
     else:
         holder = nodes.container()
     kept.append(holder)
-    holder += nodes.paragraph(
-        "",
-        _("Den här handlingen publiceras inte."),
-        classes=["kommun-unpublished"],
+    holder.append(
+        nodes.paragraph(
+            "",
+            _("Den här handlingen publiceras inte."),
+            classes=["kommun-unpublished"],
+        )
     )
     for obj in objects:
-        holder += kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr, object=obj)
+        holder.append(
+            kommun_object(ids=[obj.id], kind=obj.kind, dnr=obj.dnr, object=obj)
+        )
     holder.extend(toctrees)
     document.children = []
     document.extend(kept)

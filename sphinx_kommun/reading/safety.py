@@ -155,7 +155,8 @@ class SafeLiteralInclude(LiteralInclude):
 
 
 class SafeCSVTable(CSVTable, SphinxDirective):
-    def run(self) -> list[nodes.Node]:
+    # Sphinx's CSVTable returns a list of nodes, docutils' a table: Sphinx's
+    def run(self) -> list[nodes.Node]:  # type: ignore[override]
         what = "'.. csv-table::'"
         if _from_the_net(self, what):
             return []
@@ -200,7 +201,7 @@ class SafeRaw(Raw, SphinxDirective):
         path = self.options.get("file")
         if path is not None and _refused(self, what, path, _option_path(self, path)):
             return []
-        return super().run()
+        return list(super().run())
 
 
 def raw_role(

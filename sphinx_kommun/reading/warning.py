@@ -106,7 +106,7 @@ class WarningDirective(SphinxDirective):
         """
         if not is_myst(self):
             return self.parse_content_to_nodes(allow_section_headings=True)
-        renderer = self.state._renderer
+        renderer = self.state._renderer  # type: ignore[attr-defined]
         levels = renderer._level_to_section
         holder = nodes.Element()
         holder.document = self.state.document

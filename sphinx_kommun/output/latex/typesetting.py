@@ -125,7 +125,9 @@ class NumberedSymbolFootnotes(SphinxPostTransform):
             docname = note.get("docname", "")
             highest[docname] = highest.get(docname, 0) + 1
             number = str(highest[docname])
-            note[0].replace_self(nodes.label(number, number))
+            label_node = note[0]
+            assert isinstance(label_node, nodes.Element)
+            label_node.replace_self(nodes.label(number, number))
             numbers[note["ids"][0]] = number
         for reference in self.document.findall(nodes.footnote_reference):
             given = numbers.get(reference.get("refid", ""))

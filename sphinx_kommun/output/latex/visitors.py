@@ -58,7 +58,8 @@ def _rendered(self: Any, node: nodes.Element) -> str:
 
 def visit_header(self: Any, node: kommun_header) -> None:
     """The header block: label over value, in two columns, between rules."""
-    fields = [(str(label), str(value)) for label, value in node.get("fields", [])]
+    written: list[tuple[str, str]] = node.get("fields", [])
+    fields = [(str(label), str(value)) for label, value in written]
     half = (len(fields) + 1) // 2
     columns = [fields[:half], fields[half:]]
     out = ["\n\\begin{kommunheader}"]
@@ -82,10 +83,14 @@ def visit_signatures(self: Any, node: kommun_signatures) -> None:
     out = ["\n\\begin{kommunsignatures}"]
     for child in node.children:
         if isinstance(child, nodes.line_block):
-            lines = [_rendered(self, line) for line in child.children]
+            lines = [
+                _rendered(self, line)
+                for line in child.children
+                if isinstance(line, nodes.Element)
+            ]
             name, role = (lines[0] if lines else ""), "\\\\".join(lines[1:])
             out.append(f"\\kommunsignature{{{name}}}{{{role}}}")
-        else:
+        elif isinstance(child, nodes.Element):
             out.append(f"\\kommunsignatureintro{{{_rendered(self, child)}}}")
     out.append("\\end{kommunsignatures}\n")
     self.body.append("\n".join(out))
