@@ -1,5 +1,5 @@
-"""The package's shape where the output stage is concerned: what imports
-what, and how long its modules and functions are."""
+"""The package's shape: what imports what, and how long its modules and
+functions are (docs/architecture.md)."""
 
 from __future__ import annotations
 
@@ -95,3 +95,46 @@ def test_output_modules_and_functions_are_short() -> None:
                     long_functions.append(f"{name}.{node.name}")
     assert long_modules == []
     assert long_functions == []
+
+
+def test_no_import_circle_anywhere() -> None:
+    circles = sorted(name for name in GRAPH if reaches(name, name))
+    assert circles == []
+
+
+def test_every_module_and_function_is_short() -> None:
+    long_modules, long_functions = [], []
+    for name, path in MODULES.items():
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 400:
+            long_modules.append(name)
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                assert node.end_lineno is not None
+                if node.end_lineno - node.lineno + 1 > 60:
+                    long_functions.append(f"{name}.{node.name}")
+    assert long_modules == []
+    assert long_functions == []
+
+
+def test_the_stages_import_in_pipeline_order() -> None:
+    """A stage imports only the stages before it: the domain knows nothing
+    of generating or writing, generating nothing of writing. The model
+    (``domain.model``) comes first: reading makes it."""
+    order = ["model", "reading", "domain", "generate", "output"]
+
+    def stage(module: str) -> int | None:
+        if module == "sphinx_kommun.domain.model":
+            return 0
+        parts = module.split(".")
+        return order.index(parts[1]) if len(parts) > 1 and parts[1] in order else None
+
+    backwards = {
+        (name, target)
+        for name, targets in GRAPH.items()
+        for target in targets
+        if (here := stage(name)) is not None
+        and (there := stage(target)) is not None
+        and there > here
+    }
+    assert backwards == set()

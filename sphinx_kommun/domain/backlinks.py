@@ -9,21 +9,41 @@ reference written with a role mentions its target (:func:`_mentions`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
+from ..kinds.motion import Motion, Yrkande
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
-from .model import KommunObject
+from .model import KommunObject, RoleRef
 
-if TYPE_CHECKING:
-    from .index import ObjectIndex
+
+class Lookups(Protocol):
+    """What backlinks are computed from: the object index's lookups."""
+
+    @property
+    def by_id(self) -> Mapping[str, KommunObject]: ...
+    @property
+    def refs(self) -> Sequence[RoleRef]: ...
+
+    def page_title(self, docname: str) -> str: ...
+    def arende(self, dnr: str) -> Arende | None: ...
+    def motion(self, dnr: str) -> Motion | None: ...
+    def remiss(self, dnr: str) -> Remiss | None: ...
+    def utlatande(self, dnr: str) -> Utlatande | None: ...
+    def yrkanden(self, motion: Motion) -> list[Yrkande]: ...
+    def yttranden(self, dnr: str) -> list[Yttrande]: ...
+    def concerns(self, reservation: Reservation) -> KommunObject | None: ...
+    def remiss_rank(self, obj: KommunObject) -> int: ...
+    def resolve(
+        self, kind: str, target: str, refdnr: str = ""
+    ) -> KommunObject | None: ...
 
 
 @dataclass
@@ -41,7 +61,7 @@ class Backlink:
 Link = tuple[KommunObject | None, Backlink]
 
 
-def compute(index: ObjectIndex) -> dict[str, list[Backlink]]:
+def compute(index: Lookups) -> dict[str, list[Backlink]]:
     """Every object's backlinks, by the object's id."""
     links: dict[str, list[Backlink]] = defaultdict(list)
     for obj in index.by_id.values():
@@ -54,7 +74,7 @@ def compute(index: ObjectIndex) -> dict[str, list[Backlink]]:
     return {target: _unique(index, found) for target, found in links.items()}
 
 
-def _links(index: ObjectIndex, obj: KommunObject) -> Iterator[Link]:
+def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
     def link(relation: str, detail: str = "") -> Backlink:
         return Backlink(relation, obj, obj.docname, detail)
 
@@ -83,7 +103,7 @@ def _links(index: ObjectIndex, obj: KommunObject) -> Iterator[Link]:
 
 
 def _per_att_sats(
-    index: ObjectIndex,
+    index: Lookups,
     obj: KommunObject,
     relation: str,
     word: Callable[[int], str],
@@ -98,7 +118,7 @@ def _per_att_sats(
         yield yrkande, Backlink(relation, obj, obj.docname, word(yrkande.number))
 
 
-def _mentions(index: ObjectIndex) -> Iterator[Link]:
+def _mentions(index: Lookups) -> Iterator[Link]:
     """A reference written with a role mentions its target."""
     for ref in index.refs:
         target = index.resolve(ref.kind, ref.target, ref.refdnr)
@@ -111,7 +131,7 @@ def _mentions(index: ObjectIndex) -> Iterator[Link]:
         yield target, Backlink("omnamnd", source, ref.docname, page_title=title)
 
 
-def _unique(index: ObjectIndex, found: list[Backlink]) -> list[Backlink]:
+def _unique(index: Lookups, found: list[Backlink]) -> list[Backlink]:
     """One entry per (relation, source, document), yttranden in remiss order;
     a mention by an object already linked otherwise is left out."""
     found = sorted(

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
-from sphinx.domains import Domain, Index, ObjType
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
@@ -34,7 +34,6 @@ from ..reading.roles import ROLE_MARK, KommunXRefRole
 from ..reading.sections import AvsnittDirective
 from ..swedish import capitalise
 from . import excerpts
-from .arenden import ArendeIndex
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
 from .recording import Key, RecordingIndex
@@ -43,6 +42,41 @@ logger = logging.getLogger(__name__)
 
 #: Per document: what is collected from it (see :meth:`KommunDomain.process_doc`).
 STORES = ("objects", "refs", "excerpts", "placeholders", "compilations")
+
+
+class ArendeIndex(Index):
+    """Every ärende, grouped by board code and year."""
+
+    name = "arenden"
+    localname = "Ärendeförteckning"
+    shortname = "ärenden"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = cast("KommunDomain", self.domain)
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = {}
+        for obj in domain.index.by_id.values():
+            if not isinstance(obj, Arende):
+                continue
+            if wanted is not None and obj.docname not in wanted:
+                continue
+            groups.setdefault(obj.dnr.split("/")[0], []).append(
+                IndexEntry(
+                    obj.dnr, 0, obj.docname, obj.id, obj.responsible, "", obj.title
+                )
+            )
+        content = [
+            (group, sorted(entries, key=lambda e: _dnr_sort_key(e.name)))
+            for group, entries in sorted(groups.items())
+        ]
+        return content, False
+
+
+def _dnr_sort_key(dnr: str) -> tuple[str, int]:
+    head, _, serial = dnr.partition("/")
+    return head, int(serial) if serial.isdigit() else 0
 
 
 class KommunDomain(Domain):

@@ -25,8 +25,8 @@ from ..swedish import (
     slug,
 )
 from ..vocabulary import definite
+from .answers import Answers
 from .context import Context
-from .overview import answer_rows
 from .registry import generator
 from .table import summary_table
 
@@ -37,41 +37,8 @@ def _authors(reservation: Reservation, locale: str) -> str:
     return join((p.with_party() for p in reservation.authors), locale)
 
 
-class Compilation:
+class Compilation(Answers):
     """Builds the parts of one ärende's remissammanställning."""
-
-    def __init__(self, ctx: Context, dnr: str, anchor: str) -> None:
-        self.ctx = ctx
-        self.dnr = dnr
-        self.anchor = anchor
-        self.remiss = ctx.index.remiss(dnr)
-        self.utlatande = ctx.index.utlatande(dnr)
-        self.rows = answer_rows(ctx, dnr)
-        self.reservations = self._ordered_reservations()
-        self.numbers = {r.id: n for n, r in enumerate(self.reservations, start=1)}
-
-    def _ordered_reservations(self) -> list[Reservation]:
-        order = {name.casefold(): n for n, (name, _y, _r) in enumerate(self.rows)}
-        found = self.ctx.index.reservations(self.dnr)
-
-        def key(reservation: Reservation) -> tuple[int, str]:
-            concerns = self.ctx.index.concerns(reservation)
-            body = (
-                concerns.instans if isinstance(concerns, Yttrande) else reservation.body
-            )
-            return (order.get(body.casefold(), len(order)), body)
-
-        return sorted(found, key=key)
-
-    def reservation_anchor(self, reservation: Reservation) -> str:
-        return f"{self.anchor}-{reservation.id}"
-
-    def for_yttrande(self, yttrande: Yttrande) -> list[Reservation]:
-        return [
-            r
-            for r in self.reservations
-            if (c := self.ctx.index.concerns(r)) is not None and c.id == yttrande.id
-        ]
 
     # parts
 

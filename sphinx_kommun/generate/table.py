@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -15,10 +14,8 @@ from ..kinds.yttrande import Yttrande
 from ..plugins.hookspecs import Column
 from ..plugins.manager import Plugins, plugins_of
 from ..swedish import capitalise
+from .answers import Answers
 from .overview import is_late, own_date
-
-if TYPE_CHECKING:
-    from .compilation import Compilation
 
 #: The table's own columns and their relative widths.
 COLUMNS = (
@@ -31,14 +28,14 @@ COLUMNS = (
 )
 
 
-def summary_table(compilation: Compilation) -> list[nodes.Node]:
+def summary_table(answers: Answers) -> list[nodes.Node]:
     """ "Svar senast …" and the table, with a row per instans in remiss order."""
-    ctx = compilation.ctx
+    ctx = answers.ctx
     plugins = plugins_of(ctx.env)
     extra = plugins.columns
     rows = [
-        _row(compilation, plugins, extra, instans, yttrande, in_remiss)
-        for instans, yttrande, in_remiss in compilation.rows
+        _row(answers, plugins, extra, instans, yttrande, in_remiss)
+        for instans, yttrande, in_remiss in answers.rows
     ]
     if not rows:
         return []
@@ -54,12 +51,12 @@ def summary_table(compilation: Compilation) -> list[nodes.Node]:
     # a row shows what its yttrande says: warnings about it point there
     body = next(table.findall(nodes.tbody))
     for row, (_instans, yttrande, _in_remiss) in zip(
-        body.children, compilation.rows, strict=True
+        body.children, answers.rows, strict=True
     ):
         if yttrande is not None and isinstance(row, nodes.Element):
             ctx.locate(row, yttrande)
     result: list[nodes.Node] = []
-    remiss = compilation.remiss
+    remiss = answers.remiss
     if remiss and remiss.deadline:
         result.append(
             nodes.paragraph(
@@ -71,14 +68,14 @@ def summary_table(compilation: Compilation) -> list[nodes.Node]:
 
 
 def _row(
-    compilation: Compilation,
+    answers: Answers,
     plugins: Plugins,
     extra: list[tuple[str, Column]],
     instans: str,
     yttrande: Yttrande | None,
     in_remiss: bool,
 ) -> Sequence[render.Part]:
-    ctx = compilation.ctx
+    ctx = answers.ctx
     empty = ["" for _column in extra]
     if yttrande is None:
         return (
@@ -103,25 +100,25 @@ def _row(
             "",
             *empty,
         )
-    answered, document_date = _dates(compilation, instans, yttrande)
+    answered, document_date = _dates(answers, instans, yttrande)
     return (
         name,
         document_date,
         answered,
         verdicts_text(yttrande.positions) or "–",
         render.sentence(yttrande.summary) if yttrande.summary else "–",
-        _reservation_types(compilation.for_yttrande(yttrande)),
+        _reservation_types(answers.for_yttrande(yttrande)),
         *(_plugin_cell(plugins, plugin, column, yttrande) for plugin, column in extra),
     )
 
 
 def _dates(
-    compilation: Compilation, instans: str, yttrande: Yttrande
+    answers: Answers, instans: str, yttrande: Yttrande
 ) -> tuple[list[nodes.Node], list[nodes.Node]]:
     """The nämnd's decision and the tjänsteutlåtande's date, marked late
     (after svar senast) and with the date the utlåtande states."""
-    ctx = compilation.ctx
-    late = is_late(yttrande, compilation.remiss)
+    ctx = answers.ctx
+    late = is_late(yttrande, answers.remiss)
     late_mark = render.emphasis(" " + _("(efter svar senast)"))
     answered: list[nodes.Node] = [nodes.Text(ctx.date(yttrande.meeting))]
     if late and yttrande.meeting is not None:
@@ -129,7 +126,7 @@ def _dates(
     document_date: list[nodes.Node] = [nodes.Text(own_date(ctx, yttrande))]
     if late and yttrande.meeting is None:
         document_date.append(late_mark)
-    utlatande = compilation.utlatande
+    utlatande = answers.utlatande
     stated = utlatande.stated_date(instans) if utlatande else None
     if stated and stated != yttrande.date:
         document_date.append(

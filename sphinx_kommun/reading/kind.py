@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 
 from ..domain.model import KommunObject
 from .values import OptionValues
-
-if TYPE_CHECKING:
-    from .directive import ObjectDirective
 
 #: Reads one option's value: ``OptionValues.date`` …
 Read = Callable[[OptionValues, str], Any]
@@ -62,12 +59,13 @@ def numbered(help: str) -> Option:
     return Option(help, OptionValues.numbered)
 
 
-#: Parsing: the directive → the model object (None: nothing to register)
-#: and the parsed body.
-Parse = Callable[["ObjectDirective"], tuple[KommunObject | None, list[nodes.Node]]]
+#: Parsing: the kind's directive (an
+#: :class:`~sphinx_kommun.reading.directive.ObjectDirective`) → the model
+#: object (None: nothing to register) and the parsed body.
+Parse = Callable[[Any], tuple[KommunObject | None, list[nodes.Node]]]
 #: Rendering: the directive, the object (with plugin fields) and the body →
 #: the nodes of the document.
-Render = Callable[["ObjectDirective", Any, list[nodes.Node]], list[nodes.Node]]
+Render = Callable[[Any, Any, list[nodes.Node]], list[nodes.Node]]
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,9 @@ from ...config import (
     KommunConfig,
     conf_location,
 )
-from ...domain.arenden import ArendeIndex
 from ...domain.index import ObjectIndex
 from ...domain.model import KommunObject
-from ...domain.store import get_domain
+from ...domain.store import ArendeIndex, get_domain
 from ...i18n import _
 from ...kinds.arende import Arende
 from ...kinds.sammantrade import Sammantrade
