@@ -41,9 +41,8 @@ def hook_reference() -> str:
         "",
     ]
     for spec in hookspecs.HOOKS:
-        signature = str(inspect.signature(spec, eval_str=True)).replace(
-            "sphinx_kommun.plugins.hookspecs.", ""
-        )
+        # the annotations as written (some name types only for type checking)
+        signature = str(inspect.signature(spec)).replace("'", "")
         out += [f"## `{spec.__name__}{signature}`", "", _markdown(spec.__doc__), ""]
     out += ["# Returned values", ""]
     for name in (

@@ -4,6 +4,10 @@ Plugins import from here only, so these names stay stable while the
 modules behind them change::
 
     from sphinx_kommun.api import hookimpl, parse_date, parse_entries, table
+
+The model's classes are here too, for ``isinstance`` and type hints (every
+object is a frozen dataclass), and :class:`Project`, the read-only view of
+the whole project a check (``kommun_checks``) gets.
 """
 
 from __future__ import annotations
@@ -11,6 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from .domain.backlinks import Backlink
+from .domain.model import Excerpt, KommunObject, Outcome, Person, Position
+from .domain.project import Project
+from .kinds.arende import Arende
+from .kinds.beslut import Beslut
+from .kinds.motion import Motion, Yrkande
+from .kinds.remiss import Remiss
+from .kinds.reservation import Reservation
+from .kinds.sammantrade import Sammantrade
+from .kinds.utlatande import Utlatande
+from .kinds.yttrande import Yttrande
 from .plugins.hookspecs import hookimpl
 from .reading.people import (
     parse_person,
@@ -54,6 +69,22 @@ def parse_entries(value: str, parse: Callable[[str], T]) -> list[T]:
 
 
 __all__ = [
+    "Arende",
+    "Backlink",
+    "Beslut",
+    "Excerpt",
+    "KommunObject",
+    "Motion",
+    "Outcome",
+    "Person",
+    "Position",
+    "Project",
+    "Remiss",
+    "Reservation",
+    "Sammantrade",
+    "Utlatande",
+    "Yrkande",
+    "Yttrande",
     "date_text",
     "fold",
     "format_date",

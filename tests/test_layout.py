@@ -22,11 +22,15 @@ MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 def imported(name: str, path: Path) -> set[str]:
     """The package's modules that module ``name`` imports (anywhere in it,
-    also inside functions and ``TYPE_CHECKING`` blocks): ``from . import x``
-    names the module ``x``."""
+    also inside functions; not for types only, in ``TYPE_CHECKING``
+    blocks, which never run): ``from . import x`` names the module ``x``."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for block in ast.walk(tree):
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test):
+            block.body = []
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

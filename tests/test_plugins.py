@@ -865,3 +865,46 @@ def test_parse_person_says_what_it_could_not_read() -> None:
     )
     assert unreadable.value.kind == "person"
     assert unreadable.value.person.name == "Anna (S) (M)"
+
+
+def test_a_check_gets_the_project_read_only(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """``kommun_checks`` gets an ``api.Project``: the model's objects, which
+    a check can read but not change."""
+    src = project_copy("case")
+    (src / "lasplugin.py").write_text(
+        textwrap.dedent(
+            """
+            from sphinx_kommun import api
+
+            SEEN = []
+
+
+            @api.hookimpl
+            def kommun_checks(index):
+                SEEN.append(index)
+                yttranden = index.yttranden("KS 2019/1899")
+                assert all(isinstance(y, api.Yttrande) for y in yttranden)
+                index.by_id["nytt"] = yttranden[0]
+                return []
+            """
+        ),
+        encoding="utf-8",
+    )
+    append(
+        src / "conf.py",
+        "import sys, pathlib\nsys.path.insert(0, str(pathlib.Path(__file__).parent))\n"
+        "kommun_plugins = ['lasplugin']\n",
+    )
+    app = build(src)
+    plugin = sys.modules["lasplugin"]
+    (project,) = plugin.SEEN
+    assert isinstance(project, api.Project)
+    assert "nytt" not in project.by_id
+    assert re.search(
+        r"pluginen 'lasplugin' misslyckades i kommun_checks: TypeError: "
+        r"'mappingproxy' object does not support item assignment",
+        warnings_of(app),
+    )
+    del sys.modules["lasplugin"]

@@ -21,8 +21,8 @@ from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..vocabulary import definite
-from .index import ObjectIndex
 from .model import KommunObject
+from .project import Project
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Findings(list[dict[str, Any]]):
         self.append(finding)
 
 
-def check_duplicates(index: ObjectIndex, warn: Findings) -> None:
+def check_duplicates(index: Project, warn: Findings) -> None:
     for first, duplicate in index.duplicates:
         warn(
             duplicate,
@@ -61,7 +61,7 @@ def check_duplicates(index: ObjectIndex, warn: Findings) -> None:
         )
 
 
-def check_arenden(index: ObjectIndex, warn: Findings) -> None:
+def check_arenden(index: Project, warn: Findings) -> None:
     for dnr, objects in index.by_dnr.items():
         if not dnr:
             continue
@@ -97,7 +97,7 @@ def check_arenden(index: ObjectIndex, warn: Findings) -> None:
                     )
 
 
-def check_answers(index: ObjectIndex, warn: Findings) -> None:
+def check_answers(index: Project, warn: Findings) -> None:
     for dnr in index.dnrs():
         remiss = index.remiss(dnr)
         motion = index.motion(dnr)
@@ -201,7 +201,7 @@ def check_dates(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> No
         )
 
 
-def check_decisions(index: ObjectIndex, warn: Findings) -> None:
+def check_decisions(index: Project, warn: Findings) -> None:
     for obj in index.by_id.values():
         if (
             isinstance(obj, Reservation)
@@ -253,7 +253,7 @@ def check_decisions(index: ObjectIndex, warn: Findings) -> None:
                     )
 
 
-def all_findings(index: ObjectIndex) -> Findings:
+def all_findings(index: Project) -> Findings:
     """Every finding of sphinx-kommun's own checks."""
     findings = Findings()
     for check in (check_duplicates, check_arenden, check_answers, check_decisions):

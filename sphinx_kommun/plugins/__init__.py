@@ -61,9 +61,10 @@ def setup_plugins(app: Sphinx, config: Config) -> None:
 
 def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: every plugin's checks, built-in ones included."""
+    from ..domain.project import Project
     from ..domain.store import get_domain
 
-    index = get_domain(env).index
+    index = Project(get_domain(env).index)
     for _impl, findings in plugins_of(env).collect(
         "kommun_checks", check_findings, index=index
     ):

@@ -44,10 +44,16 @@ documents are read.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 import pluggy
 from docutils import nodes
+
+from ..domain.model import KommunObject
+
+if TYPE_CHECKING:  # for the annotations only: the kinds read plugins' fields
+    from ..domain.project import Project
+    from ..kinds.yttrande import Yttrande
 
 hookspec = pluggy.HookspecMarker("sphinx_kommun")
 #: Marker for plugin hook implementations: ``from sphinx_kommun import hookimpl``.
@@ -115,9 +121,9 @@ class Column(TypedDict):
 
     #: Column heading.
     title: str
-    #: The cell for one yttrande (a :class:`~sphinx_kommun.model.Yttrande`),
+    #: The cell for one yttrande (a :class:`~sphinx_kommun.api.Yttrande`),
     #: as text or docutils nodes.
-    value: Callable[[Any], str | Sequence[nodes.Node]]
+    value: Callable[[Yttrande], str | Sequence[nodes.Node]]
     #: Relative width (default 2).
     width: NotRequired[int]
 
@@ -137,7 +143,7 @@ class Finding(TypedDict):
     """A problem a check found (see :func:`kommun_checks`)."""
 
     #: The object it is about (its file and line are reported).
-    object: Any
+    object: KommunObject
     #: Warning subtype, reported as ``kommun.<subtype>``.
     subtype: str
     #: The message, for a clerk.
@@ -212,7 +218,7 @@ def kommun_static_files() -> list[str]:
 
 
 @hookspec
-def kommun_header_fields(obj: Any, language: str) -> list[tuple[str, str]]:
+def kommun_header_fields(obj: KommunObject, language: str) -> list[tuple[str, str]]:
     """More (label, value) rows for the header block of ``obj``'s document.
 
     ``obj`` is the object (a :mod:`sphinx_kommun.model` dataclass) and
@@ -221,7 +227,7 @@ def kommun_header_fields(obj: Any, language: str) -> list[tuple[str, str]]:
 
 
 @hookspec
-def kommun_footer(obj: Any, language: str) -> list[FooterPart]:
+def kommun_footer(obj: KommunObject, language: str) -> list[FooterPart]:
     """Blocks at the end of ``obj``'s document, after signatures and bilagor.
 
     Returns :class:`FooterPart` dicts, shown in call order; a part replaces
@@ -234,12 +240,12 @@ def kommun_footer(obj: Any, language: str) -> list[FooterPart]:
 
 
 @hookspec
-def kommun_checks(index: Any) -> list[Finding]:
+def kommun_checks(index: Project) -> list[Finding]:
     """Problems across documents, reported as warnings.
 
-    ``index`` is the :class:`~sphinx_kommun.index.ObjectIndex` of the whole
-    project (``index.by_id``, ``index.yttranden(dnr)``, ``index.concerns(r)``
-    …). Returns :class:`Finding` dicts; each becomes a warning of type
+    ``index`` is the whole project, read-only (a
+    :class:`~sphinx_kommun.api.Project`: ``index.by_id``,
+    ``index.yttranden(dnr)``, ``index.concerns(r)`` …). Returns :class:`Finding` dicts; each becomes a warning of type
     ``kommun`` and the finding's subtype, at the object's file and line.
     """
 
