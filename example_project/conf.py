@@ -5,7 +5,8 @@
 
 project = "Handlingar – Stockholms stad"
 language = "sv"
-extensions = ["sphinx_kommun"]
+# myst-parser: one yttrande (Skärholmen's) is written in Markdown
+extensions = ["myst_parser", "sphinx_kommun"]
 
 exclude_patterns = ["_build"]
 

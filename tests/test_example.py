@@ -260,7 +260,7 @@ def test_without_a_plugin_its_sections_go_with_a_clear_warning(tmp_path: Path) -
     warnings = warnings_of(app).strip().splitlines()
     assert len(warnings) == 1
     assert re.search(
-        r"skärholmen\.rst:\d+: WARNING: okänt avsnitt 'jämställdhetsanalys': ingen "
+        r"skärholmen\.md:\d+: WARNING: okänt avsnitt 'jämställdhetsanalys': ingen "
         r"installerad plugin har det \(texten visas som ett vanligt avsnitt\) \[kommun\.avsnitt\]",
         warnings[0],
     )

@@ -141,7 +141,8 @@ def read_yaml(text: str, first: int, warn: Warn) -> list[Written]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        # where what went wrong began (an unclosed list), else where it showed
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         warn(
             _("YAML-blocket med alternativ går inte att läsa: %(error)s"),
             "option",
