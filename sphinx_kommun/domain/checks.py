@@ -8,6 +8,7 @@ the file and line of the object it is about.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sphinx.util import logging
@@ -21,7 +22,7 @@ from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..vocabulary import definite
-from .model import KommunObject
+from .model import KommunObject, Verdict
 from .project import Project
 
 logger = logging.getLogger(__name__)
@@ -76,25 +77,23 @@ def check_arenden(index: Project, warn: Findings) -> None:
             )
     for obj in index.by_id.values():
         if isinstance(obj, Sammantrade):
-            for dnr in obj.items:
-                if index.arende(dnr) is None:
-                    warn(
-                        obj,
-                        "dnr",
-                        _("okänt diarienummer '%(dnr)s' på föredragningslistan"),
-                        at="arenden",
-                        dnr=dnr,
-                    )
-        if isinstance(obj, Arende):
-            for dnr in obj.related:
-                if index.arende(dnr) is None:
-                    warn(
-                        obj,
-                        "dnr",
-                        _("okänt diarienummer '%(dnr)s' i :relaterade:"),
-                        at="relaterade",
-                        dnr=dnr,
-                    )
+            named = (
+                obj.items,
+                "arenden",
+                _("okänt diarienummer '%(dnr)s' på föredragningslistan"),
+            )
+        elif isinstance(obj, Arende):
+            named = (
+                obj.related,
+                "relaterade",
+                _("okänt diarienummer '%(dnr)s' i :relaterade:"),
+            )
+        else:
+            continue
+        dnrs, option, message = named
+        for dnr in dnrs:
+            if index.arende(dnr) is None:
+                warn(obj, "dnr", message, at=option, dnr=dnr)
 
 
 def check_answers(index: Project, warn: Findings) -> None:
@@ -116,18 +115,31 @@ def check_answers(index: Project, warn: Findings) -> None:
             seen[key] = yttrande
             check_dates(yttrande, remiss, warn)
             check_in_remiss(yttrande, remiss, warn)
-            for position in yttrande.positions:
-                if position.yrkande is not None and position.yrkande not in numbers:
-                    warn(
-                        yttrande,
-                        "ref",
-                        _("ställning på att-sats %(number)s, som inte finns"),
-                        at="stallning",
-                        number=position.yrkande,
-                    )
+            check_numbers(
+                yttrande,
+                yttrande.positions,
+                numbers,
+                _("ställning på att-sats %(number)s, som inte finns"),
+                "stallning",
+                warn,
+            )
         utlatande = index.utlatande(dnr)
         if isinstance(utlatande, Utlatande):
             check_utlatande(utlatande, remiss, set(seen), warn)
+
+
+def check_numbers(
+    obj: KommunObject,
+    verdicts: Iterable[Verdict],
+    numbers: set[int],
+    message: str,
+    option: str,
+    warn: Findings,
+) -> None:
+    """A verdict on an att-sats the motion has."""
+    for verdict in verdicts:
+        if verdict.yrkande is not None and verdict.yrkande not in numbers:
+            warn(obj, "ref", message, at=option, number=verdict.yrkande)
 
 
 def check_in_remiss(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> None:
@@ -234,15 +246,14 @@ def check_decisions(index: Project, warn: Findings) -> None:
             motion = index.motion(obj.dnr)
             yrkanden = index.yrkanden(motion) if motion else []
             numbers = {y.number for y in yrkanden}
-            for outcome in obj.outcomes:
-                if outcome.yrkande is not None and outcome.yrkande not in numbers:
-                    warn(
-                        obj,
-                        "ref",
-                        _("utfall för att-sats %(number)s, som inte finns"),
-                        at="utfall",
-                        number=outcome.yrkande,
-                    )
+            check_numbers(
+                obj,
+                obj.outcomes,
+                numbers,
+                _("utfall för att-sats %(number)s, som inte finns"),
+                "utfall",
+                warn,
+            )
             for yrkande in yrkanden:
                 if not obj.outcome_for(yrkande.number):
                     warn(

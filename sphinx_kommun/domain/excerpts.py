@@ -9,26 +9,17 @@ The copies are pickled: they are needed only where a page quotes them.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-from collections.abc import Iterable
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.util import docname_join
 
 from ..nodes import kommun_pending
+from .recording import digest
 
 #: Class of a paragraph (``.. rst-class:: ej-citerad``) left out when quoted.
 UNQUOTED = "ej-citerad"
-
-
-def digest(parts: Iterable[str]) -> str:
-    hasher = hashlib.sha1()
-    for part in parts:
-        hasher.update(part.encode())
-        hasher.update(b"\0")
-    return hasher.hexdigest()
 
 
 def keep(document: nodes.document) -> tuple[dict[str, bytes], dict[str, str]]:

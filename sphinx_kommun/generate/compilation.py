@@ -65,13 +65,7 @@ class Compilation(Answers):
             if not in_remiss:
                 continue
             if yttrande is None:
-                result.append(
-                    render.para(
-                        _("%(who)s har inte besvarat remissen."),
-                        classes=["kommun-unanswered"],
-                        who=render.emphasis(capitalise(instans)),
-                    )
-                )
+                result.append(_unanswered(render.emphasis(capitalise(instans))))
             elif not yttrande.published:
                 result.append(
                     render.para(
@@ -93,13 +87,7 @@ class Compilation(Answers):
         for instans, yttrande, in_remiss in self.rows:
             children: list[nodes.Node] = []
             if yttrande is None:
-                children.append(
-                    render.para(
-                        _("%(who)s har inte besvarat remissen."),
-                        classes=["kommun-unanswered"],
-                        who=render.strong(capitalise(instans)),
-                    )
-                )
+                children.append(_unanswered(render.strong(capitalise(instans))))
             else:
                 if not in_remiss:
                     children.append(
@@ -315,6 +303,12 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
         else:
             block.extend(produced)
     return [block]
+
+
+def _unanswered(who: nodes.Node) -> nodes.paragraph:
+    return render.para(
+        _("%(who)s har inte besvarat remissen."), classes=["kommun-unanswered"], who=who
+    )
 
 
 def _internal_link(text: str, refid: str) -> nodes.reference:

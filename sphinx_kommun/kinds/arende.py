@@ -7,7 +7,6 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from .. import render
 from ..domain.model import KommunObject, default_id
 from ..i18n import N_, _
 from ..reading import kind
@@ -63,19 +62,17 @@ def parse(d: ObjectDirective) -> tuple[Arende | None, list[nodes.Node]]:
 def render_arende(
     d: ObjectDirective, arende: Arende, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    fields: list[tuple[str, render.Part]] = [
+    links: list[nodes.Node] = []
+    for number, other in enumerate(arende.related):
+        if number:
+            links.append(nodes.Text(", "))
+        links.append(d.xref("arende", other, other, refdnr=arende.dnr))
+    fields = d.fields(
         (_("Diarienummer"), arende.dnr),
         (_("Rubrik"), arende.title),
-    ]
-    if arende.responsible:
-        fields.append((_("Ansvarig"), arende.responsible))
-    if arende.related:
-        links: list[nodes.Node] = []
-        for number, other in enumerate(arende.related):
-            if number:
-                links.append(nodes.Text(", "))
-            links.append(d.xref("arende", other, other, refdnr=arende.dnr))
-        fields.append((_("Relaterade ärenden"), links))
+        (_("Ansvarig"), arende.responsible),
+        (_("Relaterade ärenden"), links),
+    )
     container = d.container(arende)
     container += d.header(arende, fields)
     container.extend(body)

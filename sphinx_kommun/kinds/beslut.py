@@ -8,12 +8,10 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from .. import render
 from ..domain.model import KommunObject, Outcome, default_id, verdict_for
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
-from ..swedish import format_date
 from ..vocabulary import OUTCOMES
 
 
@@ -73,11 +71,11 @@ def parse(d: ObjectDirective) -> tuple[Beslut, list[nodes.Node]]:
 def render_beslut(
     d: ObjectDirective, beslut: Beslut, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    fields: list[tuple[str, render.Part]] = [(_("Organ"), beslut.body)]
-    if beslut.date:
-        fields.append((_("Datum"), format_date(beslut.date, d.locale)))
-    if beslut.dnr:
-        fields.append((_("Diarienummer"), beslut.dnr))
+    fields = d.fields(
+        (_("Organ"), beslut.body),
+        (_("Datum"), beslut.date),
+        (_("Diarienummer"), beslut.dnr),
+    )
     container = d.container(beslut)
     container += d.header(beslut, fields, classes=["kommun-beslut-header"])
     container += d.pending("beslut-outcomes", dnr=beslut.dnr, target=beslut.id)

@@ -90,13 +90,13 @@ def parse(d: ObjectDirective) -> tuple[Motion, list[nodes.Node]]:
 def render_motion(
     d: ObjectDirective, motion: Motion, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    fields: list[tuple[str, render.Part]] = []
-    if motion.filed:
-        fields.append(
-            (_("Inlämnad"), f"{motion.body}, {format_date(motion.filed, d.locale)}")
-        )
-    if motion.dnr:
-        fields.append((_("Diarienummer"), motion.dnr))
+    filed = (
+        f"{motion.body}, {format_date(motion.filed, d.locale)}" if motion.filed else ""
+    )
+    fields = d.fields(
+        (_("Inlämnad"), filed),
+        (_("Diarienummer"), motion.dnr),
+    )
     container = d.container(motion)
     container += d.header(motion, fields, classes=["kommun-motion-header"])
     container += render.rubric(motion.title, classes=["kommun-doc-title"])

@@ -12,12 +12,11 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from .. import render
 from ..domain.model import KommunObject, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
-from ..swedish import format_date, normalise
+from ..swedish import normalise
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,13 +70,12 @@ def parse(d: ObjectDirective) -> tuple[Remiss, list[nodes.Node]]:
 def render_remiss(
     d: ObjectDirective, remiss: Remiss, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    fields: list[tuple[str, render.Part]] = [(_("Avsändare"), remiss.sender)]
-    if remiss.date:
-        fields.append((_("Remissdatum"), format_date(remiss.date, d.locale)))
-    if remiss.deadline:
-        fields.append((_("Svar senast"), format_date(remiss.deadline, d.locale)))
-    if remiss.dnr:
-        fields.append((_("Diarienummer"), remiss.dnr))
+    fields = d.fields(
+        (_("Avsändare"), remiss.sender),
+        (_("Remissdatum"), remiss.date),
+        (_("Svar senast"), remiss.deadline),
+        (_("Diarienummer"), remiss.dnr),
+    )
     container = d.container(remiss)
     container += d.header(remiss, fields)
     container.extend(body)

@@ -14,7 +14,7 @@ from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
 from ..reading.excerpts import mark_excerpt
-from ..swedish import capitalise, format_date, join
+from ..swedish import capitalise, join
 from ..vocabulary import RESERVATION_TYPES, closest, definite
 
 
@@ -107,13 +107,12 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
 def render_reservation(
     d: ObjectDirective, reservation: Reservation, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    fields: list[tuple[str, render.Part]] = [(_("Typ"), capitalise(reservation.type))]
-    if reservation.authors:
-        fields.append((_("Av"), render.person_list(reservation.authors, d.locale)))
-    if reservation.body:
-        fields.append((_("Organ"), reservation.body))
-    if reservation.date:
-        fields.append((_("Datum"), format_date(reservation.date, d.locale)))
+    fields = d.fields(
+        (_("Typ"), capitalise(reservation.type)),
+        (_("Av"), render.person_list(reservation.authors, d.locale)),
+        (_("Organ"), reservation.body),
+        (_("Datum"), reservation.date),
+    )
     container = d.container(reservation)
     container += d.header(reservation, fields, classes=["kommun-reservation-header"])
     container += d.pending("concerns", target=reservation.id, dnr=reservation.dnr)

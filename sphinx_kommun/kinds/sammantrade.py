@@ -86,13 +86,12 @@ def parse(d: ObjectDirective) -> tuple[Sammantrade, list[nodes.Node]]:
 def render_sammantrade(
     d: ObjectDirective, meeting: Sammantrade, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    fields: list[tuple[str, render.Part]] = [(_("Organ"), meeting.body)]
-    if meeting.date:
-        fields.append((_("Datum"), format_date(meeting.date, d.locale)))
-    if meeting.time:
-        fields.append((_("Tid"), meeting.time))
-    if meeting.place:
-        fields.append((_("Plats"), meeting.place))
+    fields = d.fields(
+        (_("Organ"), meeting.body),
+        (_("Datum"), meeting.date),
+        (_("Tid"), meeting.time),
+        (_("Plats"), meeting.place),
+    )
     container = d.container(meeting)
     container += d.header(meeting, fields, classes=["kommun-sammantrade-header"])
     container += render.rubric(meeting.title, classes=["kommun-doc-title"])

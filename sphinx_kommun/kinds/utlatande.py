@@ -144,11 +144,11 @@ def render_utlatande(
     heading = _("Utlåtande")
     if utlatande.rotel:
         heading += " " + utlatande.rotel
-    fields: list[tuple[str, render.Part]] = [(_("Dokument"), heading)]
-    if utlatande.dnr:
-        fields.append((_("Diarienummer"), utlatande.dnr))
-    if utlatande.date:
-        fields.append((_("Datum"), format_date(utlatande.date, d.locale)))
+    fields = d.fields(
+        (_("Dokument"), heading),
+        (_("Diarienummer"), utlatande.dnr),
+        (_("Datum"), utlatande.date),
+    )
     container = d.container(utlatande)
     container += d.header(utlatande, fields, classes=["kommun-utlatande-header"])
     container += render.rubric(utlatande.title, classes=["kommun-doc-title"])

@@ -220,27 +220,21 @@ def render_yttrande(
 def header_fields(
     d: ObjectDirective, yttrande: Yttrande
 ) -> list[tuple[str, render.Part]]:
-    fields: list[tuple[str, render.Part]] = []
-    if yttrande.forvaltning:
-        unit = yttrande.forvaltning
-        if d.value("avdelning"):
-            unit += ", " + d.value("avdelning")
-        fields.append((_("Förvaltning"), unit))
-    if yttrande.handlaggare:
-        fields.append((_("Handläggare"), yttrande.handlaggare))
-    if yttrande.telefon:
-        fields.append((_("Telefon"), yttrande.telefon))
+    unit = yttrande.forvaltning
+    if unit and d.value("avdelning"):
+        unit += ", " + d.value("avdelning")
     to = yttrande.recipient
     if yttrande.meeting:
         to += ", " + format_date(yttrande.meeting, d.locale)
-    fields.append((_("Till"), to))
-    if yttrande.date:
-        fields.append((_("Datum"), format_date(yttrande.date, d.locale)))
-    if yttrande.dnr:
-        fields.append((_("Diarienummer"), yttrande.dnr))
-    if yttrande.positions:
-        fields.append((_("Ställning"), verdicts_text(yttrande.positions)))
-    return fields
+    return d.fields(
+        (_("Förvaltning"), unit),
+        (_("Handläggare"), yttrande.handlaggare),
+        (_("Telefon"), yttrande.telefon),
+        (_("Till"), to),
+        (_("Datum"), yttrande.date),
+        (_("Diarienummer"), yttrande.dnr),
+        (_("Ställning"), verdicts_text(yttrande.positions)),
+    )
 
 
 KIND = kind.Kind(

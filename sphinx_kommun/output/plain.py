@@ -7,17 +7,7 @@ from typing import Any
 
 from docutils import nodes
 
-from ..nodes import (
-    kommun_backlinks,
-    kommun_bookmark,
-    kommun_document,
-    kommun_generated,
-    kommun_header,
-    kommun_object,
-    kommun_pending,
-    kommun_signatures,
-    kommun_struck,
-)
+from .. import nodes as kommun
 
 #: The builders (by name) these visitors are registered for.
 BUILDERS = ("text", "man", "texinfo")
@@ -37,13 +27,13 @@ _SKIP = (skip, None)
 
 #: (visit, depart) of every node of :mod:`sphinx_kommun.nodes` for plain formats.
 VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
-    kommun_object: _PASS,
-    kommun_header: _PASS,
-    kommun_signatures: _PASS,
-    kommun_backlinks: _PASS,
-    kommun_generated: _PASS,
-    kommun_struck: _PASS,
-    kommun_pending: _SKIP,
-    kommun_bookmark: _SKIP,
-    kommun_document: _SKIP,
+    kommun.kommun_object: _PASS,
+    kommun.kommun_header: _PASS,
+    kommun.kommun_signatures: _PASS,
+    kommun.kommun_backlinks: _PASS,
+    kommun.kommun_generated: _PASS,
+    kommun.kommun_struck: _PASS,
+    kommun.kommun_pending: _SKIP,
+    kommun.kommun_bookmark: _SKIP,
+    kommun.kommun_document: _SKIP,
 }

@@ -195,14 +195,8 @@ class Dispatcher:
         returns them, changed or not; if it fails, they go on unchanged."""
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, Any]:
-            try:
-                teardown = function(*args, **kwargs)
-                next(teardown)
-            except StopIteration:
-                self._failed(impl, _("wrappern gjorde aldrig yield"))
-                return (yield)
-            except Exception as err:
-                self._failed(impl, _error(err))
+            teardown = self._start(function, impl, args, kwargs)
+            if teardown is None:
                 return (yield)
             try:
                 results = yield
@@ -221,18 +215,43 @@ class Dispatcher:
                 teardown.close()
                 self._failed(impl, _("wrappern gjorde yield mer än en gång"))
                 return before
-            if not isinstance(altered, list):
-                self._nonsense(
-                    impl,
-                    _("wrappern returnerade %(type)s, inte en lista")
-                    % {"type": type(altered).__name__},
-                    self._current(),
-                )
+            if not self._a_list(altered, impl):
                 return before
             self._note_new(altered, before, impl)
             return altered
 
         return guarded
+
+    def _start(
+        self,
+        function: Callable[..., Any],
+        impl: Impl,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Generator[None, Any, Any] | None:
+        """A wrapper run up to its ``yield``; None if it failed before."""
+        try:
+            teardown: Generator[None, Any, Any] = function(*args, **kwargs)
+            next(teardown)
+        except StopIteration:
+            self._failed(impl, _("wrappern gjorde aldrig yield"))
+            return None
+        except Exception as err:
+            self._failed(impl, _error(err))
+            return None
+        return teardown
+
+    def _a_list(self, altered: Any, impl: Impl) -> bool:
+        """Whether a wrapper returned a list (else it is warned about)."""
+        if isinstance(altered, list):
+            return True
+        self._nonsense(
+            impl,
+            _("wrappern returnerade %(type)s, inte en lista")
+            % {"type": type(altered).__name__},
+            self._current(),
+        )
+        return False
 
     def _guard_hookwrapper(
         self, function: Callable[..., Any], impl: Impl
@@ -241,15 +260,8 @@ class Dispatcher:
         ``Result`` and may force another; if it fails, the results stay."""
 
         def guarded(*args: Any, **kwargs: Any) -> Generator[None, Any, None]:
-            try:
-                teardown = function(*args, **kwargs)
-                next(teardown)
-            except StopIteration:
-                self._failed(impl, _("wrappern gjorde aldrig yield"))
-                yield
-                return
-            except Exception as err:
-                self._failed(impl, _error(err))
+            teardown = self._start(function, impl, args, kwargs)
+            if teardown is None:
                 yield
                 return
             outcome: pluggy.Result[Any] = yield
@@ -276,13 +288,7 @@ class Dispatcher:
                 outcome.force_result(before)
                 return
             altered = outcome.get_result()
-            if not isinstance(altered, list):
-                self._nonsense(
-                    impl,
-                    _("wrappern returnerade %(type)s, inte en lista")
-                    % {"type": type(altered).__name__},
-                    self._current(),
-                )
+            if not self._a_list(altered, impl):
                 outcome.force_result(before)
                 return
             self._note_new(altered, before, impl)

@@ -108,6 +108,11 @@ def _check_dicts(
     return checked
 
 
+def _strings(value: Any) -> bool:
+    """Whether ``value`` is a list (or tuple) of strings."""
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
 def _check_sections(value: Any) -> list[SectionKind]:
     kinds = _check_dicts(value, {"name": str, "title": (str, type(None))}, SECTION_KIND)
     for kind in kinds:
@@ -116,10 +121,7 @@ def _check_sections(value: Any) -> list[SectionKind]:
             raise PluginError(
                 _("avsnittstypens namn %(name)s är inget direktivnamn") % name
             )
-        aliases = kind.get("aliases", ())
-        if not isinstance(aliases, list | tuple) or not all(
-            isinstance(a, str) for a in aliases
-        ):
+        if not _strings(kind.get("aliases", ())):
             raise PluginError(
                 _("avsnittstypen %(name)s: 'aliases' är ingen lista med namn") % name
             )
@@ -127,10 +129,7 @@ def _check_sections(value: Any) -> list[SectionKind]:
             raise PluginError(
                 _("avsnittstypen %(name)s: 'build' går inte att anropa") % name
             )
-        kinds_of = kind.get("kinds", ())
-        if not isinstance(kinds_of, list | tuple) or not all(
-            isinstance(k, str) for k in kinds_of
-        ):
+        if not _strings(kind.get("kinds", ())):
             raise PluginError(
                 _("avsnittstypen %(name)s: 'kinds' är ingen lista med objekttyper")
                 % name

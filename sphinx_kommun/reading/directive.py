@@ -9,6 +9,7 @@ renderer. The object it makes travels on its container node
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from ..i18n import _
 from ..nodes import kommun_object, kommun_pending
 from ..plugins.hookspecs import FieldSpec
 from ..plugins.manager import PluginError, Plugins, plugins_of, run_validator
-from ..swedish import fold, in_sentence, output_locale
+from ..swedish import fold, format_date, in_sentence, output_locale
 from .excerpts import lift_sections
 from .kind import Kind
 from .values import OptionValues
@@ -262,6 +263,18 @@ class ObjectDirective(WarningDirective, OptionValues):
         node["object"] = obj
         self.set_source_info(node)
         return node
+
+    def fields(
+        self, *rows: tuple[str, render.Part | dt.date | None]
+    ) -> list[tuple[str, render.Part]]:
+        """Rows of a header: a date written out, an empty value left out."""
+        found: list[tuple[str, render.Part]] = []
+        for label, value in rows:
+            if isinstance(value, dt.date):
+                found.append((label, format_date(value, self.locale)))
+            elif value:
+                found.append((label, value))
+        return found
 
     def header(
         self,

@@ -10,6 +10,7 @@ printed document and the README's options reference all come from it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,32 +32,14 @@ class Option:
     read: Read = OptionValues.text
 
 
-def text(help: str) -> Option:
-    return Option(help, OptionValues.text)
-
-
-def date(help: str) -> Option:
-    return Option(help, OptionValues.date)
-
-
-def flag(help: str) -> Option:
-    return Option(help, OptionValues.flag)
-
-
-def entries(help: str) -> Option:
-    return Option(help, OptionValues.entries)
-
-
-def persons(help: str) -> Option:
-    return Option(help, OptionValues.persons)
-
-
-def dated_persons(help: str) -> Option:
-    return Option(help, OptionValues.dated_persons)
-
-
-def numbered(help: str) -> Option:
-    return Option(help, OptionValues.numbered)
+#: Options by type: ``text("what it means")`` …
+text = functools.partial(Option, read=OptionValues.text)
+date = functools.partial(Option, read=OptionValues.date)
+flag = functools.partial(Option, read=OptionValues.flag)
+entries = functools.partial(Option, read=OptionValues.entries)
+persons = functools.partial(Option, read=OptionValues.persons)
+dated_persons = functools.partial(Option, read=OptionValues.dated_persons)
+numbered = functools.partial(Option, read=OptionValues.numbered)
 
 
 #: Parsing: the kind's directive (an

@@ -8,39 +8,28 @@ from typing import Any
 
 from docutils import nodes
 
-from ...nodes import (
-    kommun_backlinks,
-    kommun_block,
-    kommun_bookmark,
-    kommun_document,
-    kommun_generated,
-    kommun_header,
-    kommun_object,
-    kommun_pending,
-    kommun_signatures,
-    kommun_struck,
-)
+from ... import nodes as kommun
 from ..plain import skip
 
 
-def visit_block(self: Any, node: kommun_block) -> None:
+def visit_block(self: Any, node: kommun.kommun_block) -> None:
     classes = ["kommun", node.__class__.__name__.replace("_", "-")]
     self.body.append(self.starttag(node, "div", CLASS=" ".join(classes)))
 
 
-def depart_block(self: Any, node: kommun_block) -> None:
+def depart_block(self: Any, node: kommun.kommun_block) -> None:
     self.body.append("</div>\n")
 
 
-def visit_struck(self: Any, node: kommun_struck) -> None:
+def visit_struck(self: Any, node: kommun.kommun_struck) -> None:
     self.body.append(self.starttag(node, "del", "", CLASS="kommun-struck"))
 
 
-def depart_struck(self: Any, node: kommun_struck) -> None:
+def depart_struck(self: Any, node: kommun.kommun_struck) -> None:
     self.body.append("</del>")
 
 
-def visit_bookmark(self: Any, node: kommun_bookmark) -> None:
+def visit_bookmark(self: Any, node: kommun.kommun_bookmark) -> None:
     # only an anchor: the outline is a PDF thing
     for node_id in node["ids"]:
         self.body.append(f'<span id="{node_id}"></span>')
@@ -51,13 +40,13 @@ _BLOCK = (visit_block, depart_block)
 
 #: (visit, depart) of every node of :mod:`sphinx_kommun.nodes` for HTML.
 VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
-    kommun_object: _BLOCK,
-    kommun_header: _BLOCK,
-    kommun_signatures: _BLOCK,
-    kommun_backlinks: _BLOCK,
-    kommun_generated: _BLOCK,
-    kommun_struck: (visit_struck, depart_struck),
-    kommun_pending: (skip, None),
-    kommun_bookmark: (visit_bookmark, None),
-    kommun_document: (skip, None),
+    kommun.kommun_object: _BLOCK,
+    kommun.kommun_header: _BLOCK,
+    kommun.kommun_signatures: _BLOCK,
+    kommun.kommun_backlinks: _BLOCK,
+    kommun.kommun_generated: _BLOCK,
+    kommun.kommun_struck: (visit_struck, depart_struck),
+    kommun.kommun_pending: (skip, None),
+    kommun.kommun_bookmark: (visit_bookmark, None),
+    kommun.kommun_document: (skip, None),
 }

@@ -12,30 +12,19 @@ from typing import Any
 
 from docutils import nodes
 
-from ...nodes import (
-    kommun_backlinks,
-    kommun_block,
-    kommun_bookmark,
-    kommun_document,
-    kommun_generated,
-    kommun_header,
-    kommun_object,
-    kommun_pending,
-    kommun_signatures,
-    kommun_struck,
-)
+from ... import nodes as kommun
 from ..plain import skip
 from .characters import fitted
 from .typesetting import breakable_text
 
 
-def visit_block(self: Any, node: kommun_block) -> None:
+def visit_block(self: Any, node: kommun.kommun_block) -> None:
     for node_id in node["ids"]:
         self.body.append(self.hypertarget(node_id, anchor=True))
     self.body.append("\n")
 
 
-def depart_block(self: Any, node: kommun_block) -> None:
+def depart_block(self: Any, node: kommun.kommun_block) -> None:
     self.body.append("\n")
 
 
@@ -56,7 +45,7 @@ def _rendered(self: Any, node: nodes.Element) -> str:
     return "".join(self.popbody()).strip()
 
 
-def visit_header(self: Any, node: kommun_header) -> None:
+def visit_header(self: Any, node: kommun.kommun_header) -> None:
     """The header block: label over value, in two columns, between rules."""
     written: list[tuple[str, str]] = node.get("fields", [])
     fields = [(str(label), str(value)) for label, value in written]
@@ -78,7 +67,7 @@ def visit_header(self: Any, node: kommun_header) -> None:
     raise nodes.SkipNode
 
 
-def visit_signatures(self: Any, node: kommun_signatures) -> None:
+def visit_signatures(self: Any, node: kommun.kommun_signatures) -> None:
     """Place, date and 'on behalf of' lines, then the names side by side."""
     out = ["\n\\begin{kommunsignatures}"]
     for child in node.children:
@@ -97,20 +86,20 @@ def visit_signatures(self: Any, node: kommun_signatures) -> None:
     raise nodes.SkipNode
 
 
-def visit_backlinks(self: Any, node: kommun_backlinks) -> None:
+def visit_backlinks(self: Any, node: kommun.kommun_backlinks) -> None:
     # navigation for the web; the printed papers carry their own references
     raise nodes.SkipNode
 
 
-def visit_struck(self: Any, node: kommun_struck) -> None:
+def visit_struck(self: Any, node: kommun.kommun_struck) -> None:
     self.body.append(r"\kommunstrike{")
 
 
-def depart_struck(self: Any, node: kommun_struck) -> None:
+def depart_struck(self: Any, node: kommun.kommun_struck) -> None:
     self.body.append("}")
 
 
-def visit_bookmark(self: Any, node: kommun_bookmark) -> None:
+def visit_bookmark(self: Any, node: kommun.kommun_bookmark) -> None:
     anchor = self.idescape(f"{self.curfilestack[-1]}:{node['ids'][0]}")
     self.body.append(
         f"\n\\kommunbookmark{{{_encode(self, node['title'])}}}{{{anchor}}}\n"
@@ -118,7 +107,7 @@ def visit_bookmark(self: Any, node: kommun_bookmark) -> None:
     raise nodes.SkipNode
 
 
-def visit_document(self: Any, node: kommun_document) -> None:
+def visit_document(self: Any, node: kommun.kommun_document) -> None:
     if node.get("pdfinfo"):
         # per PDF: the preamble and the cover's date line are this writer's
         self.elements["preamble"] += "\n" + node["pdfinfo"] + "\n"
@@ -139,13 +128,13 @@ _BLOCK = (visit_block, depart_block)
 
 #: (visit, depart) of every node of :mod:`sphinx_kommun.nodes` for LaTeX.
 VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
-    kommun_object: _BLOCK,
-    kommun_header: (visit_header, None),
-    kommun_signatures: (visit_signatures, None),
-    kommun_backlinks: (visit_backlinks, None),
-    kommun_generated: _BLOCK,
-    kommun_struck: (visit_struck, depart_struck),
-    kommun_pending: (skip, None),
-    kommun_bookmark: (visit_bookmark, None),
-    kommun_document: (visit_document, None),
+    kommun.kommun_object: _BLOCK,
+    kommun.kommun_header: (visit_header, None),
+    kommun.kommun_signatures: (visit_signatures, None),
+    kommun.kommun_backlinks: (visit_backlinks, None),
+    kommun.kommun_generated: _BLOCK,
+    kommun.kommun_struck: (visit_struck, depart_struck),
+    kommun.kommun_pending: (skip, None),
+    kommun.kommun_bookmark: (visit_bookmark, None),
+    kommun.kommun_document: (visit_document, None),
 }
