@@ -1238,6 +1238,7 @@ def conf_py(variant: str, sidebar: str) -> str:
     ]
     if variant == "kommun":
         lines.append('extensions = ["sphinx_kommun"]')
+        lines.append('kommun_profile = "stockholm"')
     elif variant == "needs":
         lines.append('extensions = ["sphinx_needs"]')
     else:

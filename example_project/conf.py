@@ -10,6 +10,9 @@ extensions = ["myst_parser", "sphinx_kommun"]
 
 exclude_patterns = ["_build"]
 
+# Stockholms stad: borgarråd, tjänsteutlåtanden, the utlåtande, dnr KS 2019/1899
+kommun_profile = "stockholm"
+
 html_title = "Handlingar"
 # No html_sidebars: sphinx-kommun's default sidebar shows the page's ärende
 # and the index of all ärenden, not the global table of contents.

@@ -20,10 +20,20 @@ from .domain.model import Excerpt, KommunObject, Outcome, Person, Position
 from .domain.project import Project
 from .kinds.arende import Arende
 from .kinds.beslut import Beslut
-from .kinds.motion import Motion, Yrkande
+from .kinds.beslutspunkt import Answer, Beslutspunkt, Proposing
+from .kinds.initiativ import (
+    EForslag,
+    Framstallning,
+    Initiativ,
+    Medborgarforslag,
+    Motion,
+    Skrivelse,
+    Yrkande,
+)
 from .kinds.remiss import Remiss
 from .kinds.reservation import Reservation
 from .kinds.sammantrade import Sammantrade
+from .kinds.tjansteskrivelse import Tjansteskrivelse
 from .kinds.utlatande import Utlatande
 from .kinds.yttrande import Yttrande
 from .plugins.hookspecs import hookimpl
@@ -69,19 +79,28 @@ def parse_entries(value: str, parse: Callable[[str], T]) -> list[T]:
 
 
 __all__ = [
+    "Answer",
     "Arende",
     "Backlink",
     "Beslut",
+    "Beslutspunkt",
+    "EForslag",
     "Excerpt",
+    "Framstallning",
+    "Initiativ",
     "KommunObject",
+    "Medborgarforslag",
     "Motion",
     "Outcome",
     "Person",
     "Position",
     "Project",
+    "Proposing",
     "Remiss",
     "Reservation",
     "Sammantrade",
+    "Skrivelse",
+    "Tjansteskrivelse",
     "Utlatande",
     "Yrkande",
     "Yttrande",

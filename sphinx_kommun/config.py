@@ -7,6 +7,7 @@ config value ``kommun_<field>`` and validated at ``config-inited``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import weakref
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .swedish import DEFAULT_COMMON_NOUN_ENDINGS
+from .profiles import PROFILES, Profile, problems
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +28,10 @@ _CACHE: weakref.WeakKeyDictionary[Config, KommunConfig] = weakref.WeakKeyDiction
 
 PREFIX = "kommun_"
 
-#: Stockholm's form: board code, year, serial ("KS 2019/1899", "RK 2020/196").
-DEFAULT_DNR_PATTERN = r"^[A-ZÅÄÖ]{1,6} [0-9]{4}/[0-9]{1,6}$"
-
 
 def _is_regex(value: Any) -> str | None:
+    if value is None:
+        return None
     if not isinstance(value, str):
         return "must be a string"
     try:
@@ -42,6 +42,8 @@ def _is_regex(value: Any) -> str | None:
 
 
 def _is_str_list(value: Any) -> str | None:
+    if value is None:
+        return None
     if not isinstance(value, list | tuple) or not all(
         isinstance(item, str) for item in value
     ):
@@ -77,6 +79,15 @@ def _is_str(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
 
+def _is_str_or_none(value: Any) -> str | None:
+    return None if value is None else _is_str(value)
+
+
+def _is_profile_entries(value: Any) -> str | None:
+    found = problems(value)
+    return "; ".join(found) if found else None
+
+
 def _is_str_dict(value: Any) -> str | None:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -104,12 +115,25 @@ def _setting(
 class KommunConfig:
     """All settings, read from ``conf.py`` as ``kommun_<name>``."""
 
-    municipality: str = _setting(
-        "Stockholms stad", "The municipality's name, printed in headers.", _is_str
+    profile: str = _setting(
+        "kommun",
+        "The kommun profile: its words, phrases and dnr form ('kommun', "
+        "'stockholm', 'region', or one a plugin adds).",
+        _is_str,
     )
-    dnr_pattern: str = _setting(
-        DEFAULT_DNR_PATTERN,
-        "Regular expression a diarienummer must match.",
+    vocabulary: dict[str, Any] = _setting(
+        {},
+        "Entries of the profile to override, by name (see the README's profile table).",
+        _is_profile_entries,
+    )
+    municipality: str | None = _setting(
+        None,
+        "The municipality's name, printed in headers (default: the profile's).",
+        _is_str_or_none,
+    )
+    dnr_pattern: str | None = _setting(
+        None,
+        "Regular expression a diarienummer must match (default: the profile's).",
         _is_regex,
     )
     needs: bool = _setting(
@@ -118,16 +142,18 @@ class KommunConfig:
         "needs.json).",
         _is_bool,
     )
-    quoted_sections: list[str] = _setting(
-        ["Synpunkter och förslag"],
+    quoted_sections: list[str] | None = _setting(
+        None,
         "Titles of the yttrande sections quoted in the remissammanställning "
-        "(when a yttrande does not name its own with :citera:).",
+        "(when a yttrande does not name its own with :citera:; default: the "
+        "profile's).",
         _is_str_list,
     )
-    common_noun_endings: list[str] = _setting(
-        list(DEFAULT_COMMON_NOUN_ENDINGS),
+    common_noun_endings: list[str] | None = _setting(
+        None,
         "Endings of one-word body names written in lower case inside a "
-        "sentence (socialnämnden, stadsledningskontoret).",
+        "sentence (socialnämnden, stadsledningskontoret; default: the "
+        "profile's).",
         _is_str_list,
     )
     extra_positions: dict[str, str] = _setting(
@@ -208,9 +234,25 @@ class KommunConfig:
             _CACHE[config] = cached
         return cached
 
+    @functools.cached_property
+    def words(self) -> Profile:
+        """The profile, with the entries ``kommun_vocabulary`` and the
+        settings of the same name (municipality …) override."""
+        base = PROFILES.get(self.profile, PROFILES["kommun"])
+        own = {
+            name: getattr(self, name)
+            for name in OWN_ENTRIES
+            if getattr(self, name) is not None
+        }
+        return base.replace({**self.vocabulary, **own})
+
     @property
     def dnr_regex(self) -> re.Pattern[str]:
-        return re.compile(self.dnr_pattern)
+        return re.compile(self.words.dnr_pattern)
+
+
+#: Profile entries that are settings of their own too.
+OWN_ENTRIES = ("municipality", "dnr_pattern", "quoted_sections", "common_noun_endings")
 
 
 def register(app: Sphinx) -> None:
@@ -226,9 +268,14 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", validate, priority=0)
 
 
+def forget(config: Config) -> None:
+    """Read the settings anew (after a ``config-inited`` handler set one)."""
+    _CACHE.pop(config, None)
+
+
 def validate(app: Sphinx, config: Config) -> None:
     """Check every setting; a bad one warns and falls back to its default."""
-    _CACHE.pop(config, None)
+    forget(config)
     defaults = KommunConfig()
     for f in dataclasses.fields(KommunConfig):
         name = PREFIX + f.name

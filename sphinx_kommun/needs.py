@@ -26,32 +26,26 @@ from sphinx.util import logging
 
 from .config import KommunConfig
 from .domain.index import ObjectIndex
-from .domain.model import KommunObject
+from .domain.model import KommunObject, verdicts_text
 from .domain.store import get_domain
 from .i18n import _
+from .kinds import KINDS
 from .kinds.arende import Arende
 from .kinds.beslut import Beslut
-from .kinds.motion import Motion, Yrkande
+from .kinds.beslutspunkt import Beslutspunkt, Proposing
+from .kinds.initiativ import Initiativ, Yrkande
 from .kinds.remiss import Remiss
 from .kinds.reservation import Reservation
 from .kinds.sammantrade import Sammantrade
+from .kinds.tjansteskrivelse import Tjansteskrivelse
 from .kinds.utlatande import Utlatande
 from .kinds.yttrande import Yttrande
+from .swedish import capitalise
 
 logger = logging.getLogger(__name__)
 
-#: (directive/type name, title, colour) of each need type.
-NEED_TYPES = (
-    ("arende", "Ärende", "#D9E7F5"),
-    ("motion", "Motion", "#BFD8D2"),
-    ("yrkande", "Att-sats", "#DCEFE9"),
-    ("remiss", "Remiss", "#F4E3B5"),
-    ("yttrande", "Yttrande", "#FEDCD2"),
-    ("reservation", "Reservation", "#E8D5F0"),
-    ("utlatande", "Utlåtande", "#DDDDDD"),
-    ("beslut", "Beslut", "#F7C8C8"),
-    ("sammantrade", "Sammanträde", "#C8E6F7"),
-)
+#: (directive/type name, title, colour) of each need type: one per kind.
+NEED_TYPES = tuple((k.name, capitalise(k.label), k.colour) for k in KINDS)
 
 #: Fields of the needs, all optional strings.
 NEED_FIELDS = {
@@ -154,11 +148,12 @@ def _fields(obj: KommunObject) -> dict[str, str]:
     fields: dict[str, str] = {"dnr": obj.dnr}
     if isinstance(obj, Arende):
         fields["organ"] = obj.responsible
-    elif isinstance(obj, Motion):
+    elif isinstance(obj, Initiativ):
         fields["datum"] = obj.filed.isoformat() if obj.filed else ""
         fields["organ"] = obj.body
         fields["personer"] = "; ".join(p.with_party() for p in obj.authors)
-    elif isinstance(obj, Yrkande):
+        fields["nummer"] = obj.number
+    elif isinstance(obj, Yrkande | Beslutspunkt):
         fields["nummer"] = str(obj.number)
     elif isinstance(obj, Remiss):
         fields["organ"] = obj.sender
@@ -169,9 +164,7 @@ def _fields(obj: KommunObject) -> dict[str, str]:
         fields["forvaltning"] = obj.forvaltning
         fields["datum"] = obj.date.isoformat() if obj.date else ""
         fields["sammantrade"] = obj.meeting.isoformat() if obj.meeting else ""
-        fields["stallning"] = "; ".join(
-            f"{p.yrkande}: {p.word}" if p.yrkande else p.word for p in obj.positions
-        )
+        fields["stallning"] = verdicts_text(obj.positions)
         fields["sammanfattning"] = obj.summary
         fields["personer"] = "; ".join(p.name for p in obj.signatories)
     elif isinstance(obj, Reservation):
@@ -179,16 +172,14 @@ def _fields(obj: KommunObject) -> dict[str, str]:
         fields["organ"] = obj.body
         fields["datum"] = obj.date.isoformat() if obj.date else ""
         fields["personer"] = "; ".join(p.with_party() for p in obj.authors)
-    elif isinstance(obj, Utlatande):
+    elif isinstance(obj, Utlatande | Tjansteskrivelse):
         fields["organ"] = obj.body
         fields["datum"] = obj.date.isoformat() if obj.date else ""
         fields["personer"] = "; ".join(p.name for p in obj.signatories)
     elif isinstance(obj, Beslut):
         fields["organ"] = obj.body
         fields["datum"] = obj.date.isoformat() if obj.date else ""
-        fields["utfall"] = "; ".join(
-            f"{o.yrkande}: {o.word}" if o.yrkande else o.word for o in obj.outcomes
-        )
+        fields["utfall"] = verdicts_text(obj.outcomes)
     elif isinstance(obj, Sammantrade):
         fields["organ"] = obj.body
         fields["datum"] = obj.date.isoformat() if obj.date else ""
@@ -255,28 +246,32 @@ def _links(index: ObjectIndex, obj: KommunObject) -> dict[str, list[str]]:
     arende = index.arende(obj.dnr) if obj.dnr else None
     if arende is not None and not isinstance(obj, Arende):
         links["arende"] = [arende.id]
-    motion = index.motion(obj.dnr)
-    yrkanden = index.yrkanden(motion) if motion else []
+    initiativ = index.initiativ(obj.dnr)
     if isinstance(obj, Yrkande):
-        links["avser"] = [obj.motion]
-    elif isinstance(obj, Remiss | Utlatande) and motion is not None:
-        links["avser"] = [motion.id]
+        links["avser"] = [obj.initiativ]
+    elif isinstance(obj, Beslutspunkt):
+        links["avser"] = [obj.proposal]
+    elif isinstance(obj, Remiss | Proposing):
+        links["avser"] = [i.id for i in initiativ]
     elif isinstance(obj, Yttrande):
         remiss = index.remiss(obj.dnr)
         targets = [remiss.id] if remiss else []
-        specific = {p.yrkande for p in obj.positions if p.yrkande}
-        targets += [y.id for y in yrkanden if not specific or y.number in specific]
-        if not yrkanden and motion is not None:
-            targets.append(motion.id)  # a motion without att-satser, as a whole
-        links["besvarar"] = targets
+        items = index.items(obj.dnr)
+        specific = [item.id for item in items if index.position_on(obj, item)]
+        # a ställning on the whole answers everything
+        links["besvarar"] = targets + (specific or [item.id for item in items])
     elif isinstance(obj, Reservation):
         concerns = index.concerns(obj)
         if concerns is not None:
             links["avser"] = [concerns.id]
     elif isinstance(obj, Beslut):
-        links["beslutar"] = [y.id for y in yrkanden if obj.outcome_for(y.number)]
-        if not yrkanden and motion is not None and obj.outcomes:
-            links["beslutar"] = [motion.id]
+        proposal = index.proposal_for(obj)
+        points = index.points(proposal) if proposal is not None else []
+        links["beslutar"] = [
+            item.id
+            for item in [*points, *index.items(obj.dnr)]
+            if index.outcome_on(obj, item)
+        ]
     elif isinstance(obj, Sammantrade):
         links["behandlar"] = [
             found.id for dnr in obj.items if (found := index.arende(dnr)) is not None

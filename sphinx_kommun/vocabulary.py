@@ -21,24 +21,44 @@ POSITIONS: Mapping[str, str] = {
     "lämnar synpunkter": "lämnar synpunkter utan att ta ställning",
 }
 
-#: What a beslut can say about an att-sats.
+#: What a beslut can say about an att-sats, an initiating document or a
+#: beslutspunkt.
 OUTCOMES: Mapping[str, str] = {
     "bifall": "förslaget bifalls",
     "delvis bifall": "förslaget bifalls delvis",
     "avslag": "förslaget avslås",
-    "anses besvarad": "motionen anses besvarad",
+    "anses besvarad": "motionen, skrivelsen eller förslaget anses besvarat",
+    "enligt förslaget": "beslutet fattas enligt förslaget",
     "återremiss": "ärendet återremitteras",
+    "bordläggning": "ärendet bordläggs till ett senare sammanträde",
 }
 
-#: The proposal sentence an utlåtande's ``:forslag:`` keyword stands for.
+#: Other ways a clerk writes an outcome, and the word each is.
+OUTCOME_FORMS: Mapping[str, str] = {
+    "bifalls": "bifall",
+    "avslås": "avslag",
+    "anses besvarade": "anses besvarad",
+    "anses besvarat": "anses besvarad",
+    "besvarad": "anses besvarad",
+    "besvarade": "anses besvarad",
+    "enligt förslag": "enligt förslaget",
+    "återremitteras": "återremiss",
+    "bordläggs": "bordläggning",
+    "bordlagd": "bordläggning",
+}
+
+#: The proposal sentence a ``:forslag:`` keyword stands for: %(what)s is
+#: what it is on ("Motionen", "Skrivelserna", "Att-sats 2 i motionen"),
+#: %(where)s the document ("utlåtandet"), %(answered)s "besvarad",
+#: "besvarat" or "besvarade" as %(what)s wants it.
 PROPOSALS: Mapping[str, str] = {
-    "bifall": N_("Motionen bifalls."),
+    "bifall": N_("%(what)s bifalls."),
     "delvis bifall": N_(
-        "Motionen bifalls delvis med hänvisning till vad som sägs i utlåtandet."
+        "%(what)s bifalls delvis med hänvisning till vad som sägs i %(where)s."
     ),
-    "avslag": N_("Motionen avslås med hänvisning till vad som sägs i utlåtandet."),
+    "avslag": N_("%(what)s avslås med hänvisning till vad som sägs i %(where)s."),
     "anses besvarad": N_(
-        "Motionen anses besvarad med hänvisning till vad som sägs i utlåtandet."
+        "%(what)s anses %(answered)s med hänvisning till vad som sägs i %(where)s."
     ),
     "återremiss": N_("Ärendet återremitteras."),
 }

@@ -361,7 +361,7 @@ def test_an_att_sats_given_twice_warns_and_the_first_is_used(
     edit(beslut, utfall.group(0), ":utfall: 1: bifall; 1: avslag; 2: avslag")
     app = build(src)
     assert re.search(
-        r"beslut\.rst:\d+: WARNING: '1: avslag' i 'utfall' upprepar att-sats 1; "
+        r"beslut\.rst:\d+: WARNING: '1: avslag' i 'utfall' upprepar nummer 1; "
         r"den första uppgiften gäller \[kommun\.option\]",
         warnings_of(app),
     )

@@ -9,13 +9,14 @@ reference written with a role mentions its target (:func:`_mentions`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
-from ..kinds.motion import Motion, Yrkande
+from ..kinds.beslutspunkt import Beslutspunkt, Proposing
+from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
@@ -34,11 +35,16 @@ class Lookups(Protocol):
 
     def page_title(self, docname: str) -> str: ...
     def arende(self, dnr: str) -> Arende | None: ...
-    def motion(self, dnr: str) -> Motion | None: ...
+    def initiativ(self, dnr: str) -> list[Initiativ]: ...
+    def items(self, dnr: str) -> list[KommunObject]: ...
     def remiss(self, dnr: str) -> Remiss | None: ...
     def utlatande(self, dnr: str) -> Utlatande | None: ...
-    def yrkanden(self, motion: Motion) -> list[Yrkande]: ...
+    def yrkanden(self, initiativ: KommunObject) -> list[Yrkande]: ...
     def yttranden(self, dnr: str) -> list[Yttrande]: ...
+    def points(self, proposal: KommunObject) -> list[Beslutspunkt]: ...
+    def proposal_for(self, beslut: Beslut) -> Proposing | None: ...
+    def outcome_on(self, beslut: Beslut, item: KommunObject) -> str: ...
+    def position_on(self, yttrande: Yttrande, item: KommunObject) -> str: ...
     def concerns(self, reservation: Reservation) -> KommunObject | None: ...
     def remiss_rank(self, obj: KommunObject) -> int: ...
     def resolve(
@@ -79,20 +85,24 @@ def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
         return Backlink(relation, obj, obj.docname, detail)
 
     if isinstance(obj, Remiss):
-        yield index.motion(obj.dnr), link("remitterad")
+        for initiativ in index.initiativ(obj.dnr):
+            yield initiativ, link("remitterad")
     elif isinstance(obj, Yttrande):
         yield index.remiss(obj.dnr), link("svar")
-        # on the att-satser (with the ställning on each), or on the motion
-        # when it has none: a list per att-sats says it all
-        yield from _per_att_sats(index, obj, "besvaras", obj.position_for)
+        # on the att-satser (with the ställning on each), or on the
+        # initiating document when it has none: a list per att-sats says it all
+        for item in index.items(obj.dnr):
+            yield item, link("besvaras", index.position_on(obj, item))
     elif isinstance(obj, Reservation):
         yield index.concerns(obj), link("reservation")
-    elif isinstance(obj, Utlatande):
-        yield index.motion(obj.dnr), link("behandlas")
-        for yttrande in index.yttranden(obj.dnr):
-            yield yttrande, link("behandlas")
+    elif isinstance(obj, Proposing):
+        for initiativ in index.initiativ(obj.dnr):
+            yield initiativ, link("behandlas")
+        if isinstance(obj, Utlatande):
+            for yttrande in index.yttranden(obj.dnr):
+                yield yttrande, link("behandlas")
     elif isinstance(obj, Beslut):
-        yield from _per_att_sats(index, obj, "beslut", obj.outcome_for)
+        yield from _decided(index, obj)
     elif isinstance(obj, Sammantrade):
         for dnr in obj.items:
             yield index.arende(dnr), link("sammantrade")
@@ -102,20 +112,20 @@ def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
             yield index.arende(dnr), link("relaterat")
 
 
-def _per_att_sats(
-    index: Lookups,
-    obj: KommunObject,
-    relation: str,
-    word: Callable[[int], str],
-) -> Iterator[Link]:
-    """A link on each att-sats of the ärende's motion, with the word on it
-    (``word(number)``), or on the motion when it has none."""
-    motion = index.motion(obj.dnr)
-    yrkanden = index.yrkanden(motion) if motion is not None else []
-    if not yrkanden:
-        yield motion, Backlink(relation, obj, obj.docname)
-    for yrkande in yrkanden:
-        yield yrkande, Backlink(relation, obj, obj.docname, word(yrkande.number))
+def _decided(index: Lookups, beslut: Beslut) -> Iterator[Link]:
+    """A beslut on what it decided, with the outcome on each: the
+    att-satser (initiating documents without), the proposal it decided on
+    and its beslutspunkter."""
+    for item in index.items(beslut.dnr):
+        outcome = index.outcome_on(beslut, item)
+        yield item, Backlink("beslut", beslut, beslut.docname, outcome)
+    proposal = index.proposal_for(beslut)
+    if proposal is None:
+        return
+    yield proposal, Backlink("beslut", beslut, beslut.docname)
+    for point in index.points(proposal):
+        outcome = index.outcome_on(beslut, point)
+        yield point, Backlink("beslut", beslut, beslut.docname, outcome)
 
 
 def _mentions(index: Lookups) -> Iterator[Link]:

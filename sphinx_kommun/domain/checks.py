@@ -16,6 +16,7 @@ from sphinx.util import logging
 from ..i18n import _
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
+from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
@@ -99,8 +100,6 @@ def check_arenden(index: Project, warn: Findings) -> None:
 def check_answers(index: Project, warn: Findings) -> None:
     for dnr in index.dnrs():
         remiss = index.remiss(dnr)
-        motion = index.motion(dnr)
-        numbers = {y.number for y in index.yrkanden(motion)} if motion else set()
         seen: dict[str, Yttrande] = {}
         for yttrande in index.yttranden(dnr):
             key = yttrande.instans.casefold()
@@ -115,31 +114,54 @@ def check_answers(index: Project, warn: Findings) -> None:
             seen[key] = yttrande
             check_dates(yttrande, remiss, warn)
             check_in_remiss(yttrande, remiss, warn)
-            check_numbers(
-                yttrande,
-                yttrande.positions,
-                numbers,
-                _("ställning på att-sats %(number)s, som inte finns"),
-                "stallning",
-                warn,
-            )
+            check_verdicts(index, yttrande, yttrande.positions, "stallning", warn)
         utlatande = index.utlatande(dnr)
         if isinstance(utlatande, Utlatande):
             check_utlatande(utlatande, remiss, set(seen), warn)
 
 
-def check_numbers(
-    obj: KommunObject,
+def check_verdicts(
+    index: Project,
+    obj: Yttrande | Beslut,
     verdicts: Iterable[Verdict],
-    numbers: set[int],
-    message: str,
     option: str,
     warn: Findings,
 ) -> None:
-    """A verdict on an att-sats the motion has."""
+    """Each verdict is on something there is: a document named, an
+    att-sats, a beslutspunkt of the proposal a beslut decides on."""
+    proposal = index.proposal_for(obj) if isinstance(obj, Beslut) else None
+    points = index.points(proposal) if proposal is not None else ()
     for verdict in verdicts:
-        if verdict.yrkande is not None and verdict.yrkande not in numbers:
-            warn(obj, "ref", message, at=option, number=verdict.yrkande)
+        if verdict.target:
+            named = index.find_initiativ(verdict.target, obj.dnr)
+            if named is None and index.resolve("any", verdict.target, obj.dnr):
+                continue
+            numbers = {y.number for y in index.yrkanden(named)} if named else set()
+            if named is not None and verdict.number in (None, *numbers):
+                continue
+        elif verdict.number is None:
+            continue
+        elif points:
+            if verdict.number in {p.number for p in points}:
+                continue
+        else:
+            primary = index.primary(obj.dnr)
+            numbers = {y.number for y in index.yrkanden(primary)} if primary else set()
+            if verdict.number in numbers:
+                continue
+        warn(
+            obj,
+            "ref",
+            _("%(what)s '%(key)s' i :%(option)s: finns inte i ärendet"),
+            at=option,
+            what=_("beslutspunkten")
+            if points and not verdict.target
+            else _("att-satsen")
+            if verdict.number is not None
+            else _("handlingen"),
+            key=verdict.key(),
+            option=option,
+        )
 
 
 def check_in_remiss(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> None:
@@ -242,31 +264,68 @@ def check_decisions(index: Project, warn: Findings) -> None:
                 what=definite(obj.type),
                 target=obj.concerns_ref or obj.body,
             )
-        if isinstance(obj, Beslut) and obj.dnr:
-            motion = index.motion(obj.dnr)
-            yrkanden = index.yrkanden(motion) if motion else []
-            numbers = {y.number for y in yrkanden}
-            check_numbers(
-                obj,
-                obj.outcomes,
-                numbers,
-                _("utfall för att-sats %(number)s, som inte finns"),
-                "utfall",
-                warn,
-            )
-            for yrkande in yrkanden:
-                if not obj.outcome_for(yrkande.number):
+
+
+def check_outcomes(index: Project, warn: Findings) -> None:
+    """Every beslutspunkt a beslut decides on, and every att-sats and
+    initiating document of a decided ärende, gets an outcome."""
+    for dnr in index.dnrs():
+        decisions = index.beslut(dnr)
+        if not decisions:
+            continue
+        for beslut in decisions:
+            check_verdicts(index, beslut, beslut.outcomes, "utfall", warn)
+            proposal = index.proposal_for(beslut)
+            for point in index.points(proposal) if proposal is not None else ():
+                if not index.outcome_on(beslut, point):
                     warn(
-                        obj,
+                        beslut,
                         "undecided",
-                        _("beslutet saknar utfall för att-sats %(number)s"),
-                        number=yrkande.number,
+                        _("beslutet saknar utfall för beslutspunkt %(number)s"),
+                        number=point.number,
                     )
+        several = len(index.initiativ(dnr)) > 1
+        for item in index.items(dnr):
+            if not any(index.outcome_on(b, item) for b in decisions):
+                message, values = _undecided(index, item, several)
+                warn(decisions[-1], "undecided", message, **values)
+
+
+def _undecided(
+    index: Project, item: KommunObject, several: bool
+) -> tuple[str, dict[str, Any]]:
+    """The message that ``item`` got no outcome, naming it."""
+    if isinstance(item, Yrkande):
+        initiativ = index.get(item.initiativ)
+        if not several or not isinstance(initiativ, Initiativ):
+            return _("beslutet saknar utfall för att-sats %(number)s"), {
+                "number": item.number
+            }
+        return _("beslutet saknar utfall för att-sats %(number)s i %(what)s"), {
+            "number": item.number,
+            "what": _named(initiativ),
+        }
+    assert isinstance(item, Initiativ)
+    return _("beslutet saknar utfall för %(what)s"), {"what": _named(item)}
+
+
+def _named(initiativ: Initiativ) -> str:
+    """``skrivelsen KS 2023/456 (Anna Ek (M))``."""
+    byline = initiativ.byline()
+    return f"{_(initiativ.definite)} {initiativ.own_dnr}" + (
+        f" ({byline})" if byline else ""
+    )
 
 
 def all_findings(index: Project) -> Findings:
     """Every finding of sphinx-kommun's own checks."""
     findings = Findings()
-    for check in (check_duplicates, check_arenden, check_answers, check_decisions):
+    for check in (
+        check_duplicates,
+        check_arenden,
+        check_answers,
+        check_decisions,
+        check_outcomes,
+    ):
         check(index, findings)
     return findings

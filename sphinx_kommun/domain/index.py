@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
-from ..kinds.motion import Motion, Yrkande
+from ..kinds.beslutspunkt import Beslutspunkt, Proposing
+from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..swedish import normalise
+from . import resolution, verdicts
 from .backlinks import Backlink, compute
+from .joined import join_dnrs
 from .model import KommunObject, RoleRef
 
 T = TypeVar("T", bound=KommunObject)
@@ -36,6 +39,8 @@ class ObjectIndex:
     by_id: dict[str, KommunObject] = field(default_factory=dict)
     duplicates: list[tuple[KommunObject, KommunObject]] = field(default_factory=list)
     by_dnr: dict[str, list[KommunObject]] = field(default_factory=dict)
+    #: each dnr written together with another, and the ärende's it is joined to
+    joined: dict[str, str] = field(default_factory=dict)
     _backlinks: dict[str, list[Backlink]] | None = None
     _ranks: dict[str, dict[str, int]] = field(default_factory=dict)
     _meetings: list[Sammantrade] | None = None
@@ -66,7 +71,12 @@ class ObjectIndex:
             for obj in sorted(objects_by_doc[docname], key=lambda o: o.lineno)
         ]
         refs = [ref for docname in sorted(refs_by_doc) for ref in refs_by_doc[docname]]
-        index = cls(objects=objects, refs=refs)
+        joined = join_dnrs(objects)
+        objects = [
+            replace(obj, dnr=joined[obj.dnr]) if obj.dnr in joined else obj
+            for obj in objects
+        ]
+        index = cls(objects=objects, refs=refs, joined=joined)
         if page_title is not None:
             index.page_title = page_title
         by_dnr: dict[str, list[KommunObject]] = defaultdict(list)
@@ -80,7 +90,7 @@ class ObjectIndex:
         compilations: dict[str, list[str]] = defaultdict(list)
         for docname, dnrs in sorted((compilations_by_doc or {}).items()):
             for dnr in dnrs:
-                compilations[dnr].append(docname)
+                compilations[index.canonical(dnr)].append(docname)
         index.compilations = dict(compilations)
         return index
 
@@ -100,18 +110,22 @@ class ObjectIndex:
         """The object with id ``obj_id``."""
         return self.by_id.get(obj_id)
 
+    def canonical(self, dnr: str) -> str:
+        """The ärende ``dnr`` belongs to: itself, or the one it is joined to."""
+        return self.joined.get(dnr, dnr)
+
     def of_dnr(self, dnr: str) -> list[KommunObject]:
         """The objects of ärende ``dnr``, as read."""
-        return self.by_dnr.get(dnr, [])
+        return self.by_dnr.get(self.canonical(dnr), [])
 
     def compilation_pages(self, dnr: str) -> list[str]:
         """The pages showing ärende ``dnr``'s remissammanställning."""
-        return self.compilations.get(dnr, [])
+        return self.compilations.get(self.canonical(dnr), [])
 
     # -- by kind within an ärende -------------------------------------------
 
     def of_kind(self, cls: type[T], dnr: str) -> list[T]:
-        return [obj for obj in self.by_dnr.get(dnr, ()) if isinstance(obj, cls)]
+        return [obj for obj in self.of_dnr(dnr) if isinstance(obj, cls)]
 
     def first(self, cls: type[T], dnr: str) -> T | None:
         found = self.of_kind(cls, dnr)
@@ -120,8 +134,69 @@ class ObjectIndex:
     def arende(self, dnr: str) -> Arende | None:
         return self.first(Arende, dnr)
 
-    def motion(self, dnr: str) -> Motion | None:
-        return self.first(Motion, dnr)
+    def initiativ(self, dnr: str) -> list[Initiativ]:
+        """The ärende's initiating documents (motions, skrivelser …), as read."""
+        return self.of_kind(Initiativ, dnr)
+
+    def primary(self, dnr: str) -> Initiativ | None:
+        """The initiating document a bare att-sats number refers to: the
+        first with att-satser, else the first."""
+        found = self.initiativ(dnr)
+        with_att_satser = [i for i in found if self.yrkanden(i)]
+        chosen = with_att_satser or found
+        return chosen[0] if chosen else None
+
+    def items(self, dnr: str) -> list[KommunObject]:
+        """What a decision in the ärende must answer: every att-sats of every
+        initiating document, and each one without att-satser as a whole."""
+        found: list[KommunObject] = []
+        for initiativ in self.initiativ(dnr):
+            found.extend(self.yrkanden(initiativ) or [initiativ])
+        return found
+
+    def proposals(self, dnr: str) -> list[Proposing]:
+        """The documents with a förslag till beslut (utlåtanden,
+        tjänsteskrivelser), as read."""
+        return self.of_kind(Proposing, dnr)
+
+    def points(self, proposal: KommunObject) -> list[Beslutspunkt]:
+        """The beslutspunkter of a proposing document, by number."""
+        found = [
+            obj
+            for obj in self.of_dnr(proposal.dnr)
+            if isinstance(obj, Beslutspunkt) and obj.proposal == proposal.id
+        ]
+        return sorted(found, key=lambda point: point.number)
+
+    def proposal_for(self, beslut: Beslut) -> Proposing | None:
+        """What a beslut decides on: its ``:underlag:``, else the proposal
+        addressed to its body, else the last one with beslutspunkter."""
+        return verdicts.proposal_for(self, beslut)
+
+    def outcome_on(self, beslut: Beslut, item: KommunObject) -> str:
+        """The beslut's outcome on an att-sats, initiating document or
+        beslutspunkt ("" when it gives none)."""
+        return verdicts.outcome_on(self, beslut, item)
+
+    def position_on(self, yttrande: Yttrande, item: KommunObject) -> str:
+        """The yttrande's ställning on an att-sats or initiating document."""
+        return verdicts.position_on(self, yttrande, item)
+
+    def find_initiativ(self, ref: str, dnr: str = "") -> Initiativ | None:
+        """The initiating document ``ref`` names: its id, a dnr it carries,
+        or its number ("2016:5"); one of ärende ``dnr`` first."""
+        ref = " ".join(ref.split())
+        found = self.by_id.get(ref)
+        if isinstance(found, Initiativ):
+            return found
+        candidates = self.initiativ(dnr) if dnr else []
+        others = [o for o in self.by_id.values() if isinstance(o, Initiativ)]
+        for initiativ in [*candidates, *others]:
+            if ref in (initiativ.own_dnr, *initiativ.dnrs) or (
+                initiativ.number and ref == initiativ.number
+            ):
+                return initiativ
+        return None
 
     def remiss(self, dnr: str) -> Remiss | None:
         return self.first(Remiss, dnr)
@@ -129,17 +204,18 @@ class ObjectIndex:
     def utlatande(self, dnr: str) -> Utlatande | None:
         return self.first(Utlatande, dnr)
 
-    def yrkanden(self, motion: Motion) -> list[Yrkande]:
+    def yrkanden(self, initiativ: KommunObject) -> list[Yrkande]:
+        """The att-satser of an initiating document, by number."""
         found = [
             obj
-            for obj in self.by_dnr.get(motion.dnr, ())
-            if isinstance(obj, Yrkande) and obj.motion == motion.id
+            for obj in self.of_dnr(initiativ.dnr)
+            if isinstance(obj, Yrkande) and obj.initiativ == initiativ.id
         ]
         return sorted(found, key=lambda y: y.number)
 
     def all_yrkanden(self, dnr: str) -> list[Yrkande]:
-        motion = self.motion(dnr)
-        return self.yrkanden(motion) if motion else []
+        """Every att-sats of every initiating document of the ärende."""
+        return [y for i in self.initiativ(dnr) for y in self.yrkanden(i)]
 
     def yttranden(self, dnr: str) -> list[Yttrande]:
         """The yttranden of an ärende in remiss order (others after, as read)."""
@@ -188,9 +264,9 @@ class ObjectIndex:
             by_dnr: dict[str, list[Sammantrade]] = defaultdict(list)
             for meeting in self.sammantraden():
                 for item in meeting.items:
-                    by_dnr[item].append(meeting)
+                    by_dnr[self.canonical(item)].append(meeting)
             self._meetings_by_dnr = dict(by_dnr)
-        return self._meetings_by_dnr.get(dnr, [])
+        return self._meetings_by_dnr.get(self.canonical(dnr), [])
 
     def dnrs(self) -> list[str]:
         """Every diarienummer objects are filed under (objects without one,
@@ -200,76 +276,16 @@ class ObjectIndex:
     # -- resolving references -------------------------------------------------
 
     def split_target(self, target: str, refdnr: str) -> tuple[str, str]:
-        """Split ``KS 2019/1899:1`` into ärende and rest; relative targets use
-        ``refdnr``."""
-        target = " ".join(target.split())
-        if not target:
-            return refdnr, ""
-        if target in self.by_dnr:
-            return target, ""
-        head, sep, rest = target.partition(":")
-        if sep and head.strip() in self.by_dnr:
-            return head.strip(), rest.strip()
-        return refdnr, target
+        """Split ``KS 2019/1899:1`` into ärende and rest (:mod:`.resolution`)."""
+        return resolution.split_target(self, target, refdnr)
 
     def resolve(self, kind: str, target: str, refdnr: str = "") -> KommunObject | None:
-        """The object a role or an option refers to, or None.
-
-        ``kind`` is a kind name or ``"any"``. A target is an object id, or a
-        natural key: the dnr of an ärende, ``[dnr:]N`` for an att-sats,
-        ``[dnr:]instans`` for a yttrande, ``[dnr:]organ`` for a beslut; a
-        motion, remiss or utlåtande is named by its ärende's dnr.
-        """
-        target = target.strip()
-        obj = self.by_id.get(target)
-        if obj is not None and kind in ("any", obj.kind):
-            return obj
-        dnr, rest = self.split_target(target, refdnr)
-        if not dnr:
-            return None
-        if kind in ("arende", "any") and not rest:
-            found = self.arende(dnr)
-            if found or kind == "arende":
-                return found
-        if kind == "motion" and not rest:
-            return self.motion(dnr)
-        if kind == "remiss" and not rest:
-            return self.remiss(dnr)
-        if kind == "utlatande" and not rest:
-            return self.utlatande(dnr)
-        if kind in ("yrkande", "any") and rest.isdigit():
-            for yrkande in self.all_yrkanden(dnr):
-                if yrkande.number == int(rest):
-                    return yrkande
-        if kind in ("yttrande", "any") and rest:
-            found_yttrande = self.yttrande_from(dnr, rest)
-            if found_yttrande:
-                return found_yttrande
-        if kind in ("beslut", "any"):
-            beslut = self.beslut(dnr)
-            if not rest and kind == "beslut" and beslut:
-                return beslut[-1]
-            for candidate in beslut:
-                if rest and normalise(candidate.body) == normalise(rest):
-                    return candidate
-        if kind in ("reservation", "any") and rest:
-            for reservation in self.reservations(dnr):
-                if normalise(reservation.title) == normalise(rest):
-                    return reservation
-        return None
+        """The object a role or an option refers to (:mod:`.resolution`)."""
+        return resolution.resolve(self, kind, target, refdnr)
 
     def concerns(self, reservation: Reservation) -> KommunObject | None:
-        """The decision or yttrande a reservation concerns."""
-        ref = reservation.concerns_ref
-        if ref:
-            if ref.casefold() == "beslut":
-                found = self.resolve("beslut", "", reservation.dnr)
-                return found
-            obj = self.resolve("any", ref, reservation.dnr)
-            # a reservation naming itself concerns nothing (warned about)
-            return obj if obj is not reservation else None
-        # by default: the yttrande of the body the reservation was made in
-        return self.yttrande_from(reservation.dnr, reservation.body)
+        """The decision, beslutspunkt or yttrande a reservation concerns."""
+        return resolution.concerns(self, reservation)
 
     # -- backlinks --------------------------------------------------------------
 

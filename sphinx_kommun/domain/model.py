@@ -37,10 +37,28 @@ class Person:
 
 @dataclass(frozen=True)
 class Verdict:
-    """A word on the whole motion (``yrkande`` None) or on one att-sats."""
+    """A word on something a decision is about.
+
+    ``number`` and ``target`` say what: neither, the whole (every att-sats,
+    every beslutspunkt); a number alone, att-sats N of the ärende's
+    initiating document (beslutspunkt N when the decision is on a proposal
+    with numbered points); ``target`` alone, the initiating document,
+    att-sats or beslutspunkt it names (an id or a dnr); both, att-sats N of
+    the document named.
+    """
 
     word: str
-    yrkande: int | None = None
+    number: int | None = None
+    target: str = ""
+
+    @property
+    def general(self) -> bool:
+        return self.number is None and not self.target
+
+    def key(self) -> str:
+        """What it is on, as written: ``2``, ``KS 2023/456``, ``KS 2023/456:2``."""
+        number = "" if self.number is None else str(self.number)
+        return ":".join(part for part in (self.target, number) if part)
 
 
 class Position(Verdict):
@@ -52,22 +70,24 @@ class Outcome(Verdict):
 
 
 def verdict_for(verdicts: Iterable[Verdict], number: int | None) -> str:
-    """The word on att-sats ``number``, else the one on the whole motion."""
+    """The word on number ``number`` (not aimed at a named target), else
+    the word on the whole."""
     general = ""
     for verdict in verdicts:
-        if verdict.yrkande == number and number is not None:
+        if verdict.target:
+            continue
+        if verdict.number == number and number is not None:
             return verdict.word
-        if verdict.yrkande is None:
+        if verdict.number is None:
             general = verdict.word
     return general
 
 
 def verdicts_text(verdicts: Iterable[Verdict]) -> str:
     """Verdicts as every page writes them: ``avstyrker`` on the whole, or
-    ``1: avstyrker; 2: ingen erinran`` per att-sats."""
-    return "; ".join(
-        f"{v.yrkande}: {v.word}" if v.yrkande is not None else v.word for v in verdicts
-    )
+    ``1: avstyrker; 2: ingen erinran`` per att-sats (``KS 2023/456: avslag``
+    on a document named)."""
+    return "; ".join(f"{v.key()}: {v.word}" if v.key() else v.word for v in verdicts)
 
 
 @dataclass(frozen=True)
@@ -97,6 +117,9 @@ class KommunObject:
     extra: tuple[tuple[str, str], ...] = ()
     #: The source line of each option written, as (option name folded, line).
     option_lines: tuple[tuple[str, int], ...] = ()
+    #: Every diarienummer written on it, when that is not just ``dnr``
+    #: (several, or its own beside its ärende's): see :attr:`own_dnr`.
+    dnrs: tuple[str, ...] = ()
     #: False when its document is marked ``:publiceras: nej``: other pages
     #: then show nothing of it but its title (see :mod:`~.publishing`).
     published: bool = True
@@ -106,6 +129,12 @@ class KommunObject:
             if excerpt.name == name:
                 return excerpt
         return None
+
+    @property
+    def own_dnr(self) -> str:
+        """The diarienummer it carries itself: the first written, else its
+        ärende's."""
+        return self.dnrs[0] if self.dnrs else self.dnr
 
     @property
     def location(self) -> tuple[str, int]:
@@ -121,6 +150,16 @@ def dnr_slug(dnr: str) -> str:
     return slug(dnr) or "utan-dnr"
 
 
+#: Kind names as ids spell them.
+SPELLED = {
+    "utlatande": "utlåtande",
+    "tjansteskrivelse": "tjänsteskrivelse",
+    "medborgarforslag": "medborgarförslag",
+    "e-forslag": "e-förslag",
+    "framstallning": "framställning",
+}
+
+
 def default_id(kind: str, dnr: str, *parts: str) -> str:
     """The id an object gets when its author does not give one.
 
@@ -131,7 +170,7 @@ def default_id(kind: str, dnr: str, *parts: str) -> str:
     if kind == "arende":
         return base
     tail = "-".join(slug(p) for p in parts if p)
-    name = {"utlatande": "utlåtande"}.get(kind, kind)
+    name = SPELLED.get(kind, kind)
     return f"{base}-{name}" + (f"-{tail}" if tail else "")
 
 

@@ -13,7 +13,8 @@ from types import MappingProxyType
 
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
-from ..kinds.motion import Motion, Yrkande
+from ..kinds.beslutspunkt import Beslutspunkt, Proposing
+from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
@@ -55,11 +56,39 @@ class Project:
     def arende(self, dnr: str) -> Arende | None:
         return self._index.arende(dnr)
 
-    def motion(self, dnr: str) -> Motion | None:
-        return self._index.motion(dnr)
+    def initiativ(self, dnr: str) -> tuple[Initiativ, ...]:
+        """The ärende's initiating documents (motions, skrivelser …)."""
+        return tuple(self._index.initiativ(dnr))
 
-    def yrkanden(self, motion: Motion) -> tuple[Yrkande, ...]:
-        return tuple(self._index.yrkanden(motion))
+    def yrkanden(self, initiativ: Initiativ) -> tuple[Yrkande, ...]:
+        """An initiating document's att-satser, by number."""
+        return tuple(self._index.yrkanden(initiativ))
+
+    def items(self, dnr: str) -> tuple[KommunObject, ...]:
+        """What a decision must answer: every att-sats, and each initiating
+        document without att-satser."""
+        return tuple(self._index.items(dnr))
+
+    def proposals(self, dnr: str) -> tuple[Proposing, ...]:
+        """The utlåtanden and tjänsteskrivelser with a förslag till beslut."""
+        return tuple(self._index.proposals(dnr))
+
+    def points(self, proposal: Proposing) -> tuple[Beslutspunkt, ...]:
+        """A proposal's beslutspunkter, by number."""
+        return tuple(self._index.points(proposal))
+
+    def proposal_for(self, beslut: Beslut) -> Proposing | None:
+        """The proposal a beslut decides on."""
+        return self._index.proposal_for(beslut)
+
+    def outcome_on(self, beslut: Beslut, item: KommunObject) -> str:
+        """A beslut's outcome on an att-sats, initiating document or
+        beslutspunkt ("" for none)."""
+        return self._index.outcome_on(beslut, item)
+
+    def position_on(self, yttrande: Yttrande, item: KommunObject) -> str:
+        """A yttrande's ställning on an att-sats or initiating document."""
+        return self._index.position_on(yttrande, item)
 
     def remiss(self, dnr: str) -> Remiss | None:
         return self._index.remiss(dnr)
@@ -83,6 +112,14 @@ class Project:
     def concerns(self, reservation: Reservation) -> KommunObject | None:
         """What a reservation concerns: a yttrande, a beslut …"""
         return self._index.concerns(reservation)
+
+    def find_initiativ(self, ref: str, dnr: str = "") -> Initiativ | None:
+        """The initiating document an id, dnr or number names."""
+        return self._index.find_initiativ(ref, dnr)
+
+    def primary(self, dnr: str) -> Initiativ | None:
+        """The initiating document a bare att-sats number refers to."""
+        return self._index.primary(dnr)
 
     def resolve(self, kind: str, target: str, refdnr: str = "") -> KommunObject | None:
         """What a role or an option names (see the README's references)."""

@@ -27,7 +27,8 @@ from sphinx.util.nodes import make_refnode
 from ..i18n import _
 from ..kinds import DIRECTIVES, KINDS, ROLES
 from ..kinds.arende import Arende
-from ..kinds.motion import Yrkande
+from ..kinds.beslutspunkt import Beslutspunkt
+from ..kinds.initiativ import Yrkande
 from ..nodes import ancestors, kommun_object, kommun_pending
 from ..reading.generated import BeredningDirective, RemissammanstallningDirective
 from ..reading.roles import ROLE_MARK, KommunXRefRole
@@ -108,7 +109,7 @@ class KommunDomain(Domain):
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 6
+    data_version = 7
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).
@@ -334,6 +335,8 @@ def link_text(obj: KommunObject) -> str:
         return obj.dnr
     if isinstance(obj, Yrkande):
         return _("att-sats %(number)s") % {"number": obj.number}
+    if isinstance(obj, Beslutspunkt):
+        return _("beslutspunkt %(number)s") % {"number": obj.number}
     return obj.title
 
 
@@ -357,7 +360,13 @@ def _kind_label(kind: str) -> str:
     labels = {
         "arende": _("Ärendet"),
         "motion": _("Motionen"),
+        "skrivelse": _("Skrivelsen"),
+        "medborgarforslag": _("Medborgarförslaget"),
+        "e-forslag": _("E-förslaget"),
+        "framstallning": _("Framställningen"),
         "yrkande": _("Att-satsen"),
+        "tjansteskrivelse": _("Tjänsteskrivelsen"),
+        "beslutspunkt": _("Beslutspunkten"),
         "remiss": _("Remissen"),
         "yttrande": _("Yttrandet"),
         "reservation": _("Reservationen"),

@@ -2,11 +2,12 @@
 
 A placeholder a directive leaves (:class:`~sphinx_kommun.nodes.kommun_pending`)
 is replaced by its generator (:mod:`.registry`) when its page is written
-(:mod:`.fill`): backlinks (:mod:`.backlinks`), document titles and bylines
+(:mod:`.fill`): backlinks (:mod:`.backlinks`), document titles
 (:mod:`.titles`), the answers to a remiss and the ärende overview
 (:mod:`.overview`), the remissammanställning and Beredning
 (:mod:`.compilation`, :mod:`.table`) and the föredragningslista
-(:mod:`.agenda`); the sidebar is computed alongside (:mod:`.navigation`).
+(:mod:`.agenda`), what decisions are about — bylines, proposal
+sentences, a beslut's outcomes (:mod:`.decisions`); the sidebar is computed alongside (:mod:`.navigation`).
 Everything a page reads of the domain is recorded, and decides when it is
 written again (:mod:`.incremental`).
 """
@@ -22,6 +23,7 @@ def register(app: Sphinx) -> None:
         agenda,
         backlinks,
         compilation,
+        decisions,
         incremental,
         navigation,
         overview,

@@ -19,9 +19,9 @@ from ..domain.model import KommunObject
 from ..domain.recording import RecordingIndex
 from ..i18n import _
 from ..kinds.beslut import Beslut
+from ..kinds.beslutspunkt import Beslutspunkt, Proposing
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
-from ..kinds.utlatande import Utlatande
 from ..nodes import (
     kommun_bookmark,
     kommun_generated,
@@ -29,6 +29,7 @@ from ..nodes import (
 )
 from ..swedish import (
     capitalise,
+    normalise,
     slug,
 )
 from .context import Context
@@ -48,43 +49,50 @@ class AgendaItem:
     def documents(self) -> list[str]:
         """Documents of the item in the order they are printed."""
         order: list[str] = []
-        by_label = dict(self.objects)
-        utlatande = by_label.get("utlatande")
-        if utlatande is not None:
-            order.append(utlatande.docname)
+        proposal = dict(self.objects).get("proposal")
+        if proposal is not None:
+            order.append(proposal.docname)
         order.extend(self.compilation_docs)
         for label, obj in self.objects:
-            if label != "utlatande":
+            if label != "proposal":
                 order.append(obj.docname)
         return list(dict.fromkeys(order))
 
 
-def _item_title(index: RecordingIndex, dnr: str) -> str:
-    """An agenda item's title: the utlåtande's, else the ärende's rubrik."""
-    utlatande, arende = index.utlatande(dnr), index.arende(dnr)
-    return utlatande.title if utlatande else arende.title if arende else dnr
+def _proposal(index: RecordingIndex, dnr: str, body: str) -> Proposing | None:
+    """The proposal a meeting decides on: the one addressed to its body,
+    else the ärende's last."""
+    proposals = index.proposals(dnr)
+    addressed = [p for p in proposals if normalise(p.addressee) == normalise(body)]
+    found = addressed or proposals
+    return found[-1] if found else None
+
+
+def _item_title(index: RecordingIndex, dnr: str, proposal: Proposing | None) -> str:
+    """An agenda item's title: the proposal's, else the ärende's rubrik."""
+    arende = index.arende(dnr)
+    return proposal.title if proposal else arende.title if arende else dnr
 
 
 def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
     items = []
     for number, dnr in enumerate(meeting.items, start=1):
         index = ctx.index
-        utlatande = index.utlatande(dnr)
-        motion = index.motion(dnr)
+        proposal = _proposal(index, dnr, meeting.body)
         objects: list[tuple[str, KommunObject]] = []
-        if utlatande is not None:
-            objects.append(("utlatande", utlatande))
-        if motion is not None:
-            objects.append(("motion", motion))
+        if proposal is not None:
+            objects.append(("proposal", proposal))
+        for initiativ in index.initiativ(dnr):
+            objects.append(("initiativ", initiativ))
         for reservation in index.reservations(dnr):
             concerns = index.concerns(reservation)
-            if isinstance(concerns, Beslut | Utlatande):
+            if isinstance(concerns, Beslut | Proposing | Beslutspunkt):
                 objects.append(("reservation", reservation))
         items.append(
             AgendaItem(
                 number,
                 dnr,
-                _item_title(index, dnr),
+                _item_title(index, dnr, proposal),
                 objects,
                 index.compilation_pages(dnr),
             )

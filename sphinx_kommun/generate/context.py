@@ -55,7 +55,7 @@ class Context:
         """``name`` inside a Swedish sentence (common nouns in lower case)."""
         if self.locale != "sv":
             return name
-        return in_sentence(name, self.config.common_noun_endings)
+        return in_sentence(name, self.config.words.common_noun_endings)
 
     def locate(self, node: N, obj: KommunObject) -> N:
         """``node`` located where ``obj`` is written, for warnings about what

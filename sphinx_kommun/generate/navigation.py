@@ -23,9 +23,10 @@ from ..domain.store import get_domain
 from ..i18n import _
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
-from ..kinds.motion import Motion
+from ..kinds.initiativ import Initiativ
 from ..kinds.remiss import Remiss
 from ..kinds.sammantrade import Sammantrade
+from ..kinds.tjansteskrivelse import Tjansteskrivelse
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..swedish import capitalise
@@ -54,7 +55,7 @@ THEME_SIDEBARS = {
 }
 
 #: Kinds that get an entry of their own, in process order.
-ORDER = (Arende, Motion, Remiss, Yttrande, Utlatande, Beslut)
+ORDER = (Arende, Initiativ, Tjansteskrivelse, Remiss, Yttrande, Utlatande, Beslut)
 
 
 def entries(index: RecordingIndex, dnr: str) -> list[KommunObject]:
@@ -71,8 +72,10 @@ def entries(index: RecordingIndex, dnr: str) -> list[KommunObject]:
 
 
 def agenda_target(index: RecordingIndex, dnr: str) -> KommunObject | None:
-    """What a meeting's agenda links for an ärende: its utlåtande, or the ärende."""
-    target: KommunObject | None = index.utlatande(dnr) or index.arende(dnr)
+    """What a meeting's agenda links for an ärende: its (last) proposal,
+    an utlåtande or tjänsteskrivelse, or the ärende."""
+    proposals = index.proposals(dnr)
+    target: KommunObject | None = proposals[-1] if proposals else index.arende(dnr)
     return target
 
 

@@ -10,9 +10,10 @@ from .. import render
 from ..domain.model import KommunObject, verdicts_text
 from ..i18n import _
 from ..kinds.beslut import Beslut
-from ..kinds.motion import Motion
+from ..kinds.initiativ import Initiativ
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
+from ..kinds.tjansteskrivelse import Tjansteskrivelse
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_generated, kommun_pending
@@ -100,7 +101,15 @@ def _object_date(obj: KommunObject) -> dt.date | None:
     return None
 
 
-_OVERVIEW_ORDER = (Motion, Remiss, Yttrande, Reservation, Utlatande, Beslut)
+_OVERVIEW_ORDER = (
+    Initiativ,
+    Tjansteskrivelse,
+    Remiss,
+    Yttrande,
+    Reservation,
+    Utlatande,
+    Beslut,
+)
 
 
 @generator("arende-overview")

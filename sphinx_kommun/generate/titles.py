@@ -1,6 +1,5 @@
-"""Titles and bylines of documents: a yttrande's document title, the
-motion byline of an utlåtande, what a reservation concerns, a beslut's
-outcomes."""
+"""Titles of documents: a yttrande's document title, what a reservation
+concerns."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from docutils import nodes
 
 from .. import render
 from ..i18n import _
-from ..kinds.beslut import Beslut
 from ..kinds.reservation import Reservation
 from ..nodes import WRITTEN, kommun_pending
 from ..swedish import capitalise
@@ -21,15 +19,15 @@ from .registry import generator
 @generator("document-title")
 def document_title(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     dnr = node["dnr"]
-    motion = ctx.index.motion(dnr)
+    initiativ = ctx.index.initiativ(dnr)
     arende = ctx.index.arende(dnr)
     remiss = ctx.index.remiss(dnr)
     rubrik = (
         node.get("rubrik")
         or (arende.title if arende else "")
-        or (motion.title if motion else "")
+        or (initiativ[0].title if initiativ else "")
     )
-    sender = remiss.sender if remiss else "Kommunstyrelsen"
+    sender = remiss.sender if remiss else ctx.config.words.board
     underrubrik = node.get("underrubrik") or _("Yttrande till %(to)s") % {
         "to": ctx.in_sentence(sender)
     }
@@ -51,19 +49,6 @@ def document_title(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     return result
 
 
-# motion byline of an utlåtande --------------------------------------------------------
-
-
-@generator("motion-byline")
-def motion_byline(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
-    motion = ctx.index.motion(node["dnr"])
-    if motion is None:
-        return []
-    byline = motion.byline() if motion.published else ""
-    text = _("Motion av %(who)s") % {"who": byline} if byline else motion.title
-    return [nodes.paragraph("", "", ctx.link(motion, text), classes=["kommun-byline"])]
-
-
 # what a reservation concerns ------------------------------------------------------------
 
 
@@ -81,35 +66,5 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             _("Avser %(what)s."),
             classes=["kommun-concerns"],
             what=ctx.link(target, text),
-        )
-    ]
-
-
-# outcomes of a beslut ------------------------------------------------------------------
-
-
-@generator("beslut-outcomes")
-def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
-    beslut = ctx.index.get(node["target"])
-    motion = ctx.index.motion(node["dnr"])
-    if not isinstance(beslut, Beslut) or motion is None:
-        return []
-    rows = []
-    for yrkande in ctx.index.yrkanden(motion):
-        rows.append(
-            (
-                [ctx.link(yrkande, yrkande.title)],
-                yrkande.text if yrkande.published else "–",
-                beslut.outcome_for(yrkande.number) or "–",
-            )
-        )
-    if not rows:
-        return []
-    return [
-        render.table(
-            [_("Att-sats"), _("Yrkande"), _("Utfall")],
-            rows,
-            widths=[1, 5, 1],
-            classes=["kommun-outcomes"],
         )
     ]

@@ -18,10 +18,12 @@ from ..reading.roles import KommunXRefRole
 from . import (
     arende,
     beslut,
-    motion,
+    beslutspunkt,
+    initiativ,
     remiss,
     reservation,
     sammantrade,
+    tjansteskrivelse,
     utlatande,
     yttrande,
 )
@@ -29,12 +31,18 @@ from . import (
 #: Every kind, in process order.
 KINDS: tuple[Kind, ...] = (
     arende.KIND,
-    motion.KIND,
-    motion.YRKANDE,
+    initiativ.KIND,
+    initiativ.SKRIVELSE,
+    initiativ.MEDBORGARFORSLAG,
+    initiativ.E_FORSLAG,
+    initiativ.FRAMSTALLNING,
+    initiativ.YRKANDE,
+    tjansteskrivelse.KIND,
     remiss.KIND,
     yttrande.KIND,
     reservation.KIND,
     utlatande.KIND,
+    beslutspunkt.KIND,
     beslut.KIND,
     sammantrade.KIND,
 )

@@ -1,4 +1,5 @@
-"""Beslut: a body's decision on each att-sats."""
+"""Beslut: a body's decision on each att-sats, initiating document or
+beslutspunkt (what each outcome is on: :mod:`sphinx_kommun.domain.verdicts`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..domain.model import KommunObject, Outcome, default_id, verdict_for
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
-from ..vocabulary import OUTCOMES
+from ..vocabulary import OUTCOME_FORMS, OUTCOMES
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,30 +21,39 @@ class Beslut(KommunObject):
     kind: ClassVar[str] = "beslut"
     label: ClassVar[str] = N_("beslut")
 
-    body: str = "Kommunfullmäktige"
+    body: str = ""
     date: dt.date | None = None
     outcomes: tuple[Outcome, ...] = ()
+    #: the id of the proposing document it decides on, if written
+    underlag: str = ""
 
-    def outcome_for(self, number: int) -> str:
-        """The outcome for att-sats ``number`` (or for the motion as a whole)."""
+    def outcome_for(self, number: int | None) -> str:
+        """The outcome on number ``number`` (not aimed at a document named),
+        else on the whole."""
         return verdict_for(self.outcomes, number)
 
 
 OPTIONS = {
-    "organ": kind.text("the deciding body (default Kommunfullmäktige)"),
+    "organ": kind.text("the deciding body (default: the profile's fullmäktige)"),
     "datum": kind.date("date of the decision (YYYY-MM-DD)"),
     "utfall": kind.text(
-        "outcome for the whole motion ('avslag') or per att-sats "
-        "('1: bifall; 2: avslag')"
+        "the outcome on the whole ('avslag', 'enligt förslaget'), per "
+        "beslutspunkt or att-sats ('1: bifall; 2: avslag'), or per "
+        "initiating document ('KS 2023/456: anses besvarad')"
+    ),
+    "underlag": kind.text(
+        "the id of the utlåtande or tjänsteskrivelse it decides on (default: "
+        "the one addressed to :organ:)"
     ),
 }
 
 
 def outcomes(d: ObjectDirective) -> tuple[Outcome, ...]:
+    words = [*OUTCOMES, *OUTCOME_FORMS]
     result = [
-        Outcome(word, number)
-        for number, word in d.vocabulary(
-            "utfall", OUTCOMES, _("okänt utfall '%(word)s'; kända är %(known)s")
+        Outcome(OUTCOME_FORMS.get(word, word), number, target)
+        for target, number, word in d.vocabulary(
+            "utfall", words, _("okänt utfall '%(word)s'; kända är %(known)s")
         )
     ]
     if not result:
@@ -53,7 +63,7 @@ def outcomes(d: ObjectDirective) -> tuple[Outcome, ...]:
 
 def parse(d: ObjectDirective) -> tuple[Beslut, list[nodes.Node]]:
     dnr = d.dnr()
-    organ = d.value("organ") or "Kommunfullmäktige"
+    organ = d.value("organ") or d.kommun_config.words.council
     decided = d.value("datum")
     title = d.argument() or _("Beslut i %(organ)s") % {"organ": d.in_sentence(organ)}
     beslut = Beslut(
@@ -64,6 +74,7 @@ def parse(d: ObjectDirective) -> tuple[Beslut, list[nodes.Node]]:
         body=organ,
         date=decided,
         outcomes=outcomes(d),
+        underlag=d.value("underlag"),
     )
     return beslut, d.body(dnr)
 

@@ -9,26 +9,28 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject, Person, default_id
+from ..domain.model import Person, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
 from ..reading.excerpts import mark_excerpts
 from ..swedish import format_date, genitive, parse_date
-from ..vocabulary import PROPOSALS, closest
+from .beslutspunkt import Proposing, proposed, read_proposing, split_points
 
 
 @dataclass(frozen=True, kw_only=True)
-class Utlatande(KommunObject):
+class Utlatande(Proposing):
+    """The styrelse's statement to fullmäktige (Stockholm's utlåtande)."""
+
     kind: ClassVar[str] = "utlatande"
     label: ClassVar[str] = N_("utlåtande")
+    definite: ClassVar[str] = N_("utlåtandet")
 
     rotel: str = ""
-    body: str = "Kommunstyrelsen"
-    addressee: str = "Kommunfullmäktige"
+    #: its number in the year's series ("2017:19")
+    number: str = ""
     presenter: str = ""
-    presenter_title: str = "borgarrådet"
-    proposal: str = ""
+    presenter_title: str = ""
     date: dt.date | None = None
     place: str = ""
     signatories: tuple[Person, ...] = ()
@@ -47,13 +49,22 @@ class Utlatande(KommunObject):
 
 OPTIONS = {
     "rotel": kind.text("the rotel (e.g. Rotel VIII)"),
-    "organ": kind.text("the body making the statement (default Kommunstyrelsen)"),
-    "till": kind.text("the body it is addressed to (default Kommunfullmäktige)"),
-    "foredragande": kind.text("the föredragande borgarråd"),
-    "foredragande-titel": kind.text("the föredragande's title (default borgarrådet)"),
+    "nummer": kind.text("its number in the year's series (e.g. 2017:19)"),
+    "organ": kind.text(
+        "the body making the statement (default: the profile's styrelse)"
+    ),
+    "till": kind.text(
+        "the body it is addressed to (default: the profile's fullmäktige)"
+    ),
+    "foredragande": kind.text("the föredragande (borgarråd, kommunalråd, ordförande)"),
+    "foredragande-titel": kind.text(
+        "the föredragande's title (default: the profile's, e.g. kommunalrådet)"
+    ),
     "forslag": kind.text(
         "the proposed decision: a keyword (bifall, avslag, anses besvarad, "
-        "delvis bifall, återremiss) or a sentence of your own"
+        "delvis bifall, återremiss), a sentence of your own, numbered "
+        "beslutspunkter ('1. …' one per line) or a keyword per att-sats "
+        "('1: bifall; 2: avslag')"
     ),
     "tillstyrkt-av": kind.text(
         "the body that endorsed the proposal (e.g. Borgarrådsberedningen)"
@@ -93,25 +104,11 @@ def stated_dates(d: ObjectDirective) -> tuple[tuple[str, dt.date], ...]:
     return tuple(result)
 
 
-def proposal(d: ObjectDirective) -> str:
-    """The proposal: a keyword's sentence, or the sentence as written."""
-    written = d.value("forslag")
-    keyword = closest(written, PROPOSALS) if written else None
-    if keyword is not None:
-        return _(PROPOSALS[keyword])
-    if not written:
-        d.warn(_("utlåtandet saknar förslag till beslut (:forslag:)"), "missing")
-    return str(written)
-
-
 def parse(d: ObjectDirective) -> tuple[Utlatande, list[nodes.Node]]:
     dnr = d.dnr()
-    title = d.argument()
     obj_id = d.object_id(default_id("utlatande", dnr))
-    organ = d.value("organ") or "Kommunstyrelsen"
-    addressee = d.value("till") or "Kommunfullmäktige"
-    proposed = proposal(d)
-    body = d.body(dnr)
+    words = d.kommun_config.words
+    proposal, keyword, body = read_proposing(d, obj_id, dnr)
     excerpts = mark_excerpts(
         body, obj_id, dict.fromkeys(d.excerpt_titles("arendet"), "arendet")
     )
@@ -119,14 +116,16 @@ def parse(d: ObjectDirective) -> tuple[Utlatande, list[nodes.Node]]:
         id=obj_id,
         **d.where(),
         dnr=dnr,
-        title=title,
+        title=d.argument(),
         excerpts=excerpts,
         rotel=d.value("rotel"),
-        body=organ,
-        addressee=addressee,
+        number=d.value("nummer"),
+        body=d.value("organ") or words.board,
+        addressee=d.value("till") or words.council,
         presenter=d.value("foredragande"),
-        presenter_title=d.value("foredragande-titel") or "borgarrådet",
-        proposal=proposed,
+        presenter_title=d.value("foredragande-titel") or _(words.presenter_title),
+        proposal=proposal,
+        keyword=keyword,
         date=d.value("datum"),
         place=d.value("ort"),
         signatories=d.value("undertecknare"),
@@ -141,19 +140,23 @@ def parse(d: ObjectDirective) -> tuple[Utlatande, list[nodes.Node]]:
 def render_utlatande(
     d: ObjectDirective, utlatande: Utlatande, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    heading = _("Utlåtande")
-    if utlatande.rotel:
-        heading += " " + utlatande.rotel
+    words = d.kommun_config.words
+    heading = " ".join(
+        part
+        for part in (_(words.proposal_title), utlatande.number, utlatande.rotel)
+        if part
+    )
     fields = d.fields(
         (_("Dokument"), heading),
-        (_("Diarienummer"), utlatande.dnr),
+        (_("Diarienummer"), ", ".join(utlatande.dnrs or (utlatande.dnr,))),
         (_("Datum"), utlatande.date),
     )
     container = d.container(utlatande)
     container += d.header(utlatande, fields, classes=["kommun-utlatande-header"])
     container += render.rubric(utlatande.title, classes=["kommun-doc-title"])
-    container += d.pending("motion-byline", dnr=utlatande.dnr, target=utlatande.id)
-    container.extend(_proposal(d, utlatande))
+    container += d.pending("byline", dnr=utlatande.dnr, target=utlatande.id)
+    points, body = split_points(body)
+    container.extend(_proposal(d, utlatande, points))
     container.extend(body)
     if utlatande.bilagor:
         container += render.section(
@@ -163,41 +166,31 @@ def render_utlatande(
                 d.inline(text, "bilagor") for text in utlatande.bilagor
             ),
         )
-    container.extend(_endorsement(d, utlatande))
+    container.extend(_endorsement(d, utlatande, points))
     container.extend(_signatures(d, utlatande))
     container.extend(d.footer(utlatande))
     container += d.backlinks(utlatande)
     return [container]
 
 
-def _proposed(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
-    if not utlatande.proposal:
-        return []
-    return [
-        nodes.paragraph(
-            "",
-            "",
-            *d.inline(utlatande.proposal, "forslag"),
-            classes=["kommun-proposal"],
-        )
-    ]
-
-
-def _proposal(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
+def _proposal(
+    d: ObjectDirective, utlatande: Utlatande, points: list[nodes.Node]
+) -> list[nodes.Node]:
     """ "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande.",
     the proposal and who presents it."""
-    proposes = _("%(organ)s föreslår att %(to)s beslutar följande.") % {
+    proposes = _(d.kommun_config.words.proposes) % {
         "organ": utlatande.body,
         "to": d.in_sentence(utlatande.addressee),
     }
     result: list[nodes.Node] = [
         nodes.paragraph("", proposes, classes=["kommun-proposal-intro"]),
-        *_proposed(d, utlatande),
+        *proposed(d, utlatande),
+        *points,
     ]
     if utlatande.presenter:
         result.append(
             render.para(
-                _("%(who)s anför följande."),
+                _(d.kommun_config.words.presents),
                 who=render.strong(
                     _("Föredragande %(title)s %(name)s")
                     % {"title": utlatande.presenter_title, "name": utlatande.presenter}
@@ -207,7 +200,9 @@ def _proposal(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
     return result
 
 
-def _endorsement(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
+def _endorsement(
+    d: ObjectDirective, utlatande: Utlatande, points: list[nodes.Node]
+) -> list[nodes.Node]:
     """ "Borgarrådsberedningen tillstyrker …" and the proposal again."""
     if not utlatande.endorsed_by:
         return []
@@ -228,7 +223,7 @@ def _endorsement(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
             endorser_gen=genitive(d.in_sentence(utlatande.endorsed_by)),
             to=d.in_sentence(utlatande.addressee),
         ),
-        *_proposed(d, utlatande),
+        *proposed(d, utlatande, points),
     ]
 
 

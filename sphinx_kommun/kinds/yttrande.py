@@ -102,8 +102,8 @@ OPTIONS = {
 def positions(d: ObjectDirective) -> tuple[Position, ...]:
     words = {**d.plugins.positions, **d.kommun_config.extra_positions}
     return tuple(
-        Position(word, number)
-        for number, word in d.vocabulary(
+        Position(word, number, target)
+        for target, number, word in d.vocabulary(
             "stallning", words, _("okänd ställning '%(word)s'; kända är %(known)s")
         )
     )
@@ -149,7 +149,7 @@ def _mark_quoted(
     (``:beslut:`` or the Förslag till beslut section) and the answer's text
     (the sections of ``:citera:``, else everything but the proposal)."""
     quoted = d.value("citera") or [
-        *d.kommun_config.quoted_sections,
+        *d.kommun_config.words.quoted_sections,
         *d.excerpt_titles("lydelse"),
     ]
     wanted = {title: "lydelse" for title in quoted}

@@ -18,7 +18,9 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from ..config import conf_location
+from ..config import conf_location, forget
+from ..i18n import _
+from ..profiles import PROFILES
 from .manager import Plugins, check_findings, plugins_of
 
 logger = logging.getLogger(__name__)
@@ -59,6 +61,48 @@ def setup_plugins(app: Sphinx, config: Config) -> None:
     )
 
 
+def apply_profile(app: Sphinx, config: Config) -> None:
+    """``config-inited``, after the plugins: a profile a plugin gives becomes
+    the entries ``kommun_vocabulary`` starts from; an unknown name is
+    warned about and the ordinary kommun's profile used."""
+    name = config.kommun_profile
+    if name in PROFILES:
+        return
+    given = app.kommun_plugins.profiles  # type: ignore[attr-defined]
+    if name not in given:
+        known = sorted({*PROFILES, *given})
+        logger.warning(
+            _("okänd profil '%(name)s' i kommun_profile; kända är %(known)s"),
+            {"name": name, "known": ", ".join(known)},
+            type="kommun",
+            subtype="config",
+            location=conf_location(app, "kommun_profile"),
+        )
+        config.kommun_profile = "kommun"
+        forget(config)
+        return
+    entries: dict[str, Any] = {}
+    seen = {name}
+    while name not in PROFILES:
+        own = dict(given[name][1])
+        base = own.pop("base")
+        entries = {**own, **entries}
+        if base in seen or (base not in PROFILES and base not in given):
+            logger.warning(
+                _("profilen '%(name)s' bygger på '%(base)s', som inte finns"),
+                {"name": name, "base": base},
+                type="kommun",
+                subtype="config",
+                location=given[name][0].location,
+            )
+            base = "kommun"
+        seen.add(base)
+        name = base
+    config.kommun_profile = name
+    config.kommun_vocabulary = {**entries, **config.kommun_vocabulary}
+    forget(config)
+
+
 def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: every plugin's checks, built-in ones included."""
     from ..domain.project import Project
@@ -87,4 +131,5 @@ def register(app: Sphinx) -> None:
         description="set by sphinx-kommun: the plugins found, with their versions",
     )
     app.connect("config-inited", setup_plugins, priority=1)
+    app.connect("config-inited", apply_profile, priority=2)
     app.connect("env-check-consistency", run_checks)

@@ -195,6 +195,18 @@ def kommun_positions() -> dict[str, str]:
 
 
 @hookspec
+def kommun_profiles() -> dict[str, dict[str, Any]]:
+    """Kommun profiles, by the name ``kommun_profile`` chooses them with.
+
+    Each profile is a dict of entries (the fields of
+    :class:`sphinx_kommun.profiles.Profile`, listed in the README's profile
+    table); an entry ``"base"`` names the profile whose entries the others
+    override (default ``"kommun"``). A built-in name cannot be replaced; a
+    name two plugins give means what the one called first says.
+    """
+
+
+@hookspec
 def kommun_compilation_columns() -> list[Column]:
     """Columns of the remissammanställning's table, in order.
 

@@ -28,6 +28,7 @@ from .shapes import (
     _check_columns,
     _check_fields,
     _check_footer,
+    _check_profiles,
     _check_rows,
     _check_sections,
     _check_str,
@@ -266,6 +267,16 @@ class Plugins(Dispatcher):
             for word, description in words.items():
                 merged.setdefault(word, description)
         return merged
+
+    @functools.cached_property
+    def profiles(self) -> dict[str, tuple[Impl, dict[str, Any]]]:
+        """Every plugin's profiles, by name, with the plugin that gives each
+        (the first called plugin's profile of a name wins)."""
+        found: dict[str, tuple[Impl, dict[str, Any]]] = {}
+        for impl, profiles in self.collect("kommun_profiles", _check_profiles):
+            for name, entries in profiles.items():
+                found.setdefault(name, (impl, entries))
+        return found
 
     @functools.cached_property
     def columns(self) -> list[tuple[str, Column]]:

@@ -70,6 +70,35 @@ def _check_str_mapping(value: Any) -> dict[str, str]:
     return dict(value)
 
 
+def _check_profiles(value: Any) -> dict[str, dict[str, Any]]:
+    """Profiles by name, each a dict of entries (and ``base``)."""
+    from ..profiles import PROFILES, problems
+
+    if not isinstance(value, Mapping):
+        raise PluginError(_("väntade en dict från profilnamn till profil"))
+    checked: dict[str, dict[str, Any]] = {}
+    for name, entries in value.items():
+        if not isinstance(name, str) or not isinstance(entries, Mapping):
+            raise PluginError(_("väntade en dict från profilnamn till profil"))
+        if name in PROFILES:
+            raise PluginError(
+                _("profilen '%(name)s' är inbyggd och kan inte ersättas")
+                % {"name": name}
+            )
+        own = {k: v for k, v in entries.items() if k != "base"}
+        found = problems(own)
+        base = entries.get("base", "kommun")
+        if not isinstance(base, str):
+            found.append("'base' must be a profile name")
+        if found:
+            raise PluginError(
+                _("profilen '%(name)s': %(problems)s")
+                % {"name": name, "problems": "; ".join(found)}
+            )
+        checked[name] = {"base": base, **own}
+    return checked
+
+
 #: What a hook's dicts are, for the messages about them.
 SECTION_KIND = N_("en avsnittstyp")
 FIELD = N_("ett fält")

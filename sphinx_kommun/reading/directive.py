@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from docutils import nodes
 from sphinx.util import logging
@@ -43,6 +43,10 @@ CURRENT_DNR = "kommun:dnr"
 #: check where they are).
 CURRENT_KIND = "kommun:kind"
 
+#: While a document is read: every dnr written in it, and the ärende it
+#: belongs to (the first dnr written with it).
+JOINED_DNR = "kommun:joined-dnr"
+
 _ID = re.compile(r"^[\wåäöÅÄÖ][\wåäöÅÄÖ-]*$")
 
 
@@ -50,6 +54,8 @@ class ObjectDirective(WarningDirective, OptionValues):
     """The directive of one kind of object (:attr:`kind_spec`)."""
 
     kind_spec: ClassVar[Kind]
+    #: the diarienummer written on it, when more than its ärende's (:meth:`dnr`)
+    _dnrs: tuple[str, ...] = ()
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
@@ -101,7 +107,7 @@ class ObjectDirective(WarningDirective, OptionValues):
         """``name`` inside a Swedish sentence (common nouns in lower case)."""
         if self.locale != "sv":
             return name
-        return in_sentence(name, self.kommun_config.common_noun_endings)
+        return in_sentence(name, self.kommun_config.words.common_noun_endings)
 
     def where(self) -> dict[str, Any]:
         """Where the object is written, for its model: file, line, and the
@@ -113,22 +119,35 @@ class ObjectDirective(WarningDirective, OptionValues):
             "docname": self.env.docname,
             "lineno": self.lineno,
             "option_lines": tuple(first.items()),
+            "dnrs": self._dnrs,
         }
 
     # -- the ärende ------------------------------------------------------------
 
     def dnr(self, explicit: str = "") -> str:
-        """The dnr of the object: its option, else the document's ärende.
+        """The dnr of the object's ärende: its option, else the document's.
 
-        An explicit dnr becomes the document's ärende for what follows; it is
-        checked where it is written.
+        Several may be written (``KS 2023/456, KS 2023/123``): the object
+        carries them all (:attr:`~.KommunObject.dnrs`), the others are joined
+        to the first, and the first is its ärende — unless an ärende
+        earlier in the document joined it, then that ärende. An explicit
+        dnr becomes the document's ärende for what follows; each is checked
+        where it is written.
         """
-        dnr = " ".join((explicit or self.text("dnr")).split())
-        if not dnr:
+        written = split_dnrs(explicit or self.text("dnr"))
+        if not written:
             return self.inherited_dnr()
-        self.env.current_document[CURRENT_DNR] = dnr
-        self.check_dnr(dnr, line=None if explicit else self.option_line("dnr"))
-        return dnr
+        line = None if explicit else self.option_line("dnr")
+        for dnr in written:
+            self.check_dnr(dnr, line=line)
+        doc = self.env.current_document
+        joined = cast("dict[str, str]", doc.setdefault(JOINED_DNR, {}))
+        main = joined.get(written[0], written[0])
+        for other in written:
+            joined.setdefault(other, main)
+        doc[CURRENT_DNR] = main
+        self._dnrs = tuple(written) if tuple(written) != (main,) else ()
+        return main
 
     def check_dnr(self, dnr: str, line: int | None = None) -> None:
         """Warn when ``dnr`` does not have the project's form."""
@@ -136,7 +155,7 @@ class ObjectDirective(WarningDirective, OptionValues):
             self.warn(
                 _("diarienumret '%(dnr)s' har inte formen %(pattern)s"),
                 "dnr",
-                {"dnr": dnr, "pattern": self.kommun_config.dnr_pattern},
+                {"dnr": dnr, "pattern": self.kommun_config.words.dnr_pattern},
                 line=line or self.lineno,
             )
 
@@ -309,6 +328,13 @@ class ObjectDirective(WarningDirective, OptionValues):
     ) -> nodes.Element:
         """A reference the directive writes."""
         return render.xref(kind, target, text, self.env.docname, refdnr=refdnr)
+
+
+def split_dnrs(text: str) -> list[str]:
+    """Diarienummer written one per line or separated by ``,`` or ``;``."""
+    return [
+        " ".join(part.split()) for part in re.split(r"[,;\n]", text) if part.strip()
+    ]
 
 
 def directive_for(spec: Kind) -> type[ObjectDirective]:

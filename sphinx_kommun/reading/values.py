@@ -9,6 +9,7 @@ written, or left out) rather than dropped with the directive.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,7 +20,51 @@ from ..vocabulary import closest
 from .options import Written
 from .people import PersonError, parse_person, split_entries
 
-Numbered = list[tuple[int | None, str]]
+#: (target, number, word) of each entry: see :meth:`OptionValues.numbered`.
+Numbered = list[tuple[str, int | None, str]]
+
+#: "2", "att-sats 2", "punkt 3", "beslutspunkt 1": a number, maybe with its noun.
+_NUMBER = re.compile(
+    r"(?:att-sats(?:en)?|beslutspunkt(?:en)?|punkt(?:en)?)?\s*(\d+)", re.IGNORECASE
+)
+#: "KS 2023/456 att-sats 2": a reference, then a number with its noun.
+_REF_NOUN_NUMBER = re.compile(
+    r"(.+?)\s+(?:att-sats(?:en)?|beslutspunkt(?:en)?|punkt(?:en)?)\s*(\d+)",
+    re.IGNORECASE,
+)
+
+
+def split_key(entry: str) -> tuple[str, int | None, str]:
+    """``"KS 2023/456:2: bifall"`` → ``("KS 2023/456", 2, "bifall")``;
+    ``"punkt 2: avslag"`` → ``("", 2, "avslag")``; ``"avslag"`` → ``("",
+    None, "avslag")``.
+
+    A word never holds a colon; the key before its colon is a number
+    (``2``, ``att-sats 2``, ``punkt 2``), a reference (an id or a dnr), or
+    both (``REF:2``, ``REF punkt 2``).
+    """
+    key, sep, word = entry.rpartition(":")
+    if not sep:
+        return "", None, entry.strip()
+    key, word = " ".join(key.split()), word.strip()
+    if found := _NUMBER.fullmatch(key):
+        return "", int(found.group(1)), word
+    head, sep, tail = key.rpartition(":")
+    if sep and head.strip() and (found := _NUMBER.fullmatch(tail.strip())):
+        return head.strip(), int(found.group(1)), word
+    if found := _REF_NOUN_NUMBER.fullmatch(key):
+        return found.group(1), int(found.group(2)), word
+    return key, None, word
+
+
+def _repeated(target: str, number: int | None) -> str:
+    """What an entry given twice is about, as the warning names it."""
+    if target:
+        key = f"{target}:{number}" if number is not None else target
+        return _("uppgiften för %(key)s") % {"key": key}
+    if number is not None:
+        return _("nummer %(number)s") % {"number": number}
+    return _("uppgiften för hela ärendet")
 
 
 class OptionValues:
@@ -118,20 +163,17 @@ class OptionValues:
         return split_entries(self.text(name))
 
     def numbered(self, name: str) -> Numbered:
-        """Entries ``word`` (for every att-sats) or ``N: word`` (for att-sats N).
+        """Entries ``word`` (on the whole), ``N: word`` (on number N),
+        ``REF: word`` or ``REF:N: word`` (on the document REF names, an id or
+        a dnr, or on its att-sats N); see :func:`split_key`.
 
-        An att-sats given twice, or two words for all of them, is warned
-        about: the first is used.
+        The same key twice is warned about: the first is used.
         """
         result: Numbered = []
-        seen: set[int | None] = set()
+        seen: set[tuple[str, int | None]] = set()
         for entry in self.entries(name):
-            number: int | None = None
-            word = entry
-            head, sep, tail = entry.partition(":")
-            if sep and head.strip().isdigit():
-                number, word = int(head.strip()), tail.strip()
-            if number in seen:
+            target, number, word = split_key(entry)
+            if (target, number) in seen:
                 self.warn(
                     _(
                         "'%(entry)s' i '%(option)s' upprepar %(what)s; den "
@@ -141,14 +183,12 @@ class OptionValues:
                     {
                         "entry": entry,
                         "option": name,
-                        "what": _("att-sats %(number)s") % {"number": number}
-                        if number is not None
-                        else _("uppgiften för alla att-satser"),
+                        "what": _repeated(target, number),
                     },
                 )
                 continue
-            seen.add(number)
-            result.append((number, word))
+            seen.add((target, number))
+            result.append((target, number, word))
         return result
 
     def vocabulary(self, name: str, words: Iterable[str], unknown: str) -> Numbered:
@@ -159,7 +199,7 @@ class OptionValues:
         """
         known_words = list(words)
         result: Numbered = []
-        for number, word in self.numbered(name):
+        for target, number, word in self.numbered(name):
             known = closest(word, known_words)
             if known is None:
                 self.warn(
@@ -169,7 +209,7 @@ class OptionValues:
                     line=self.option_line(name),
                 )
                 known = " ".join(word.split())
-            result.append((number, known))
+            result.append((target, number, known))
         return result
 
     def persons(self, name: str, *, with_dates: bool = False) -> tuple[Person, ...]:

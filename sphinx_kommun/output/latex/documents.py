@@ -93,7 +93,7 @@ def documents(
                 obj.docname,
                 f"{name}.tex",
                 title,
-                config.municipality,
+                config.words.municipality,
                 "howto",
                 False,
             )
@@ -237,7 +237,7 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
     lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language.replace("_", "-"))
     fields = {
         "pdflang": lang,
-        "pdfauthor": pdf_string(env.config, config.municipality),
+        "pdfauthor": pdf_string(env.config, config.words.municipality),
         "pdftitle": pdf_string(env.config, title),
         "pdfsubject": pdf_string(env.config, subject),
     }

@@ -42,7 +42,7 @@ def configure(app: Sphinx, config: Config) -> None:
     elements = dict(config.latex_elements)
     for key, value in DEFAULTS.items():
         elements.setdefault(key, value)
-    municipality = tex_text(config, settings.municipality)
+    municipality = tex_text(config, settings.words.municipality)
     plugins = app.kommun_plugins  # type: ignore[attr-defined]
     environments = "".join(
         f"\\newenvironment{{sphinxclasskommunenv-{env}}}{{\\begin{{{env}}}}}{{\\end{{{env}}}}}\n"

@@ -10,3 +10,5 @@ html_sidebars = {"**": []}
 kommun_plugins = ["kaputtplugin"]
 # the example plugins may be installed too; this project tests its own alone
 kommun_disabled_plugins = ["jamstalldhetsanalys", "radsberedning", "attestering"]
+# a Stockholm case
+kommun_profile = "stockholm"

@@ -1,0 +1,133 @@
+"""Tjänsteskrivelse: the förvaltning's written statement with its förslag
+till beslut, the underlag of a nämnd's (or the styrelse's) decision.
+
+Most ärenden of a nämnd start and end with one: no motion, often no
+remiss; the nämnd's ``beslut`` decides on its beslutspunkter. (A
+förvaltning's answer to a remiss is a ``yttrande``, whose header names the
+statement as the profile does.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import Person, default_id
+from ..i18n import N_, _
+from ..reading import kind
+from ..reading.directive import ObjectDirective
+from ..swedish import capitalise
+from .beslutspunkt import Proposing, proposed, read_proposing, split_points
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tjansteskrivelse(Proposing):
+    kind: ClassVar[str] = "tjansteskrivelse"
+    label: ClassVar[str] = N_("tjänsteskrivelse")
+    definite: ClassVar[str] = N_("tjänsteskrivelsen")
+
+    date: dt.date | None = None
+    handlaggare: tuple[Person, ...] = ()
+    signatories: tuple[Person, ...] = ()
+    bilagor: tuple[str, ...] = ()
+
+
+OPTIONS = {
+    "forvaltning": kind.text(
+        "the förvaltning that wrote it (e.g. Kultur- och fritidsförvaltningen)"
+    ),
+    "till": kind.text("the nämnd that decides (e.g. Kultur- och fritidsnämnden)"),
+    "datum": kind.date("its date (YYYY-MM-DD)"),
+    "forslag": kind.text(
+        "the förslag till beslut: numbered beslutspunkter ('1. …' one per "
+        "line), a keyword, or a sentence of your own"
+    ),
+    "handlaggare": kind.persons("case officers, one per line: Name, title"),
+    "undertecknare": kind.persons("signatories, one per line: Name, title"),
+    "bilagor": kind.entries("annexes, one per line (roles allowed)"),
+}
+
+
+def parse(d: ObjectDirective) -> tuple[Tjansteskrivelse, list[nodes.Node]]:
+    dnr = d.dnr()
+    forvaltning = d.value("forvaltning")
+    own = d.where()["dnrs"][:1] or (dnr,)
+    obj_id = d.object_id(default_id("tjansteskrivelse", own[0], forvaltning))
+    if not forvaltning:
+        d.warn(_("tjänsteskrivelsen anger inte :forvaltning:"), "missing")
+    addressee = d.value("till")
+    if not addressee:
+        d.warn(_("tjänsteskrivelsen anger inte vem som beslutar (:till:)"), "missing")
+    proposal, keyword, body = read_proposing(d, obj_id, dnr)
+    tjansteskrivelse = Tjansteskrivelse(
+        id=obj_id,
+        **d.where(),
+        dnr=dnr,
+        title=d.argument(),
+        body=forvaltning,
+        addressee=addressee,
+        proposal=proposal,
+        keyword=keyword,
+        date=d.value("datum"),
+        handlaggare=d.value("handlaggare"),
+        signatories=d.value("undertecknare"),
+        bilagor=tuple(d.value("bilagor")),
+    )
+    return tjansteskrivelse, body
+
+
+def render_tjansteskrivelse(
+    d: ObjectDirective, doc: Tjansteskrivelse, body: list[nodes.Node]
+) -> list[nodes.Node]:
+    fields = d.fields(
+        (_("Dokument"), capitalise(_(d.kommun_config.words.statement))),
+        (_("Från"), doc.body),
+        (_("Till"), doc.addressee),
+        (_("Diarienummer"), ", ".join(doc.dnrs or (doc.dnr,))),
+        (_("Datum"), doc.date),
+        (_("Handläggare"), render.person_list(doc.handlaggare, d.locale)),
+    )
+    container = d.container(doc)
+    container += d.header(doc, fields, classes=["kommun-tjansteskrivelse-header"])
+    container += render.rubric(doc.title, classes=["kommun-doc-title"])
+    points, body = split_points(body)
+    proposal = [*proposed(d, doc), *points]
+    if proposal:
+        intro = _(d.kommun_config.words.proposes) % {
+            "organ": doc.body or _("Förvaltningen"),
+            "to": d.in_sentence(doc.addressee) if doc.addressee else _("nämnden"),
+        }
+        container += render.section(
+            _("Förslag till beslut"),
+            f"{doc.id}-forslag",
+            nodes.paragraph("", intro, classes=["kommun-proposal-intro"]),
+            *proposal,
+        )
+    container.extend(body)
+    if doc.signatories:
+        container += render.signatures(doc.signatories)
+    if doc.bilagor:
+        container += render.section(
+            _("Bilagor"),
+            f"{doc.id}-bilagor",
+            render.enumerated_list(d.inline(text, "bilagor") for text in doc.bilagor),
+        )
+    container.extend(d.footer(doc))
+    container += d.backlinks(doc)
+    return [container]
+
+
+KIND = kind.Kind(
+    Tjansteskrivelse,
+    ("tjansteskrivelse", "tjänsteskrivelse"),
+    OPTIONS,
+    parse,
+    render_tjansteskrivelse,
+    argument=N_("rubriken"),
+    argument_required=True,
+    colour="#E6E6D0",
+)
