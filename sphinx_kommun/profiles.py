@@ -70,6 +70,15 @@ class Profile:
     #: names that keep their capitals mid-sentence ("Skönhetsrådet")
     proper_names: tuple[str, ...] = ()
 
+    def label(self, kind: str, label: str) -> str:
+        """What the profile calls a kind of document (a message id): the
+        förvaltning's statement and the styrelse's proposal by their
+        entries, any other kind by its ``label``."""
+        return {
+            "tjansteskrivelse": self.statement,
+            "utlatande": self.proposal_title,
+        }.get(kind, label)
+
     def replace(self, entries: Mapping[str, Any]) -> Profile:
         """This profile with ``entries`` (valid ones: see :func:`problems`)."""
         values: dict[str, Any] = {
@@ -103,6 +112,7 @@ STOCKHOLM = Profile(
     proposal_reference=N_("utlåtandet"),
     proposes=N_("%(organ)s föreslår att %(to)s beslutar följande."),
     quoted_sections=("Synpunkter och förslag",),
+    proper_names=("Skönhetsrådet",),
 )
 
 #: A region: regionfullmäktige, regionstyrelsen, regionråd.

@@ -126,18 +126,74 @@ def genitive(name: str) -> str:
     return stripped + "s"
 
 
-def in_sentence(name: str, endings: Sequence[str] = DEFAULT_COMMON_NOUN_ENDINGS) -> str:
+def in_sentence(
+    name: str,
+    endings: Sequence[str] = DEFAULT_COMMON_NOUN_ENDINGS,
+    proper: Iterable[str] = (),
+) -> str:
     """The form of ``name`` used inside a sentence.
 
-    Single-word common nouns ("Socialnämnden") are lower-cased; proper names
-    ("Bromma stadsdelsnämnd", "Polismyndigheten") are kept.
+    A body's name that is a common noun is written in lower case: one word
+    with a common noun's ending ("Socialnämnden"), a compound written apart
+    ("Gatu- och fastighetsnämnden"), words before such a noun ("Tekniska
+    nämnden"), a name that starts with such a noun or its genitive
+    ("Nämnden för arbetsmarknad …", "Kommunstyrelsens arbetsutskott").
+    Proper names keep their capitals: a name with a place
+    or another capital in it ("Bromma stadsdelsnämnd", "Hägersten-Älvsjö
+    stadsdelsnämnd", "Uppsala kommun Fastighets AB"), an authority
+    ("Polismyndigheten"), a name in all capitals, and the names in
+    ``proper`` ("Skönhetsrådet").
     """
-    if " " in name.strip() or not name or name.isupper():
+    words = name.split()
+    if not words or name.isupper() or _kept(name, proper):
         return name
-    lowered = name.lower()
-    if any(lowered.endswith(ending) for ending in endings):
+    first = words[0]
+    if any(char.isupper() for char in first[1:]) or any(
+        char.isupper() for word in words[1:] for char in word
+    ):
+        return name
+    lowered = [word.lower() for word in words]
+
+    def common(word: str) -> bool:
+        return any(word.endswith(ending) for ending in endings)
+
+    if len(words) == 1:
+        is_common = common(lowered[0])
+    else:
+        is_common = (
+            common(lowered[0])
+            or (lowered[0].endswith("s") and common(lowered[0][:-1]))
+            or common(lowered[-1])
+        )
+    if is_common:
         return name[0].lower() + name[1:]
     return name
+
+
+def _kept(name: str, proper: Iterable[str]) -> bool:
+    wanted = normalise(name)
+    return any(normalise(other) == wanted for other in proper)
+
+
+#: Endings of the neuter nouns a document is called by ("yttrandet",
+#: "tjänsteutlåtandet", "remissvaret", "protokollet").
+_NEUTER_ENDINGS = (
+    "ande",
+    "ende",
+    "svar",
+    "brev",
+    "pm",
+    "protokoll",
+    "utdrag",
+    "beslut",
+)
+
+
+def dated(noun: str) -> str:
+    """The participle "daterad" in the gender of ``noun``: "en
+    tjänsteskrivelse daterad", "ett yttrande daterat"."""
+    last = noun.split()[-1].casefold() if noun.split() else ""
+    return "daterat" if last.endswith(_NEUTER_ENDINGS) else "daterad"
 
 
 def capitalise(text: str) -> str:

@@ -83,12 +83,35 @@ def test_fold_ignores_case_accents_and_spacing(text: str, expected: str) -> None
         ("Socialnämnden", "socialnämnden"),
         ("Bromma stadsdelsnämnd", "Bromma stadsdelsnämnd"),
         ("Polismyndigheten", "Polismyndigheten"),
+        ("Gatu- och fastighetsnämnden", "gatu- och fastighetsnämnden"),
+        ("Kultur- och fritidsförvaltningen", "kultur- och fritidsförvaltningen"),
+        ("Kommunstyrelsens arbetsutskott", "kommunstyrelsens arbetsutskott"),
+        (
+            "Nämnden för arbetsmarknad och vuxenutbildning",
+            "nämnden för arbetsmarknad och vuxenutbildning",
+        ),
+        ("Kommunfullmäktige", "kommunfullmäktige"),
+        ("Tekniska nämnden", "tekniska nämnden"),
+        (
+            "Kultur-, idrotts- och fritidsnämnden",
+            "kultur-, idrotts- och fritidsnämnden",
+        ),
+        ("Hägersten-Älvsjö stadsdelsnämnd", "Hägersten-Älvsjö stadsdelsnämnd"),
+        ("Uppsala kommun Fastighets AB", "Uppsala kommun Fastighets AB"),
+        ("Region Uppsala", "Region Uppsala"),
+        ("Trafikverket", "Trafikverket"),
     ],
 )
 def test_common_nouns_are_lower_case_inside_a_sentence(
     name: str, expected: str
 ) -> None:
     assert in_sentence(name) == expected
+
+
+def test_a_proper_name_the_rule_does_not_know_keeps_its_capitals() -> None:
+    assert in_sentence("Skönhetsrådet") == "skönhetsrådet"
+    assert in_sentence("Skönhetsrådet", proper=["skönhetsrådet"]) == "Skönhetsrådet"
+    assert in_sentence("Pensionärsrådet", proper=["Skönhetsrådet"]) == "pensionärsrådet"
 
 
 def test_all_capitals_stay_as_written_inside_a_sentence() -> None:

@@ -215,8 +215,8 @@ def check_dates(yttrande: Yttrande, remiss: Remiss | None, warn: Findings) -> No
             yttrande,
             "date-order",
             _(
-                "nämnden beslutade den %(meeting)s, före tjänsteutlåtandets datum "
-                "%(date)s"
+                "nämnden beslutade den %(meeting)s, före förvaltningens datum "
+                "%(date)s (:datum:)"
             ),
             meeting=yttrande.meeting.isoformat(),
             date=yttrande.date.isoformat(),

@@ -47,6 +47,7 @@ class ObjectIndex:
     _has_arenden: bool | None = None
     _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
     _refs_by_source: dict[str, list[RoleRef]] | None = None
+    _name_forms: dict[str, str] | None = None
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
     #: A page's title (backlinks from a page rather than an object show it).
@@ -197,6 +198,16 @@ class ObjectIndex:
             ):
                 return initiativ
         return None
+
+    def name_form(self, name: str) -> str:
+        """How a yttrande's ``:namnform:`` writes the body ``name`` inside a
+        sentence ("" where none does)."""
+        if self._name_forms is None:
+            self._name_forms = {}
+            for obj in self.objects:
+                if isinstance(obj, Yttrande) and obj.name_form:
+                    self._name_forms.setdefault(normalise(obj.instans), obj.name_form)
+        return self._name_forms.get(normalise(name), "")
 
     def remiss(self, dnr: str) -> Remiss | None:
         return self.first(Remiss, dnr)

@@ -132,9 +132,9 @@ class KommunObject:
 
     @property
     def own_dnr(self) -> str:
-        """The diarienummer it carries itself: the first written, else its
-        ärende's."""
-        return self.dnrs[0] if self.dnrs else self.dnr
+        """The diarienummer it carries itself: the first written that is
+        not its ärende's, else its ärende's."""
+        return next((dnr for dnr in self.dnrs if dnr != self.dnr), self.dnr)
 
     @property
     def location(self) -> tuple[str, int]:

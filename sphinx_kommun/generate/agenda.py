@@ -28,7 +28,6 @@ from ..nodes import (
     kommun_pending,
 )
 from ..swedish import (
-    capitalise,
     normalise,
     slug,
 )
@@ -112,9 +111,7 @@ def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         for _kind, obj in item.objects:
             if documents:
                 documents.append(nodes.Text(", "))
-            text = capitalise(_(obj.label))
-            if isinstance(obj, Reservation):
-                text = f"{text}: {obj.title}"
+            text = ctx.labelled(obj) if isinstance(obj, Reservation) else ctx.label(obj)
             documents.append(ctx.link(obj, text))
         for docname in item.compilation_docs:
             if documents:

@@ -12,7 +12,6 @@ from ..kinds.reservation import Reservation
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_backlinks, kommun_pending
-from ..swedish import capitalise
 from .context import Context
 from .registry import generator
 
@@ -40,7 +39,7 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
         if not title:
             ref.children = [nodes.inline("", "")]
         return [ref]
-    text = f"{capitalise(_(source.label))}: {source.title}"
+    text = ctx.labelled(source)
     if isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
         text += f" ({source.dnr})"
     item: list[nodes.Node] = [ctx.link(source, text)]

@@ -20,6 +20,7 @@ from ..nodes import (
 )
 from ..swedish import (
     capitalise,
+    dated,
     genitive,
     join,
     slug,
@@ -27,6 +28,7 @@ from ..swedish import (
 from ..vocabulary import definite
 from .answers import Answers
 from .context import Context
+from .matrix import stance_matrix
 from .registry import generator
 from .table import summary_table
 
@@ -110,7 +112,7 @@ class Compilation(Answers):
 
     def _answer(self, yttrande: Yttrande) -> list[nodes.Node]:
         """What one instans answered: its nämnd's decision, the reservations
-        made there, and the quoted tjänsteutlåtande."""
+        made there, and the quoted document of the förvaltning."""
         if not yttrande.published:
             return [
                 render.para(
@@ -143,7 +145,7 @@ class Compilation(Answers):
         return [sentence, *decision]
 
     def _quote(self, yttrande: Yttrande) -> list[nodes.Node]:
-        """ "Y:s tjänsteutlåtande daterat den … har i huvudsak följande
+        """ "Y:s tjänsteskrivelse daterad den … har i huvudsak följande
         lydelse." and the quote, with the date the utlåtande states."""
         ctx = self.ctx
         stated = (
@@ -156,30 +158,41 @@ class Compilation(Answers):
         if quote:
             sentence = (
                 _(
-                    "%(whose)s tjänsteutlåtande daterat den %(date)s har i "
+                    "%(whose)s %(document)s %(dated)s den %(date)s har i "
                     "huvudsak följande lydelse."
                 )
                 if date is not None
-                else _("%(whose)s tjänsteutlåtande har i huvudsak följande lydelse.")
+                else _("%(whose)s %(document)s har i huvudsak följande lydelse.")
             )
         else:
             # an answer without text (only its decision and ställning)
             sentence = (
-                _("%(whose)s tjänsteutlåtande daterat den %(date)s återges inte.")
+                _("%(whose)s %(document)s %(dated)s den %(date)s återges inte.")
                 if date is not None
-                else _("%(whose)s tjänsteutlåtande återges inte.")
+                else _("%(whose)s %(document)s återges inte.")
             )
+        document, dated = self.document(yttrande)
         result: list[nodes.Node] = [
             render.para(
                 sentence,
                 whose=render.strong(genitive(author)),
                 who=render.strong(author),
+                document=document,
+                dated=dated,
                 date=ctx.date(date),
             )
         ]
         if stated is not None and own is not None and stated != own:
             result.append(self._discrepancy(yttrande, stated, own))
         return [*result, *quote]
+
+    def document(self, yttrande: Yttrande) -> tuple[str, str]:
+        """What the förvaltning's document is called ("tjänsteskrivelse"),
+        and "daterad" in its gender."""
+        if yttrande.document:
+            return yttrande.document, _(dated(yttrande.document))
+        words = self.ctx.config.words
+        return _(words.statement), _(words.statement_dated)
 
     def _reservation_lines(self, yttrande: Yttrande) -> list[nodes.Node]:
         """ "Särskilt uttalande gjordes av …, bilaga 1." for each reservation
@@ -208,7 +221,7 @@ class Compilation(Answers):
             says = _("attesterat den %(date)s") % {"date": ctx.date(own)}
         logger.info(
             _(
-                "%(instans)s: utlåtandet anger tjänsteutlåtandet som daterat den "
+                "%(instans)s: utlåtandet anger förvaltningens datum som den "
                 "%(stated)s, yttrandet självt som %(says)s"
             ),
             {"instans": yttrande.instans, "stated": ctx.date(stated), "says": says},
@@ -272,6 +285,9 @@ class Compilation(Answers):
     def tabell(self) -> list[nodes.Node]:
         return summary_table(self)
 
+    def stallning(self) -> list[nodes.Node]:
+        return stance_matrix(self)
+
 
 _PART_TITLES = {
     "arendet": N_("Ärendet"),
@@ -279,6 +295,7 @@ _PART_TITLES = {
     "sammanstallning": N_("Remissvaren"),
     "reservationer": N_("Reservationer m.m."),
     "tabell": N_("Remissvar i sammandrag"),
+    "stallning": N_("Ställningstaganden"),
 }
 
 

@@ -18,7 +18,7 @@ from ..domain.recording import RecordingIndex
 from ..domain.store import get_domain
 from ..i18n import _
 from ..nodes import WRITTEN
-from ..swedish import in_sentence, output_locale
+from ..swedish import capitalise, in_sentence, output_locale
 
 N = TypeVar("N", bound=nodes.Element)
 
@@ -52,10 +52,29 @@ class Context:
         return render.date_text(date, self.locale)
 
     def in_sentence(self, name: str) -> str:
-        """``name`` inside a Swedish sentence (common nouns in lower case)."""
+        """``name`` inside a Swedish sentence: as a yttrande's ``:namnform:``
+        writes it, else common nouns in lower case (the profile's endings
+        and proper names)."""
         if self.locale != "sv":
             return name
-        return in_sentence(name, self.config.words.common_noun_endings)
+        words = self.config.words
+        return self.index.name_form(name) or in_sentence(
+            name, words.common_noun_endings, words.proper_names
+        )
+
+    def label(self, obj: KommunObject) -> str:
+        """The kind of ``obj`` as a heading names it ("Yttrande",
+        "Tjänsteskrivelse", "Protokollsanteckning"), in the profile's words."""
+        kind = getattr(obj, "type", "") if obj.kind == "reservation" else ""
+        return capitalise(kind or _(self.config.words.label(obj.kind, obj.label)))
+
+    def labelled(self, obj: KommunObject) -> str:
+        """ "Yttrande: Bromma stadsdelsnämnd"; a title that starts with its
+        kind is enough ("Beslutspunkt 2", "Reservation av …")."""
+        label = self.label(obj)
+        if obj.title.casefold().startswith(label.casefold()):
+            return obj.title
+        return f"{label}: {obj.title}"
 
     def locate(self, node: N, obj: KommunObject) -> N:
         """``node`` located where ``obj`` is written, for warnings about what

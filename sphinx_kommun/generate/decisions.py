@@ -21,6 +21,7 @@ from ..swedish import capitalise, join
 from ..vocabulary import PROPOSALS
 from .context import Context
 from .registry import generator
+from .titles import item_label
 
 # the byline ----------------------------------------------------------------------------
 
@@ -172,10 +173,11 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     items = ctx.index.items(beslut.dnr)
     if items:
         several = len(ctx.index.initiativ(beslut.dnr)) > 1
+        documents = several or any(isinstance(i, Initiativ) for i in items)
         result.append(
             render.table(
                 [
-                    _("Handling") if several else _("Att-sats"),
+                    _("Handling") if documents else _("Att-sats"),
                     _("Yrkande"),
                     _("Utfall"),
                 ],
@@ -190,19 +192,12 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
 def _item_row(
     ctx: Context, beslut: Beslut, item: KommunObject, several: bool
 ) -> tuple[list[nodes.Node], str, str]:
-    outcome = ctx.index.outcome_on(beslut, item) or "–"
+    outcome: str = ctx.index.outcome_on(beslut, item) or "–"
+    if outcome == "anses besvarad" and getattr(item, "neuter", False):
+        outcome = "anses besvarat"
+    link: list[nodes.Node] = [ctx.link(item, item_label(ctx, item, several))]
     if isinstance(item, Yrkande):
-        text = item.title
-        if several:
-            initiativ = ctx.index.get(item.initiativ)
-            if isinstance(initiativ, Initiativ):
-                text = f"{capitalise(_(initiativ.label))} {initiativ.own_dnr}, {item.title.lower()}"
-        return [ctx.link(item, text)], item.text if item.published else "–", outcome
+        return link, item.text if item.published else "–", outcome
     assert isinstance(item, Initiativ)
-    text = f"{capitalise(_(item.label))} {item.own_dnr}"
     who = item.byline() if item.published else ""
-    return (
-        [ctx.link(item, text)],
-        f"{item.title} ({who})" if who else item.title,
-        outcome,
-    )
+    return link, f"{item.title} ({who})" if who else item.title, outcome

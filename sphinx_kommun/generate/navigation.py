@@ -17,6 +17,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..config import KommunConfig
 from ..domain.model import KommunObject
 from ..domain.recording import RecordingIndex
 from ..domain.store import get_domain
@@ -29,6 +30,7 @@ from ..kinds.sammantrade import Sammantrade
 from ..kinds.tjansteskrivelse import Tjansteskrivelse
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
+from ..profiles import Profile
 from ..swedish import capitalise
 
 #: A group of the sidebar: its title and (title, docname) links.
@@ -79,12 +81,12 @@ def agenda_target(index: RecordingIndex, dnr: str) -> KommunObject | None:
     return target
 
 
-def _label(obj: KommunObject) -> str:
+def _label(obj: KommunObject, words: Profile) -> str:
     if isinstance(obj, Arende):
         return obj.heading
     if isinstance(obj, Yttrande):
         return obj.instans
-    return capitalise(_(obj.label))
+    return capitalise(_(words.label(obj.kind, obj.label)))
 
 
 def groups(
@@ -93,12 +95,13 @@ def groups(
     *,
     root: str,
     arenden_index: bool,
+    words: Profile,
 ) -> list[Group]:
     """The sidebar of a page with ``objects``: its ärenden's documents and
     meetings, a meeting's agenda, and the start page and index of ärenden."""
     found: list[Group] = []
     for dnr in dict.fromkeys(obj.dnr for obj in objects if obj.dnr):
-        items = [(_label(obj), obj.docname) for obj in entries(index, dnr)]
+        items = [(_label(obj, words), obj.docname) for obj in entries(index, dnr)]
         if items:
             found.append((_("Ärende %(dnr)s") % {"dnr": dnr}, items))
         meetings = index.meetings_of(dnr)
@@ -147,6 +150,7 @@ class PageNavigation(SphinxPostTransform):
             root=self.config.root_doc,
             # the builder, as Sphinx's own post-transforms reach it
             arenden_index=_writes_arenden_index(self.config, self.env._app.builder),
+            words=KommunConfig.from_config(self.config).words,
         )
 
 

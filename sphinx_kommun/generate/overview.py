@@ -128,7 +128,7 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             if not obj.published:
                 rows.append(
                     (
-                        capitalise(_(obj.label)),
+                        ctx.label(obj),
                         [ctx.link(obj, obj.title)],
                         "–",
                         _("publiceras inte"),
@@ -143,7 +143,7 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 note = capitalise(obj.type)
             rows.append(
                 (
-                    capitalise(_(obj.label)),
+                    ctx.label(obj),
                     [ctx.link(obj, obj.title)],
                     ctx.date(_object_date(obj)),
                     note,

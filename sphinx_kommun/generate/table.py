@@ -17,10 +17,11 @@ from ..swedish import capitalise
 from .answers import Answers
 from .overview import is_late, own_date
 
-#: The table's own columns and their relative widths.
+#: The table's own columns and their relative widths (the second is named
+#: by the profile's word for the förvaltning's document).
 COLUMNS = (
     (N_("Remissinstans"), 3),
-    (N_("Tjänsteutlåtande"), 3),
+    ("", 3),
     (N_("Nämndens beslut"), 3),
     (N_("Ställning"), 2),
     (N_("Sammanfattning"), 6),
@@ -40,7 +41,10 @@ def summary_table(answers: Answers) -> list[nodes.Node]:
     if not rows:
         return []
     table = render.table(
-        [*(_(title) for title, _width in COLUMNS), *(c["title"] for _n, c in extra)],
+        [
+            *(_(title) if title else _statement(answers) for title, _w in COLUMNS),
+            *(c["title"] for _n, c in extra),
+        ],
         rows,
         widths=[
             *(width for _title, width in COLUMNS),
@@ -65,6 +69,15 @@ def summary_table(answers: Answers) -> list[nodes.Node]:
         )
     result.append(table)
     return result
+
+
+def _statement(answers: Answers) -> str:
+    """The förvaltning's document, as the column's title: the word the
+    answers use, if all use the same, else the profile's."""
+    words = answers.ctx.config.words
+    used = {y.document for _i, y, _r in answers.rows if y is not None}
+    word = used.pop() if len(used) == 1 else ""
+    return capitalise(word or _(words.statement))
 
 
 def _row(

@@ -1,12 +1,15 @@
 """Titles of documents: a yttrande's document title, what a reservation
-concerns."""
+concerns, and what a decision or a ställning is on as a table names it."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
 from .. import render
+from ..domain.model import KommunObject
 from ..i18n import _
+from ..kinds.beslutspunkt import Beslutspunkt
+from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.reservation import Reservation
 from ..nodes import WRITTEN, kommun_pending
 from ..swedish import capitalise
@@ -60,7 +63,7 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     target = ctx.index.concerns(reservation)
     if target is None:
         return []
-    text = f"{capitalise(_(target.label))}: {target.title}"
+    text = ctx.labelled(target)
     return [
         render.para(
             _("Avser %(what)s."),
@@ -68,3 +71,26 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             what=ctx.link(target, text),
         )
     ]
+
+
+def item_label(ctx: Context, item: KommunObject, several: bool) -> str:
+    """What a decision or a ställning is on, as a table names it: "Att-sats
+    2", "Beslutspunkt 3", "Skrivelse KS 2023/456, att-sats 1" (with several
+    initiating documents), "Medborgarförslag KS 2023/77" (one without
+    att-satser)."""
+    if isinstance(item, Yrkande):
+        label = _("Att-sats %(number)s") % {"number": item.number}
+        initiativ = ctx.index.get(item.initiativ) if several else None
+        if isinstance(initiativ, Initiativ):
+            return f"{document_label(initiativ)}, {label[:1].lower()}{label[1:]}"
+        return label
+    if isinstance(item, Beslutspunkt):
+        return _("Beslutspunkt %(number)s") % {"number": item.number}
+    if isinstance(item, Initiativ):
+        return document_label(item)
+    return item.title
+
+
+def document_label(initiativ: Initiativ) -> str:
+    """ "Skrivelse KS 2023/456", "Motion 2016:5" (its number, where it has one)."""
+    return f"{capitalise(_(initiativ.label))} {initiativ.number or initiativ.own_dnr}"

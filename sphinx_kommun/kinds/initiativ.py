@@ -132,9 +132,9 @@ def parse(d: ObjectDirective, authors: str) -> tuple[Initiativ, list[nodes.Node]
     model = d.kind_spec.model
     assert issubclass(model, Initiativ)
     dnr = d.dnr()
-    own = d.where()["dnrs"][:1] or (dnr,)
+    own = next((x for x in d.where()["dnrs"] if x != dnr), dnr)
     number = d.value("nummer")
-    obj_id = d.object_id(default_id(model.kind, own[0], number))
+    obj_id = d.object_id(default_id(model.kind, own, number))
     people = d.value(authors)
     if not people:
         d.warn(

@@ -55,8 +55,8 @@ OPTIONS = {
 def parse(d: ObjectDirective) -> tuple[Tjansteskrivelse, list[nodes.Node]]:
     dnr = d.dnr()
     forvaltning = d.value("forvaltning")
-    own = d.where()["dnrs"][:1] or (dnr,)
-    obj_id = d.object_id(default_id("tjansteskrivelse", own[0], forvaltning))
+    own = next((x for x in d.where()["dnrs"] if x != dnr), dnr)
+    obj_id = d.object_id(default_id("tjansteskrivelse", own, forvaltning))
     if not forvaltning:
         d.warn(_("tjänsteskrivelsen anger inte :forvaltning:"), "missing")
     addressee = d.value("till")
@@ -94,6 +94,8 @@ def render_tjansteskrivelse(
     container = d.container(doc)
     container += d.header(doc, fields, classes=["kommun-tjansteskrivelse-header"])
     container += render.rubric(doc.title, classes=["kommun-doc-title"])
+    # what it answers, if the ärende has initiating documents
+    container += d.pending("byline", dnr=doc.dnr, target=doc.id)
     points, body = split_points(body)
     proposal = [*proposed(d, doc), *points]
     if proposal:

@@ -32,7 +32,12 @@ class Yttrande(KommunObject):
 
     instans: str
     forvaltning: str = ""
-    #: Date of the förvaltning's tjänsteutlåtande.
+    #: What the förvaltning's document is called, if not what the profile
+    #: says ("yttrande" from a company, "tjänsteutlåtande" …).
+    document: str = ""
+    #: The instans' name inside a sentence, if not what the rule gives.
+    name_form: str = ""
+    #: Date of the förvaltning's document (tjänsteskrivelse, tjänsteutlåtande).
     date: dt.date | None = None
     #: Date of the nämnd meeting that decided the answer.
     meeting: dt.date | None = None
@@ -47,12 +52,12 @@ class Yttrande(KommunObject):
 
     @property
     def author_body(self) -> str:
-        """Who wrote the tjänsteutlåtande: the förvaltning, or the instans itself."""
+        """Who wrote the document: the förvaltning, or the instans itself."""
         return self.forvaltning or self.instans
 
     @property
     def effective_date(self) -> dt.date | None:
-        """The tjänsteutlåtande's date, or the last attestation date without one."""
+        """The document's date, or the last attestation date without one."""
         if self.date is not None:
             return self.date
         dates = [p.date for p in self.attestations if p.date is not None]
@@ -69,9 +74,19 @@ class Yttrande(KommunObject):
 
 
 OPTIONS = {
-    "forvaltning": kind.text("the förvaltning that wrote the tjänsteutlåtande"),
+    "forvaltning": kind.text(
+        "the förvaltning that wrote the document the answer is based on"
+    ),
+    "dokument": kind.text(
+        "what that document is called (tjänsteskrivelse, tjänsteutlåtande, "
+        "yttrande …; default: the profile's)"
+    ),
+    "namnform": kind.text(
+        "the instans' name inside a sentence (e.g. 'gatu- och "
+        "fastighetsnämnden', or 'Skönhetsrådet' to keep its capitals)"
+    ),
     "avdelning": kind.text("the förvaltning's department"),
-    "datum": kind.date("date of the tjänsteutlåtande (YYYY-MM-DD)"),
+    "datum": kind.date("date of the förvaltning's document (YYYY-MM-DD)"),
     "sammantrade": kind.date("date of the nämnd meeting that decided the answer"),
     "till": kind.text("addressee shown in the header (default: the instans)"),
     "handlaggare": kind.text("case officer"),
@@ -123,6 +138,8 @@ def parse(d: ObjectDirective) -> tuple[Yttrande, list[nodes.Node]]:
         excerpts=excerpts,
         instans=instans,
         forvaltning=d.value("forvaltning"),
+        document=" ".join(d.value("dokument").split()),
+        name_form=" ".join(d.value("namnform").split()),
         date=d.value("datum"),
         meeting=d.value("sammantrade"),
         recipient=d.value("till") or instans,

@@ -107,7 +107,8 @@ class ObjectDirective(WarningDirective, OptionValues):
         """``name`` inside a Swedish sentence (common nouns in lower case)."""
         if self.locale != "sv":
             return name
-        return in_sentence(name, self.kommun_config.words.common_noun_endings)
+        words = self.kommun_config.words
+        return in_sentence(name, words.common_noun_endings, words.proper_names)
 
     def where(self) -> dict[str, Any]:
         """Where the object is written, for its model: file, line, and the
@@ -128,9 +129,10 @@ class ObjectDirective(WarningDirective, OptionValues):
         """The dnr of the object's ärende: its option, else the document's.
 
         Several may be written (``KS 2023/456, KS 2023/123``): the object
-        carries them all (:attr:`~.KommunObject.dnrs`), the others are joined
-        to the first, and the first is its ärende — unless an ärende
-        earlier in the document joined it, then that ärende. An explicit
+        carries them all (:attr:`~.KommunObject.dnrs`) and the others are
+        joined to its ärende: the one among them that is the document's
+        ärende (or was joined to an ärende earlier in it), else the first
+        written. An explicit
         dnr becomes the document's ärende for what follows; each is checked
         where it is written.
         """
@@ -142,7 +144,13 @@ class ObjectDirective(WarningDirective, OptionValues):
             self.check_dnr(dnr, line=line)
         doc = self.env.current_document
         joined = cast("dict[str, str]", doc.setdefault(JOINED_DNR, {}))
-        main = joined.get(written[0], written[0])
+        # the ärende: one of them the document already has, else the first
+        known = [joined.get(dnr, dnr) for dnr in written if dnr in joined]
+        current = doc.get(CURRENT_DNR)
+        main = next(
+            (dnr for dnr in written if dnr == current),
+            known[0] if known else written[0],
+        )
         for other in written:
             joined.setdefault(other, main)
         doc[CURRENT_DNR] = main

@@ -12,7 +12,14 @@ from .directive import ObjectDirective
 from .people import split_entries
 
 #: The parts of a remissammanställning, in the order they are rendered.
-PARTS = ("arendet", "beredning", "sammanstallning", "reservationer", "tabell")
+PARTS = (
+    "arendet",
+    "beredning",
+    "sammanstallning",
+    "reservationer",
+    "tabell",
+    "stallning",
+)
 
 
 class RemissammanstallningDirective(ObjectDirective):
