@@ -20,6 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun import api, hookimpl
 from sphinx_kommun.__main__ import hook_reference
+from sphinx_kommun.config import KommunConfig
 from sphinx_kommun.kinds.arende import Arende
 from sphinx_kommun.plugins import hookspecs, load
 from sphinx_kommun.plugins.manager import PluginError, check_findings
@@ -120,6 +121,30 @@ def test_hook_kommun_positions(plugged: SphinxTestApp) -> None:
     # "tillstyrker med tillägg" comes from the plugin and is accepted
     assert "kommun.stallning" not in warnings_of(plugged)
     assert "1: tillstyrker med tillägg" in html_text(plugged.outdir / "utlatande.html")
+
+
+def test_hook_kommun_profiles(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("plugins")
+    app = build(src, confoverrides={"kommun_profile": "goteborg"})
+    assert only_prov_finding(app), warnings_of(app)
+    text = html_text(app.outdir / "utlatande.html")
+    # the plugin's entries, on the ordinary kommun's
+    assert KommunConfig.from_config(app.config).words.municipality == "Göteborgs Stad"
+    assert "Stadsledningskontorets tjänsteutlåtande daterat den" in text
+    assert "Kommunstyrelsen föreslår kommunfullmäktige att besluta följande." in text
+    # conf.py's entries win over the plugin's
+    app = build(
+        src,
+        freshenv=True,
+        confoverrides={
+            "kommun_profile": "goteborg",
+            "kommun_vocabulary": {"statement_dated": "upprättat"},
+        },
+    )
+    text = html_text(app.outdir / "utlatande.html")
+    assert "Stadsledningskontorets tjänsteutlåtande upprättat den" in text
 
 
 def test_hook_kommun_compilation_columns(plugged: SphinxTestApp) -> None:
@@ -700,7 +725,8 @@ def test_cli_lists_configured_modules(tmp_path: Path) -> None:
         check=True,
     )
     listing = result.stdout[result.stdout.index("provplugin 1.2.3 (conf.py)") :]
-    assert [line.strip() for line in listing.splitlines()[1:10]] == sorted(HOOK_NAMES)
+    hooks = listing.splitlines()[1 : len(HOOK_NAMES) + 1]
+    assert [line.strip() for line in hooks] == sorted(HOOK_NAMES)
 
 
 # -- the hook reference and this file cover every hook -------------------------------

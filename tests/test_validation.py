@@ -42,7 +42,7 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "date-order-decision": (
         "index.rst:26: WARNING: nämnden beslutade den 2020-02-25, före "
-        "tjänsteutlåtandets datum 2020-03-01 [kommun.date-order]",
+        "förvaltningens datum 2020-03-01 (:datum:) [kommun.date-order]",
         (":sammantrade: 2020-02-25", ":sammantrade: 2020-03-20"),
     ),
     "date-order-remiss": (
@@ -123,8 +123,9 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
     "option": (
         "index.rst:31: WARNING: okänt alternativ 'handlägare' för yttrande; kända "
         "alternativ är attesterat, avdelning, beslut, bilagor, citera, datum, dnr, "
-        "forvaltning, handlaggare, id, rubrik, sammanfattning, sammantrade, "
-        "stallning, telefon, till, underrubrik, undertecknare [kommun.option]",
+        "dokument, forvaltning, handlaggare, id, namnform, rubrik, sammanfattning, "
+        "sammantrade, stallning, telefon, till, underrubrik, undertecknare "
+        "[kommun.option]",
         (":handlägare:", ":handläggare:"),
     ),
     "options-without-blank-line": (

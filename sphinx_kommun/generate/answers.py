@@ -3,6 +3,8 @@ on them: what the remissammanställning's parts and its table read."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..kinds.reservation import Reservation
 from ..kinds.yttrande import Yttrande
 from .context import Context
@@ -13,10 +15,14 @@ class Answers:
     """One ärende's answers: each instans in remiss order, its yttrande (or
     None), and the reservations numbered as bilagor."""
 
-    def __init__(self, ctx: Context, dnr: str, anchor: str) -> None:
+    def __init__(
+        self, ctx: Context, dnr: str, anchor: str, parts: Sequence[str] = ()
+    ) -> None:
         self.ctx = ctx
         self.dnr = dnr
         self.anchor = anchor
+        #: the parts of the remissammanställning written on the page
+        self.parts = tuple(parts)
         self.remiss = ctx.index.remiss(dnr)
         self.utlatande = ctx.index.utlatande(dnr)
         self.rows = answer_rows(ctx, dnr)

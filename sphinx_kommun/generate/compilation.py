@@ -198,6 +198,16 @@ class Compilation(Answers):
         """ "Särskilt uttalande gjordes av …, bilaga 1." for each reservation
         made on the yttrande's decision."""
         ctx = self.ctx
+        if "reservationer" not in self.parts:
+            # no annex to point to: the reservation itself
+            return [
+                render.para(
+                    _("%(type)s gjordes av %(who)s."),
+                    type=ctx.link(reservation, capitalise(reservation.type)),
+                    who=_authors(reservation, ctx.locale),
+                )
+                for reservation in self.for_yttrande(yttrande)
+            ]
         return [
             render.para(
                 _("%(type)s gjordes av %(who)s, %(annex)s."),
@@ -304,7 +314,7 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
     dnr = node["dnr"]
     parts = node.get("parts", "").split()
     anchor = f"{slug(dnr)}-remissammanställning"
-    compilation = Compilation(ctx, dnr, anchor)
+    compilation = Compilation(ctx, dnr, anchor, parts)
     block = kommun_generated(classes=["kommun-remissammanstallning"])
     titled = len(parts) > 1
     for part in parts:

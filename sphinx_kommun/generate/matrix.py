@@ -53,6 +53,6 @@ def stance_matrix(answers: Answers) -> list[nodes.Node]:
             widths=[3, *([2] * len(items))],
             classes=["kommun-stance-matrix"],
             title=title,
-            node_id=f"{answers.anchor}-stallning",
+            node_id=f"{answers.anchor}-stallningsmatris",
         )
     ]

@@ -57,6 +57,20 @@ def kommun_object_fields(kind):
 
 
 @hookimpl
+def kommun_profiles():
+    # Göteborgs Stad: an ordinary kommun that writes tjänsteutlåtanden
+    return {
+        "goteborg": {
+            "base": "kommun",
+            "municipality": "Göteborgs Stad",
+            "statement": "tjänsteutlåtande",
+            "statement_definite": "tjänsteutlåtandet",
+            "statement_dated": "daterat",
+        }
+    }
+
+
+@hookimpl
 def kommun_positions():
     return {"tillstyrker med tillägg": "stöder förslaget med ett tillägg"}
 

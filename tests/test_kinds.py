@@ -1,0 +1,371 @@
+"""Every shape of ärende in any kommun: several skrivelser with numbered
+beslutspunkter (Göteborg), a nämnd's own tjänsteskrivelse (Uppsala), a
+medborgarförslag to fullmäktige (Västerås), and the profiles' words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_kommun.testing import warning_lines, warnings_of
+
+from .conftest import broken_links, edit, html_text
+
+Build = Callable[..., SphinxTestApp]
+Copy = Callable[[str], Path]
+
+
+def page(app: SphinxTestApp, name: str) -> str:
+    return html_text(app.outdir / f"{name}.html")
+
+
+def soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (app.outdir / f"{name}.html").read_text("utf-8"), "html.parser"
+    )
+
+
+def table_rows(app: SphinxTestApp, name: str, css_class: str) -> list[list[str]]:
+    """The rows of the first table with ``css_class``, each cell's text."""
+    table = soup(app, name).find("table", class_=css_class)
+    assert table is not None, f"no {css_class} table in {name}"
+    return [
+        [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+        for row in table.find_all("tr")
+    ]
+
+
+# -- several skrivelser, numbered beslutspunkter (Göteborg) ---------------------------
+
+
+@pytest.fixture
+def skrivelser(project_copy: Copy, build: Build) -> SphinxTestApp:
+    return build(project_copy("skrivelser"))
+
+
+def test_several_skrivelser_are_answered_together(skrivelser: SphinxTestApp) -> None:
+    assert warnings_of(skrivelser) == ""
+    assert broken_links(skrivelser.outdir) == set()
+    text = page(skrivelser, "tjansteutlatande")
+    assert (
+        "Skrivelser av Hampus Magnusson m.fl. (M), Helene Odenjung (L) och "
+        "Blerta Hoti (S)" in text
+    )
+    assert (
+        "Stadsledningskontoret föreslår kommunstyrelsen att besluta följande." in text
+    )
+    # each skrivelse keeps its own dnr beside the ärende's
+    skrivelser_page = page(skrivelser, "skrivelser")
+    for own in ("0398/21", "0412/21", "0431/21"):
+        assert f"Diarienummer: 0456/21, {own}" in skrivelser_page
+
+
+def test_every_att_sats_of_every_skrivelse_gets_the_outcome_of_its_point(
+    skrivelser: SphinxTestApp,
+) -> None:
+    assert table_rows(skrivelser, "beslut", "kommun-outcomes") == [
+        ["Beslutspunkt", "Förslag", "Utfall"],
+        ["Beslutspunkt 1", "Skrivelserna anses besvarade.", "bifall"],
+        [
+            "Beslutspunkt 2",
+            "Lokalnämnden får i uppdrag att planera för en ny simhall i Angered.",
+            "bifall",
+        ],
+        [
+            "Beslutspunkt 3",
+            "Idrotts- och föreningsnämnden får i uppdrag att erbjuda simskola "
+            "under sommarlovet 2022.",
+            "bifall",
+        ],
+    ]
+    rows = soup(skrivelser, "beslut").find_all("table", class_="kommun-outcomes")[1]
+    decided = [
+        [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+        for row in rows.find_all("tr")
+    ]
+    assert [row[0] for row in decided] == [
+        "Handling",
+        "Skrivelse 0398/21, att-sats 1",
+        "Skrivelse 0412/21, att-sats 1",
+        "Skrivelse 0412/21, att-sats 2",
+        "Skrivelse 0431/21, att-sats 1",
+    ]
+    assert {row[2] for row in decided[1:]} == {"anses besvarad"}
+
+
+def test_a_reservation_against_one_point(skrivelser: SphinxTestApp) -> None:
+    beslut = soup(skrivelser, "beslut")
+    avser = [a for a in beslut.find_all("a") if "Beslutspunkt 3" in a.get_text()]
+    assert avser, "the reservation links the point it concerns"
+    point_id = avser[-1]["href"].rpartition("#")[2]
+    assert point_id.endswith("-punkt-3")
+    document = soup(skrivelser, "tjansteutlatande")
+    point = document.find(id=point_id)
+    assert point is not None
+    assert "Reservation av Jörgen Fogelklou (SD) och Ann Catrine Fogelgren (SD)" in (
+        point.get_text(" ")
+    )
+    other = document.find(id=point_id.replace("-punkt-3", "-punkt-2"))
+    assert other is not None
+    assert "Fogelklou" not in other.get_text(" ")
+
+
+def test_roles_cite_a_point_and_a_skrivelse_by_its_own_dnr(
+    skrivelser: SphinxTestApp,
+) -> None:
+    text = page(skrivelser, "tjansteutlatande")
+    assert (
+        "Stadsledningskontoret föreslår att beslutspunkt 2 och beslutspunkt 3 "
+        "genomförs inom befintliga ramar. Lokalnämnden tillstyrker Skrivelse om "
+        "en ny simhall i Angered." in text
+    )
+
+
+def test_the_compilation_speaks_the_kommuns_words(skrivelser: SphinxTestApp) -> None:
+    text = page(skrivelser, "tjansteutlatande")
+    assert (
+        "Idrotts- och föreningsförvaltningens tjänsteutlåtande daterat den "
+        "1 juni 2021 har i huvudsak följande lydelse." in text
+    )
+    assert "Grundskolenämnden har inte besvarat remissen." in text
+    header = table_rows(skrivelser, "tjansteutlatande", "kommun-remiss-table")[0]
+    assert header[:2] == ["Remissinstans", "Tjänsteutlåtande"]
+
+
+def test_the_stance_matrix_has_a_column_per_att_sats(skrivelser: SphinxTestApp) -> None:
+    assert table_rows(skrivelser, "tjansteutlatande", "kommun-stance-matrix") == [
+        [
+            "Remissinstans",
+            "Skrivelse 0398/21, att-sats 1",
+            "Skrivelse 0412/21, att-sats 1",
+            "Skrivelse 0412/21, att-sats 2",
+            "Skrivelse 0431/21, att-sats 1",
+        ],
+        [
+            "Idrotts- och föreningsnämnden",
+            "tillstyrker",
+            "–",
+            "tillstyrker",
+            "avstyrker",
+        ],
+        ["Lokalnämnden", "tillstyrker", "–", "–", "–"],
+        ["Grundskolenämnden", "Inget svar", "–", "–", "–"],
+    ]
+
+
+def test_a_point_left_out_leaves_every_skrivelse_undecided_with_a_warning(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("skrivelser")
+    edit(src / "tjansteutlatande.rst", "      1. Skrivelserna anses besvarade.\n", "")
+    edit(src / "tjansteutlatande.rst", "      2. Lokal", "      1. Lokal")
+    edit(src / "tjansteutlatande.rst", "      3. Idrotts", "      2. Idrotts")
+    edit(
+        src / "beslut.rst",
+        ":utfall: 1: bifall; 2: bifall; 3: bifall",
+        ":utfall: bifall",
+    )
+    edit(src / "beslut.rst", ":avser: punkt 3", ":avser: punkt 2")
+    edit(
+        src / "tjansteutlatande.rst",
+        ":beslutspunkt:`punkt 3`",
+        ":beslutspunkt:`punkt 2`",
+    )
+    lines = warning_lines(build(src))
+    assert lines == [
+        f"beslut.rst:4: WARNING: beslutet saknar utfall för att-sats {n} i "
+        f"skrivelsen {dnr} ({who}) [kommun.undecided]"
+        for n, dnr, who in (
+            (1, "0398/21", "Hampus Magnusson m.fl. (M)"),
+            (1, "0412/21", "Helene Odenjung (L)"),
+            (2, "0412/21", "Helene Odenjung (L)"),
+            (1, "0431/21", "Blerta Hoti (S)"),
+        )
+    ]
+
+
+def test_an_outcome_on_a_point_that_is_not_there_is_warned_at_its_line(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("skrivelser")
+    edit(src / "beslut.rst", "3: bifall", "3: bifall; 4: avslag")
+    assert warning_lines(build(src)) == [
+        "beslut.rst:8: WARNING: beslutspunkten '4' i :utfall: finns inte i "
+        "ärendet [kommun.ref]"
+    ]
+
+
+# -- a nämnd's own ärende: tjänsteskrivelse to beslut (Uppsala) ------------------------
+
+
+@pytest.fixture
+def tjansteskrivelse(project_copy: Copy, build: Build) -> SphinxTestApp:
+    return build(project_copy("tjansteskrivelse"))
+
+
+def test_a_namnds_own_arende_from_tjansteskrivelse_to_beslut(
+    tjansteskrivelse: SphinxTestApp,
+) -> None:
+    assert warnings_of(tjansteskrivelse) == ""
+    text = page(tjansteskrivelse, "cykelparkering")
+    assert "Dokument: Tjänsteskrivelse Från: Stadsbyggnadsförvaltningen" in text
+    assert (
+        "Stadsbyggnadsförvaltningen föreslår gatu- och samhällsmiljönämnden att "
+        "besluta följande." in text
+    )
+    assert "Beslut i gatu- och samhällsmiljönämnden" in text
+    rows = table_rows(tjansteskrivelse, "cykelparkering", "kommun-outcomes")
+    assert [row[0] for row in rows] == [
+        "Beslutspunkt",
+        "Beslutspunkt 1",
+        "Beslutspunkt 2",
+    ]
+    assert {row[2] for row in rows[1:]} == {"enligt förslaget"}
+    # the protokollsanteckning on point 2 is named by its kind
+    assert "Avser Beslutspunkt 2" in text
+    assert "Protokollsanteckning av Linda Eskilsson (V)" in text
+    assert "Reservation: Protokollsanteckning" not in text
+
+
+def test_nothing_stockholm_outside_the_stockholm_profile(
+    tjansteskrivelse: SphinxTestApp,
+) -> None:
+    for path in tjansteskrivelse.outdir.glob("*.html"):
+        text = path.read_text("utf-8").casefold()
+        for word in ("borgarråd", "tjänsteutlåtande", "stockholm", "rotel"):
+            assert word not in text, (path.name, word)
+
+
+# -- a medborgarförslag to fullmäktige (Västerås) --------------------------------------
+
+
+@pytest.fixture
+def medborgarforslag(project_copy: Copy, build: Build) -> SphinxTestApp:
+    return build(project_copy("medborgarforslag"))
+
+
+def test_a_medborgarforslag_is_answered_by_fullmaktige(
+    medborgarforslag: SphinxTestApp,
+) -> None:
+    assert warnings_of(medborgarforslag) == ""
+    text = page(medborgarforslag, "utegym")
+    for sentence in (
+        "Dokument: Förslag till beslut",
+        "Medborgarförslag (2022:14) av Amira Hassan",
+        "Kommunstyrelsen föreslår kommunfullmäktige att besluta följande.",
+        "Medborgarförslaget anses besvarat med hänvisning till vad som sägs i ärendet.",
+        "Föredragande kommunalrådet Elisabeth Unell anför följande.",
+        "Ärendet har remitterats till tekniska nämnden och kultur-, idrotts- och "
+        "fritidsnämnden.",
+        "Tekniska nämnden planerar ett utegym i Bäckbyparken under 2023.",
+    ):
+        assert sentence in text
+    assert table_rows(medborgarforslag, "utegym", "kommun-outcomes")[1] == [
+        "Medborgarförslag 2022:14",
+        "Medborgarförslag om ett utegym i Bäckby (Amira Hassan)",
+        "anses besvarat",
+    ]
+
+
+def test_a_medborgarforslag_without_outcome_is_warned_about(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("medborgarforslag")
+    edit(src / "utegym.rst", "   :utfall: anses besvarad\n", "")
+    lines = warning_lines(build(src))
+    assert lines[-1] == (
+        "utegym.rst:64: WARNING: beslutet saknar utfall för medborgarförslaget "
+        "KS 2022/01234 (Amira Hassan) [kommun.undecided]"
+    )
+
+
+# -- profiles ------------------------------------------------------------------------
+
+
+def test_the_region_profile(project_copy: Copy, build: Build) -> None:
+    app = build(
+        project_copy("medborgarforslag"),
+        confoverrides={"kommun_profile": "region"},
+    )
+    text = page(app, "utegym")
+    assert "Regionstyrelsen föreslår regionfullmäktige att besluta följande." in text
+    assert "Föredragande regionrådet Elisabeth Unell anför följande." in text
+    assert "Beslut i regionfullmäktige" in text
+
+
+def test_single_entries_of_a_profile_are_overridden_in_conf_py(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(
+        project_copy("medborgarforslag"),
+        confoverrides={
+            "kommun_vocabulary": {
+                "presenter_title": "ordföranden",
+                "proposal_title": "Kommunstyrelsens förslag",
+                "proper_names": ["Tekniska nämnden"],
+            }
+        },
+    )
+    assert warnings_of(app) == ""
+    text = page(app, "utegym")
+    assert "Föredragande ordföranden Elisabeth Unell anför följande." in text
+    assert "Dokument: Kommunstyrelsens förslag" in text
+    assert "remitterats till Tekniska nämnden och kultur-" in text
+
+
+def test_a_yttrande_names_its_own_document_and_form_in_a_sentence(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("medborgarforslag")
+    edit(
+        src / "utegym.rst",
+        "   :forvaltning: Tekniska förvaltningen\n",
+        "   :forvaltning: Tekniska förvaltningen\n   :dokument: yttrande\n"
+        "   :namnform: Tekniska nämnden\n",
+    )
+    append_compilation = (
+        "\n.. remissammanstallning::\n   :delar: beredning; sammanstallning\n"
+    )
+    (src / "utegym.rst").write_text(
+        (src / "utegym.rst").read_text("utf-8") + append_compilation, "utf-8"
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = page(app, "utegym")
+    assert "remitterats till Tekniska nämnden och kultur-" in text
+    assert (
+        "Tekniska förvaltningens yttrande daterat den 22 augusti 2022 har i "
+        "huvudsak följande lydelse." in text
+    )
+    assert (
+        "Kultur-, idrotts- och fritidsförvaltningens tjänsteskrivelse daterad den "
+        "30 augusti 2022 har i huvudsak följande lydelse." in text
+    )
+
+
+def test_an_unknown_profile_warns_and_the_ordinary_kommuns_is_used(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(
+        project_copy("medborgarforslag"), confoverrides={"kommun_profile": "gbg"}
+    )
+    assert re.search(
+        r"WARNING: okänd profil 'gbg' i kommun_profile; kända är kommun, region, "
+        r"stockholm \[kommun\.config\]",
+        warnings_of(app),
+    )
+    assert "Föredragande kommunalrådet" in page(app, "utegym")
+
+
+def test_a_bad_profile_entry_warns(project_copy: Copy, build: Build) -> None:
+    app = build(
+        project_copy("medborgarforslag"),
+        confoverrides={"kommun_vocabulary": {"presenter": "ordföranden"}},
+    )
+    assert "has an unknown entry 'presenter'" in warnings_of(app)
+    assert "Föredragande kommunalrådet" in page(app, "utegym")
