@@ -59,6 +59,12 @@ class Profile:
     proposes: str = N_("%(organ)s föreslår %(to)s att besluta följande.")
     #: the föredragande's line; %(who)s is "Föredragande <title> <name>"
     presents: str = N_("%(who)s anför följande.")
+    #: after an endorsement; %(organ)s proposes, %(endorser_gen)s endorsed
+    #: (genitive), %(to)s decides
+    agrees: str = N_(
+        "%(organ)s delar %(endorser_gen)s uppfattning och föreslår %(to)s att "
+        "besluta följande."
+    )
     #: the sections of a yttrande quoted in the remissammanställning
     quoted_sections: tuple[str, ...] = (
         "Synpunkter och förslag",
@@ -78,6 +84,14 @@ class Profile:
             "tjansteskrivelse": self.statement,
             "utlatande": self.proposal_title,
         }.get(kind, label)
+
+    def name_of(self, obj: Any) -> str:
+        """What a document is called: its own name (a reservation's type, a
+        tjänsteskrivelse's ``:dokument:``), else its kind in the profile's
+        words (a message id)."""
+        own = {"reservation": "type", "tjansteskrivelse": "document"}.get(obj.kind)
+        named = str(getattr(obj, own, "")) if own else ""
+        return named or self.label(obj.kind, obj.label)
 
     def replace(self, entries: Mapping[str, Any]) -> Profile:
         """This profile with ``entries`` (valid ones: see :func:`problems`)."""
@@ -111,6 +125,10 @@ STOCKHOLM = Profile(
     proposal_title=N_("Utlåtande"),
     proposal_reference=N_("utlåtandet"),
     proposes=N_("%(organ)s föreslår att %(to)s beslutar följande."),
+    agrees=N_(
+        "%(organ)s delar %(endorser_gen)s uppfattning och föreslår att "
+        "%(to)s beslutar följande."
+    ),
     quoted_sections=("Synpunkter och förslag",),
     proper_names=("Skönhetsrådet",),
 )

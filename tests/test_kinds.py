@@ -100,7 +100,7 @@ def test_every_att_sats_of_every_skrivelse_gets_the_outcome_of_its_point(
 
 def test_a_reservation_against_one_point(skrivelser: SphinxTestApp) -> None:
     beslut = soup(skrivelser, "beslut")
-    avser = [a for a in beslut.find_all("a") if "Beslutspunkt 3" in a.get_text()]
+    avser = [a for a in beslut.find_all("a") if "beslutspunkt 3" in a.get_text()]
     assert avser, "the reservation links the point it concerns"
     point_id = avser[-1]["href"].rpartition("#")[2]
     assert point_id.endswith("-punkt-3")
@@ -227,7 +227,7 @@ def test_a_namnds_own_arende_from_tjansteskrivelse_to_beslut(
     ]
     assert {row[2] for row in rows[1:]} == {"enligt förslaget"}
     # the protokollsanteckning on point 2 is named by its kind
-    assert "Avser Beslutspunkt 2" in text
+    assert "Avser beslutspunkt 2." in text
     assert "Protokollsanteckning av Linda Eskilsson (V)" in text
     assert "Reservation: Protokollsanteckning" not in text
 
@@ -369,3 +369,82 @@ def test_a_bad_profile_entry_warns(project_copy: Copy, build: Build) -> None:
     )
     assert "has an unknown entry 'presenter'" in warnings_of(app)
     assert "Föredragande kommunalrådet" in page(app, "utegym")
+
+
+def test_the_arende_lists_the_dnr_and_a_point_answers_only_what_it_names(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("skrivelser")
+    edit(
+        src / "arende.rst",
+        ".. arende:: 0456/21",
+        ".. arende:: 0456/21, 0398/21, 0412/21, 0431/21",
+    )
+    for own in ("0398/21", "0412/21", "0431/21"):
+        edit(src / "skrivelser.rst", f":dnr: 0456/21, {own}", f":dnr: {own}")
+    edit(
+        src / "tjansteutlatande.rst",
+        "1. Skrivelserna anses besvarade.",
+        "1. Skrivelserna (0398/21, 0412/21) anses besvarade.",
+    )
+    edit(
+        src / "tjansteutlatande.rst",
+        "   tillstyrker :skrivelse:`0398/21`.\n",
+        "   tillstyrker :skrivelse:`0398/21`.\n\n   .. beslutspunkt::\n"
+        "      :besvarar: 0431/21: avslag\n\n      Badplanen tas fram inom "
+        "ramen för lokalförsörjningsplanen.\n",
+    )
+    edit(src / "beslut.rst", "3: bifall", "3: bifall; 4: bifall")
+    app = build(src)
+    assert warnings_of(app) == ""
+    rows = soup(app, "beslut").find_all("table", class_="kommun-outcomes")[1]
+    decided = {
+        " ".join(row.find_all("td")[0].get_text(" ").split()): " ".join(
+            row.find_all("td")[2].get_text(" ").split()
+        )
+        for row in rows.find_all("tr")[1:]
+    }
+    assert decided == {
+        "Skrivelse 0398/21, att-sats 1": "anses besvarad",
+        "Skrivelse 0412/21, att-sats 1": "anses besvarad",
+        "Skrivelse 0412/21, att-sats 2": "anses besvarad",
+        "Skrivelse 0431/21, att-sats 1": "avslag",
+    }
+    assert "Beslutspunkt 4 Badplanen tas fram" in page(app, "beslut")
+
+
+def test_the_numbers_a_clerk_cites(project_copy: Copy, build: Build) -> None:
+    """Stockholm: "Motion (2019:61) av …", "Utlåtande 2021:37 Rotel VIII"."""
+    src = project_copy("case")
+    edit(
+        src / "motion.rst",
+        "   :inlamnad: 2019-12-02\n",
+        "   :inlamnad: 2019-12-02\n   :nummer: 2019:61\n",
+    )
+    edit(
+        src / "utlatande.rst",
+        "   :rotel: Rotel VIII\n",
+        "   :rotel: Rotel VIII\n   :nummer: 2021:37\n",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = page(app, "utlatande")
+    assert "Dokument: Utlåtande 2021:37 Rotel VIII" in text
+    assert "Motion (2019:61) av Bengt Herke m.fl. (-)" in text
+    assert "Nummer: 2019:61" in page(app, "motion")
+
+
+def test_a_tjansteskrivelse_called_pm(project_copy: Copy, build: Build) -> None:
+    src = project_copy("skrivelser")
+    edit(
+        src / "tjansteutlatande.rst",
+        "   :till: Kommunstyrelsen\n",
+        "   :till: Kommunstyrelsen\n   :dokument: PM\n",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    assert "Dokument: PM Från: Stadsledningskontoret" in page(app, "tjansteutlatande")
+    overview = table_rows(app, "arende", "kommun-overview")
+    assert ["PM", "Svar på skrivelser om simhallar och simkunnighet"] in [
+        row[:2] for row in overview
+    ]

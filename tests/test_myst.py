@@ -5,6 +5,7 @@ reST (the case project, converted by tests/myst.py)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,15 +24,30 @@ def pages(app: SphinxTestApp) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def rst_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    base = tmp_path_factory.mktemp("rst")
-    app = build_once("html", ROOTS / "test-case", base)
-    assert warnings_of(app) == ""
-    return pages(app)
+def rst_pages_of(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str], dict[str, str]]:
+    """The pages of a test root built from its reST, once per root."""
+    built: dict[str, dict[str, str]] = {}
+
+    def of(root: str) -> dict[str, str]:
+        if root not in built:
+            base = tmp_path_factory.mktemp(f"rst-{root}")
+            app = build_once("html", ROOTS / f"test-{root}", base)
+            assert warnings_of(app) == ""
+            built[root] = pages(app)
+        return built[root]
+
+    return of
 
 
-def myst_case(target: Path, style: str) -> Path:
-    shutil.copytree(ROOTS / "test-case", target)
+@pytest.fixture
+def rst_pages(rst_pages_of: Callable[[str], dict[str, str]]) -> dict[str, str]:
+    return rst_pages_of("case")
+
+
+def myst_case(target: Path, style: str, root: str = "case") -> Path:
+    shutil.copytree(ROOTS / f"test-{root}", target)
     to_myst(target, yaml=style == "yaml")
     return target
 
@@ -58,6 +74,33 @@ def test_the_case_in_markdown_gives_the_pages_of_the_case_in_rest(
     assert (
         "Särskilt uttalande gjordes av Niklas Thorén m.fl. (V), bilaga 1." in utlatande
     )
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("root", ["skrivelser", "tjansteskrivelse", "medborgarforslag"])
+def test_every_kind_in_markdown_gives_the_pages_of_rest(
+    root: str,
+    style: str,
+    tmp_path: Path,
+    rst_pages_of: Callable[[str], dict[str, str]],
+) -> None:
+    """skrivelse, medborgarförslag, tjänsteskrivelse, beslutspunkter in
+    :forslag: (lines, or a YAML list), roles to a point."""
+    src = myst_case(tmp_path / root, style, root)
+    assert not list(src.glob("*.rst"))
+    app = build_once("html", src, tmp_path / "out")
+    assert warnings_of(app) == ""
+    found = pages(app)
+    expected = rst_pages_of(root)
+    assert found.keys() == expected.keys()
+    for name, text in expected.items():
+        assert found[name] == text, name
+    generated = {
+        "skrivelser": "Skrivelser av Hampus Magnusson m.fl. (M), Helene Odenjung",
+        "tjansteskrivelse": "Beslutspunkt 2 Stadsbyggnadsförvaltningen får i uppdrag",
+        "medborgarforslag": "Medborgarförslaget anses besvarat med hänvisning",
+    }
+    assert generated[root] in " ".join(found.values())
 
 
 @pytest.mark.parametrize("style", STYLES)

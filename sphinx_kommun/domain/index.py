@@ -7,6 +7,7 @@ reading, and thrown away whenever the stored objects change.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -73,8 +74,12 @@ class ObjectIndex:
         ]
         refs = [ref for docname in sorted(refs_by_doc) for ref in refs_by_doc[docname]]
         joined = join_dnrs(objects)
+        # an object filed under a joined dnr belongs to the ärende, and
+        # keeps the dnr it was written with as its own
         objects = [
-            replace(obj, dnr=joined[obj.dnr]) if obj.dnr in joined else obj
+            replace(obj, dnr=joined[obj.dnr], dnrs=obj.dnrs or (obj.dnr,))
+            if obj.dnr in joined
+            else obj
             for obj in objects
         ]
         index = cls(objects=objects, refs=refs, joined=joined)
@@ -136,8 +141,10 @@ class ObjectIndex:
         return self.first(Arende, dnr)
 
     def initiativ(self, dnr: str) -> list[Initiativ]:
-        """The ärende's initiating documents (motions, skrivelser …), as read."""
-        return self.of_kind(Initiativ, dnr)
+        """The ärende's initiating documents (motions, skrivelser …), in the
+        order they were filed (as read where no date says)."""
+        found = self.of_kind(Initiativ, dnr)
+        return sorted(found, key=lambda doc: doc.filed or dt.date.max)
 
     def primary(self, dnr: str) -> Initiativ | None:
         """The initiating document a bare att-sats number refers to: the

@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..kinds.beslut import Beslut
-from ..kinds.beslutspunkt import Answer, Beslutspunkt, Proposing
+from ..kinds.beslutspunkt import Answer, Beslutspunkt, Proposing, answers_in
 from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.yttrande import Yttrande
 from ..swedish import normalise
+from ..vocabulary import OUTCOMES
 from .model import KommunObject, Verdict
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 #: Outcomes that approve a beslutspunkt.
 APPROVING = frozenset({"bifall", "delvis bifall", "enligt förslaget"})
+#: The outcome that decides as the proposal says.
+AS_PROPOSED = "enligt förslaget"
 #: Outcomes on the whole ärende, whatever its points say.
 ON_THE_WHOLE = frozenset({"återremiss", "bordläggning"})
 
@@ -109,7 +112,10 @@ def outcome_on(index: ObjectIndex, beslut: Beslut, item: KommunObject) -> str:
             return ""
         return direct(index, beslut.outcomes, item)
     if not points:
-        return direct(index, beslut.outcomes, item)
+        found = direct(index, beslut.outcomes, item)
+        if found == AS_PROPOSED and proposal is not None:
+            return _as_proposed(index, proposal, item) or found
+        return found
     named = direct(index, beslut.outcomes, item, numbers=False)
     if named:
         return named
@@ -122,6 +128,17 @@ def outcome_on(index: ObjectIndex, beslut: Beslut, item: KommunObject) -> str:
         for answer in point.answers:
             if answers(index, answer, item):
                 return answer.word
+    return ""
+
+
+def _as_proposed(index: ObjectIndex, proposal: Proposing, item: KommunObject) -> str:
+    """What a proposal without points says of ``item``: its keyword
+    ("anses besvarad"), or what its sentence says ("Motionen avslås …")."""
+    if proposal.keyword in OUTCOMES:
+        return proposal.keyword
+    for answer in answers_in(proposal.proposal):
+        if answers(index, answer, item):
+            return answer.word
     return ""
 
 

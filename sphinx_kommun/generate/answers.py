@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..kinds.beslut import Beslut
+from ..kinds.beslutspunkt import Beslutspunkt
 from ..kinds.reservation import Reservation
 from ..kinds.yttrande import Yttrande
 from .context import Context
@@ -31,7 +33,14 @@ class Answers:
 
     def _ordered_reservations(self) -> list[Reservation]:
         order = {name.casefold(): n for n, (name, _y, _r) in enumerate(self.rows)}
-        found = self.ctx.index.reservations(self.dnr)
+        # those made in the instanser: not those against the decision itself
+        found = [
+            reservation
+            for reservation in self.ctx.index.reservations(self.dnr)
+            if not isinstance(
+                self.ctx.index.concerns(reservation), Beslut | Beslutspunkt
+            )
+        ]
 
         def key(reservation: Reservation) -> tuple[int, str]:
             concerns = self.ctx.index.concerns(reservation)

@@ -315,7 +315,7 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
     parts = node.get("parts", "").split()
     anchor = f"{slug(dnr)}-remissammanställning"
     compilation = Compilation(ctx, dnr, anchor, parts)
-    block = kommun_generated(classes=["kommun-remissammanstallning"])
+    block = kommun_generated(classes=["kommun-remissammanstallning"], dnr=dnr)
     titled = len(parts) > 1
     for part in parts:
         produced = getattr(compilation, part)()

@@ -64,9 +64,9 @@ class Context:
 
     def label(self, obj: KommunObject) -> str:
         """The kind of ``obj`` as a heading names it ("Yttrande",
-        "Tjänsteskrivelse", "Protokollsanteckning"), in the profile's words."""
-        kind = getattr(obj, "type", "") if obj.kind == "reservation" else ""
-        return capitalise(kind or _(self.config.words.label(obj.kind, obj.label)))
+        "Tjänsteskrivelse", "Protokollsanteckning", a document's own
+        ``:dokument:``), in the profile's words."""
+        return capitalise(_(self.config.words.name_of(obj)))
 
     def labelled(self, obj: KommunObject) -> str:
         """ "Yttrande: Bromma stadsdelsnämnd"; a title that starts with its

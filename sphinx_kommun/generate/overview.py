@@ -17,7 +17,6 @@ from ..kinds.tjansteskrivelse import Tjansteskrivelse
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_generated, kommun_pending
-from ..swedish import capitalise
 from .context import Context
 from .registry import generator
 
@@ -106,9 +105,9 @@ _OVERVIEW_ORDER = (
     Tjansteskrivelse,
     Remiss,
     Yttrande,
-    Reservation,
     Utlatande,
     Beslut,
+    Reservation,
 )
 
 
@@ -119,9 +118,12 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     rows = []
     for cls in _OVERVIEW_ORDER:
         of_kind = (
-            ctx.index.yttranden(dnr)
+            ctx.index.yttranden(dnr)  # in remiss order
             if cls is Yttrande
-            else [obj for obj in objects if isinstance(obj, cls)]
+            else sorted(
+                (obj for obj in objects if isinstance(obj, cls)),
+                key=lambda obj: _object_date(obj) or dt.date.max,
+            )
         )
         for obj in of_kind:
             note = ""
@@ -140,7 +142,8 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             elif isinstance(obj, Beslut):
                 note = verdicts_text(obj.outcomes)
             elif isinstance(obj, Reservation):
-                note = capitalise(obj.type)
+                concerns = ctx.index.concerns(obj)
+                note = ctx.labelled(concerns) if concerns is not None else ""
             rows.append(
                 (
                     ctx.label(obj),

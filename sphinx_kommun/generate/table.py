@@ -114,6 +114,9 @@ def _row(
             *empty,
         )
     answered, document_date = _dates(answers, instans, yttrande)
+    if yttrande.document and capitalise(yttrande.document) != _statement(answers):
+        # another kind of document than the column's
+        document_date.append(render.emphasis(f" ({yttrande.document})"))
     return (
         name,
         document_date,

@@ -64,6 +64,8 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     if target is None:
         return []
     text = ctx.labelled(target)
+    if isinstance(target, Beslutspunkt) and ctx.locale == "sv":
+        text = text[:1].lower() + text[1:]  # "Avser beslutspunkt 3."
     return [
         render.para(
             _("Avser %(what)s."),

@@ -253,7 +253,25 @@ def read_proposing(
             "missing",
             {"what": _(model.definite)},
         )
+    if not points:
+        body = _leading_points(body)
     return proposal, keyword, [*_point_list(d, points), *body]
+
+
+def _leading_points(body: list[nodes.Node]) -> list[nodes.Node]:
+    """``beslutspunkt`` directives written first in the content, as the
+    proposal's list of points (the opening phrase and the presenter's line
+    come before it, and an endorsement repeats it)."""
+    count = 0
+    for node in body:
+        if not (isinstance(node, kommun_object) and node.get("kind") == "beslutspunkt"):
+            break
+        count += 1
+    if not count:
+        return body
+    wrapper = nodes.container(classes=[POINTS])
+    wrapper.extend(body[:count])
+    return [wrapper, *body[count:]]
 
 
 def _point_list(d: ObjectDirective, points: list[Beslutspunkt]) -> list[nodes.Node]:

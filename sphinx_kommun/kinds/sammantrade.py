@@ -23,7 +23,7 @@ class Sammantrade(KommunObject):
     kind: ClassVar[str] = "sammantrade"
     label: ClassVar[str] = N_("sammanträde")
 
-    body: str = "Kommunfullmäktige"
+    body: str = ""
     date: dt.date | None = None
     time: str = ""
     place: str = ""
@@ -32,7 +32,7 @@ class Sammantrade(KommunObject):
 
 
 OPTIONS = {
-    "organ": kind.text("the body meeting (default Kommunfullmäktige)"),
+    "organ": kind.text("the body meeting (default: the profile's fullmäktige)"),
     "datum": kind.date("date of the meeting (YYYY-MM-DD)"),
     "tid": kind.text("time, e.g. 18.00"),
     "plats": kind.text("where the meeting is held"),
@@ -61,7 +61,7 @@ def agenda(d: ObjectDirective) -> tuple[str, ...]:
 
 
 def parse(d: ObjectDirective) -> tuple[Sammantrade, list[nodes.Node]]:
-    organ = d.value("organ") or "Kommunfullmäktige"
+    organ = d.value("organ") or d.kommun_config.words.council
     when = d.value("datum")
     if when is None and not d.text("datum"):
         d.warn(_("sammanträdet saknar datum (:datum:)"), "missing")

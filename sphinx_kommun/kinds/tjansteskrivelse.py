@@ -31,6 +31,8 @@ class Tjansteskrivelse(Proposing):
     definite: ClassVar[str] = N_("tjänsteskrivelsen")
 
     date: dt.date | None = None
+    #: what it is called, if not the profile's word ("PM", "Promemoria")
+    document: str = ""
     handlaggare: tuple[Person, ...] = ()
     signatories: tuple[Person, ...] = ()
     bilagor: tuple[str, ...] = ()
@@ -42,6 +44,9 @@ OPTIONS = {
     ),
     "till": kind.text("the nämnd that decides (e.g. Kultur- och fritidsnämnden)"),
     "datum": kind.date("its date (YYYY-MM-DD)"),
+    "dokument": kind.text(
+        "what the document is called, if not the profile's word (e.g. PM)"
+    ),
     "forslag": kind.text(
         "the förslag till beslut: numbered beslutspunkter ('1. …' one per "
         "line), a keyword, or a sentence of your own"
@@ -73,6 +78,7 @@ def parse(d: ObjectDirective) -> tuple[Tjansteskrivelse, list[nodes.Node]]:
         proposal=proposal,
         keyword=keyword,
         date=d.value("datum"),
+        document=" ".join(d.value("dokument").split()),
         handlaggare=d.value("handlaggare"),
         signatories=d.value("undertecknare"),
         bilagor=tuple(d.value("bilagor")),
@@ -84,12 +90,21 @@ def render_tjansteskrivelse(
     d: ObjectDirective, doc: Tjansteskrivelse, body: list[nodes.Node]
 ) -> list[nodes.Node]:
     fields = d.fields(
-        (_("Dokument"), capitalise(_(d.kommun_config.words.statement))),
+        (
+            _("Dokument"),
+            capitalise(doc.document or _(d.kommun_config.words.statement)),
+        ),
         (_("Från"), doc.body),
         (_("Till"), doc.addressee),
         (_("Diarienummer"), ", ".join(doc.dnrs or (doc.dnr,))),
         (_("Datum"), doc.date),
-        (_("Handläggare"), render.person_list(doc.handlaggare, d.locale)),
+        (
+            _("Handläggare"),
+            "; ".join(
+                ", ".join(filter(None, (p.with_party(), p.role)))
+                for p in doc.handlaggare
+            ),
+        ),
     )
     container = d.container(doc)
     container += d.header(doc, fields, classes=["kommun-tjansteskrivelse-header"])

@@ -214,10 +214,7 @@ def _endorsement(
             title_gen=genitive(utlatande.presenter_title),
         ),
         render.para(
-            _(
-                "%(organ)s delar %(endorser_gen)s uppfattning och föreslår att "
-                "%(to)s beslutar följande."
-            ),
+            _(d.kommun_config.words.agrees),
             organ=render.strong(utlatande.body),
             endorser=utlatande.endorsed_by,
             endorser_gen=genitive(d.in_sentence(utlatande.endorsed_by)),

@@ -142,7 +142,10 @@ def parse(d: ObjectDirective) -> tuple[Yttrande, list[nodes.Node]]:
         name_form=" ".join(d.value("namnform").split()),
         date=d.value("datum"),
         meeting=d.value("sammantrade"),
-        recipient=d.value("till") or instans,
+        # a nämnd's förvaltning writes to the nämnd; a company or a råd
+        # writing its own yttrande (:dokument:) to whom :till: says
+        recipient=d.value("till")
+        or ("" if d.value("dokument") and not d.value("sammantrade") else instans),
         handlaggare=d.value("handlaggare"),
         telefon=d.value("telefon"),
         summary=" ".join(d.value("sammanfattning").split()),

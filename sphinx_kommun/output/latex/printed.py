@@ -14,13 +14,18 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ...config import KommunConfig
+from ...domain.store import get_domain
 from ...i18n import _
 from ...kinds import MODELS as KINDS
+from ...kinds.initiativ import Initiativ
 from ...nodes import (
     kommun_bookmark,
     kommun_document,
+    kommun_generated,
     kommun_object,
 )
 from ...swedish import capitalise
@@ -30,12 +35,17 @@ from .documents import index_characters, pdf_info
 DOCUMENT_KINDS = (
     "sammantrade",
     "arende",
-    "motion",
+    *(kind for kind, model in KINDS.items() if issubclass(model, Initiativ)),
+    "tjansteskrivelse",
     "remiss",
     "yttrande",
     "utlatande",
     "beslut",
+    "reservation",
 )
+
+#: The class of a generated remissammanställning (a document when printed).
+COMPILATION = "kommun-remissammanstallning"
 
 
 def _outside_files(node: nodes.Element) -> Iterator[nodes.Element]:
@@ -49,9 +59,13 @@ def _outside_files(node: nodes.Element) -> Iterator[nodes.Element]:
         yield from _outside_files(child)
 
 
-def _first_document_object(node: nodes.Element) -> kommun_object | None:
+def _first_document_object(node: nodes.Element) -> nodes.Element | None:
+    """The first object of ``node`` that is a document of its own, or a
+    remissammanställning."""
     for child in _outside_files(node):
         if isinstance(child, kommun_object) and child.get("kind") in DOCUMENT_KINDS:
+            return child
+        if isinstance(child, kommun_generated) and COMPILATION in child["classes"]:
             return child
     return None
 
@@ -87,9 +101,18 @@ def _owner(included: addnodes.start_of_file) -> nodes.Element:
     return owner
 
 
-def _label(obj: kommun_object) -> str:
-    cls = KINDS.get(obj.get("kind", ""))
-    return cls.label if cls is not None else ""
+def _label(env: BuildEnvironment, node: nodes.Element) -> str:
+    """What the running header calls the document: its kind in the
+    profile's words ("Tjänsteskrivelse", "Förslag till beslut"), a
+    reservation's type, "Remissammanställning"."""
+    if isinstance(node, kommun_generated):
+        return _("Remissammanställning")
+    ids = node.get("ids") or [""]
+    obj = get_domain(env).index.get(ids[0])
+    if obj is None:
+        cls = KINDS.get(node.get("kind", ""))
+        return capitalise(_(cls.label)) if cls is not None else ""
+    return capitalise(_(KommunConfig.from_config(env.config).words.name_of(obj)))
 
 
 class PrintedDocuments(SphinxPostTransform):
@@ -130,7 +153,7 @@ class PrintedDocuments(SphinxPostTransform):
         """Start document ``of`` (default: ``container``) at ``position``."""
         self.number += 1
         obj = _first_document_object(of if of is not None else container)
-        kind = capitalise(_(_label(obj))) if obj is not None else ""
+        kind = _label(self.env, obj) if obj is not None else ""
         marker = kommun_document(
             start=True,
             number=str(self.number),
