@@ -169,12 +169,16 @@ class ObjectIndex:
 
     def points(self, proposal: KommunObject) -> list[Beslutspunkt]:
         """The beslutspunkter of a proposing document, by number."""
+        return self._numbered(Beslutspunkt, proposal, "proposal")
+
+    def _numbered(self, cls: type[T], owner: KommunObject, attr: str) -> list[T]:
+        """The objects of ``cls`` whose ``attr`` names ``owner``, by number."""
         found = [
             obj
-            for obj in self.of_dnr(proposal.dnr)
-            if isinstance(obj, Beslutspunkt) and obj.proposal == proposal.id
+            for obj in self.of_dnr(owner.dnr)
+            if isinstance(obj, cls) and getattr(obj, attr) == owner.id
         ]
-        return sorted(found, key=lambda point: point.number)
+        return sorted(found, key=lambda obj: int(getattr(obj, "number", 0)))
 
     def proposal_for(self, beslut: Beslut) -> Proposing | None:
         """What a beslut decides on: its ``:underlag:``, else the proposal
@@ -224,12 +228,7 @@ class ObjectIndex:
 
     def yrkanden(self, initiativ: KommunObject) -> list[Yrkande]:
         """The att-satser of an initiating document, by number."""
-        found = [
-            obj
-            for obj in self.of_dnr(initiativ.dnr)
-            if isinstance(obj, Yrkande) and obj.initiativ == initiativ.id
-        ]
-        return sorted(found, key=lambda y: y.number)
+        return self._numbered(Yrkande, initiativ, "initiativ")
 
     def all_yrkanden(self, dnr: str) -> list[Yrkande]:
         """Every att-sats of every initiating document of the ärende."""

@@ -53,6 +53,24 @@ class Initiativ(KommunObject):
     #: whether the noun is neuter ("förslaget anses besvarat")
     neuter: ClassVar[bool] = False
 
+    def __init_subclass__(
+        cls,
+        *,
+        forms: tuple[str, str, str, str] | None = None,
+        neuter: bool = False,
+        in_council: bool = False,
+        needs_att_satser: bool = False,
+        **kwargs: object,
+    ) -> None:
+        """A kind of initiating document: its ``forms`` (label, plural,
+        definite, definite plural), its gender, where it is filed."""
+        super().__init_subclass__(**kwargs)
+        if forms is not None:
+            cls.label, cls.plural, cls.definite, cls.definite_plural = forms
+        cls.neuter = neuter
+        cls.in_council = in_council
+        cls.needs_att_satser = needs_att_satser
+
     def byline(self) -> str:
         """``Bengt Herke m.fl. (-)``: the first active author and party."""
         active = [p for p in self.authors if not p.withdrawn] or list(self.authors)
@@ -66,54 +84,59 @@ class Initiativ(KommunObject):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Motion(Initiativ):
+class Motion(
+    Initiativ,
+    forms=(N_("motion"), N_("motioner"), N_("motionen"), N_("motionerna")),
+    in_council=True,
+    needs_att_satser=True,
+):
     kind: ClassVar[str] = "motion"
-    label: ClassVar[str] = N_("motion")
-    plural: ClassVar[str] = N_("motioner")
-    needs_att_satser: ClassVar[bool] = True
-    definite: ClassVar[str] = N_("motionen")
-    definite_plural: ClassVar[str] = N_("motionerna")
-    in_council: ClassVar[bool] = True
 
 
 @dataclass(frozen=True, kw_only=True)
-class Skrivelse(Initiativ):
+class Skrivelse(
+    Initiativ,
+    forms=(N_("skrivelse"), N_("skrivelser"), N_("skrivelsen"), N_("skrivelserna")),
+):
     kind: ClassVar[str] = "skrivelse"
-    label: ClassVar[str] = N_("skrivelse")
-    plural: ClassVar[str] = N_("skrivelser")
-    definite: ClassVar[str] = N_("skrivelsen")
-    definite_plural: ClassVar[str] = N_("skrivelserna")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Medborgarforslag(Initiativ):
+class Medborgarforslag(
+    Initiativ,
+    forms=(
+        N_("medborgarförslag"),
+        N_("medborgarförslag"),
+        N_("medborgarförslaget"),
+        N_("medborgarförslagen"),
+    ),
+    neuter=True,
+    in_council=True,
+):
     kind: ClassVar[str] = "medborgarforslag"
-    label: ClassVar[str] = N_("medborgarförslag")
-    plural: ClassVar[str] = N_("medborgarförslag")
-    definite: ClassVar[str] = N_("medborgarförslaget")
-    definite_plural: ClassVar[str] = N_("medborgarförslagen")
-    neuter: ClassVar[bool] = True
-    in_council: ClassVar[bool] = True
 
 
 @dataclass(frozen=True, kw_only=True)
-class EForslag(Initiativ):
+class EForslag(
+    Initiativ,
+    forms=(N_("e-förslag"), N_("e-förslag"), N_("e-förslaget"), N_("e-förslagen")),
+    neuter=True,
+    in_council=True,
+):
     kind: ClassVar[str] = "e-forslag"
-    label: ClassVar[str] = N_("e-förslag")
-    plural: ClassVar[str] = N_("e-förslag")
-    definite: ClassVar[str] = N_("e-förslaget")
-    definite_plural: ClassVar[str] = N_("e-förslagen")
-    neuter: ClassVar[bool] = True
-    in_council: ClassVar[bool] = True
 
 
 @dataclass(frozen=True, kw_only=True)
-class Framstallning(Initiativ):
+class Framstallning(
+    Initiativ,
+    forms=(
+        N_("framställning"),
+        N_("framställningar"),
+        N_("framställningen"),
+        N_("framställningarna"),
+    ),
+):
     kind: ClassVar[str] = "framstallning"
-    label: ClassVar[str] = N_("framställning")
-    plural: ClassVar[str] = N_("framställningar")
-    definite: ClassVar[str] = N_("framställningen")
-    definite_plural: ClassVar[str] = N_("framställningarna")
 
 
 @dataclass(frozen=True, kw_only=True)
