@@ -79,6 +79,10 @@ def _is_str(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
 
+def _is_publication(value: Any) -> str | None:
+    return None if value in ("public", "internal") else "must be 'public' or 'internal'"
+
+
 def _is_str_or_none(value: Any) -> str | None:
     return None if value is None else _is_str(value)
 
@@ -120,6 +124,13 @@ class KommunConfig:
         "The kommun profile: its words, phrases and dnr form ('kommun', "
         "'stockholm', 'region', or one a plugin adds).",
         _is_str,
+    )
+    publication: str = _setting(
+        "public",
+        "'public' (what the kommun publishes: personal data masked, secret "
+        "passages and unpublished documents left out) or 'internal' (everything, "
+        "marked); -t internt makes a build internal.",
+        _is_publication,
     )
     vocabulary: dict[str, Any] = _setting(
         {},

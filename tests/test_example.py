@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -290,3 +292,85 @@ def test_the_example_builds_as_epub(tmp_path: Path) -> None:
     assert re.search(r'<img src="\.\./_images/needflow-[0-9a-f]+\.png"', trace)
     text = html_text(app.outdir / "ks-2019-1899" / "utlatande.xhtml")
     assert "Bromma stadsdelsnämnd beslutade vid sitt sammanträde" in text
+
+
+# -- the public example holds nothing that must not be published ---------------------
+
+#: What the example marks (KS 2019/656): a personnummer and a name marked as
+#: personal data, a passage under sekretess, an unpublished PM's text.
+MASKED = (
+    "650412-1002",
+    "1002",
+    "Berglund",
+    "Rågsvedsvägen",
+    "langning",
+    "Högdalens",
+    "bostadsinbrott",
+    "Solberga",
+)
+
+
+def output_files(*directories: Path) -> dict[str, bytes]:
+    """Every file below ``directories`` as text bytes: objects.inv unpacked,
+    each PDF as pdftotext reads it."""
+    from .test_publishing import output_text
+
+    found: dict[str, bytes] = {}
+    for directory in directories:
+        for name, text in output_text(directory).items():
+            path = directory / name
+            if path.suffix == ".pdf":
+                text = pdf_text(path)
+            found[str(path)] = text.encode()
+        for path in directory.rglob("*"):  # the pickles Sphinx keeps too
+            if path.is_file() and (
+                ".doctrees" in path.parts or path.suffix == ".pickle"
+            ):
+                found[str(path)] = path.read_bytes()
+    return found
+
+
+def test_the_public_example_holds_no_masked_value_in_any_output_file(
+    example: SphinxTestApp,
+    example_pdfs: dict[str, Path],
+    tmp_path: Path,
+) -> None:
+    text = build_once("text", EXAMPLE, tmp_path / "text")
+    needs = build_once("needs", EXAMPLE, tmp_path / "needs")
+    assert warnings_of(text) == warnings_of(needs) == ""
+    latex_dir = next(iter(example_pdfs.values())).parent
+    files = output_files(
+        example.outdir,
+        Path(example.doctreedir),
+        text.outdir,
+        needs.outdir,
+        latex_dir,
+    )
+    assert any(name.endswith(".pdf") for name in files)
+    assert any(name.endswith("objects.inv") for name in files)
+    for value in MASKED:
+        hits = [name for name, data in files.items() if value.encode() in data]
+        assert hits == [], value
+    alvsjo = html_text(example.outdir / "ks-2019-656" / "yttranden" / "älvsjö.html")
+    assert "synpunkter från en boende i Rågsved, [personuppgift], som vill" in alvsjo
+    assert "Uppgifter har utelämnats med stöd av 18 kap. 2 §" in alvsjo
+    pm = html_text(example.outdir / "ks-2019-656" / "lagesbild.html")
+    assert "Den här handlingen publiceras inte." in pm
+
+
+def test_the_internal_example_holds_every_masked_value(tmp_path: Path) -> None:
+    """``sphinx-build -t internt``, as the README says."""
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "sphinx", "-q", "-W", "-t", "internt"),
+            *("-b", "html", str(EXAMPLE), str(tmp_path / "internt")),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = "".join(
+        path.read_text("utf-8") for path in (tmp_path / "internt").rglob("*.html")
+    )
+    for value in MASKED:
+        assert value in pages, value

@@ -105,7 +105,7 @@ def test_a_publiceras_value_that_is_neither_ja_nor_nej_warns_and_hides(
     assert "förutsättningar" not in html_text(app.outdir / "yttrande-kungsholmen.html")
 
 
-def test_page_sources_are_copied_only_when_the_project_says_so(
+def test_page_sources_are_copied_only_in_an_internal_build_that_asks(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
     src = project_copy("case")
@@ -113,6 +113,18 @@ def test_page_sources_are_copied_only_when_the_project_says_so(
     assert not list(build(src).outdir.glob("_sources/**/*.txt"))
     append(src / "conf.py", "html_copy_source = True\n")
     app = build(src, freshenv=True, builddir=src / "_own")
+    assert not list(app.outdir.glob("_sources/**/*.txt"))
+    assert warning_lines(app) == [
+        "conf.py:8: WARNING: html_copy_source gäller inte i en publik byggnad: "
+        "sidornas källtext publiceras inte (kommun_publication = 'internal' "
+        "kopierar den) [kommun.config]"
+    ]
+    app = build(
+        src,
+        freshenv=True,
+        builddir=src / "_internal",
+        confoverrides={"kommun_publication": "internal"},
+    )
     assert (app.outdir / "_sources" / "utlatande.rst.txt").is_file()
 
 
@@ -139,10 +151,119 @@ def test_personnummer_are_found_in_options_and_at_their_own_line(
     option = next(n for n, line in enumerate(rst, 1) if "19811218-9876" in line)
     content = next(n for n, line in enumerate(rst, 1) if "811218 9876" in line)
     message = (
-        "ser ut som ett personnummer; maskera det innan handlingen publiceras "
-        "(eller ange :publiceras: nej) [kommun.personnummer]"
+        "ser ut som ett personnummer; maskera det i texten eller märk det med "
+        ":personuppgift: (en publik byggnad maskerar det) [kommun.personnummer]"
     )
     assert warning_lines(app) == [
         f"yttrande-kungsholmen.rst:{option}: WARNING: '19811218-XXXX' {message}",
         f"yttrande-kungsholmen.rst:{content}: WARNING: '811218 XXXX' {message}",
     ]
+
+
+# -- public and internal builds ------------------------------------------------------
+
+MARKED = (
+    "Insatserna bör bygga på stadsdelens egna förutsättningar, enligt "
+    ":personuppgift:`Eva Lind, Fleminggatan 4,\n   19811218-9876`.\n\n"
+    "   .. sekretess:: 18 kap. 2 § offentlighets- och sekretesslagen (2009:400)\n\n"
+    "      Polisen spanar mot bilmålvakter på Kungsholmen.\n\n"
+)
+PRIVATE = ("Eva Lind", "Fleminggatan", "811218-9876", "bilmålvakter")
+
+
+def marked_case(src: Path) -> Path:
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        "Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
+        MARKED,
+    )
+    return src
+
+
+def test_a_public_build_masks_marked_data_and_leaves_secrets_out(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(marked_case(project_copy("case")))
+    assert warnings_of(app) == ""  # a personnummer marked as personal data
+    text = html_text(app.outdir / "yttrande-kungsholmen.html")
+    assert "egna förutsättningar, enligt [personuppgift]." in text
+    assert (
+        "Uppgifter har utelämnats med stöd av 18 kap. 2 § offentlighets- och "
+        "sekretesslagen (2009:400)." in text
+    )
+    # the quote in the remissammanställning too
+    assert "enligt [personuppgift]." in html_text(app.outdir / "utlatande.html")
+    written = output_text(app.outdir)
+    doctrees = {
+        str(path): path.read_bytes()
+        for path in Path(app.doctreedir).rglob("*")
+        if path.is_file()
+    }
+    for value in PRIVATE:
+        assert [name for name, data in written.items() if value in data] == []
+        assert [name for name, data in doctrees.items() if value.encode() in data] == []
+
+
+def test_an_internal_build_shows_everything_marked(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = marked_case(project_copy("case"))
+    path = src / "yttrande-kungsholmen.rst"
+    path.write_text(":publiceras: nej\n\n" + path.read_text("utf-8"), "utf-8")
+    app = build(src, confoverrides={"kommun_publication": "internal"})
+    page = (app.outdir / "yttrande-kungsholmen.html").read_text("utf-8")
+    assert '<span class="kommun-personuppgift">Eva Lind, Fleminggatan 4,' in page
+    assert "kommun-sekretess-intern" in page
+    text = html_text(app.outdir / "yttrande-kungsholmen.html")
+    assert (
+        "Den här handlingen publiceras inte; den visas bara i den interna "
+        "versionen." in text
+    )
+    assert "Sekretess (18 kap. 2 § offentlighets- och sekretesslagen (2009:400))" in (
+        text
+    )
+    for value in PRIVATE:
+        assert value in page
+
+
+def test_a_personnummer_is_masked_in_every_part_of_a_public_build(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    edit(
+        src / "yttrande-kungsholmen.rst",
+        ":sammanfattning: vill att insatserna utgår från lokala behov",
+        ":sammanfattning: vill att insatserna utgår från lokala behov (811218-9876)",
+    )
+    app = build(src)
+    assert "[kommun.personnummer]" in warnings_of(app)
+    beredning = html_text(app.outdir / "utlatande.html")
+    assert "utgår från lokala behov (811218-XXXX)." in beredning
+    assert [n for n, data in output_text(app.outdir).items() if "9876" in data] == []
+
+
+def test_a_secret_passage_without_its_ground_is_warned_about(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    path = src / "yttrande-kungsholmen.rst"
+    edit(
+        path,
+        "Insatserna bör bygga på stadsdelens egna förutsättningar.\n",
+        "Insatserna bör bygga på stadsdelens egna förutsättningar.\n\n"
+        "   .. sekretess::\n\n      Hemlig text.\n",
+    )
+    app = build(src)
+    line = next(
+        n
+        for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if "sekretess::" in text
+    )
+    assert warning_lines(app) == [
+        f"yttrande-kungsholmen.rst:{line}: WARNING: sekretess utan lagrum: ange "
+        "grunden efter direktivet [kommun.missing]"
+    ]
+    assert "Uppgifter har utelämnats." in html_text(
+        app.outdir / "yttrande-kungsholmen.html"
+    )
+    assert "Hemlig text" not in html_text(app.outdir / "yttrande-kungsholmen.html")

@@ -98,8 +98,8 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "personnummer": (
         "index.rst:36: WARNING: '811218-XXXX' ser ut som ett personnummer; maskera "
-        "det innan handlingen publiceras (eller ange :publiceras: nej) "
-        "[kommun.personnummer]",
+        "det i texten eller märk det med :personuppgift: (en publik byggnad "
+        "maskerar det) [kommun.personnummer]",
         ("811218-9876", "811218-XXXX"),
     ),
     "generated-text": (

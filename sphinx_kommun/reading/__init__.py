@@ -5,7 +5,8 @@ text is made safe (:mod:`.safety`), the directives of each kind
 (:mod:`sphinx_kommun.kinds`) read their options (:mod:`.options`,
 :mod:`.values`) and content into model objects carried on their nodes,
 sections of plugins' kinds are read (:mod:`.sections`), personnummer are
-found (:mod:`.personnummer`) and documents not to be published are reduced
+found (:mod:`.personnummer`), a public build takes out what must not be
+published (:mod:`.masking`) and documents not to be published are reduced
 to a notice (:mod:`.publishing`). The domain collects the objects when a
 document has been read.
 """
@@ -18,10 +19,11 @@ from sphinx.application import Sphinx
 def register(app: Sphinx) -> None:
     # imported here: a package's own import must not pull in the stages
     # after it (the kinds import reading's framework modules)
-    from . import personnummer, publishing, safety, sections, source
+    from . import masking, personnummer, publishing, safety, sections, source
     from .generated import BeredningDirective, RemissammanstallningDirective
 
     source.register(app)
+    masking.register(app)
     safety.register(app)
     publishing.register(app)
     personnummer.register(app)

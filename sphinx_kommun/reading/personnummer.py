@@ -75,11 +75,13 @@ def mask(number: str) -> str:
     return number[:-4] + "XXXX"
 
 
-def _warn(number: str, location: str | nodes.Node | None) -> None:
+def warn_masked(number: str, location: str | nodes.Node | None) -> None:
+    """A personnummer in the text: masked in a public build, and the
+    source should be masked too."""
     logger.warning(
         _(
-            "'%(masked)s' ser ut som ett personnummer; maskera det innan "
-            "handlingen publiceras (eller ange :publiceras: nej)"
+            "'%(masked)s' ser ut som ett personnummer; maskera det i texten "
+            "eller märk det med :personuppgift: (en publik byggnad maskerar det)"
         ),
         {"masked": mask(number)},
         location=location,
@@ -122,7 +124,7 @@ def check_options(directive: SphinxDirective, values: Iterable[str]) -> None:
             source, line = directive.state_machine.get_source_and_line(
                 _line_of(lines, number, directive.lineno)
             )
-            _warn(number, f"{source}:{line}")
+            warn_masked(number, f"{source}:{line}")
 
 
 def _text_line(text: nodes.Text, number: str) -> nodes.Node | str:
@@ -142,6 +144,13 @@ def _text_line(text: nodes.Text, number: str) -> nodes.Node | str:
     return f"{source}:{(element.line or 0) + raw.count(chr(10), 0, position)}"
 
 
+def _marked(text: nodes.Text) -> bool:
+    parent = text.parent
+    return isinstance(parent, nodes.Element) and "kommun-personuppgift" in parent.get(
+        "classes", []
+    )
+
+
 def check_document(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: warn about each personnummer in a published document."""
     if not KommunConfig.from_config(app.config).check_personnummer:
@@ -153,11 +162,13 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     reported = _reported(app.env.current_document)
     # (the docinfo, :publiceras: included, is metadata by now, not text)
     for text in doctree.findall(nodes.Text):
+        if _marked(text):
+            continue  # marked as personal data: masked where published
         for number in find(str(text)):
             if number in reported:
                 continue  # reported where its option is written
             reported.add(number)
-            _warn(number, _text_line(text, number))
+            warn_masked(number, _text_line(text, number))
 
 
 def register(app: Sphinx) -> None:

@@ -17,9 +17,10 @@ answered), but:
 
 A value other than ``ja`` or ``nej`` is warned about and read as ``nej``.
 
-Sphinx's "page source" (``_sources/*.txt``) republishes every text as
-written, personnummer included: a sphinx-kommun project does not copy the
-sources unless its conf.py (or ``-D``) sets ``html_copy_source``.
+In an internal build (:mod:`.masking`) the document is shown whole, with
+a notice that it is not published. Sphinx's "page source"
+(``_sources/*.txt``) would republish every text as written: a public build
+never copies it.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ from typing import Any, cast
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from ..config import KommunConfig
 from ..domain.model import KommunObject
 from ..i18n import _
 from ..nodes import kommun_object
@@ -104,8 +105,61 @@ class UnpublishedDocument(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: Any) -> None:
-        if not is_published(self.document):
+        if is_published(self.document):
+            return
+        if KommunConfig.from_config(self.config).publication == "internal":
+            mark_internal(self.document)
+        else:
             replace_with_notice(self.document)
+
+
+def mark_internal(document: nodes.document) -> None:
+    """An internal build shows the document whole, with a notice."""
+    notice = nodes.paragraph(
+        "",
+        _(
+            "Den här handlingen publiceras inte; den visas bara i den interna versionen."
+        ),
+        classes=["kommun-unpublished", "kommun-internal"],
+    )
+    first = next(iter(document.findall(nodes.section)), None)
+    if first is not None:
+        first.insert(1, notice)
+    else:
+        document.insert(0, notice)
+
+
+#: What an unpublished object keeps no trace of in a public build, not even
+#: in the environment Sphinx pickles: its free text and the people it names
+#: besides its authors.
+_PRIVATE_FIELDS = frozenset(
+    {
+        "summary",
+        "excerpts",
+        "extra",
+        "text",
+        "signatories",
+        "attestations",
+        "handlaggare",
+        "telefon",
+        "bilagor",
+        "proposal",
+        "positions",
+    }
+)
+
+
+def _bare(obj: KommunObject) -> KommunObject:
+    """``obj`` marked not published, without its private fields."""
+    cleared: dict[str, Any] = {}
+    for field in dataclasses.fields(obj):
+        if field.name not in _PRIVATE_FIELDS:
+            continue
+        if field.default_factory is not dataclasses.MISSING:
+            cleared[field.name] = field.default_factory()
+        elif field.default is not dataclasses.MISSING:
+            cleared[field.name] = field.default
+    return dataclasses.replace(obj, published=False, **cleared)
 
 
 def replace_with_notice(document: nodes.document) -> None:
@@ -113,7 +167,7 @@ def replace_with_notice(document: nodes.document) -> None:
     pages it includes are their own) and each object, marked as not
     published, with its anchor."""
     objects: list[KommunObject] = [
-        dataclasses.replace(node["object"], published=False)
+        _bare(node["object"])
         for node in document.findall(kommun_object)
         if isinstance(node.get("object"), KommunObject)
     ]
@@ -147,19 +201,38 @@ def replace_with_notice(document: nodes.document) -> None:
     holder.extend(toctrees)
     document.children = []
     document.extend(kept)
+    _forget_removed(document)
 
 
-def no_page_sources(app: Sphinx, config: Config) -> None:
-    """``config-inited``: ``html_copy_source = False`` unless the project
-    sets it. (Sphinx keeps no public record of what conf.py set: its raw
-    namespace and the ``-D`` overrides are read.)"""
-    if "html_copy_source" in config._raw_config:
-        return
-    if "html_copy_source" in config._overrides:
-        return
-    config.html_copy_source = False
+def _forget_removed(document: nodes.document) -> None:
+    """Drop the document's own references to the nodes taken out (its ids,
+    names, footnotes …), so the doctree Sphinx pickles keeps none of them."""
+    document.ids = {
+        id_: node for node in document.findall(nodes.Element) for id_ in node["ids"]
+    }
+    kept = set(document.ids)
+    for name in [name for name, id_ in document.nameids.items() if id_ not in kept]:
+        del document.nameids[name]
+        document.nametypes.pop(name, None)
+    for store in (
+        "footnotes",
+        "autofootnotes",
+        "symbol_footnotes",
+        "citations",
+        "indirect_targets",
+        "autofootnote_refs",
+        "symbol_footnote_refs",
+    ):
+        setattr(document, store, [])
+    for mapping in (
+        "footnote_refs",
+        "citation_refs",
+        "substitution_defs",
+        "refnames",
+        "refids",
+    ):
+        getattr(document, mapping).clear()
 
 
 def register(app: Sphinx) -> None:
     app.add_transform(UnpublishedDocument)
-    app.connect("config-inited", no_page_sources)
