@@ -59,8 +59,14 @@ def _valid_date(century: str | None, year: str, month: str, day: str) -> bool:
     return False
 
 
+#: Six digits in a row: in every form of a personnummer (its date).
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def find(text: str) -> list[str]:
     """The personnummer-like strings in ``text``."""
+    if not _SIX_DIGITS.search(text):
+        return []
     found = []
     for match in _CANDIDATE.finditer(text):
         century, year, month, day, _sep, tail = match.groups()

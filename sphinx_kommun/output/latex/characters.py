@@ -22,6 +22,7 @@ using xelatex or lualatex, which set whatever their fonts have.
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections.abc import Iterable
 from typing import Any
@@ -92,13 +93,26 @@ def settable(char: str) -> bool:
     return i >= 0 and point <= RANGES[i][1]
 
 
+def _class(ranges: Iterable[tuple[int, int]]) -> str:
+    return "".join(
+        re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else "")
+        for start, end in ranges
+    )
+
+
+#: A character pdflatex cannot set and no replacement takes care of: what
+#: :func:`settable` says, as one regular expression (text is scanned in C).
+_UNSETTABLE = re.compile(
+    "[^"
+    + _class([(0x20, 0x7E), (0x09, 0x0A), (0x0D, 0x0D), *RANGES])
+    + "".join(re.escape(char) for char in REPLACEMENTS)
+    + "]"
+)
+
+
 def unsettable(text: str) -> list[str]:
     """The characters of ``text`` pdflatex cannot set, in order, once each."""
-    return list(
-        dict.fromkeys(
-            char for char in text if char not in REPLACEMENTS and not settable(char)
-        )
-    )
+    return list(dict.fromkeys(_UNSETTABLE.findall(text)))
 
 
 def printable(text: str) -> str:
