@@ -4,6 +4,7 @@
 - :mod:`.static_files`: ``kommun.css`` (``static/``) and plugins' files.
 - :mod:`.assets`: sphinx-needs' CSS and JS only where a needs view is.
 - :mod:`.builders`: epub writes what HTML writes; singlehtml's anchors.
+- :mod:`.accessibility`: what Sphinx's own HTML lacks for WCAG 2.1 AA.
 - ``templates/``: the sidebar (``kommun-navigation.html``, which
   :mod:`sphinx_kommun.generate.navigation` fills and puts on the path).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import (
+    accessibility,
     assets,
     builders,
     static_files,
@@ -29,3 +31,4 @@ def register(app: Sphinx) -> None:
     # late: after sphinx-needs has made the links of its tables
     app.connect("doctree-resolved", builders.single_file_anchors, priority=900)
     app.connect("html-page-context", assets.strip_assets, priority=900)
+    app.connect("html-page-context", accessibility.heading_levels)
