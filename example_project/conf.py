@@ -16,3 +16,16 @@ kommun_profile = "stockholm"
 html_title = "Handlingar"
 # No html_sidebars: sphinx-kommun's default sidebar shows the page's ärende
 # and the index of all ärenden, not the global table of contents.
+
+# The tillgänglighetsredogörelse (tillganglighet.rst) DOS-lagen requires
+kommun_accessibility = {
+    "webbplats": "Handlingar",
+    "epost": "kansliet@exempel.se",
+    "telefon": "08-123 456 00",
+    "status": "delvis",
+    "brister": [
+        "Tabellerna i remissammanställningen rullas i sidled på smala skärmar.",
+        "PDF-handlingarna är inte taggade.",
+    ],
+    "bedomd": "2026-12-06",
+}

@@ -7,6 +7,7 @@ config value ``kommun_<field>`` and validated at ``config-inited``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 import weakref
@@ -79,6 +80,41 @@ def _is_str(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
 
+#: The entries of ``kommun_accessibility`` and what each holds.
+ACCESSIBILITY_ENTRIES = {
+    "webbplats": "the site's name (default: html_title or project)",
+    "organisation": "who stands behind it (default: kommun_municipality)",
+    "epost": "where readers report problems and ask for content (required)",
+    "telefon": "a phone number for the same",
+    "status": "'helt', 'delvis' or 'inte': how far the site complies",
+    "brister": "the known problems, a list of sentences",
+    "bedomd": "the date of the latest assessment, YYYY-MM-DD (required)",
+    "publicerad": "the date the site was published, YYYY-MM-DD",
+}
+
+
+def _is_accessibility(value: Any) -> str | None:
+    """What is wrong with a ``kommun_accessibility`` value (None: nothing)."""
+    if not isinstance(value, dict):
+        return "must be a dict"
+    unknown = sorted(set(value) - set(ACCESSIBILITY_ENTRIES))
+    if unknown:
+        return (
+            f"has unknown entries {unknown} (known: {', '.join(ACCESSIBILITY_ENTRIES)})"
+        )
+    if value.get("status", "delvis") not in ("helt", "delvis", "inte"):
+        return "entry 'status' must be 'helt', 'delvis' or 'inte'"
+    if not isinstance(value.get("brister", []), list):
+        return "entry 'brister' must be a list of sentences"
+    for key in ("bedomd", "publicerad"):
+        if key in value:
+            try:
+                dt.date.fromisoformat(str(value[key]))
+            except ValueError:
+                return f"entry '{key}' must be a date YYYY-MM-DD"
+    return None
+
+
 def _is_publication(value: Any) -> str | None:
     return None if value in ("public", "internal") else "must be 'public' or 'internal'"
 
@@ -131,6 +167,12 @@ class KommunConfig:
         "passages and unpublished documents left out) or 'internal' (everything, "
         "marked); -t internt makes a build internal.",
         _is_publication,
+    )
+    accessibility: dict[str, Any] = _setting(
+        {},
+        "The tillgänglighetsredogörelse's entries (webbplats, organisation, "
+        "epost, telefon, status, brister, bedomd, publicerad; see the README).",
+        _is_accessibility,
     )
     vocabulary: dict[str, Any] = _setting(
         {},

@@ -255,8 +255,11 @@ def table(
         table_node += nodes.title(title, title)
     group = nodes.tgroup(cols=columns)
     table_node += group
-    for width in widths or [1] * columns:
-        group += nodes.colspec(colwidth=width)
+    for number, width in enumerate(widths or [1] * columns):
+        colspec = nodes.colspec(colwidth=width)
+        if number == 0:  # the first column names the row: row headers
+            colspec["stub"] = 1
+        group += colspec
     thead = nodes.thead()
     group += thead
     head_row = nodes.row()

@@ -435,3 +435,27 @@ def test_search_results_land_on_the_object(
     assert by_id["ks-2019-1899-yttrande-bromma-stadsdelsnämnd"].uri.endswith(
         "yttrande-bromma.html#ks-2019-1899-yttrande-bromma-stadsdelsnämnd"
     )
+
+
+def test_pages_are_structured_for_assistive_technology(built: SphinxTestApp) -> None:
+    """One h1 a page (the remissammanställning after its utlåtande goes a
+    level down), header cells with their scope (the first column names the
+    row), a document's title in the role of a heading, toctree captions
+    with a level."""
+    from bs4 import BeautifulSoup
+
+    for path in built.outdir.glob("*.html"):
+        page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        body = page.find("div", class_="body") or page
+        assert len(body.find_all("h1")) <= 1, path.name
+        for cell in body.find_all("th"):
+            assert cell.get("scope") in ("col", "row"), (path.name, cell)
+        for caption in page.find_all(attrs={"role": "heading"}):
+            assert caption.get("aria-level"), (path.name, caption)
+    utlatande = BeautifulSoup(
+        (built.outdir / "utlatande.html").read_text("utf-8"), "html.parser"
+    )
+    title = utlatande.find("p", class_="kommun-doc-title")
+    assert title is not None and title["role"] == "heading"
+    rows = utlatande.find("table", class_="kommun-remiss-table").find_all("tr")
+    assert [cell.name for cell in rows[1].find_all(["th", "td"])][:2] == ["th", "td"]

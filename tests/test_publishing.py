@@ -267,3 +267,45 @@ def test_a_secret_passage_without_its_ground_is_warned_about(
         app.outdir / "yttrande-kungsholmen.html"
     )
     assert "Hemlig text" not in html_text(app.outdir / "yttrande-kungsholmen.html")
+
+
+# -- the tillgänglighetsredogörelse ---------------------------------------------------
+
+
+def test_the_accessibility_statement_is_filled_in_from_the_settings(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("case")
+    (src / "tillganglighet.rst").write_text(
+        ":orphan:\n\nTillgänglighet\n==============\n\n.. tillgänglighetsredogörelse::\n",
+        encoding="utf-8",
+    )
+    settings = {
+        "webbplats": "Kommunens handlingar",
+        "organisation": "Testkommun",
+        "epost": "kansliet@testkommun.se",
+        "status": "helt",
+        "bedomd": "2026-11-30",
+    }
+    app = build(src, confoverrides={"kommun_accessibility": settings})
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "tillganglighet.html")
+    for sentence in (
+        "Testkommun står bakom den här webbplatsen.",
+        "hur Kommunens handlingar uppfyller lagen om tillgänglighet",
+        "Hur tillgänglig är webbplatsen? Webbplatsen är helt förenlig med lagen",
+        "kan du kontakta oss: kansliet@testkommun.se.",
+        "Tillsyn Myndigheten för digital förvaltning (Digg) har ansvaret",
+        "Den senaste bedömningen gjordes den 30 november 2026.",
+    ):
+        assert sentence in text
+    # what a kommun must fill in, and a value that is wrong
+    settings.pop("epost")
+    app = build(src, freshenv=True, confoverrides={"kommun_accessibility": settings})
+    assert warning_lines(app) == [
+        "tillganglighet.rst:6: WARNING: tillgänglighetsredogörelsen saknar 'epost' "
+        "i kommun_accessibility [kommun.config]"
+    ]
+    settings["status"] = "nästan"
+    app = build(src, freshenv=True, confoverrides={"kommun_accessibility": settings})
+    assert "entry 'status' must be 'helt', 'delvis' or 'inte'" in warnings_of(app)

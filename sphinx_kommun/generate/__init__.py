@@ -7,7 +7,8 @@ is replaced by its generator (:mod:`.registry`) when its page is written
 (:mod:`.overview`), the remissammanställning and Beredning
 (:mod:`.compilation`, :mod:`.table`) and the föredragningslista
 (:mod:`.agenda`), what decisions are about — bylines, proposal
-sentences, a beslut's outcomes (:mod:`.decisions`); the sidebar is computed alongside (:mod:`.navigation`).
+sentences, a beslut's outcomes (:mod:`.decisions`), what a yttrande
+answers and where a beslut was taken (:mod:`.links`); the sidebar is computed alongside (:mod:`.navigation`).
 Everything a page reads of the domain is recorded, and decides when it is
 written again (:mod:`.incremental`).
 """
@@ -25,6 +26,7 @@ def register(app: Sphinx) -> None:
         compilation,
         decisions,
         incremental,
+        links,
         navigation,
         overview,
         titles,

@@ -89,6 +89,7 @@ def render_beslut(
     )
     container = d.container(beslut)
     container += d.header(beslut, fields, classes=["kommun-beslut-header"])
+    container += d.pending("taken-at", dnr=beslut.dnr, target=beslut.id)
     container += d.pending("beslut-outcomes", dnr=beslut.dnr, target=beslut.id)
     container.extend(body)
     container.extend(d.footer(beslut))

@@ -223,6 +223,7 @@ def render_yttrande(
         rubrik=d.value("rubrik"),
         underrubrik=d.value("underrubrik"),
     )
+    container += d.pending("answers-items", dnr=yttrande.dnr, target=yttrande.id)
     container.extend(body)
     if yttrande.signatories:
         container += render.signatures(yttrande.signatories)

@@ -21,6 +21,7 @@ def register(app: Sphinx) -> None:
     # after it (the kinds import reading's framework modules)
     from . import masking, personnummer, publishing, safety, sections, source
     from .generated import BeredningDirective, RemissammanstallningDirective
+    from .statement import TillganglighetsredogorelseDirective
 
     source.register(app)
     masking.register(app)
@@ -30,4 +31,6 @@ def register(app: Sphinx) -> None:
     for name in ("remissammanstallning", "remissammanställning"):
         app.add_directive(name, RemissammanstallningDirective)
     app.add_directive("beredning", BeredningDirective)
+    for name in ("tillganglighetsredogorelse", "tillgänglighetsredogörelse"):
+        app.add_directive(name, TillganglighetsredogorelseDirective)
     sections.register(app)

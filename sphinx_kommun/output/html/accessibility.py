@@ -4,7 +4,9 @@ Sphinx writes a toctree's caption as ``<p class="caption" role="heading">``
 without the ``aria-level`` a heading role requires (axe-core:
 ``aria-required-attr``); in each page's body, and in a theme's own
 navigation made with the template's ``toctree()``, each gets the level
-below the heading before it (2 where none is). Colour contrast of the themes' footers and of our
+below the heading before it (2 where none is). Header cells get their
+``scope`` (a table's first column names its row), and a document's title
+(a rubric, kept out of the table of contents) the role of a heading. Colour contrast of the themes' footers and of our
 own marks is fixed in ``static/kommun.css``.
 """
 
@@ -33,13 +35,52 @@ def _levelled(body: str) -> str:
     return "".join(parts)
 
 
+#: Header cells: a column's (in the head) and a row's (the first column).
+_HEAD_CELL = re.compile(r'<th class="head( stub)?"')
+_ROW_CELL = re.compile(r'<th class="stub"')
+#: A document's title (a rubric, so it stays out of the table of contents).
+_DOC_TITLE = re.compile(r'<p class="([^"]*\bkommun-doc-title\b[^"]*)">')
+
+
+_H1 = re.compile(r"<h1[\s>]")
+_ANY_HEADING = re.compile(r"<(/?)h([1-5])([\s>])")
+
+
+def _one_h1(body: str) -> str:
+    """One ``h1`` a page: a second top-level section of a page (the
+    remissammanställning after its utlåtande) and what is below it go one
+    level down."""
+    first = _H1.search(body)
+    second = _H1.search(body, first.end()) if first else None
+    if second is None:
+        return body
+    rest = _ANY_HEADING.sub(
+        lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}{m.group(3)}",
+        body[second.start() :],
+    )
+    return body[: second.start()] + rest
+
+
+def semantics(body: str) -> str:
+    """One ``h1``; header cells with their ``scope``; document titles as
+    headings."""
+    body = _one_h1(body)
+    body = _HEAD_CELL.sub(
+        lambda m: f'<th class="head{m.group(1) or ""}" scope="col"', body
+    )
+    body = _ROW_CELL.sub('<th class="stub" scope="row"', body)
+    return _DOC_TITLE.sub(r'<p class="\1" role="heading" aria-level="2">', body)
+
+
 def heading_levels(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: toctree captions get their heading level."""
     body = context.get("body")
-    if isinstance(body, str) and 'role="heading">' in body:
-        context["body"] = _levelled(body)
+    if isinstance(body, str):
+        context["body"] = semantics(
+            _levelled(body) if 'role="heading">' in body else body
+        )
     toctree = context.get("toctree")
     if callable(toctree):  # a theme's own navigation (sphinx-rtd-theme)
 

@@ -1,0 +1,75 @@
+"""What a document is about, as links: the att-satser a yttrande answers
+("Besvarar att-sats 1 (avstyrker) och att-sats 2 (ingen erinran)") and the
+meeting a beslut was taken at."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .. import render
+from ..i18n import _
+from ..kinds.beslut import Beslut
+from ..kinds.initiativ import Initiativ
+from ..kinds.yttrande import Yttrande
+from ..nodes import kommun_pending
+from ..swedish import join
+from .context import Context
+from .registry import generator
+from .titles import document_label, item_label
+
+
+@generator("answers-items")
+def answers_items(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    """A yttrande's line of what it answers, each with its ställning."""
+    yttrande = ctx.index.get(node["target"])
+    if not isinstance(yttrande, Yttrande) or not yttrande.published:
+        return []
+    items = ctx.index.items(yttrande.dnr)
+    if not items:
+        return []
+    several = len(ctx.index.initiativ(yttrande.dnr)) > 1
+    parts: list[list[nodes.Node]] = []
+    for item in items:
+        label = item_label(ctx, item, False)  # "Att-sats 1"
+        initiativ = ctx.index.get(getattr(item, "initiativ", ""))
+        if several and isinstance(initiativ, Initiativ):
+            # "att-sats 1 i skrivelse 0398/21": no comma inside an item
+            document = document_label(initiativ)
+            label += " i " + document[:1].lower() + document[1:]
+        link: list[nodes.Node] = [ctx.link(item, label[:1].lower() + label[1:])]
+        position = ctx.index.position_on(yttrande, item)
+        if position:
+            link.append(nodes.Text(f" ({position})"))
+        parts.append(link)
+    template = join([f"%({n})s" for n in range(len(parts))], ctx.locale)
+    listed = render.fill(template, **{str(n): part for n, part in enumerate(parts)})
+    return [
+        nodes.paragraph(
+            "",
+            "",
+            nodes.strong("", _("Besvarar") + " "),
+            *listed,
+            classes=["kommun-answers-items"],
+        )
+    ]
+
+
+@generator("taken-at")
+def taken_at(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    """ "Fattat vid Kommunfullmäktiges sammanträde den 15 mars 2021": the
+    meeting of the beslut's body on its date with the ärende on its agenda."""
+    beslut = ctx.index.get(node["target"])
+    if not isinstance(beslut, Beslut) or beslut.date is None:
+        return []
+    for meeting in ctx.index.meetings_of(beslut.dnr):
+        if meeting.date == beslut.date and (
+            not meeting.body or meeting.body.casefold() == beslut.body.casefold()
+        ):
+            return [
+                render.para(
+                    _("Fattat vid %(meeting)s."),
+                    classes=["kommun-taken-at"],
+                    meeting=ctx.link(meeting, meeting.title),
+                )
+            ]
+    return []
