@@ -113,11 +113,13 @@ def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 documents.append(nodes.Text(", "))
             text = ctx.labelled(obj) if isinstance(obj, Reservation) else ctx.label(obj)
             documents.append(ctx.link(obj, text))
-        for docname in item.compilation_docs:
+        for docname in dict.fromkeys(item.compilation_docs):
             if documents:
                 documents.append(nodes.Text(", "))
             documents.append(_doc_link(ctx, docname, _("Remissammanställning")))
-        rows.append((f"{item.number}.", [nodes.Text(item.title)], item.dnr, documents))
+        arende = ctx.index.arende(item.dnr)
+        title = ctx.link(arende, item.title) if arende else nodes.Text(item.title)
+        rows.append((f"{item.number}.", [title], item.dnr, documents))
     anchor = f"{meeting.id}-foredragningslista"
     block = kommun_generated(classes=["kommun-agenda"])
     table = render.table(
