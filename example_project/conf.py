@@ -28,4 +28,6 @@ kommun_accessibility = {
         "PDF-handlingarna är inte taggade.",
     ],
     "bedomd": "2026-12-06",
+    "metod": "Vi har testat webbplatsen med axe-core (WCAG 2.1 nivå A och AA) "
+    "i Chromium och granskat den själva.",
 }

@@ -90,6 +90,7 @@ ACCESSIBILITY_ENTRIES = {
     "brister": "the known problems, a list of sentences",
     "bedomd": "the date of the latest assessment, YYYY-MM-DD (required)",
     "publicerad": "the date the site was published, YYYY-MM-DD",
+    "metod": "how the site was assessed, a sentence (default: a self-assessment)",
 }
 
 

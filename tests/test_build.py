@@ -179,9 +179,11 @@ def test_sammantrade_agenda_links_the_handlingar(built: SphinxTestApp) -> None:
     assert 'href="utlatande.html#ks-2019-1899-utlåtande"' in html
     assert 'href="motion.html#ks-2019-1899-motion"' in html
     # the ärende's title links its page
-    assert re.search(r'href="index.html#ks-2019-1899"[^>]*><span>Ta tillbaka', html) or (
-        'href="index.html#ks-2019-1899">Ta tillbaka' in html
-    ), html[html.index("Föredragningslista") :][:1500]
+    assert re.search(
+        r'href="index.html#ks-2019-1899"[^>]*><span>Ta tillbaka', html
+    ) or ('href="index.html#ks-2019-1899">Ta tillbaka' in html), html[
+        html.index("Föredragningslista") :
+    ][:1500]
     arende = html_text(built.outdir / "index.html")
     assert (
         "På föredragningslistan Sammanträde: Kommunfullmäktiges sammanträde" in arende

@@ -219,6 +219,13 @@ def test_a_namnds_own_arende_from_tjansteskrivelse_to_beslut(
         "besluta följande." in text
     )
     assert "Beslut i gatu- och samhällsmiljönämnden" in text
+    assert (
+        "Fattat vid gatu- och samhällsmiljönämndens sammanträde den 25 maj 2023."
+        in text
+    )
+    agenda = soup(tjansteskrivelse, "sammantrade").find("table")
+    assert agenda is not None
+    assert agenda.find("a", string="Riktlinjer för cykelparkering vid nybyggnation")
     rows = table_rows(tjansteskrivelse, "cykelparkering", "kommun-outcomes")
     assert [row[0] for row in rows] == [
         "Beslutspunkt",
@@ -448,3 +455,25 @@ def test_a_tjansteskrivelse_called_pm(project_copy: Copy, build: Build) -> None:
     assert ["PM", "Svar på skrivelser om simhallar och simkunnighet"] in [
         row[:2] for row in overview
     ]
+
+
+def test_two_tjansteskrivelser_of_one_forvaltning_keep_their_own_ids(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("tjansteskrivelse")
+    path = src / "cykelparkering.rst"
+    path.write_text(
+        path.read_text("utf-8")
+        + "\n.. tjansteskrivelse:: Uppföljning av cykelparkeringen vid stationen\n"
+        "   :forvaltning: Stadsbyggnadsförvaltningen\n"
+        "   :till: Gatu- och samhällsmiljönämnden\n"
+        "   :datum: 2023-09-04\n"
+        "   :forslag: Gatu- och samhällsmiljönämnden lägger informationen till "
+        "handlingarna.\n",
+        "utf-8",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    overview = [row[1] for row in table_rows(app, "cykelparkering", "kommun-overview")]
+    assert "Riktlinjer för cykelparkering vid nybyggnation" in overview
+    assert "Uppföljning av cykelparkeringen vid stationen" in overview

@@ -115,7 +115,8 @@ def test_page_sources_are_copied_only_in_an_internal_build_that_asks(
     app = build(src, freshenv=True, builddir=src / "_own")
     assert not list(app.outdir.glob("_sources/**/*.txt"))
     assert warning_lines(app) == [
-        "conf.py:8: WARNING: html_copy_source gäller inte i en publik byggnad: "
+        "conf.py:8: WARNING: html_copy_source gäller inte när handlingarna byggs "
+        "för publicering: "
         "sidornas källtext publiceras inte (kommun_publication = 'internal' "
         "kopierar den) [kommun.config]"
     ]
@@ -152,7 +153,7 @@ def test_personnummer_are_found_in_options_and_at_their_own_line(
     content = next(n for n, line in enumerate(rst, 1) if "811218 9876" in line)
     message = (
         "ser ut som ett personnummer; maskera det i texten eller märk det med "
-        ":personuppgift: (en publik byggnad maskerar det) [kommun.personnummer]"
+        ":personuppgift: (den publicerade versionen maskerar det) [kommun.personnummer]"
     )
     assert warning_lines(app) == [
         f"yttrande-kungsholmen.rst:{option}: WARNING: '19811218-XXXX' {message}",

@@ -98,8 +98,8 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "personnummer": (
         "index.rst:36: WARNING: '811218-XXXX' ser ut som ett personnummer; maskera "
-        "det i texten eller märk det med :personuppgift: (en publik byggnad "
-        "maskerar det) [kommun.personnummer]",
+        "det i texten eller märk det med :personuppgift: (den publicerade "
+        "versionen maskerar det) [kommun.personnummer]",
         ("811218-9876", "811218-XXXX"),
     ),
     "generated-text": (

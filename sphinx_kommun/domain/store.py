@@ -341,7 +341,15 @@ def link_text(obj: KommunObject) -> str:
 
 
 def _tooltip(obj: KommunObject) -> str:
-    return f"{capitalise(_(obj.label))} {obj.title} ({obj.dnr})"
+    """ "Yttrande Bromma stadsdelsnämnd (KS 2019/1899)"; a title that starts
+    with its kind, or an object without dnr, without the repetition."""
+    label = capitalise(_(obj.label))
+    text = (
+        obj.title
+        if obj.title.casefold().startswith(label.casefold())
+        else (f"{label} {obj.title}")
+    )
+    return f"{text} ({obj.dnr})" if obj.dnr else text
 
 
 def search_name(obj: KommunObject) -> str:

@@ -12,7 +12,7 @@ from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Initiativ
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_pending
-from ..swedish import join
+from ..swedish import genitive, join
 from .context import Context
 from .registry import generator
 from .titles import document_label, item_label
@@ -65,11 +65,18 @@ def taken_at(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         if meeting.date == beslut.date and (
             not meeting.body or meeting.body.casefold() == beslut.body.casefold()
         ):
+            # "kommunfullmäktiges sammanträde den 15 mars 2021"
+            body = ctx.in_sentence(meeting.body or beslut.body)
+            text = _("%(body_gen)s sammanträde den %(date)s") % {
+                "body": body,
+                "body_gen": genitive(body),
+                "date": ctx.date(meeting.date),
+            }
             return [
                 render.para(
                     _("Fattat vid %(meeting)s."),
                     classes=["kommun-taken-at"],
-                    meeting=ctx.link(meeting, meeting.title),
+                    meeting=ctx.link(meeting, text),
                 )
             ]
     return []

@@ -61,7 +61,9 @@ def parse(d: ObjectDirective) -> tuple[Tjansteskrivelse, list[nodes.Node]]:
     dnr = d.dnr()
     forvaltning = d.value("forvaltning")
     own = next((x for x in d.where()["dnrs"] if x != dnr), dnr)
-    obj_id = d.object_id(default_id("tjansteskrivelse", own, forvaltning))
+    # an ärende may hold several from one förvaltning: its title tells them apart
+    title_words = " ".join(d.argument().split()[:6])
+    obj_id = d.object_id(default_id("tjansteskrivelse", own, forvaltning, title_words))
     if not forvaltning:
         d.warn(_("tjänsteskrivelsen anger inte :forvaltning:"), "missing")
     addressee = d.value("till")

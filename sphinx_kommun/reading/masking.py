@@ -212,18 +212,24 @@ class SekretessDirective(SphinxDirective):
 
 def choose(app: Sphinx, config: Config) -> None:
     """``config-inited``: ``-t internt`` makes the build internal; a public
-    build copies no page sources (``_sources``), whatever conf.py says."""
+    build copies no page sources (``_sources``), whatever conf.py says, an
+    internal one when conf.py (or ``-D``) sets ``html_copy_source``."""
     if app.tags.has(INTERNAL_TAG) and config.kommun_publication != "internal":
         config.kommun_publication = "internal"
         forget(config)
-    if config.kommun_publication == "internal" or not config.html_copy_source:
+    own = "html_copy_source" in config._raw_config or (
+        "html_copy_source" in config._overrides
+    )
+    if config.kommun_publication == "internal":
+        if not own:  # an internal build copies them when conf.py says so
+            config.html_copy_source = False
         return
-    if "html_copy_source" in config._raw_config or "html_copy_source" in (
-        config._overrides
-    ):
+    if not config.html_copy_source:
+        return
+    if own:
         logger.warning(
             _(
-                "html_copy_source gäller inte i en publik byggnad: sidornas "
+                "html_copy_source gäller inte när handlingarna byggs för publicering: sidornas "
                 "källtext publiceras inte (kommun_publication = 'internal' "
                 "kopierar den)"
             ),

@@ -87,7 +87,7 @@ def warn_masked(number: str, location: str | nodes.Node | None) -> None:
     logger.warning(
         _(
             "'%(masked)s' ser ut som ett personnummer; maskera det i texten "
-            "eller märk det med :personuppgift: (en publik byggnad maskerar det)"
+            "eller märk det med :personuppgift: (den publicerade versionen maskerar det)"
         ),
         {"masked": mask(number)},
         location=location,

@@ -113,7 +113,9 @@ class TillganglighetsredogorelseDirective(SphinxDirective):
             nodes.paragraph("", intro),
             self._how_accessible(given),
             *(
-                self._section(title, nodes.paragraph("", text % {"contact": contact}))
+                self._section(
+                    title, nodes.paragraph("", "", *render.fill(text, contact=contact))
+                )
                 for title, text in texts
             ),
             self._section(
@@ -134,15 +136,26 @@ class TillganglighetsredogorelseDirective(SphinxDirective):
         return render.section(title, f"tillganglighet-{slug(title)}", *children)
 
     @staticmethod
-    def _contact(given: dict[str, Any]) -> str:
-        parts = [str(given[key]) for key in ("epost", "telefon") if given.get(key)]
-        return " eller ".join(parts) if parts else "–"
+    def _contact(given: dict[str, Any]) -> list[nodes.Node]:
+        """The e-mail address and phone number, as links."""
+        links: list[render.Part] = []
+        for key, scheme in (("epost", "mailto:"), ("telefon", "tel:")):
+            if given.get(key):
+                value = str(given[key])
+                target = scheme + "".join(value.split()).replace("-", "")
+                if key == "epost":
+                    target = scheme + value
+                links.append([nodes.reference(value, value, refuri=target)])
+        if not links:
+            return [nodes.Text("–")]
+        template = " eller ".join(f"%({n})s" for n in range(len(links)))
+        return render.fill(template, **{str(n): part for n, part in enumerate(links)})
 
     @staticmethod
     def _dates(given: dict[str, Any], locale: str) -> str:
-        text = _(
-            "Vi har testat webbplatsen med axe-core (WCAG 2.1 nivå A och AA) i "
-            "en webbläsare och granskat den själva."
+        text = str(
+            given.get("metod")
+            or _("Vi har gjort en självskattning (intern testning) av webbplatsen.")
         )
         for key, sentence in (
             ("bedomd", _("Den senaste bedömningen gjordes den %(date)s.")),
