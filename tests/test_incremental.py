@@ -147,7 +147,9 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             ":rubrik: Motion om att ta tillbaka utsatta områden",
             ":rubrik: Utsatta områden",
         ),
-        # the yttranden show it as their heading; every sidebar shows it
+        # the yttranden show it as their heading; every sidebar shows it;
+        # the föredragningslista links the ärende (its title in the link's
+        # tooltip)
         {
             "index",
             "yttrande-bromma",
@@ -155,8 +157,9 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str], set[str]]] = {
             "yttrande-kungsholmen",
             "remiss",
             "motion",
+            "sammantrade",
         },
-        {"sammantrade"},
+        set(),
     ),
 }
 

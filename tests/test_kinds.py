@@ -405,11 +405,10 @@ def test_the_arende_lists_the_dnr_and_a_point_answers_only_what_it_names(
     app = build(src)
     assert warnings_of(app) == ""
     rows = soup(app, "beslut").find_all("table", class_="kommun-outcomes")[1]
+    cells = [row.find_all(["th", "td"]) for row in rows.find_all("tr")[1:]]
     decided = {
-        " ".join(row.find_all("td")[0].get_text(" ").split()): " ".join(
-            row.find_all("td")[2].get_text(" ").split()
-        )
-        for row in rows.find_all("tr")[1:]
+        " ".join(row[0].get_text(" ").split()): " ".join(row[2].get_text(" ").split())
+        for row in cells
     }
     assert decided == {
         "Skrivelse 0398/21, att-sats 1": "anses besvarad",
