@@ -127,6 +127,8 @@ def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         rows,
         widths=[1, 6, 3, 5],
         classes=["kommun-agenda-table", "longtable"],
+        title=_("Ärenden och handlingar"),
+        node_id=f"{anchor}-arenden",
     )
     block += render.section(_("Föredragningslista"), anchor, table)
     if ctx.output_format == "latex":

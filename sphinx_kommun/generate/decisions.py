@@ -168,6 +168,8 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 rows,
                 widths=[1, 5, 1],
                 classes=["kommun-outcomes"],
+                title=_("Utfall per beslutspunkt"),
+                node_id=f"{beslut.id}-beslutspunkter",
             )
         )
     items = ctx.index.items(beslut.dnr)
@@ -184,6 +186,10 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 [_item_row(ctx, beslut, item, several) for item in items],
                 widths=[2 if several else 1, 5, 1],
                 classes=["kommun-outcomes"],
+                title=_("Utfall per handling")
+                if documents
+                else _("Utfall per att-sats"),
+                node_id=f"{beslut.id}-utfall",
             )
         )
     return result

@@ -17,6 +17,7 @@ from ..kinds.tjansteskrivelse import Tjansteskrivelse
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_generated, kommun_pending
+from ..swedish import slug
 from .context import Context
 from .registry import generator
 
@@ -74,6 +75,8 @@ def remiss_status(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         rows,
         widths=[3, 2, 2],
         classes=["kommun-remiss-status"],
+        title=_("Remissinstanser och svar"),
+        node_id=f"{remiss.id}-svar",
     )
     return [kommun_generated("", table)]
 
@@ -155,11 +158,12 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     if not rows:
         return []
     block = kommun_generated()
-    block += render.rubric(_("Handlingar i ärendet"), classes=["kommun-overview-title"])
     block += render.table(
         [_("Handling"), _("Titel"), _("Datum"), _("Anmärkning")],
         rows,
         widths=[2, 5, 2, 2],
         classes=["kommun-overview"],
+        title=_("Handlingar i ärendet"),
+        node_id=f"{slug(dnr)}-handlingar",
     )
     return [block]

@@ -51,6 +51,8 @@ def summary_table(answers: Answers) -> list[nodes.Node]:
             *(column.get("width", 2) for _n, column in extra),
         ],
         classes=["kommun-remiss-table", "longtable"],
+        title=_("Remissvaren per instans"),
+        node_id=f"{answers.anchor}-svar",
     )
     # a row shows what its yttrande says: warnings about it point there
     body = next(table.findall(nodes.tbody))
