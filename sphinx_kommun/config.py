@@ -190,6 +190,13 @@ class KommunConfig:
         "Regular expression a diarienummer must match (default: the profile's).",
         _is_regex,
     )
+    pdf_url: str = _setting(
+        "",
+        "Where the PDFs are published: a folder relative to the HTML root "
+        "('pdf/') or an address; an ärende's and a meeting's page then link "
+        "their PDF.",
+        _is_str,
+    )
     needs: bool = _setting(
         True,
         "Register every object as a sphinx-needs need (needtable, needflow, "

@@ -274,3 +274,10 @@ def table(
             row_node += nodes.entry("", nodes.paragraph("", "", *_as_nodes(cell)))
         tbody += row_node
     return small(table_node)
+
+
+def file_name(text: str) -> str:
+    """A file name (a PDF's): ASCII, as docutils transliterates identifiers
+    (ä → a, ł → l), digits kept at the start (Göteborg's ``0456/21`` is
+    ``0456-21``, where docutils would drop them)."""
+    return nodes.make_id(f"x{text}")[1:] or "dokument"

@@ -476,3 +476,32 @@ def test_two_tjansteskrivelser_of_one_forvaltning_keep_their_own_ids(
     overview = [row[1] for row in table_rows(app, "cykelparkering", "kommun-overview")]
     assert "Riktlinjer för cykelparkering vid nybyggnation" in overview
     assert "Uppföljning av cykelparkeringen vid stationen" in overview
+
+
+def test_the_arende_and_the_meeting_link_their_pdfs(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("tjansteskrivelse")
+    app = build(src, confoverrides={"kommun_pdf_url": "pdf"})
+    assert warnings_of(app) == ""
+    arende = soup(app, "cykelparkering").find("p", class_="kommun-pdf-link")
+    assert arende is not None
+    assert (
+        arende.get_text(" ", strip=True) == "Handlingarna som PDF: gsn-2023-00417.pdf"
+    )
+    assert arende.a["href"] == "pdf/gsn-2023-00417.pdf"
+    meeting = soup(app, "sammantrade").find("p", class_="kommun-pdf-link")
+    assert meeting is not None and meeting.a["href"].startswith("pdf/")
+    # the names are those of the PDFs the LaTeX builder writes
+    latex = build(src, "latex", builddir=src / "_latex")
+    written = {path.with_suffix(".pdf").name for path in latex.outdir.glob("*.tex")}
+    assert {arende.a["href"][4:], meeting.a["href"][4:]} == written
+    # an address, as it is
+    app = build(
+        src,
+        freshenv=True,
+        builddir=src / "_web",
+        confoverrides={"kommun_pdf_url": "https://handlingar.uppsala.se/pdf/"},
+    )
+    link = soup(app, "cykelparkering").find("p", class_="kommun-pdf-link").a
+    assert link["href"] == "https://handlingar.uppsala.se/pdf/gsn-2023-00417.pdf"

@@ -1,6 +1,6 @@
 """What a document is about, as links: the att-satser a yttrande answers
-("Besvarar att-sats 1 (avstyrker) och att-sats 2 (ingen erinran)") and the
-meeting a beslut was taken at."""
+("Besvarar att-sats 1 (avstyrker) och att-sats 2 (ingen erinran)"), the
+meeting a beslut was taken at, and an ärende's or a meeting's PDF."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from docutils import nodes
 
 from .. import render
 from ..i18n import _
+from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Initiativ
 from ..kinds.yttrande import Yttrande
@@ -80,3 +81,23 @@ def taken_at(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 )
             ]
     return []
+
+
+@generator("pdf-link")
+def pdf_link(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    """ "Handlingarna som PDF: ks-2019-1899.pdf", where ``kommun_pdf_url``
+    says the PDFs are published (HTML only; a PDF does not link itself)."""
+    base = ctx.config.pdf_url
+    obj = ctx.index.get(node["target"])
+    if not base or ctx.output_format != "html" or obj is None:
+        return []
+    name = render.file_name(obj.dnr if isinstance(obj, Arende) else obj.id) + ".pdf"
+    base = base if base.endswith("/") else base + "/"
+    if "://" not in base and not base.startswith("/"):
+        base = "../" * ctx.refdoc.count("/") + base  # from this page to the root
+    link = nodes.reference(name, name, refuri=base + name)
+    return [
+        render.para(
+            _("Handlingarna som PDF: %(link)s"), classes=["kommun-pdf-link"], link=link
+        )
+    ]

@@ -75,6 +75,7 @@ def render_arende(
     )
     container = d.container(arende)
     container += d.header(arende, fields)
+    container += d.pending("pdf-link", dnr=arende.dnr, target=arende.id)
     container.extend(body)
     container += d.pending("arende-overview", dnr=arende.dnr, target=arende.id)
     container.extend(d.footer(arende))

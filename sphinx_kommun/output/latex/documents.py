@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -21,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging, texescape
 from sphinx.util.fileutil import copy_asset_file
 
+from ... import render
 from ...config import (
     KommunConfig,
     conf_location,
@@ -42,13 +42,6 @@ from .views import process_in_pdfs
 STYLE = Path(__file__).parent / "texinputs" / "sphinxkommun.sty"
 
 logger = logging.getLogger(__name__)
-
-
-def file_name(text: str) -> str:
-    """A file name for LaTeX: ASCII, as docutils transliterates identifiers
-    (ä → a, ł → l), digits kept at the start (Göteborg's ``0456/21`` is
-    ``0456-21``, where docutils would drop them)."""
-    return nodes.make_id(f"x{text}")[1:] or "dokument"
 
 
 def documents(
@@ -86,7 +79,9 @@ def documents(
         starts[obj.docname] = obj
         # an ärende's PDF is named after its diarienummer, a meeting's after its id
         name = _unique(
-            file_name(obj.dnr if isinstance(obj, Arende) else obj.id), names, obj
+            render.file_name(obj.dnr if isinstance(obj, Arende) else obj.id),
+            names,
+            obj,
         )
         entries.append(
             (
