@@ -171,7 +171,7 @@ def test_jquery_stays_on_the_pages_of_a_theme_that_loads_it(
 def test_sammantrade_agenda_links_the_handlingar(built: SphinxTestApp) -> None:
     text = html_text(built.outdir / "sammantrade.html")
     assert (
-        "Föredragningslista Nr Ärende Diarienummer Handlingar "
+        "Föredragningslista Ärenden och handlingar Nr Ärende Diarienummer Handlingar "
         "1. Ta tillbaka utsatta områden KS 2019/1899 "
         "Utlåtande, Motion, Remissammanställning" in text
     )
