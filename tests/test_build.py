@@ -465,3 +465,17 @@ def test_pages_are_structured_for_assistive_technology(built: SphinxTestApp) -> 
     assert title is not None and title["role"] == "heading"
     rows = utlatande.find("table", class_="kommun-remiss-table").find_all("tr")
     assert [cell.name for cell in rows[1].find_all(["th", "td"])][:2] == ["th", "td"]
+
+
+def test_tables_are_readable_in_the_text_builder(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    app = build(project_copy("case"), "text")
+    assert warnings_of(app) == ""
+    text = (app.outdir / "utlatande.txt").read_text("utf-8")
+    borders = [line for line in text.splitlines() if line.startswith("+-")]
+    assert borders
+    # a line of the page rather than Sphinx's 38 characters; words whole
+    assert min(len(line) for line in borders) >= 70
+    assert "| Remissinstans " in text
+    assert "| Bromma         |" in text or "Bromma stadsdelsnämnd" in text

@@ -34,4 +34,5 @@ def register(app: Sphinx) -> None:
         app.add_node(node, False, **visitors)
     html.register(app)
     latex.register(app)
+    app.add_post_transform(plain.ReadableTables)
     memory.register(app)

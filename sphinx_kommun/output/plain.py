@@ -1,11 +1,14 @@
 """Plain formats (text, man, texinfo): the block wrappers pass their
-children through; placeholders and print-only marks are left out."""
+children through; placeholders and print-only marks are left out. The text
+builder reads a table's relative column widths as characters: our tables
+are widened to a readable line (:class:`ReadableTables`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import nodes as kommun
 
@@ -37,3 +40,41 @@ VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
     kommun.kommun_bookmark: _SKIP,
     kommun.kommun_document: _SKIP,
 }
+
+
+#: The width, in characters, of a table in the text builder.
+TEXT_WIDTH = 76
+
+
+class ReadableTables(SphinxPostTransform):
+    """Text builder: the column widths of sphinx-kommun's tables (relative,
+    1 to 6) as characters of a line of :data:`TEXT_WIDTH` (Sphinx's text
+    writer takes them as characters: a table of 38 characters otherwise)."""
+
+    default_priority = 900
+    formats = ("text",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in self.document.findall(nodes.table):
+            colspecs = list(table.findall(nodes.colspec))
+            total = sum(int(spec.get("colwidth", 0)) for spec in colspecs)
+            if not colspecs or total >= TEXT_WIDTH // 2:
+                continue  # widths in characters already (a grid table)
+            # borders and padding take three characters a column; each
+            # column at least as wide as its longest word (up to 14)
+            room = TEXT_WIDTH - 3 * len(colspecs) - 1
+            least = _longest_words(table, len(colspecs))
+            spare = max(0, room - sum(least))
+            for spec, word in zip(colspecs, least, strict=True):
+                spec["colwidth"] = word + int(spec["colwidth"]) * spare // total
+
+
+def _longest_words(table: nodes.table, columns: int) -> list[int]:
+    """Per column, the length of its longest word, between 4 and 14."""
+    longest = [4] * columns
+    for row in table.findall(nodes.row):
+        for number, entry in enumerate(row.findall(nodes.entry)):
+            if number < columns:
+                words = entry.astext().split() or [""]
+                longest[number] = max(longest[number], *(len(w) for w in words))
+    return [min(width, 14) for width in longest]
