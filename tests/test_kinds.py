@@ -505,3 +505,20 @@ def test_the_arende_and_the_meeting_link_their_pdfs(
     )
     link = soup(app, "cykelparkering").find("p", class_="kommun-pdf-link").a
     assert link["href"] == "https://handlingar.uppsala.se/pdf/gsn-2023-00417.pdf"
+
+
+def test_a_yttrande_on_one_skrivelse_answers_only_that_one(
+    skrivelser: SphinxTestApp,
+) -> None:
+    """Lokalnämnden takes a stance on skrivelse 0398/21 only: it is listed
+    under that att-sats, not under the other skrivelsers'."""
+    text = page(skrivelser, "yttranden")
+    start = text.index("Lokalförvaltningen")
+    assert "Besvarar att-sats 1 i skrivelse 0398/21 (tillstyrker) " in text[start:]
+    assert "Besvarar att-sats 1 i skrivelse 0412/21" not in text[start:]
+    document = soup(skrivelser, "skrivelser")
+    other = document.find(id="0412-21-skrivelse-att-sats-2")
+    assert other is not None
+    answered_by = other.get_text(" ")
+    assert "Idrotts- och föreningsnämnden" in answered_by
+    assert "Lokalnämnden" not in answered_by

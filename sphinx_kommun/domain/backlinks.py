@@ -9,7 +9,7 @@ reference written with a role mentions its target (:func:`_mentions`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -80,6 +80,20 @@ def compute(index: Lookups) -> dict[str, list[Backlink]]:
     return {target: _unique(index, found) for target, found in links.items()}
 
 
+def answered(
+    items: Sequence[KommunObject],
+    yttrande: Yttrande,
+    position_on: Callable[[Yttrande, KommunObject], str],
+) -> list[KommunObject]:
+    """What a yttrande answers of ``items`` (every att-sats, or initiating
+    document without, of its ärende): all of them — or, when each of its
+    ställningar names a document, those it takes a stance on."""
+    positions = yttrande.positions
+    if not positions or not all(position.target for position in positions):
+        return list(items)
+    return [item for item in items if position_on(yttrande, item)]
+
+
 def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
     def link(relation: str, detail: str = "") -> Backlink:
         return Backlink(relation, obj, obj.docname, detail)
@@ -91,7 +105,7 @@ def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
         yield index.remiss(obj.dnr), link("svar")
         # on the att-satser (with the ställning on each), or on the
         # initiating document when it has none: a list per att-sats says it all
-        for item in index.items(obj.dnr):
+        for item in answered(index.items(obj.dnr), obj, index.position_on):
             yield item, link("besvaras", index.position_on(obj, item))
     elif isinstance(obj, Reservation):
         yield index.concerns(obj), link("reservation")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from .. import render
+from ..domain.backlinks import answered
 from ..i18n import _
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
@@ -25,7 +26,7 @@ def answers_items(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     yttrande = ctx.index.get(node["target"])
     if not isinstance(yttrande, Yttrande) or not yttrande.published:
         return []
-    items = ctx.index.items(yttrande.dnr)
+    items = answered(ctx.index.items(yttrande.dnr), yttrande, ctx.index.position_on)
     if not items:
         return []
     several = len(ctx.index.initiativ(yttrande.dnr)) > 1
