@@ -336,7 +336,7 @@ def test_a_yttrande_names_its_own_document_and_form_in_a_sentence(
         "   :namnform: Tekniska nämnden\n",
     )
     append_compilation = (
-        "\n.. remissammanstallning::\n   :delar: beredning; sammanstallning\n"
+        "\n.. remissammanstallning::\n   :delar: beredning; sammanstallning; tabell\n"
     )
     (src / "utegym.rst").write_text(
         (src / "utegym.rst").read_text("utf-8") + append_compilation, "utf-8"
@@ -345,6 +345,11 @@ def test_a_yttrande_names_its_own_document_and_form_in_a_sentence(
     assert warnings_of(app) == ""
     text = page(app, "utegym")
     assert "remitterats till Tekniska nämnden och kultur-" in text
+    # the table's column is the profile's word; the other document says so
+    rows = table_rows(app, "utegym", "kommun-remiss-table")
+    assert rows[0][1] == "Tjänsteskrivelse"
+    assert rows[1][:2] == ["Tekniska nämnden", "22 augusti 2022 (yttrande)"]
+    assert rows[2][1] == "30 augusti 2022"
     assert (
         "Tekniska förvaltningens yttrande daterat den 22 augusti 2022 har i "
         "huvudsak följande lydelse." in text

@@ -34,15 +34,16 @@ def summary_table(answers: Answers) -> list[nodes.Node]:
     ctx = answers.ctx
     plugins = plugins_of(ctx.env)
     extra = plugins.columns
+    statement = _statement(answers)
     rows = [
-        _row(answers, plugins, extra, instans, yttrande, in_remiss)
+        _row(answers, plugins, extra, statement, instans, yttrande, in_remiss)
         for instans, yttrande, in_remiss in answers.rows
     ]
     if not rows:
         return []
     table = render.table(
         [
-            *(_(title) if title else _statement(answers) for title, _w in COLUMNS),
+            *(_(title) if title else statement for title, _w in COLUMNS),
             *(c["title"] for _n, c in extra),
         ],
         rows,
@@ -86,6 +87,7 @@ def _row(
     answers: Answers,
     plugins: Plugins,
     extra: list[tuple[str, Column]],
+    statement: str,
     instans: str,
     yttrande: Yttrande | None,
     in_remiss: bool,
@@ -116,7 +118,7 @@ def _row(
             *empty,
         )
     answered, document_date = _dates(answers, instans, yttrande)
-    if yttrande.document and capitalise(yttrande.document) != _statement(answers):
+    if yttrande.document and capitalise(yttrande.document) != statement:
         # another kind of document than the column's
         document_date.append(render.emphasis(f" ({yttrande.document})"))
     return (
