@@ -310,3 +310,31 @@ def test_the_accessibility_statement_is_filled_in_from_the_settings(
     settings["status"] = "nästan"
     app = build(src, freshenv=True, confoverrides={"kommun_accessibility": settings})
     assert "entry 'status' must be 'helt', 'delvis' or 'inte'" in warnings_of(app)
+
+
+def test_what_a_public_build_takes_out_keeps_every_line_in_rest_and_myst() -> None:
+    """The text redaction itself: the lines stay (warnings keep their
+    numbers), a role over two lines still parses, the options stay."""
+    from sphinx_kommun.reading.masking import MASKED, _drop_secrets, _mask_roles
+
+    rest = (
+        "Se :personuppgift:`Eva Lind,\n   Fleminggatan 4` här.\n\n"
+        ".. sekretess:: 18 kap. 2 § OSL\n   :class: x\n\n   Hemligt.\n   Mer.\n\n"
+        "Efter.\n"
+    )
+    masked = _drop_secrets(_mask_roles(rest))
+    assert masked.count("\n") == rest.count("\n")
+    assert "Eva" not in masked and "Fleminggatan" not in masked
+    assert f":personuppgift:`{MASKED[:-1]}\n   {MASKED[-1]}` här." in masked
+    assert "Hemligt" not in masked and "Mer." not in masked
+    assert ".. sekretess:: 18 kap. 2 § OSL\n   :class: x\n" in masked
+    assert masked.endswith("Efter.\n")
+    myst = (
+        "Se {personuppgift}`Eva Lind` här.\n\n"
+        "```{sekretess} 18 kap. 2 § OSL\n:class: x\n\nHemligt.\n```\n\nEfter.\n"
+    )
+    masked = _drop_secrets(_mask_roles(myst))
+    assert masked.count("\n") == myst.count("\n")
+    assert f"{{personuppgift}}`{MASKED}`" in masked and "Eva" not in masked
+    assert "Hemligt" not in masked and ":class: x\n" in masked
+    assert "```\n\nEfter.\n" in masked
