@@ -196,6 +196,14 @@ def dated(noun: str) -> str:
     return "daterat" if last.endswith(_NEUTER_ENDINGS) else "daterad"
 
 
+def with_kind(kind: str, title: str, separator: str = ": ") -> str:
+    """ "Yttrande: Bromma stadsdelsnämnd"; a title that starts with its kind
+    is enough ("Beslutspunkt 2", "Reservation av …")."""
+    if title.casefold().startswith(kind.casefold()):
+        return title
+    return f"{kind}{separator}{title}"
+
+
 def capitalise(text: str) -> str:
     """Upper-case the first letter, leaving the rest alone."""
     return text[:1].upper() + text[1:] if text else text

@@ -47,7 +47,6 @@ class ObjectIndex:
     _meetings: list[Sammantrade] | None = None
     _has_arenden: bool | None = None
     _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
-    _refs_by_source: dict[str, list[RoleRef]] | None = None
     _name_forms: dict[str, str] | None = None
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
@@ -99,16 +98,6 @@ class ObjectIndex:
                 compilations[index.canonical(dnr)].append(docname)
         index.compilations = dict(compilations)
         return index
-
-    def refs_from(self, obj_id: str) -> list[RoleRef]:
-        """The references written inside object ``obj_id``."""
-        if self._refs_by_source is None:
-            found: dict[str, list[RoleRef]] = defaultdict(list)
-            for ref in self.refs:
-                if ref.source:
-                    found[ref.source].append(ref)
-            self._refs_by_source = dict(found)
-        return self._refs_by_source.get(obj_id, [])
 
     # -- queries (what a page reads through a RecordingIndex) -----------------
 
@@ -229,10 +218,6 @@ class ObjectIndex:
     def yrkanden(self, initiativ: KommunObject) -> list[Yrkande]:
         """The att-satser of an initiating document, by number."""
         return self._numbered(Yrkande, initiativ, "initiativ")
-
-    def all_yrkanden(self, dnr: str) -> list[Yrkande]:
-        """Every att-sats of every initiating document of the ärende."""
-        return [y for i in self.initiativ(dnr) for y in self.yrkanden(i)]
 
     def yttranden(self, dnr: str) -> list[Yttrande]:
         """The yttranden of an ärende in remiss order (others after, as read)."""

@@ -69,20 +69,6 @@ class Outcome(Verdict):
     """A beslut's outcome."""
 
 
-def verdict_for(verdicts: Iterable[Verdict], number: int | None) -> str:
-    """The word on number ``number`` (not aimed at a named target), else
-    the word on the whole."""
-    general = ""
-    for verdict in verdicts:
-        if verdict.target:
-            continue
-        if verdict.number == number and number is not None:
-            return verdict.word
-        if verdict.number is None:
-            general = verdict.word
-    return general
-
-
 def verdicts_text(verdicts: Iterable[Verdict]) -> str:
     """Verdicts as every page writes them: ``avstyrker`` on the whole, or
     ``1: avstyrker; 2: ingen erinran`` per att-sats (``KS 2023/456: avslag``

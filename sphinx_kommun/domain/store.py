@@ -33,7 +33,7 @@ from ..nodes import ancestors, kommun_object, kommun_pending
 from ..reading.generated import BeredningDirective, RemissammanstallningDirective
 from ..reading.roles import ROLE_MARK, KommunXRefRole
 from ..reading.sections import AvsnittDirective
-from ..swedish import capitalise
+from ..swedish import capitalise, with_kind
 from . import excerpts
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
@@ -343,12 +343,7 @@ def link_text(obj: KommunObject) -> str:
 def _tooltip(obj: KommunObject) -> str:
     """ "Yttrande Bromma stadsdelsnämnd (KS 2019/1899)"; a title that starts
     with its kind, or an object without dnr, without the repetition."""
-    label = capitalise(_(obj.label))
-    text = (
-        obj.title
-        if obj.title.casefold().startswith(label.casefold())
-        else (f"{label} {obj.title}")
-    )
+    text = with_kind(capitalise(_(obj.label)), obj.title, " ")
     return f"{text} ({obj.dnr})" if obj.dnr else text
 
 

@@ -18,7 +18,7 @@ from ..domain.recording import RecordingIndex
 from ..domain.store import get_domain
 from ..i18n import _
 from ..nodes import WRITTEN
-from ..swedish import capitalise, in_sentence, output_locale
+from ..swedish import capitalise, in_sentence, output_locale, with_kind
 
 N = TypeVar("N", bound=nodes.Element)
 
@@ -71,10 +71,7 @@ class Context:
     def labelled(self, obj: KommunObject) -> str:
         """ "Yttrande: Bromma stadsdelsnämnd"; a title that starts with its
         kind is enough ("Beslutspunkt 2", "Reservation av …")."""
-        label = self.label(obj)
-        if obj.title.casefold().startswith(label.casefold()):
-            return obj.title
-        return f"{label}: {obj.title}"
+        return with_kind(self.label(obj), obj.title)
 
     def locate(self, node: N, obj: KommunObject) -> N:
         """``node`` located where ``obj`` is written, for warnings about what

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from ..domain.model import KommunObject, Outcome, default_id, verdict_for
+from ..domain.model import KommunObject, Outcome, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
@@ -26,11 +26,6 @@ class Beslut(KommunObject):
     outcomes: tuple[Outcome, ...] = ()
     #: the id of the proposing document it decides on, if written
     underlag: str = ""
-
-    def outcome_for(self, number: int | None) -> str:
-        """The outcome on number ``number`` (not aimed at a document named),
-        else on the whole."""
-        return verdict_for(self.outcomes, number)
 
 
 OPTIONS = {

@@ -15,7 +15,6 @@ from ..domain.model import (
     Person,
     Position,
     default_id,
-    verdict_for,
     verdicts_text,
 )
 from ..i18n import N_, _
@@ -67,10 +66,6 @@ class Yttrande(KommunObject):
     def answered_on(self) -> dt.date | None:
         """When the answer was given: the nämnd's meeting, else the document date."""
         return self.meeting or self.effective_date
-
-    def position_for(self, number: int | None) -> str:
-        """The ställning on att-sats ``number`` (or on the motion as a whole)."""
-        return verdict_for(self.positions, number)
 
 
 OPTIONS = {
