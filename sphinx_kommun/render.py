@@ -209,9 +209,13 @@ def xref(
     return node
 
 
+#: The class of the container each table of :func:`table` stands in.
+TABLE_CLASS = "kommun-table"
+
+
 def small(node: nodes.Node) -> nodes.container:
     """A container set in a smaller font in LaTeX (class ``kommun-table``)."""
-    return nodes.container("", node, classes=["kommun-table"])
+    return nodes.container("", node, classes=[TABLE_CLASS])
 
 
 def bullet_list(

@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import nodes as kommun
+from .. import render
 
 #: The builders (by name) these visitors are registered for.
 BUILDERS = ("text", "man", "texinfo")
@@ -56,10 +57,16 @@ class ReadableTables(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for table in self.document.findall(nodes.table):
+            wrapper = table.parent
+            if not (
+                isinstance(wrapper, nodes.container)
+                and render.TABLE_CLASS in wrapper["classes"]
+            ):
+                continue  # not ours (a grid table's widths are characters)
             colspecs = list(table.findall(nodes.colspec))
             total = sum(int(spec.get("colwidth", 0)) for spec in colspecs)
-            if not colspecs or total >= TEXT_WIDTH // 2:
-                continue  # widths in characters already (a grid table)
+            if not total:
+                continue
             # borders and padding take three characters a column; each
             # column at least as wide as its longest word (up to 14)
             room = TEXT_WIDTH - 3 * len(colspecs) - 1
