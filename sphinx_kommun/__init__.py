@@ -40,7 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     plugins.register(app)
     reading.register(app)
     kinds.register(app)
-    domain.register(app)
+    domain.register_domain(app)
     generate.register(app)
     return {
         "version": __version__,

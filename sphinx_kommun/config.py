@@ -120,6 +120,25 @@ def _is_publication(value: Any) -> str | None:
     return None if value in ("public", "internal") else "must be 'public' or 'internal'"
 
 
+#: What ``kommun_pdf_standard`` accepts: the PDF/A levels LaTeX's PDF
+#: management writes without tagging, or off.
+PDF_STANDARDS = ("A-1b", "A-2b", "A-2u", "A-3b", "A-3u", "off")
+
+
+def _is_pdf_standard(value: Any) -> str | None:
+    return (
+        None
+        if value in PDF_STANDARDS
+        else "must be one of " + ", ".join(f"'{s}'" for s in PDF_STANDARDS)
+    )
+
+
+def _is_str_or_str_list(value: Any) -> str | None:
+    if isinstance(value, str):
+        return None
+    return "must be a path or a list of paths" if _is_str_list(value) else None
+
+
 def _is_str_or_none(value: Any) -> str | None:
     return None if value is None else _is_str(value)
 
@@ -142,9 +161,10 @@ def _setting(
     help: str,
     validator: Callable[[Any], str | None],
     rebuild: Literal["env", "html", ""] = "env",
+    types: tuple[type, ...] = (),
 ) -> Any:
     factory = (lambda: list(default)) if isinstance(default, list | tuple) else None
-    meta = {"help": help, "validator": validator, "rebuild": rebuild}
+    meta = {"help": help, "validator": validator, "rebuild": rebuild, "types": types}
     if isinstance(default, dict):
         return field(default_factory=lambda: dict(default), metadata=meta)
     if factory is not None:
@@ -185,10 +205,24 @@ class KommunConfig:
         "The municipality's name, printed in headers (default: the profile's).",
         _is_str_or_none,
     )
+    logo: str = _setting(
+        "",
+        "The municipality's logo in the HTML pages' banner, beside its name: "
+        "a path relative to conf.py's folder (copied to _static) or an address.",
+        _is_str,
+        "html",
+    )
     dnr_pattern: str | None = _setting(
         None,
         "Regular expression a diarienummer must match (default: the profile's).",
         _is_regex,
+    )
+    ledamoter: list[str] | str = _setting(
+        [],
+        "The register of the bodies' ledamöter and ersättare: a TOML or CSV "
+        "file relative to conf.py's directory, or a list of them.",
+        _is_str_or_str_list,
+        types=(str, list, tuple),
     )
     pdf_url: str = _setting(
         "",
@@ -196,6 +230,21 @@ class KommunConfig:
         "('pdf/') or an address; an ärende's and a meeting's page then link "
         "their PDF.",
         _is_str,
+    )
+    oparl_url: str = _setting(
+        "",
+        "The address the OParl export (sphinx-build -b oparl) is published "
+        "at; every object's id is below it (default: html_baseurl + 'oparl/').",
+        _is_str,
+        "",
+    )
+    feeds: bool = _setting(
+        True,
+        "Write the feeds in the HTML build: iCalendar files of the meetings "
+        "(all, and one per body) and an Atom feed of the ärenden and meetings "
+        "(feeds/), linked from every page.",
+        _is_bool,
+        "html",
     )
     needs: bool = _setting(
         True,
@@ -229,6 +278,20 @@ class KommunConfig:
         "'off' to keep the project's own latex_documents.",
         _is_str,
         "",
+    )
+    pdf_standard: str = _setting(
+        "A-2b",
+        "The PDF/A level of the PDFs for the archive ('A-2b'; 'A-1b', 'A-2u', "
+        "'A-3b', 'A-3u'), or 'off' for plain PDFs.",
+        _is_pdf_standard,
+        "",
+    )
+    forsta_paragraf: int = _setting(
+        1,
+        "The number of the first § of a body's protokoll each year; the "
+        "numbers continue over the year (a protokoll's :forsta-paragraf: "
+        "starts anew).",
+        _is_count,
     )
     check_personnummer: bool = _setting(
         True,
@@ -324,6 +387,7 @@ def register(app: Sphinx) -> None:
             PREFIX + f.name,
             getattr(defaults, f.name),
             f.metadata["rebuild"],
+            f.metadata["types"],
             description=f.metadata["help"],
         )
     app.connect("config-inited", validate, priority=0)

@@ -6,7 +6,8 @@ themselves are declared with their kinds, :mod:`sphinx_kommun.kinds`);
 :mod:`.store` is the Sphinx domain, which collects the objects of each
 document as it is read; :mod:`.index` answers the questions across
 documents; :mod:`.recording` records what a page asks of it;
-:mod:`.checks` are sphinx-kommun's own checks across documents.
+:mod:`.checks` are sphinx-kommun's own checks across documents;
+:mod:`.register` the bodies' members, read from ``kommun_ledamoter``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 
-def register(app: Sphinx) -> None:
+def register_domain(app: Sphinx) -> None:
+    """Add the domain (its own function: ``register`` is the module
+    :mod:`.register`, the register of members)."""
+    from .register import load_early
     from .store import KommunDomain
 
     app.add_domain(KommunDomain)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
+    app.connect("env-before-read-docs", load_early)
