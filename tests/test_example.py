@@ -205,6 +205,45 @@ def test_example_pdfs_build_without_lost_content(example_pdfs: dict[str, Path]) 
         assert_no_lost_content(pdf.with_suffix(".log"))
 
 
+def test_example_pdfs_are_pdfa(example_pdfs: dict[str, Path]) -> None:
+    """Every PDF of the example is a PDF/A-2b (tests/pdfa.py says what is
+    checked); an ärende's names its diarienummer in the XMP, the meeting's
+    the ärenden on its agenda."""
+    from .pdfa import problems
+
+    subjects = {
+        "ks-2019-1899": "KS 2019/1899",
+        "ks-2019-656": "KS 2019/656",
+        "kommunfullmaktige-2021-03-15": "KS 2019/1899",
+    }
+    assert set(subjects) <= set(example_pdfs)
+    for name, pdf in example_pdfs.items():
+        assert problems(pdf, subject=subjects.get(name, "")) == [], name
+
+
+@pytest.mark.parametrize("name", ["ks-2019-1899", "kommunfullmaktige-2021-03-15"])
+def test_the_remissammanstallning_is_a_bilaga_with_its_own_pages(
+    example_pdfs: dict[str, Path], name: str
+) -> None:
+    """In the ärende's and the meeting's PDF the remissammanställning starts
+    on a page of its own, after the utlåtande's signatures, headed as a
+    bilaga and numbered from 1 to its own last page."""
+    pages = pdf_text(example_pdfs[name]).split("\f")
+    bilaga = [
+        i for i, page in enumerate(pages) if "Bilaga: Remissammanställning" in page
+    ]
+    assert bilaga, name
+    first, last = bilaga[0], bilaga[-1]
+    assert bilaga == list(range(first, last + 1))
+    count = last - first + 1
+    assert count > 1
+    for number, page in enumerate(pages[first : last + 1], 1):
+        assert f"Sida {number} ({count})" in page
+    assert "Remissammanställning" in pages[first].split(f"Sida 1 ({count})")[1]
+    assert "Utlåtande" in pages[first - 1]
+    assert "På kommunstyrelsens vägnar" in pages[first - 1]
+
+
 def test_meeting_pdf_of_the_example(example_pdfs: dict[str, Path]) -> None:
     text = " ".join(
         pdf_text(example_pdfs["kommunfullmaktige-2021-03-15"], body=True).split()

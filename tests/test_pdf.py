@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sphinx
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
@@ -654,3 +655,51 @@ def test_a_reservation_by_several_people_names_them_all(
     text = printed_whole(latex.outdir, "ks-2019-1899.tex", body=True)
     assert who in " ".join(text.split())
     assert ";" not in [line.strip() for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("standard", ["A-2b", "off"])
+def test_a_handling_is_pdfa_unless_switched_off(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    standard: str,
+) -> None:
+    """Uppsala's PDF is a PDF/A-2b with its dnr in the XMP; with
+    kommun_pdf_standard = 'off' the same checks find what is missing."""
+    from .pdfa import problems
+
+    app = build(
+        project_copy("tjansteskrivelse"),
+        "latex",
+        confoverrides={"kommun_pdf_standard": standard},
+    )
+    assert warnings_of(app) == ""
+    tex = (app.outdir / "gsn-2023-00417.tex").read_text(encoding="utf-8")
+    assert tex.startswith("\\DocumentMetadata{pdfstandard=A-2b") == (standard != "off")
+    assert tex.count("\\DocumentMetadata") == (standard != "off")
+    found = problems(
+        latexmk(app.outdir, "gsn-2023-00417.tex"), subject="GSN-2023-00417"
+    )
+    if standard == "off":
+        assert "XMP does not identify the file as PDF/A-2b" in found
+        assert "no PDF/A output intent with an ICC profile" in found
+    else:
+        assert found == []
+
+
+def test_a_template_with_its_own_document_metadata_keeps_it(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """A project whose LaTeX template sets \\DocumentMetadata itself (here
+    a PDF/A-3b) gets no second one."""
+    src = project_copy("tjansteskrivelse")
+    template = Path(sphinx.__file__).parent / "templates" / "latex" / "latex.tex.jinja"
+    (src / "_templates").mkdir()
+    (src / "_templates" / "latex.tex.jinja").write_text(
+        "\\DocumentMetadata{pdfstandard=A-3b}\n" + template.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    app = build(src, "latex", confoverrides={"templates_path": ["_templates"]})
+    assert warnings_of(app) == ""
+    tex = (app.outdir / "gsn-2023-00417.tex").read_text(encoding="utf-8")
+    assert tex.count("\\DocumentMetadata") == 1
+    assert tex.startswith("\\DocumentMetadata{pdfstandard=A-3b}")

@@ -315,7 +315,9 @@ def remissammanstallning(ctx: Context, node: kommun_pending) -> list[nodes.Node]
     parts = node.get("parts", "").split()
     anchor = f"{slug(dnr)}-remissammanställning"
     compilation = Compilation(ctx, dnr, anchor, parts)
-    block = kommun_generated(classes=["kommun-remissammanstallning"], dnr=dnr)
+    block = kommun_generated(
+        classes=["kommun-remissammanstallning"], dnr=dnr, parts=" ".join(parts)
+    )
     titled = len(parts) > 1
     for part in parts:
         produced = getattr(compilation, part)()

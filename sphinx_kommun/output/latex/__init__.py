@@ -8,6 +8,7 @@
 - :mod:`.characters`: what pdflatex cannot set, warned about and replaced.
 - :mod:`.views`: sphinx-needs' views in a PDF.
 - :mod:`.elements`: ``latex_elements`` defaults, no index pages.
+- :mod:`.archival`: PDF/A (``kommun_pdf_standard``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import (
+    archival,
     characters,
     documents,
     elements,
@@ -34,6 +36,7 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", elements.configure, priority=600)
     app.connect("env-check-consistency", documents.check_printed)
     app.connect("write-started", documents.prepare)
+    app.connect("build-finished", archival.add_metadata)
     # before sphinx-needs renders its views (500)
     app.connect("doctree-resolved", views.render_views, priority=400)
     app.connect("doctree-resolved", typesetting.nested_tables_fit, priority=650)

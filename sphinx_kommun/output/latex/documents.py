@@ -30,12 +30,14 @@ from ...domain.model import KommunObject
 from ...domain.store import ArendeIndex, get_domain
 from ...i18n import _
 from ...kinds.arende import Arende
+from ...kinds.protokoll import Protokoll
 from ...kinds.sammantrade import Sammantrade
 from ...swedish import (
     capitalise,
     format_date,
     output_locale,
 )
+from .archival import language_tag
 from .characters import checked, declarations, fitted
 from .views import process_in_pdfs
 
@@ -168,7 +170,8 @@ def check_printed(app: Sphinx, env: BuildEnvironment) -> None:
         if arende is None or not selected & _keys(arende, "arenden"):
             continue
         printed = printed_pages(env, arende.docname)
-        warned: set[str] = set()
+        # a protokoll's §§ (and what is written in them) are printed in it
+        warned = {o.docname for o in index.by_id.values() if isinstance(o, Protokoll)}
         for obj in index.by_dnr[dnr]:
             if obj.docname in printed or obj.docname in warned:
                 continue
@@ -228,10 +231,8 @@ def pdf_info(env: Any, docname: str) -> tuple[str, str]:
                 parts.append(obj.place)
             cover = ", ".join([obj.body, *parts])
             break
-    language = env.config.language or "sv"
-    lang = {"sv": "sv-SE", "en": "en-GB"}.get(language, language.replace("_", "-"))
     fields = {
-        "pdflang": lang,
+        "pdflang": language_tag(env.config),
         "pdfauthor": pdf_string(env.config, config.words.municipality),
         "pdftitle": pdf_string(env.config, title),
         "pdfsubject": pdf_string(env.config, subject),

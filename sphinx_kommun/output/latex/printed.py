@@ -70,9 +70,10 @@ def _first_document_object(node: nodes.Element) -> nodes.Element | None:
     return None
 
 
-def _text_after(included: addnodes.start_of_file) -> nodes.Element | None:
-    """The first node after an included file, before the next one, that
-    the enclosing document prints (not another file, not a marker).
+def _text_after(included: nodes.Element) -> nodes.Element | None:
+    """The first node after an included file (or a bilaga), before the next
+    file, that the enclosing document prints (not another file, not a
+    marker).
 
     Looks past the end of the toctree's wrapper and of the sections around
     it, up to the enclosing file.
@@ -93,7 +94,21 @@ def _text_after(included: addnodes.start_of_file) -> nodes.Element | None:
     return None
 
 
-def _owner(included: addnodes.start_of_file) -> nodes.Element:
+def _heading_of(node: nodes.Element) -> nodes.Element:
+    """The section ``node`` starts (its heading printed with it), or
+    ``node`` if text comes before it in its section."""
+    while isinstance(node.parent, nodes.section):
+        before = node.parent.children[: node.parent.index(node)]
+        if any(
+            not isinstance(sibling, nodes.title | nodes.target) and sibling.astext()
+            for sibling in before
+        ):
+            break
+        node = node.parent
+    return node
+
+
+def _owner(included: nodes.Element) -> nodes.Element:
     """The included page (or the whole PDF) that includes ``included``."""
     owner = included.parent
     while not isinstance(owner, addnodes.start_of_file) and owner.parent is not None:
@@ -106,7 +121,7 @@ def _label(env: BuildEnvironment, node: nodes.Element) -> str:
     profile's words ("Tjänsteskrivelse", "Förslag till beslut"), a
     reservation's type, "Remissammanställning"."""
     if isinstance(node, kommun_generated):
-        return _("Remissammanställning")
+        return _("Bilaga: Remissammanställning")
     ids = node.get("ids") or [""]
     obj = get_domain(env).index.get(ids[0])
     if obj is None:
@@ -142,17 +157,37 @@ class PrintedDocuments(SphinxPostTransform):
             after = _text_after(included)
             if after is not None:
                 self.start(after.parent, after.parent.index(after), _owner(included))
+        for compilation in list(root.findall(kommun_generated)):
+            # the answers compiled, not a summary of them ("beredning")
+            parts = compilation.get("parts", "").split()
+            if COMPILATION in compilation["classes"] and "sammanstallning" in parts:
+                self.annex(compilation)
         root += kommun_document(start=False)
+
+    def annex(self, compilation: kommun_generated) -> None:
+        """A remissammanställning is a bilaga: a printed document of its own,
+        numbered from its first page; text after it on its page belongs to
+        the document before it again."""
+        owner = _owner(compilation)
+        if _first_document_object(owner) is compilation:
+            return  # its page starts with it: a document already
+        first = _heading_of(compilation)
+        self.start(first.parent, first.parent.index(first), document=compilation)
+        after = _text_after(compilation)
+        if after is not None:
+            self.start(after.parent, after.parent.index(after), owner)
 
     def start(
         self,
         container: nodes.Element,
         position: int,
         of: nodes.Element | None = None,
+        document: nodes.Element | None = None,
     ) -> kommun_document:
-        """Start document ``of`` (default: ``container``) at ``position``."""
+        """Start the document ``document`` (default: the first in ``of``, or
+        in ``container``) at ``position``."""
         self.number += 1
-        obj = _first_document_object(of if of is not None else container)
+        obj = document or _first_document_object(of if of is not None else container)
         kind = _label(self.env, obj) if obj is not None else ""
         marker = kommun_document(
             start=True,
