@@ -285,3 +285,17 @@ def file_name(text: str) -> str:
     (ä → a, ł → l), digits kept at the start (Göteborg's ``0456/21`` is
     ``0456-21``, where docutils would drop them)."""
     return nodes.make_id(f"x{text}")[1:] or "dokument"
+
+
+#: Where an HTML build writes its feeds, below its output directory.
+FEEDS = "feeds"
+#: The builders that write the feeds (and link them).
+FEED_BUILDERS = ("html", "dirhtml")
+#: The Atom feed of new and changed ärenden and meetings.
+ATOM_FILE = f"{FEEDS}/arenden.atom"
+
+
+def calendar_file(body: str = "") -> str:
+    """The iCalendar file of the meetings of ``body`` (of every body: "")."""
+    own = f"-{file_name(body)}" if body else ""
+    return f"{FEEDS}/sammantraden{own}.ics"

@@ -1,10 +1,12 @@
 """What a document is about, as links: the att-satser a yttrande answers
 ("Besvarar att-sats 1 (avstyrker) och att-sats 2 (ingen erinran)"), the
-meeting a beslut was taken at, and an ärende's or a meeting's PDF."""
+meeting a beslut was taken at, an ärende's or a meeting's PDF, and the
+feeds a meeting's page offers."""
 
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.util.osutil import relative_uri
 
 from .. import render
 from ..domain.backlinks import answered
@@ -12,6 +14,7 @@ from ..i18n import _
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Initiativ
+from ..kinds.sammantrade import Sammantrade
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_pending
 from ..swedish import genitive, join
@@ -100,5 +103,34 @@ def pdf_link(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     return [
         render.para(
             _("Handlingarna som PDF: %(link)s"), classes=["kommun-pdf-link"], link=link
+        )
+    ]
+
+
+@generator("feed-links")
+def feed_links(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    """ "Prenumerera: kommunstyrelsens sammanträden och alla sammanträden
+    (iCalendar), nya och ändrade ärenden (Atom)." on a meeting's page, where
+    the HTML build writes the feeds (``kommun_feeds``)."""
+    meeting = ctx.index.get(node["target"])
+    if (
+        not isinstance(meeting, Sammantrade)
+        or ctx.builder.name not in render.FEED_BUILDERS
+        or not ctx.config.feeds
+    ):
+        return []
+    here = ctx.builder.get_target_uri(ctx.refdoc)
+
+    def link(text: str, path: str) -> nodes.reference:
+        return nodes.reference(text, text, refuri=relative_uri(here, path))
+
+    own = _("%(body)s sammanträden") % {"body": genitive(ctx.in_sentence(meeting.body))}
+    return [
+        render.para(
+            _("Prenumerera: %(own)s och %(all)s (iCalendar), %(feed)s (Atom)."),
+            classes=["kommun-feed-links"],
+            own=link(own, render.calendar_file(meeting.body)),
+            all=link(_("alla sammanträden"), render.calendar_file()),
+            feed=link(_("nya och ändrade ärenden"), render.ATOM_FILE),
         )
     ]

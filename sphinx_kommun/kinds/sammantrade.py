@@ -96,6 +96,7 @@ def render_sammantrade(
     container += d.header(meeting, fields, classes=["kommun-sammantrade-header"])
     container += render.rubric(meeting.title, classes=["kommun-doc-title"])
     container += d.pending("pdf-link", target=meeting.id)
+    container += d.pending("feed-links", target=meeting.id)
     container.extend(body)
     container += d.pending("sammantrade-agenda", target=meeting.id)
     container.extend(d.footer(meeting))

@@ -4,6 +4,7 @@
   sphinx-needs' assets only where needed.
 - :mod:`.latex`: the PDF handlingar.
 - :mod:`.plain`: text, man and texinfo.
+- :mod:`.oparl`: the OParl export (``-b oparl``) and the HTML build's feeds.
 - :mod:`.outdir`: the output directories are checked first of all.
 - :mod:`.memory`: the garbage collector while pages are written.
 """
@@ -16,6 +17,7 @@ from . import (
     html,
     latex,
     memory,
+    oparl,
     outdir,
     plain,
 )
@@ -34,5 +36,6 @@ def register(app: Sphinx) -> None:
         app.add_node(node, False, **visitors)
     html.register(app)
     latex.register(app)
+    oparl.register(app)
     app.add_post_transform(plain.ReadableTables)
     memory.register(app)

@@ -1,0 +1,150 @@
+"""The whole OParl export of a project: every object, and the lists.
+
+:func:`make` turns the domain's index into OParl 1.1 objects by the file
+each is written to: ``system.json`` (the System), ``body.json`` (the list
+of the one Body, the kommun), ``body/<kommun>.json`` and its lists
+(``body/<kommun>/paper.json``, ``meeting.json``, ``organization.json``,
+``person.json`` …), and every object at its own address
+(``paper/…``, ``meeting/…``, ``organization/…``, ``person/…``,
+``membership/…``, ``agendaitem/…``, ``consultation/…``, ``file/…``,
+``location/…``). Each list holds its objects whole, on one page.
+
+Everything is made from what the domain holds after reading, so the
+export of an incremental build is that of a fresh one. What a public build
+leaves out (masked text, the text of unpublished documents) is not in the
+domain and so not in the export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from sphinx.environment import BuildEnvironment
+
+from ...config import KommunConfig
+from ...domain.store import get_domain
+from . import meetings, members
+from .objects import Export, Json
+from .papers import NOT_PAPERS, document_paper
+from .urls import SCHEMA, Site
+
+#: What each of the Body's lists holds, by the list's property and name.
+LISTS = {
+    "organization": "Organization",
+    "person": "Person",
+    "meeting": "Meeting",
+    "paper": "Paper",
+    "agendaItem": "AgendaItem",
+    "consultation": "Consultation",
+    "file": "File",
+    "membership": "Membership",
+    "locationList": "Location",
+}
+
+
+def source_times(env: BuildEnvironment) -> Callable[[str], str]:
+    """When a page's source was last changed (UTC, to the second)."""
+
+    @functools.cache
+    def modified(docname: str) -> str:
+        try:
+            stamp = env.doc2path(docname).stat().st_mtime
+        except OSError:
+            return ""
+        moment = dt.datetime.fromtimestamp(int(stamp), dt.UTC)
+        return moment.isoformat()
+
+    return modified
+
+
+def collect(env: BuildEnvironment) -> Export:
+    """Every OParl object of the project (lists, System and Body aside)."""
+    config = KommunConfig.from_config(env.config)
+    index = get_domain(env).index
+    ex = Export(
+        site=Site.of(env.config),
+        index=index,
+        kommun=config.words.municipality or str(env.config.project),
+        modified=source_times(env),
+        register=members.register_of(env),
+    )
+    if ex.register is not None:
+        members.add_register(ex, ex.register)
+    papers = {dnr: meetings.arende_paper(ex, dnr) for dnr in index.dnrs()}
+    for obj in index.by_id.values():
+        if not isinstance(obj, NOT_PAPERS):
+            document_paper(ex, obj)
+    found = sorted(index.sammantraden(), key=lambda m: (m.date or dt.date.min, m.id))
+    for meeting in found:
+        made = meetings.meeting_object(ex, meeting)
+        for item in made["agendaItem"]:
+            consultation = ex.objects[item["consultation"]]
+            paper = papers.get(index.canonical(item["sk:arende"]))
+            if paper is not None:
+                paper.setdefault("consultation", []).append(consultation)
+    return ex
+
+
+def as_list(ex: Export, url: str, objects: list[Json]) -> Json:
+    """An OParl object list, every object on its one page."""
+    return {
+        "data": objects,
+        "pagination": {
+            "totalElements": len(objects),
+            "elementsPerPage": max(len(objects), 1),
+            "currentPage": 1,
+            "totalPages": 1,
+        },
+        "links": {"first": url, "last": url},
+    }
+
+
+def make(env: BuildEnvironment) -> dict[str, Json]:
+    """The export: each file's path below the output directory, its JSON."""
+    ex = collect(env)
+    site = ex.site
+    key = site.path(ex.body).removesuffix(".json")
+    lists: dict[str, str] = {prop: site.at(f"{key}/{prop}.json") for prop in LISTS}
+    body = _body(ex, lists)
+    files: dict[str, Json] = {site.path(url): obj for url, obj in ex.objects.items()}
+    files[site.path(body["id"])] = body
+    for prop, kind in LISTS.items():
+        found = [o for o in ex.objects.values() if o["type"] == SCHEMA + kind]
+        files[site.path(lists[prop])] = as_list(ex, lists[prop], found)
+    bodies = site.at("body.json")
+    files["body.json"] = as_list(ex, bodies, [body])
+    files["system.json"] = _system(env, site, bodies)
+    return files
+
+
+def _body(ex: Export, lists: dict[str, str]) -> Json:
+    body: Json = {
+        "id": ex.body,
+        "type": SCHEMA + "Body",
+        "system": ex.site.at("system.json"),
+        "name": ex.kommun,
+        **lists,
+        "legislativeTerm": [],
+        "classification": "kommun",
+    }
+    if ex.site.html:
+        body["website"] = body["web"] = ex.site.html
+    return body
+
+
+def _system(env: BuildEnvironment, site: Site, bodies: str) -> Json:
+    system: dict[str, Any] = {
+        "id": site.at("system.json"),
+        "type": SCHEMA + "System",
+        "oparlVersion": SCHEMA,
+        "body": bodies,
+        "name": str(env.config.project),
+        "product": "https://pypi.org/project/sphinx-kommun/",
+    }
+    if site.html:
+        system["website"] = site.html
+        system["web"] = site.html
+    return system
