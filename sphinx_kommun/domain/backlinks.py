@@ -17,12 +17,14 @@ from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
 from ..kinds.beslutspunkt import Beslutspunkt, Proposing
 from ..kinds.initiativ import Initiativ, Yrkande
+from ..kinds.paragraf import Paragraf
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from .model import KommunObject, RoleRef
+from .protocol import decisions_of
 
 
 class Lookups(Protocol):
@@ -46,6 +48,7 @@ class Lookups(Protocol):
     def outcome_on(self, beslut: Beslut, item: KommunObject) -> str: ...
     def position_on(self, yttrande: Yttrande, item: KommunObject) -> str: ...
     def concerns(self, reservation: Reservation) -> KommunObject | None: ...
+    def beslut(self, dnr: str) -> list[Beslut]: ...
     def remiss_rank(self, obj: KommunObject) -> int: ...
     def resolve(
         self, kind: str, target: str, refdnr: str = ""
@@ -115,6 +118,8 @@ def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
         if isinstance(obj, Utlatande):
             for yttrande in index.yttranden(obj.dnr):
                 yield yttrande, link("behandlas")
+    elif isinstance(obj, Paragraf):
+        yield from _recorded(index, obj)
     elif isinstance(obj, Beslut):
         yield from _decided(index, obj)
     elif isinstance(obj, Sammantrade):
@@ -140,6 +145,16 @@ def _decided(index: Lookups, beslut: Beslut) -> Iterator[Link]:
     for point in index.points(proposal):
         outcome = index.outcome_on(beslut, point)
         yield point, Backlink("beslut", beslut, beslut.docname, outcome)
+
+
+def _recorded(index: Lookups, paragraf: Paragraf) -> Iterator[Link]:
+    """A § on what it decided (as a beslut does, :func:`_decided`), on the
+    ärende and on the ``beslut`` directives it records."""
+    for target, link in _decided(index, paragraf):
+        yield target, Backlink("paragraf", paragraf, paragraf.docname, link.detail)
+    yield index.arende(paragraf.dnr), Backlink("paragraf", paragraf, paragraf.docname)
+    for beslut in decisions_of(index, paragraf):
+        yield beslut, Backlink("paragraf", paragraf, paragraf.docname)
 
 
 def _mentions(index: Lookups) -> Iterator[Link]:

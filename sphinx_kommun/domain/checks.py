@@ -25,6 +25,7 @@ from ..kinds.yttrande import Yttrande
 from ..vocabulary import definite
 from .model import KommunObject, Verdict
 from .project import Project
+from .protocol import check_protocols
 
 logger = logging.getLogger(__name__)
 
@@ -326,6 +327,7 @@ def all_findings(index: Project) -> Findings:
         check_answers,
         check_decisions,
         check_outcomes,
+        check_protocols,
     ):
         check(index, findings)
     return findings

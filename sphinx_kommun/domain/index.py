@@ -17,13 +17,14 @@ from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
 from ..kinds.beslutspunkt import Beslutspunkt, Proposing
 from ..kinds.initiativ import Initiativ, Yrkande
+from ..kinds.paragraf import Paragraf
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..swedish import normalise
-from . import resolution, verdicts
+from . import protocol, resolution, verdicts
 from .backlinks import Backlink, compute
 from .joined import join_dnrs
 from .model import KommunObject, RoleRef
@@ -48,6 +49,7 @@ class ObjectIndex:
     _has_arenden: bool | None = None
     _meetings_by_dnr: dict[str, list[Sammantrade]] | None = None
     _name_forms: dict[str, str] | None = None
+    _first_numbers: dict[int, dict[str, int]] = field(default_factory=dict)
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
     #: A page's title (backlinks from a page rather than an object show it).
@@ -247,6 +249,27 @@ class ObjectIndex:
 
     def beslut(self, dnr: str) -> list[Beslut]:
         return self.of_kind(Beslut, dnr)
+
+    def paragrafer(self, dnr: str) -> list[Paragraf]:
+        """The §§ of protokoll that record a decision in ärende ``dnr``."""
+        return self.of_kind(Paragraf, dnr)
+
+    def find_paragraf(self, ref: str) -> Paragraf | None:
+        """The § ``ref`` names: its id, or the last § of ärende ``ref``."""
+        found = self.by_id.get(ref)
+        if isinstance(found, Paragraf):
+            return found
+        recorded = self.paragrafer(ref) if ref else []
+        return recorded[-1] if recorded else None
+
+    def paragraf_number(self, paragraf_id: str, first_of_year: int = 1) -> int | None:
+        """A §'s number, continued over its body's year (:mod:`.protocol`)."""
+        if first_of_year not in self._first_numbers:
+            self._first_numbers[first_of_year] = protocol.first_numbers(
+                self.by_id.values(), first_of_year
+            )
+        numbers = self._first_numbers[first_of_year]
+        return protocol.paragraf_number(self.by_id, numbers, paragraf_id)
 
     def sammantraden(self) -> list[Sammantrade]:
         if self._meetings is None:

@@ -15,6 +15,7 @@ from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
 from ..kinds.beslutspunkt import Beslutspunkt, Proposing
 from ..kinds.initiativ import Initiativ, Yrkande
+from ..kinds.paragraf import Paragraf
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
@@ -112,6 +113,14 @@ class Project:
     def concerns(self, reservation: Reservation) -> KommunObject | None:
         """What a reservation concerns: a yttrande, a beslut …"""
         return self._index.concerns(reservation)
+
+    def find_paragraf(self, ref: str) -> Paragraf | None:
+        """The § of a protokoll an id or an ärende's dnr names."""
+        return self._index.find_paragraf(ref)
+
+    def paragraf_number(self, paragraf_id: str, first_of_year: int = 1) -> int | None:
+        """A §'s number, continued over its body's year."""
+        return self._index.paragraf_number(paragraf_id, first_of_year)
 
     def find_initiativ(self, ref: str, dnr: str = "") -> Initiativ | None:
         """The initiating document an id, dnr or number names."""

@@ -376,6 +376,9 @@ def _kind_label(kind: str) -> str:
         "utlatande": _("Utlåtandet"),
         "beslut": _("Beslutet"),
         "sammantrade": _("Sammanträdet"),
+        "protokoll": _("Protokollet"),
+        "paragraf": _("Paragrafen"),
+        "protokollsutdrag": _("Protokollsutdraget"),
         "any": _("Objektet"),
     }
     return labels.get(kind, kind)

@@ -8,7 +8,8 @@ is replaced by its generator (:mod:`.registry`) when its page is written
 (:mod:`.compilation`, :mod:`.table`) and the föredragningslista
 (:mod:`.agenda`), what decisions are about — bylines, proposal
 sentences, a beslut's outcomes (:mod:`.decisions`), what a yttrande
-answers and where a beslut was taken (:mod:`.links`); the sidebar is computed alongside (:mod:`.navigation`).
+answers and where a beslut was taken (:mod:`.links`), a protokoll's §
+numbers, ärenden and extracts (:mod:`.protocol`); the sidebar is computed alongside (:mod:`.navigation`).
 Everything a page reads of the domain is recorded, and decides when it is
 written again (:mod:`.incremental`).
 """
@@ -29,6 +30,7 @@ def register(app: Sphinx) -> None:
         links,
         navigation,
         overview,
+        protocol,
         titles,
     )
     from .fill import FillGenerated

@@ -20,6 +20,7 @@ from ..domain.recording import RecordingIndex
 from ..i18n import _
 from ..kinds.beslut import Beslut
 from ..kinds.beslutspunkt import Beslutspunkt, Proposing
+from ..kinds.paragraf import Paragraf
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
 from ..nodes import (
@@ -85,7 +86,10 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
             objects.append(("initiativ", initiativ))
         for reservation in index.reservations(dnr):
             concerns = index.concerns(reservation)
-            if isinstance(concerns, Beslut | Proposing | Beslutspunkt):
+            # not one made at a meeting, in its protokoll
+            if isinstance(concerns, Beslut | Proposing | Beslutspunkt) and not (
+                isinstance(concerns, Paragraf)
+            ):
                 objects.append(("reservation", reservation))
         items.append(
             AgendaItem(

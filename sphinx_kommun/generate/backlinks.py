@@ -8,11 +8,13 @@ from .. import render
 from ..domain.backlinks import Backlink
 from ..i18n import N_, _
 from ..kinds.beslut import Beslut
+from ..kinds.paragraf import Paragraf
 from ..kinds.reservation import Reservation
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_backlinks, kommun_pending
 from .context import Context
+from .protocol import paragraf_label
 from .registry import generator
 
 _RELATIONS = (
@@ -21,6 +23,7 @@ _RELATIONS = (
     ("reservation", N_("Reservationer")),
     ("behandlas", N_("Behandlas i")),
     ("beslut", N_("Beslut")),
+    ("paragraf", N_("Protokollfört i")),
     ("sammantrade", N_("På föredragningslistan")),
     ("relaterat", N_("Relaterade ärenden som hänvisar hit")),
     ("omnamnd", N_("Omnämns i")),
@@ -40,7 +43,9 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
             ref.children = [nodes.inline("", "")]
         return [ref]
     text = ctx.labelled(source)
-    if isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
+    if isinstance(source, Paragraf):
+        text = paragraf_label(ctx, source)
+    elif isinstance(source, Yttrande | Reservation | Beslut | Utlatande) and source.dnr:
         text += f" ({source.dnr})"
     item: list[nodes.Node] = [ctx.link(source, text)]
     if link.detail and source.published:

@@ -10,10 +10,12 @@ from ..domain.model import KommunObject
 from ..i18n import _
 from ..kinds.beslutspunkt import Beslutspunkt
 from ..kinds.initiativ import Initiativ, Yrkande
+from ..kinds.paragraf import Paragraf
 from ..kinds.reservation import Reservation
 from ..nodes import WRITTEN, kommun_pending
 from ..swedish import capitalise
 from .context import Context
+from .protocol import paragraf_label
 from .registry import generator
 
 # document title of a yttrande --------------------------------------------------------
@@ -64,7 +66,9 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     if target is None:
         return []
     text = ctx.labelled(target)
-    if isinstance(target, Beslutspunkt) and ctx.locale == "sv":
+    if isinstance(target, Paragraf):
+        text = paragraf_label(ctx, target)  # "Avser § 82, Kommunfullmäktiges …"
+    elif isinstance(target, Beslutspunkt) and ctx.locale == "sv":
         text = text[:1].lower() + text[1:]  # "Avser beslutspunkt 3."
     return [
         render.para(

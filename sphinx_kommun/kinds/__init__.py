@@ -20,6 +20,9 @@ from . import (
     beslut,
     beslutspunkt,
     initiativ,
+    paragraf,
+    protokoll,
+    protokollsutdrag,
     remiss,
     reservation,
     sammantrade,
@@ -45,6 +48,9 @@ KINDS: tuple[Kind, ...] = (
     beslutspunkt.KIND,
     beslut.KIND,
     sammantrade.KIND,
+    protokoll.KIND,
+    paragraf.KIND,
+    protokollsutdrag.KIND,
 )
 
 #: Each kind's model class, by the kind's name.

@@ -16,6 +16,7 @@ from ..reading.directive import ObjectDirective
 from ..reading.excerpts import mark_excerpt
 from ..swedish import capitalise, join
 from ..vocabulary import RESERVATION_TYPES, closest, definite
+from .protokoll import CURRENT_PARAGRAF
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,6 +71,9 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
             _("%(what)s saknar författare (:forfattare:)"), "missing", {"what": what}
         )
     organ = d.value("organ")
+    # in a § of a protokoll: against the §, made in the protokoll's body
+    paragraf, body = d.env.current_document.get(CURRENT_PARAGRAF) or ("", "")
+    organ = organ or body
     if not organ and not d.value("avser"):
         d.warn(
             _("%(what)s anger varken :organ: eller :avser:"), "missing", {"what": what}
@@ -99,7 +103,7 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
         authors=authors,
         body=organ,
         date=d.value("datum"),
-        concerns_ref=d.value("avser"),
+        concerns_ref=d.value("avser") or paragraf,
     )
     return reservation, [text_node]
 

@@ -42,6 +42,8 @@ DOCUMENT_KINDS = (
     "utlatande",
     "beslut",
     "reservation",
+    "protokoll",
+    "protokollsutdrag",
 )
 
 #: The class of a generated remissammanställning (a document when printed).

@@ -1,0 +1,9 @@
+project = "Kungälvs kommuns handlingar"
+language = "sv"
+extensions = ["sphinx_kommun"]
+kommun_disabled_plugins = ["jamstalldhetsanalys", "radsberedning", "attestering"]
+kommun_profile = "kommun"
+kommun_municipality = "Kungälvs kommun"
+html_baseurl = "https://handlingar.kungalv.example/"
+kommun_pdf_url = "pdf/"
+kommun_ledamoter = "ledamoter.toml"

@@ -1,0 +1,377 @@
+"""Open data: the OParl 1.1 export (``-b oparl``) and the HTML build's feeds.
+
+The project is Kungälv's (tests/roots/test-oparl): a motion in KS 2024/0123
+with a remiss, two yttranden (one not published), a tjänsteskrivelse, a
+beslut with a reservation, a skrivelse in KS 2023/0456, two meetings and
+a register of the kommunstyrelse's members.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_kommun.domain.model import KommunObject
+from sphinx_kommun.domain.store import get_domain
+from sphinx_kommun.kinds.beslutspunkt import Beslutspunkt
+from sphinx_kommun.kinds.initiativ import Yrkande
+from sphinx_kommun.kinds.reservation import Reservation
+from sphinx_kommun.kinds.sammantrade import Sammantrade
+from sphinx_kommun.output.oparl.papers import NOT_PAPERS, date_of
+from sphinx_kommun.testing import build_once, warnings_of
+
+from .conftest import ROOTS, edit
+
+SCHEMAS = Path(__file__).parent / "data" / "oparl"
+BASE = "https://handlingar.kungalv.example/oparl/"
+TYPE = re.compile(r"^https://schema\.oparl\.org/1\.1/(\w+)$")
+#: what the unpublished yttrande says, which no exported file may hold
+SECRETS = ("Ringvägen", "tillsynsärende", "skuggas")
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    return build_once("oparl", ROOTS / "test-oparl", tmp_path_factory.mktemp("oparl"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    return build_once("html", ROOTS / "test-oparl", tmp_path_factory.mktemp("html"))
+
+
+def read_back(outdir: Path) -> dict[str, Any]:
+    """Every object file of an export, by its address."""
+    found = {}
+    for path in sorted(outdir.rglob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        if isinstance(data, dict) and "type" in data:
+            assert data["id"] == BASE + path.relative_to(outdir).as_posix()
+            found[data["id"]] = data
+    return found
+
+
+def schema(kind: str) -> dict[str, Any]:
+    return dict(json.loads((SCHEMAS / f"{kind}.json").read_text("utf-8")))
+
+
+def embedded(obj: dict[str, Any], kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each object ``obj`` holds whole, and its type (the schemas name the
+    schema of an embedded object with "schema", not "$ref")."""
+    for name, prop in schema(kind)["properties"].items():
+        inner = prop.get("schema") or prop.get("items", {}).get("schema")
+        if inner and name in obj and prop.get("references") != "externalList":
+            values = obj[name] if isinstance(obj[name], list) else [obj[name]]
+            for value in values:
+                yield inner.removesuffix(".json"), value
+
+
+def validate(obj: dict[str, Any], kind: str) -> int:
+    """Validate ``obj`` and what it embeds; how many objects were validated."""
+    jsonschema.validate(obj, schema(kind))
+    return 1 + sum(validate(inner, name) for name, inner in embedded(obj, kind))
+
+
+def test_every_exported_object_validates_against_oparl_1_1(
+    export: SphinxTestApp,
+) -> None:
+    assert warnings_of(export) == ""
+    objects = read_back(export.outdir)
+    kinds = {TYPE.match(obj["type"]).group(1) for obj in objects.values()}  # type: ignore[union-attr]
+    assert kinds >= {
+        "System", "Body", "Organization", "Person", "Membership", "Meeting",
+        "AgendaItem", "Paper", "Consultation", "File", "Location",
+    }  # fmt: skip
+    validated = sum(
+        validate(obj, TYPE.match(obj["type"]).group(1))  # type: ignore[union-attr]
+        for obj in objects.values()
+    )
+    assert validated > len(objects)  # embedded objects too
+    body = objects[BASE + "body/kungalvs-kommun.json"]
+    for name, prop in schema("Body")["properties"].items():
+        if prop.get("references") == "externalList" and name in body:
+            listed = json.loads((export.outdir / body[name][len(BASE) :]).read_text())
+            assert listed["pagination"]["totalElements"] == len(listed["data"])
+            for obj in listed["data"]:
+                validate(obj, prop["items"]["schema"].removesuffix(".json"))
+    papers = json.loads((export.outdir / "body/kungalvs-kommun/paper.json").read_text())
+    assert len(papers["data"]) == 9
+
+
+def test_every_address_in_the_export_is_an_exported_file(
+    export: SphinxTestApp,
+) -> None:
+    objects = read_back(export.outdir)
+    text = "".join(path.read_text("utf-8") for path in export.outdir.rglob("*.json"))
+    addresses = set(re.findall(rf'"({re.escape(BASE)}[^"]+)"', text))
+    assert len(addresses) > 50
+    missing = {a for a in addresses if not (export.outdir / a[len(BASE) :]).is_file()}
+    assert missing == set()
+    system = objects[BASE + "system.json"]
+    assert system["oparlVersion"] == "https://schema.oparl.org/1.1/"
+
+
+def papers_by_id(objects: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {o["sk:id"]: o for o in objects.values() if o["type"].endswith("/Paper")}
+
+
+def test_a_round_trip_keeps_every_arende_document_dnr_link_and_date(
+    export: SphinxTestApp,
+) -> None:
+    index = get_domain(export.env).index
+    objects = read_back(export.outdir)
+    papers = papers_by_id(objects)
+    for dnr in index.dnrs():
+        arende = index.arende(dnr)
+        assert arende is not None
+        paper = papers[arende.id]
+        assert (paper["reference"], paper["paperType"]) == (dnr, "ärende")
+        kept = {url.rsplit("/", 1)[1] for url in paper.get("relatedPaper", [])}
+        assert kept == {f"{index.arende(d).id}.json" for d in arende.related}  # type: ignore[union-attr]
+    for obj in index.by_id.values():
+        check_kept(obj, index, papers, objects)
+    meetings = [o for o in objects.values() if o["type"].endswith("/Meeting")]
+    assert sorted(m["sk:datum"] for m in meetings) == ["2024-05-13", "2024-06-10"]
+    # a reference written in the text is a related paper
+    answer = papers["ks-2024-0123-yttrande-samhällsbyggnadsnämnden"]
+    assert answer["relatedPaper"] == [BASE + "paper/ks-2023-0456.json"]
+
+
+def check_kept(
+    obj: KommunObject, index: Any, papers: dict[str, Any], objects: dict[str, Any]
+) -> None:
+    """``obj`` is in the export: a paper, or a part of its paper."""
+    if isinstance(obj, NOT_PAPERS):
+        if isinstance(obj, Yrkande | Beslutspunkt):
+            owner = papers[index.get(getattr(obj, "initiativ", "") or obj.proposal).id]  # type: ignore[attr-defined]
+            parts = owner.get("sk:attSatser", []) + owner.get("sk:beslutspunkter", [])
+            assert obj.id in [part["id"] for part in parts]
+        elif isinstance(obj, Reservation):
+            found = papers[index.arende(obj.dnr).id]["sk:reservationer"]
+            assert [(r["id"], r["datum"]) for r in found] == [
+                (obj.id, obj.date.isoformat())  # type: ignore[union-attr]
+            ]
+        elif isinstance(obj, Sammantrade):
+            meetings = [o for o in objects.values() if o.get("sk:id") == obj.id]
+            assert [m["sk:datum"] for m in meetings] == [obj.date.isoformat()]  # type: ignore[union-attr]
+        return
+    paper = papers[obj.id]
+    assert paper["reference"] == obj.own_dnr
+    assert paper["sk:arende"] == obj.dnr
+    assert paper["superordinatedPaper"] == [papers[index.arende(obj.dnr).id]["id"]]
+    when = date_of(obj)
+    assert paper.get("date") == (when.isoformat() if when else None)
+    assert paper["web"].startswith("https://handlingar.kungalv.example/")
+
+
+def test_what_oparl_cannot_say_is_in_sk_properties(export: SphinxTestApp) -> None:
+    papers = papers_by_id(read_back(export.outdir))
+    answer = papers["ks-2024-0123-yttrande-samhällsbyggnadsnämnden"]
+    assert answer["sk:stallningar"] == [
+        {"ord": "tillstyrker", "nummer": 1},
+        {"ord": "avstyrker", "nummer": 2},
+    ]
+    assert answer["sk:sammantradesdatum"] == "2024-04-03"
+    motion = papers["ks-2024-0123-motion"]
+    assert [a["nummer"] for a in motion["sk:attSatser"]] == [1, 2]
+    assert motion["paperType"] == "motion"
+    assert [p["namn"] for p in motion["sk:personer"]] == ["Eva Holm", "Johan Berg"]
+    arende = papers["ks-2024-0123"]
+    (reservation,) = arende["sk:reservationer"]
+    assert reservation["forfattare"] == [{"namn": "Karin Ek", "parti": "M"}]
+    assert reservation["avser"].endswith(
+        "/paper/ks-2024-0123-beslut-kommunstyrelsen.json"
+    )
+    roles = sorted(c["role"] for c in arende["consultation"])
+    assert roles == ["behandling", "beslut", "remissinstans", "remissinstans"]
+    proposal = next(p for p in papers.values() if p["paperType"] == "tjänsteskrivelse")
+    assert [p["nummer"] for p in proposal["sk:beslutspunkter"]] == [1, 2]
+
+
+def test_the_meetings_agenda_and_results(export: SphinxTestApp) -> None:
+    objects = read_back(export.outdir)
+    meeting = objects[BASE + "meeting/kommunstyrelsen-2024-05-13.json"]
+    assert meeting["start"] == "2024-05-13T13:00:00+02:00"
+    assert meeting["end"] == "2024-05-13T16:30:00+02:00"
+    assert meeting["location"]["description"] == "Stadshuset, Ting 1"
+    items = meeting["agendaItem"]
+    assert [(i["order"], i["sk:arende"]) for i in items] == [
+        (1, "KS 2024/0123"),
+        (2, "KS 2023/0456"),
+    ]
+    assert items[0]["result"] == "enligt förslaget"
+    assert "result" not in items[1]
+    consultation = objects[items[0]["consultation"]]
+    assert consultation["authoritative"] is True
+    assert consultation["paper"] == BASE + "paper/ks-2024-0123.json"
+    pdfs = [f["accessUrl"] for f in meeting["auxiliaryFile"]]
+    assert (
+        "https://handlingar.kungalv.example/pdf/kommunstyrelsen-2024-05-13.pdf" in pdfs
+    )
+
+
+def test_the_register_gives_people_and_memberships(export: SphinxTestApp) -> None:
+    objects = read_back(export.outdir)
+    board = objects[BASE + "organization/kommunstyrelsen.json"]
+    assert board["sk:platser"] == 3
+    assert len(board["membership"]) == 4
+    chair = objects[BASE + "person/eva-holm.json"]
+    (seat,) = chair["membership"]
+    assert (seat["role"], seat["votingRight"], seat["sk:parti"]) == (
+        "ordförande",
+        True,
+        "MP",
+    )
+    deputy = objects[BASE + "person/sven-dahl.json"]
+    assert deputy["membership"][0]["votingRight"] is False
+    assert deputy["membership"][0]["sk:uppdrag"] == "ersättare"
+
+
+def test_an_unpublished_document_is_its_title_only(export: SphinxTestApp) -> None:
+    papers = papers_by_id(read_back(export.outdir))
+    hidden = papers["ks-2024-0123-yttrande-miljö-och-hälsoskyddsnämnden"]
+    assert hidden["sk:publicerad"] is False
+    assert "sk:stallningar" not in hidden
+    assert "sk:sammanfattning" not in hidden
+    for path in export.outdir.rglob("*"):
+        if path.is_file():
+            text = path.read_text("utf-8", "replace")
+            assert [s for s in SECRETS if s in text] == [], path
+
+
+def test_without_an_address_the_export_warns(tmp_path: Path) -> None:
+    app = build_once(
+        "oparl", ROOTS / "test-oparl", tmp_path, confoverrides={"html_baseurl": ""}
+    )
+    assert "OParl-exporten saknar adress" in warnings_of(app)
+    assert "[kommun.oparl]" in warnings_of(app)
+    assert (app.outdir / "paper" / "ks-2024-0123.json").is_file()
+
+
+# -- feeds ----------------------------------------------------------------------
+
+
+def test_the_calendars_list_the_meetings(site: SphinxTestApp) -> None:
+    assert warnings_of(site) == ""
+    feeds = site.outdir / "feeds"
+
+    def events(name: str) -> list[Any]:
+        calendar = icalendar.Calendar.from_ical((feeds / name).read_bytes())
+        return list(calendar.walk("VEVENT"))
+
+    every = events("sammantraden.ics")
+    assert [str(e["SUMMARY"]) for e in every] == [
+        "Kommunstyrelsens sammanträde den 13 maj 2024",
+        "Kommunfullmäktiges sammanträde den 10 juni 2024",
+    ]
+    start = every[0].decoded("DTSTART")
+    assert start == dt.datetime(2024, 5, 13, 11, 0, tzinfo=dt.UTC)
+    assert every[1].decoded("DTSTART") == dt.date(2024, 6, 10)
+    assert "KS 2023/0456 Laddplatser" in str(every[0]["DESCRIPTION"])
+    assert str(every[0]["LOCATION"]) == "Stadshuset, Ting 1"
+    board = events("sammantraden-kommunstyrelsen.ics")
+    assert [str(e["UID"]) for e in board] == [str(every[0]["UID"])]
+    assert len(events("sammantraden-kommunfullmaktige.ics")) == 1
+
+
+def test_the_atom_feed_lists_arenden_and_meetings(site: SphinxTestApp) -> None:
+    feed = feedparser.parse((site.outdir / "feeds" / "arenden.atom").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    titles = {entry.title for entry in feed.entries}
+    assert titles == {
+        "KS 2024/0123 Motion om solceller på kommunens byggnader",
+        "KS 2023/0456 Laddplatser för elbilar vid kommunhuset",
+        "Kommunstyrelsens sammanträde den 13 maj 2024",
+        "Kommunfullmäktiges sammanträde den 10 juni 2024",
+    }
+    links = {entry.link for entry in feed.entries}
+    assert "https://handlingar.kungalv.example/solceller.html#ks-2024-0123" in links
+    assert all(entry.updated_parsed for entry in feed.entries)
+    motion = next(e for e in feed.entries if e.title.startswith("KS 2024/0123"))
+    assert "Yttrande: Samhällsbyggnadsnämnden" in motion.summary
+
+
+def test_pages_link_the_feeds(site: SphinxTestApp) -> None:
+    page = (site.outdir / "ks-2024-05-13.html").read_text("utf-8")
+    assert re.search(
+        r'<link rel="alternate" type="application/atom\+xml" title="Kungälvs kommun: '
+        r'ärenden och sammanträden" href="feeds/arenden.atom" />',
+        page,
+    )
+    assert '<link rel="alternate" type="text/calendar"' in page
+    visible = re.search(r'<p class="kommun-feed-links">(.*?)</p>', page, re.S)
+    assert visible is not None
+    hrefs = re.findall(r'href="([^"]+)"', visible.group(1))
+    assert hrefs == [
+        "feeds/sammantraden-kommunstyrelsen.ics",
+        "feeds/sammantraden.ics",
+        "feeds/arenden.atom",
+    ]
+    assert all((site.outdir / href).is_file() for href in hrefs)
+    text = re.sub(r"<[^>]+>", "", visible.group(1))
+    assert text.startswith("Prenumerera: kommunstyrelsens sammanträden och alla")
+
+
+# -- incremental builds ---------------------------------------------------------------
+
+
+def files_of(outdir: Path) -> dict[str, str]:
+    """The export's and the feeds' files (sphinx-needs' report aside)."""
+    return {
+        p.relative_to(outdir).as_posix(): p.read_text("utf-8")
+        for p in sorted(outdir.rglob("*"))
+        if p.is_file()
+        and p.suffix in (".json", ".ics", ".atom")
+        and p.name != "schema_violations.json"
+    }
+
+
+def test_an_edit_shows_in_the_export_and_the_feeds_after_a_rebuild(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("oparl")
+    build(src, "oparl", builddir=src / "_oparl")
+    build(src, "html")
+    edit(src / "laddplatser.rst", ":inlamnad: 2023-09-04", ":inlamnad: 2023-09-11")
+    edit(
+        src / "laddplatser.rst",
+        "vid kommunhuset\n   :ansvarig",
+        "vid stadshuset\n   :ansvarig",
+    )
+    oparl = build(src, "oparl", builddir=src / "_oparl")
+    html = build(src, "html")
+    assert warnings_of(oparl) == warnings_of(html) == ""
+    papers = papers_by_id(read_back(oparl.outdir))
+    assert papers["ks-2023-0456-skrivelse"]["date"] == "2023-09-11"
+    assert papers["ks-2023-0456"]["name"] == "Laddplatser för elbilar vid stadshuset"
+    feed = feedparser.parse((html.outdir / "feeds" / "arenden.atom").read_bytes())
+    assert "KS 2023/0456 Laddplatser för elbilar vid stadshuset" in {
+        e.title for e in feed.entries
+    }
+    calendar = (html.outdir / "feeds" / "sammantraden.ics").read_text("utf-8")
+    assert "Laddplatser för elbilar vid stadshuset" in calendar.replace("\n ", "")
+    fresh = build(src, "oparl", builddir=src / "_fresh", freshenv=True)
+    assert files_of(fresh.outdir) == files_of(oparl.outdir)
+    fresh_html = build(src, "html", builddir=src / "_fresh_html", freshenv=True)
+    assert files_of(fresh_html.outdir) == files_of(html.outdir)
+
+
+def test_a_parallel_export_equals_a_serial_one(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("oparl")
+    serial = build(src, "oparl", builddir=src / "_serial", freshenv=True)
+    parallel = build(
+        src, "oparl", builddir=src / "_parallel", freshenv=True, parallel=2
+    )
+    assert warnings_of(parallel) == ""
+    assert files_of(parallel.outdir) == files_of(serial.outdir)
