@@ -376,17 +376,28 @@ def test_the_public_example_holds_no_masked_value_in_any_output_file(
 ) -> None:
     text = build_once("text", EXAMPLE, tmp_path / "text")
     needs = build_once("needs", EXAMPLE, tmp_path / "needs")
-    assert warnings_of(text) == warnings_of(needs) == ""
+    oparl = build_once(
+        "oparl",
+        EXAMPLE,
+        tmp_path / "oparl",
+        confoverrides={"html_baseurl": "https://handlingar.exempel.se/"},
+    )
+    assert warnings_of(text) == warnings_of(needs) == warnings_of(oparl) == ""
     latex_dir = next(iter(example_pdfs.values())).parent
     files = output_files(
         example.outdir,
         Path(example.doctreedir),
         text.outdir,
         needs.outdir,
+        oparl.outdir,
         latex_dir,
     )
     assert any(name.endswith(".pdf") for name in files)
     assert any(name.endswith("objects.inv") for name in files)
+    # the OParl export and the HTML build's feeds
+    assert any(name.endswith("/paper/ks-2019-656.json") for name in files)
+    assert any(name.endswith("/feeds/arenden.atom") for name in files)
+    assert any(name.endswith("/feeds/sammantraden.ics") for name in files)
     for value in MASKED:
         hits = [name for name, data in files.items() if value.encode() in data]
         assert hits == [], value

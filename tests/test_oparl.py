@@ -168,7 +168,7 @@ def check_kept(
     assert paper["reference"] == obj.own_dnr
     assert paper["sk:arende"] == obj.dnr
     assert paper["superordinatedPaper"] == [papers[index.arende(obj.dnr).id]["id"]]
-    when = date_of(obj)
+    when = date_of(obj) if obj.published else None
     assert paper.get("date") == (when.isoformat() if when else None)
     assert paper["web"].startswith("https://handlingar.kungalv.example/")
 
@@ -242,6 +242,7 @@ def test_an_unpublished_document_is_its_title_only(export: SphinxTestApp) -> Non
     assert hidden["sk:publicerad"] is False
     assert "sk:stallningar" not in hidden
     assert "sk:sammanfattning" not in hidden
+    assert "date" not in hidden  # other pages do not date it either
     for path in export.outdir.rglob("*"):
         if path.is_file():
             text = path.read_text("utf-8", "replace")

@@ -179,7 +179,7 @@ def document_paper(ex: Export, obj: KommunObject) -> Json:
         body=ex.body,
         name=obj.title,
         reference=obj.own_dnr,
-        date=iso(date_of(obj)),
+        date=iso(date_of(obj)) if obj.published else None,
         paperType=obj.label,
         superordinatedPaper=[ex.arende_url(obj.dnr)] if obj.dnr else [],
         relatedPaper=related(ex, obj),
