@@ -192,7 +192,6 @@ def parse(d: ObjectDirective) -> tuple[Protokoll, list[nodes.Node]]:
     day = when.isoformat() if when else ""
     obj_id = d.object_id(slug(f"protokoll {organ} {day}"))
     title = d.argument() or _("%(organ_gen)s protokoll %(date)s") % {
-        "organ": organ,
         "organ_gen": genitive(organ),
         "date": format_date(when, d.locale) if when else "",
     }

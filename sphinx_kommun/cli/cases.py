@@ -1,0 +1,77 @@
+"""``new arende``, ``new remiss`` and ``new sammantrade``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from ..swedish import format_date, slug
+from . import documents
+from .files import (
+    ARENDEN,
+    SAMMANTRADEN,
+    arende_of,
+    checked_dnr,
+    free,
+    listed,
+    profile,
+    write,
+)
+from .project import entries, find_arende, project_dir
+from .term import CliError, _, ask, interactive
+
+
+def run_arende(args: argparse.Namespace) -> int:
+    srcdir = project_dir(args.dir)
+    dnr = checked_dnr(srcdir, args.dnr)
+    if find_arende(srcdir, dnr) is not None:
+        raise CliError(_("ärendet %(dnr)s finns redan") % {"dnr": dnr})
+    rubrik = args.rubrik
+    if rubrik is None and interactive():
+        rubrik = ask(_("Ärendets rubrik"), "")
+    ansvarig = args.ansvarig or profile(srcdir).board
+    page = srcdir / ARENDEN / slug(dnr) / "index.rst"
+    write(page, documents.arende(dnr, rubrik or "", ansvarig), srcdir)
+    listed(srcdir / "index.rst", page, srcdir, _("Ärenden"))
+    return 0
+
+
+def run_remiss(args: argparse.Namespace) -> int:
+    srcdir = project_dir(args.dir)
+    arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
+    instanser = [" ".join(name.split()) for name in args.instans]
+    if not instanser and interactive():
+        instanser = entries(ask(_("Remissinstanser, åtskilda med ';'"), ""))
+    options = [
+        ("avsandare", args.avsandare or profile(srcdir).board),
+        ("datum", args.datum or dt.date.today().isoformat()),
+        ("svar-senast", args.svar_senast or ""),
+    ]
+    path = free(arende.path.parent / "remiss.rst")
+    write(path, documents.remiss(args.dnr, instanser, options), srcdir)
+    listed(arende.path, path, srcdir)
+    return 0
+
+
+def run_sammantrade(args: argparse.Namespace) -> int:
+    srcdir = project_dir(args.dir)
+    organ = " ".join((args.organ or profile(srcdir).council).split())
+    arenden = []
+    for written in args.arende:
+        dnr = checked_dnr(srcdir, written)
+        arende_of(srcdir, dnr)
+        arenden.append(dnr)
+    day = dt.date.fromisoformat(args.datum)
+    title = f"{organ} {format_date(day, 'sv')}"
+    options = [
+        ("organ", organ),
+        ("datum", args.datum),
+        ("tid", args.tid or ""),
+        ("plats", args.plats or ""),
+    ]
+    path = srcdir / SAMMANTRADEN / f"{slug(organ)}-{args.datum}.rst"
+    if path.exists():
+        raise CliError(_("%(path)s finns redan") % {"path": path.relative_to(srcdir)})
+    write(path, documents.sammantrade(title, options, arenden), srcdir)
+    listed(srcdir / "index.rst", path, srcdir, _("Sammanträden"))
+    return 0

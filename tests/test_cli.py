@@ -1,0 +1,578 @@
+"""The clerk's command line, ``sphinx-kommun``: every command driven in a
+temporary folder, as a clerk in Umeå or Region Västerbotten would."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from sphinx_kommun.cli import main
+from sphinx_kommun.cli.term import paint
+
+from .conftest import append, edit, html_text
+
+DNR = "KS 2024/0123"
+ARENDE = Path("arenden") / "ks-2024-0123"
+SCRIPT = Path(sys.executable).parent / "sphinx-kommun"
+
+
+def kommun(*argv: str | Path) -> int:
+    return main([str(arg) for arg in argv])
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project from ``init``, the current folder, with an ärende whose
+    remiss goes to two nämnder."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert kommun("init", tmp_path / "umea", "--kommun", "Umeå kommun") == 0
+    monkeypatch.chdir(tmp_path / "umea")
+    assert kommun("new", "arende", DNR, "--rubrik", "Ny förskola på Ersboda") == 0
+    assert (
+        kommun(
+            "new",
+            "remiss",
+            DNR,
+            "--instans",
+            "Barn- och utbildningsnämnden",
+            "--instans",
+            "Miljö- och hälsoskyddsnämnden",
+            "--datum",
+            "2024-03-01",
+            "--svar-senast",
+            "2024-04-30",
+        )
+        == 0
+    )
+    return tmp_path / "umea"
+
+
+def check_json(
+    capsys: pytest.CaptureFixture[str],
+) -> tuple[int, list[dict[str, object]]]:
+    capsys.readouterr()
+    status = kommun("check", "--format", "json")
+    return status, json.loads(capsys.readouterr().out)
+
+
+# -- conventions --------------------------------------------------------------
+
+
+COMMANDS = [
+    ["init"], ["new"], ["new", "arende"], ["new", "remiss"], ["new", "yttrande"],
+    ["new", "reservation"], ["new", "sammantrade"], ["import"], ["check"],
+    ["build"], ["serve"], ["plugins"], ["hooks"], [],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit:
+        kommun(*command, "--help")
+    assert exit.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: sphinx-kommun")
+
+
+def test_a_command_written_wrong_is_exit_status_2(project: Path) -> None:
+    for wrong in (
+        ["new", "yttrande"],  # no DNR
+        ["new", "sammantrade", "2024-02-30"],  # no such day
+        ["check", "--format", "xml"],
+        ["frobnicate"],
+    ):
+        with pytest.raises(SystemExit) as exit:
+            kommun(*wrong)
+        assert exit.value.code == 2, wrong
+
+
+def test_the_console_script_and_python_m_are_one_command_line(tmp_path: Path) -> None:
+    hooks = subprocess.run(
+        [sys.executable, "-m", "sphinx_kommun", "hooks"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    committed = Path(__file__).parent.parent / "docs" / "plugin-hooks.md"
+    assert hooks.stdout == committed.read_text(encoding="utf-8")
+    listing = subprocess.run(
+        [SCRIPT, "plugins"], capture_output=True, text=True, check=True
+    )
+    assert "sphinx_kommun.builtin" in listing.stdout
+    outside = subprocess.run(
+        [SCRIPT, "check", tmp_path], capture_output=True, text=True
+    )
+    assert outside.returncode == 1
+    assert "conf.py saknas" in outside.stderr
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert paint("1 varning", "yellow", Terminal()) == "\033[33m1 varning\033[0m"
+    assert paint("1 varning", "yellow", io.StringIO()) == "1 varning"
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert paint("1 varning", "yellow", Terminal()) == "1 varning"
+
+
+# -- init ---------------------------------------------------------------------
+
+
+def test_init_writes_a_project_for_the_profile(tmp_path: Path) -> None:
+    target = tmp_path / "vasterbotten"
+    assert (
+        kommun(
+            "init",
+            target,
+            "--kommun",
+            "Region Västerbotten",
+            "--profil",
+            "region",
+            "--tema",
+            "furo",
+        )
+        == 0
+    )
+    conf = (target / "conf.py").read_text(encoding="utf-8")
+    assert "kommun_profile = 'region'" in conf
+    assert "kommun_municipality = 'Region Västerbotten'" in conf
+    assert "html_theme = 'furo'" in conf
+    assert "html_sidebars" not in conf.replace("no html_sidebars", "")
+    index = (target / "index.rst").read_text(encoding="utf-8")
+    assert index.startswith("Handlingar – Region Västerbotten\n")
+    assert ":caption: Ärenden" in index and ":caption: Sammanträden" in index
+    assert (target / "sammantraden").is_dir() and (target / "arenden").is_dir()
+    workflow = (target / ".github" / "workflows" / "handlingar.yml").read_text()
+    assert "sphinx-kommun build -W" in workflow
+    assert "pip install sphinx-kommun furo" in workflow
+    # the region's own words are the defaults of the new documents
+    assert kommun("new", "arende", "RS 2024/0417", "--dir", target) == 0
+    page = target / "arenden" / "rs-2024-0417" / "index.rst"
+    assert ":ansvarig: Regionstyrelsen" in page.read_text(encoding="utf-8")
+    assert kommun("new", "sammantrade", "2024-06-18", "--dir", target) == 0
+    meeting = target / "sammantraden" / "regionfullmäktige-2024-06-18.rst"
+    assert meeting.read_text(encoding="utf-8").startswith(
+        "Regionfullmäktige 18 juni 2024\n"
+    )
+
+
+def test_init_asks_nothing_off_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # no municipality and nobody to ask: a usage error that says what to give
+    assert kommun("init", tmp_path / "p") == 2
+    assert "--kommun" in capsys.readouterr().err
+    assert not (tmp_path / "p" / "conf.py").exists()
+    # Stockholm's profile names its city
+    assert kommun("init", tmp_path / "p", "--profil", "stockholm") == 0
+    conf = (tmp_path / "p" / "conf.py").read_text(encoding="utf-8")
+    assert "kommun_municipality = 'Stockholms stad'" in conf
+    # and an existing project is left alone
+    assert kommun("init", tmp_path / "p", "--kommun", "Umeå kommun") == 1
+    assert "Stockholms stad" in (tmp_path / "p" / "conf.py").read_text(encoding="utf-8")
+
+
+def test_an_empty_project_builds_clean(tmp_path: Path) -> None:
+    assert kommun("init", tmp_path / "tom", "--kommun", "Västerås stad") == 0
+    assert kommun("check", tmp_path / "tom") == 0
+    assert kommun("build", tmp_path / "tom", "-W", "--utan-pdf") == 0
+    assert (tmp_path / "tom" / "_build" / "html" / "index.html").is_file()
+
+
+# -- new, check, build --------------------------------------------------------
+
+
+def test_init_new_check_build(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The acceptance: init, new ×5, check names what is left to write,
+    the clerk writes it, check and build -W are clean."""
+    assert (
+        kommun(
+            "new",
+            "yttrande",
+            DNR,
+            "--instans",
+            "miljö- och hälsoskyddsnämnden",
+            "--forvaltning",
+            "Miljö- och hälsoskyddskontoret",
+            "--datum",
+            "2024-04-02",
+            "--sammanfattning",
+            "ser positivt på förslaget",
+            "--stallning",
+            "tillstyrker",
+        )
+        == 0
+    )
+    assert (
+        kommun(
+            "new",
+            "reservation",
+            DNR,
+            "--typ",
+            "särskilt uttalande",
+            "--organ",
+            "Miljö- och hälsoskyddsnämnden",
+            "--forfattare",
+            "Anna Berg (V)",
+            "--datum",
+            "2024-04-18",
+        )
+        == 0
+    )
+    assert (
+        kommun(
+            "new",
+            "sammantrade",
+            "2024-06-10",
+            "--arende",
+            DNR,
+            "--tid",
+            "18.00",
+            "--plats",
+            "Rådhuset, sessionssalen",
+        )
+        == 0
+    )
+    yttrande = ARENDE / "yttranden" / "miljö-och-hälsoskyddsnämnden.rst"
+    reservation = ARENDE / "reservationer" / "särskilt-uttalande-anna-berg.rst"
+    # the instans as the remiss spells it, each file in its toctree
+    assert ".. yttrande:: Miljö- och hälsoskyddsnämnden\n" in yttrande.read_text(
+        encoding="utf-8"
+    )
+    toctree = (ARENDE / "index.rst").read_text(encoding="utf-8")
+    assert toctree.endswith(
+        "   remiss\n   yttranden/miljö-och-hälsoskyddsnämnden\n"
+        "   reservationer/särskilt-uttalande-anna-berg\n"
+    )
+    assert "   sammantraden/kommunfullmäktige-2024-06-10\n" in Path(
+        "index.rst"
+    ).read_text(encoding="utf-8")
+
+    # what the clerk has still to write, at its file and line
+    status, found = check_json(capsys)
+    assert status == 1
+    assert [(w["file"], w["line"], w["type"], w["subtype"]) for w in found] == [
+        (reservation.as_posix(), 6, "kommun", "missing"),
+        (yttrande.as_posix(), 6, "kommun", "missing"),
+    ]
+    assert "saknar text" in str(found[0]["message"])
+
+    append(
+        yttrande,
+        "\n   Förslag till beslut\n   -------------------\n\n"
+        "   Nämnden tillstyrker förslaget.\n\n"
+        "   Synpunkter och förslag\n   ----------------------\n\n"
+        "   Gården bör skyddas mot buller från Ersbodavägen.\n",
+    )
+    append(reservation, "\n   Förskolan bör byggas med solceller på taket.\n")
+    assert check_json(capsys) == (0, [])
+    assert kommun("check") == 0
+    assert "inga varningar" in capsys.readouterr().out
+
+    assert kommun("build", "-W") == 0
+    said = capsys.readouterr().out
+    html = project / "_build" / "html"
+    assert "Gården bör skyddas" in html_text(html / yttrande.with_suffix(".html"))
+    assert "Förskolan bör byggas med solceller" in html_text(
+        html / reservation.with_suffix(".html")
+    )
+    assert sorted(p.name for p in (html / "pdf").glob("*.pdf")) == [
+        "kommunfullmaktige-2024-06-10.pdf",
+        "ks-2024-0123.pdf",
+    ]
+    # the PDFs after the HTML read nothing: one environment
+    assert re.search(r"HTML: .* \(6 lästa, 6 skrivna\)", said), said
+    assert re.search(r"PDF: 2 i .* \(0 lästa\)", said), said
+
+
+def test_build_with_w_fails_on_a_warning(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(ARENDE / "remiss.rst", ":svar-senast: 2024-04-30", ":svar-senast: 2024-04-31")
+    assert kommun("build", "-W", "--utan-pdf") == 1
+    err = capsys.readouterr().err
+    assert f"{ARENDE.as_posix()}/remiss.rst:" in err
+    assert "2024-04-31" in err and "[kommun.date]" in err
+    assert "1 varning" in err
+    # without -W the build goes through and says what it found
+    assert kommun("build", "--utan-pdf") == 0
+
+
+def test_check_annotates_for_github_actions(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(ARENDE / "remiss.rst", ":svar-senast: 2024-04-30", ":svar-senast: 30 april")
+    capsys.readouterr()
+    assert kommun("check", "--format", "github") == 1
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(
+        f"::warning file={ARENDE.as_posix()}/remiss.rst,line=8,title=kommun.date::"
+    )
+
+
+def test_yttrande_instans_is_checked_against_the_remiss(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert kommun("new", "yttrande", DNR, "--instans", "Byggnadsnämnden") == 1
+    err = capsys.readouterr().err
+    assert "'Byggnadsnämnden' står inte i remissen" in err
+    assert "Barn- och utbildningsnämnden; Miljö- och hälsoskyddsnämnden" in err
+    assert not (ARENDE / "yttranden").exists()
+    # a second answer of one instans is refused
+    assert (
+        kommun("new", "yttrande", DNR, "--instans", "Barn- och utbildningsnämnden") == 0
+    )
+    assert (
+        kommun("new", "yttrande", DNR, "--instans", "barn- och utbildningsnämnden") == 1
+    )
+    assert "har redan ett yttrande" in capsys.readouterr().err
+    # an ärende without remiss, and one that does not exist
+    assert kommun("new", "arende", "KS 2024/0200") == 0
+    assert kommun("new", "yttrande", "KS 2024/0200", "--instans", "Kulturnämnden") == 1
+    assert "new remiss 'KS 2024/0200'" in capsys.readouterr().err
+    assert (
+        kommun("new", "reservation", "KS 2024/9999", "--organ", "Kommunstyrelsen") == 1
+    )
+    assert "ärendet KS 2024/9999 finns inte" in capsys.readouterr().err
+
+
+def test_new_checks_the_diarienummer_and_keeps_existing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert kommun("init", tmp_path / "sthlm", "--profil", "stockholm") == 0
+    folder = str(tmp_path / "sthlm")
+    # Stockholm's form is "KS 2019/1899"; Linköping's form is not it
+    assert kommun("new", "arende", "SBN-2023-00417", "--dir", folder) == 1
+    assert "inget diarienummer" in capsys.readouterr().err
+    assert kommun("new", "arende", "KS 2019/1899", "--dir", folder) == 0
+    assert kommun("new", "arende", "KS 2019/1899", "--dir", folder) == 1
+    assert "finns redan" in capsys.readouterr().err
+    assert kommun("new", "sammantrade", "2021-03-15", "--dir", folder) == 0
+    assert kommun("new", "sammantrade", "2021-03-15", "--dir", folder) == 1
+
+
+def test_marked_options_are_what_check_reports(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Options not given are written empty, and the build names the ones
+    that are required."""
+    assert kommun("new", "reservation", DNR) == 0
+    assert kommun("new", "sammantrade", "2024-09-02", "--organ", "Kommunstyrelsen") == 0
+    text = (ARENDE / "reservationer" / "reservation.rst").read_text(encoding="utf-8")
+    assert "   :organ:\n" in text and "   :forfattare:\n" in text
+    status, found = check_json(capsys)
+    assert status == 1
+    messages = {(w["file"], w["message"]) for w in found}
+    assert (
+        "sammantraden/kommunstyrelsen-2024-09-02.rst",
+        "sammanträdet har inga ärenden (:arenden:)",
+    ) in messages
+    reservation = (ARENDE / "reservationer" / "reservation.rst").as_posix()
+    assert (reservation, "reservationen saknar författare (:forfattare:)") in messages
+    assert (reservation, "reservationen anger varken :organ: eller :avser:") in messages
+
+
+# -- import -------------------------------------------------------------------
+
+
+def word_answer(path: Path, *, header: bool = True) -> Path:
+    """A förvaltning's answer as Word writes it: a header table, a title,
+    headings, bold, a bulleted list with a nested item, a numbered list
+    and a table."""
+    document = docx.Document()
+    if header:
+        table = document.add_table(rows=0, cols=2)
+        for label, value in [
+            ("Nämnd", "Miljö- och hälsoskyddsnämnden"),
+            ("Förvaltning", "Miljö- och hälsoskyddskontoret"),
+            ("Datum", "2 april 2024"),
+            ("Diarienummer", DNR),
+            ("Handläggare", "Karin Lund, miljöinspektör"),
+        ]:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+    document.add_paragraph("Yttrande över förslaget om förskola på Ersboda", "Title")
+    document.add_heading("Förslag till beslut", 1)
+    document.add_paragraph("Miljö- och hälsoskyddsnämnden tillstyrker förslaget.")
+    document.add_heading("Synpunkter och förslag", 1)
+    paragraph = document.add_paragraph("Förvaltningen ser ")
+    paragraph.add_run("positivt").bold = True
+    paragraph.add_run(" på förslaget men påpekar *två* saker:")
+    document.add_paragraph("bullret vid gården", "List Bullet")
+    document.add_paragraph("trafiken på Ersbodavägen", "List Bullet")
+    document.add_paragraph("särskilt morgontid", "List Bullet 2")
+    document.add_paragraph("Förvaltningen föreslår:")
+    document.add_paragraph("mät bullret vid gården", "List Number")
+    document.add_paragraph("sänk hastigheten till 30 km/h", "List Number")
+    table = document.add_table(rows=3, cols=2)
+    for row, values in zip(
+        table.rows,
+        [("Mätpunkt", "dB(A)"), ("Gården", "52"), ("Entrén", "58")],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = values
+    document.add_paragraph("1. Så står det i mätprotokollet.")
+    document.save(str(path))
+    return path
+
+
+def test_import_makes_a_yttrande_of_a_word_answer(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer = word_answer(tmp_path / "svar från miljö.docx")
+    assert kommun("import", answer) == 0  # the header names the ärende
+    path = ARENDE / "yttranden" / "miljö-och-hälsoskyddsnämnden.rst"
+    text = path.read_text(encoding="utf-8")
+    assert (
+        ".. yttrande:: Miljö- och hälsoskyddsnämnden\n   :dnr: KS 2024/0123\n" in text
+    )
+    assert "   :forvaltning: Miljö- och hälsoskyddskontoret\n" in text
+    assert "   :datum: 2024-04-02\n" in text
+    assert "   :handlaggare: Karin Lund, miljöinspektör\n" in text
+    assert "   :rubrik: Yttrande över förslaget om förskola på Ersboda\n" in text
+    assert "yttranden/miljö-och-hälsoskyddsnämnden" in (ARENDE / "index.rst").read_text(
+        encoding="utf-8"
+    )
+    # the one thing Word does not say is marked for the clerk
+    status, found = check_json(capsys)
+    assert status == 1
+    assert [(w["file"], w["subtype"]) for w in found] == [(path.as_posix(), "missing")]
+    edit(path, ":sammanfattning:", ":sammanfattning: ser positivt på förslaget")
+    assert kommun("build", "-W", "--utan-pdf") == 0
+    page = project / "_build" / "html" / path.with_suffix(".html")
+    soup = page.read_text(encoding="utf-8")
+    body = html_text(page)
+    assert "Förvaltningen ser positivt på förslaget men påpekar *två* saker:" in body
+    assert "<strong>positivt</strong>" in soup
+    items = re.findall(r"<li><p>(.*?)</p>", soup)
+    assert items == [
+        "bullret vid gården",
+        "trafiken på Ersbodavägen",
+        "särskilt morgontid",
+        "mät bullret vid gården",
+        "sänk hastigheten till 30 km/h",
+    ]
+    assert re.search(r"<ul[^>]*>\s*<li><p>särskilt morgontid", soup)
+    assert re.search(r"<ol[^>]*>\s*<li><p>mät bullret", soup)
+    assert re.search(r"<th[^>]*><p>Mätpunkt</p></th>", soup)
+    assert re.search(r"<td><p>Entrén</p></td>\s*<td><p>58</p></td>", soup)
+    assert "1. Så står det i mätprotokollet." in body
+    assert "Synpunkter och förslag" in body
+
+
+def test_import_without_a_header_table(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer = word_answer(tmp_path / "svar.docx", header=False)
+    # no ärende known: the directive is printed for the clerk to place
+    assert kommun("import", answer, "--instans", "Barn- och utbildningsnämnden") == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Yttrande från Barn- och utbildningsnämnden\n")
+    assert "   - bullret vid gården\n" in printed
+    assert "   .. list-table::\n      :header-rows: 1\n" in printed
+    # with --arende it is placed, the instans as the remiss spells it
+    assert (
+        kommun(
+            "import",
+            answer,
+            "--arende",
+            DNR,
+            "--instans",
+            "barn- och utbildningsnämnden",
+        )
+        == 0
+    )
+    written = ARENDE / "yttranden" / "barn-och-utbildningsnämnden.rst"
+    assert ".. yttrande:: Barn- och utbildningsnämnden\n" in written.read_text(
+        encoding="utf-8"
+    )
+    assert kommun("import", tmp_path / "saknas.docx") == 1
+    (tmp_path / "trasig.docx").write_text("inte en Word-fil", encoding="utf-8")
+    assert kommun("import", tmp_path / "trasig.docx") == 1
+    assert "kan inte läsas som en Word-fil" in capsys.readouterr().err
+
+
+# -- serve --------------------------------------------------------------------
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``sphinx-kommun serve`` on a free port of 127.0.0.1."""
+    process = subprocess.Popen(
+        [SCRIPT, "serve", "--port", "0"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found:
+                yield process, found.group(0)
+                break
+        else:
+            pytest.fail("serve printed no address")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def test_serve_rebuilds_an_edited_page_and_reloads_it(
+    project: Path, server: tuple[subprocess.Popen[str], str]
+) -> None:
+    process, address = server
+    page = address + "arenden/ks-2024-0123/remiss.html"
+    assert "Remiss" in get(page)
+    assert "/__sphinx_kommun__/build" in get(page)  # the reload script
+    assert get(address + "__sphinx_kommun__/build") == "1"
+    edit(
+        ARENDE / "remiss.rst",
+        "   .. Skriv remissens följebrev här.",
+        "   Kommunstyrelsen remitterar förslaget om en förskola på Ersboda.",
+    )
+    deadline = time.monotonic() + 120
+    while get(address + "__sphinx_kommun__/build") == "1":
+        assert time.monotonic() < deadline, "no rebuild after the edit"
+        time.sleep(0.2)
+    assert "remitterar förslaget om en förskola på Ersboda" in get(page)
+    # what serve shows is what a fresh build gives
+    served = project / "_build" / "preview" / "html"
+    assert kommun("build", "--utan-pdf") == 0
+    fresh = project / "_build" / "html"
+    for name in (
+        "index.html",
+        "arenden/ks-2024-0123/index.html",
+        "arenden/ks-2024-0123/remiss.html",
+    ):
+        assert html_text(served / name) == html_text(fresh / name), name
+    process.terminate()
+    assert process.wait(timeout=30) == 0
