@@ -33,7 +33,7 @@ from ..nodes import ancestors, kommun_object, kommun_pending
 from ..reading.generated import BeredningDirective, RemissammanstallningDirective
 from ..reading.roles import ROLE_MARK, KommunXRefRole
 from ..reading.sections import AvsnittDirective
-from ..swedish import capitalise, with_kind
+from ..swedish import capitalise, normalise, with_kind
 from . import excerpts
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
@@ -42,7 +42,7 @@ from .recording import Key, RecordingIndex
 logger = logging.getLogger(__name__)
 
 #: Per document: what is collected from it (see :meth:`KommunDomain.process_doc`).
-STORES = ("objects", "refs", "excerpts", "placeholders", "compilations")
+STORES = ("objects", "refs", "excerpts", "placeholders", "compilations", "people")
 
 
 class ArendeIndex(Index):
@@ -105,11 +105,12 @@ class KommunDomain(Domain):
         "excerpts": {},  # docname -> {"<id>#<name>": pickled nodes}
         "placeholders": {},  # docname -> True: it has generated content
         "compilations": {},  # docname -> dnr of the remissammanställningar on it
+        "people": {},  # docname -> {person's name normalised: anchor} (personregister)
         "generation": 0,  # counts changes to what is collected
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 7
+    data_version = 8
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).
@@ -165,6 +166,11 @@ class KommunDomain(Domain):
                 for node in pending
                 if node["generate"] == "remissammanstallning" and node.get("dnr")
             ],
+            "people": {
+                normalise(node["person"]): node["anchor"]
+                for node in pending
+                if node["generate"] == "person"
+            },
         }
         for store, value in found.items():
             if value:
@@ -197,6 +203,7 @@ class KommunDomain(Domain):
                 self.refs,
                 self.data["compilations"],
                 self._page_title,
+                self.data["people"],
             )
         return self._index
 
@@ -229,6 +236,11 @@ class KommunDomain(Domain):
         contnode: Element,
     ) -> nodes.reference | None:
         index = self.read_by(fromdocname)
+        if typ == "person":  # a name, linked where a personregister shows it
+            page = index.person_page(target)
+            if page is None:
+                return None
+            return make_refnode(builder, fromdocname, page[0], page[1], contnode)
         obj = index.resolve(typ, target, node.get("kommun-refdnr", ""))
         if obj is None:
             return None  # Sphinx asks warn_missing_reference whether to warn

@@ -28,6 +28,7 @@ from ...config import (
 from ...domain.index import ObjectIndex
 from ...domain.model import KommunObject
 from ...domain.store import ArendeIndex, get_domain
+from ...generate.motions import pdf_documents
 from ...i18n import _
 from ...kinds.arende import Arende
 from ...kinds.protokoll import Protokoll
@@ -317,7 +318,8 @@ def prepare(app: Sphinx, builder: Builder) -> None:
             subtype="config",
             location=conf_location(app, "kommun_pdf_documents"),
         )
-    derived = documents(index, settings)
+    # and a PDF of each page with a motionsredovisning
+    derived = documents(index, settings) + pdf_documents(app.env, settings)
     if derived:
         app.config.latex_documents = [
             # Sphinx writes these into \\title and \\author as LaTeX markup
