@@ -84,8 +84,8 @@ def sphinx(srcdir: Path, builder: str, args: argparse.Namespace) -> Progress:
         raise CliError(str(error)) from error
     if app.statuscode:
         raise CliError(
-            _("bygget misslyckades (%(count)d varningar)")
-            % {"count": len(warnings.records)}
+            _("bygget misslyckades: %(count)s")
+            % {"count": count(len(warnings.records))}
         )
     return progress
 

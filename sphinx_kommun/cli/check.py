@@ -16,6 +16,7 @@ from typing import Any
 
 from sphinx.errors import SphinxError
 
+from .build import count
 from .project import project_dir
 from .sphinxrun import Problem, WarningStream, application, session
 from .term import CliError, _, paint, say
@@ -87,11 +88,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in found:
             say(paint(str(problem), "yellow", sys.stdout))
         if found:
-            say(
-                _("%(count)d varningar") % {"count": len(found)}
-                if len(found) > 1
-                else _("1 varning")
-            )
+            say(count(len(found)))
         else:
             say(paint(_("inga varningar"), "green", sys.stdout))
     return 1 if found else 0
