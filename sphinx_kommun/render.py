@@ -138,14 +138,32 @@ def header(
 
 
 def person_inline(person: Person) -> list[nodes.Node]:
-    """A person as written in running text; withdrawn signatories struck through."""
+    """A person as written in running text; withdrawn signatories struck
+    through. The name links to the person's section of a personregister
+    where there is one (else it stays text, as written)."""
     text = person.with_party()
     if person.withdrawn:
         result: list[nodes.Node] = [kommun_struck(text, text)]
         if person.note:
             result.append(nodes.Text(f" ({person.note})"))
         return result
-    return [nodes.Text(text)]
+    return [person_link(person.name, text)]
+
+
+def person_link(name: str, text: str) -> pending_xref:
+    """``text`` linked to the section of the person ``name`` in a
+    personregister; unresolved, never warned about, it is just the text."""
+    node = pending_xref(
+        "",
+        nodes.Text(text),
+        refdomain="kommun",
+        reftype="person",
+        reftarget=name,
+        refexplicit=True,
+        refwarn=False,
+    )
+    node["kommun-person"] = True
+    return node
 
 
 def person_list(people: Sequence[Person], locale: str) -> list[nodes.Node]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_kommun.domain.model import Person
 from sphinx_kommun.domain.register import register_of
-from sphinx_kommun.testing import warnings_of
+from sphinx_kommun.testing import warning_lines, warnings_of
 
-from .conftest import append, edit
+from .conftest import append, broken_links, edit, html_text
+from .test_incremental import assert_same_pages, html_pages
 
 Build = Callable[..., SphinxTestApp]
 Copy = Callable[[str], Path]
@@ -26,7 +29,10 @@ def test_the_register_is_read_from_toml(project_copy: Copy, build: Build) -> Non
     council = register.body("kommunfullmäktige")
     assert council is not None
     assert council.seats == 5
-    assert [m.name for m in council.ledamoter][:2] == ["Anna Lindqvist", "Jonas Östlund"]
+    assert [m.name for m in council.ledamoter][:2] == [
+        "Anna Lindqvist",
+        "Jonas Östlund",
+    ]
     assert [m.name for m in council.ersattare] == ["Per Ekström", "Sara Lundgren"]
     assert council.chair is not None and council.chair.name == "Anna Lindqvist"
     member = council.member("  anna   LINDQVIST ")
@@ -64,7 +70,9 @@ def test_the_register_may_be_csv_and_several_files(
     assert [m.name for m in board.ersattare] == ["Sofia Berglund"]
 
 
-def test_a_toml_syntax_error_warns_at_its_line(project_copy: Copy, build: Build) -> None:
+def test_a_toml_syntax_error_warns_at_its_line(
+    project_copy: Copy, build: Build
+) -> None:
     src = project_copy("umea")
     edit(src / "ledamoter.toml", 'namn = "Erik Sandberg"', "namn = Erik Sandberg")
     app = build(src)
@@ -74,7 +82,9 @@ def test_a_toml_syntax_error_warns_at_its_line(project_copy: Copy, build: Build)
     assert register_of(app.env).bodies == ()
 
 
-def test_bad_entries_warn_and_the_rest_is_kept(project_copy: Copy, build: Build) -> None:
+def test_bad_entries_warn_and_the_rest_is_kept(
+    project_copy: Copy, build: Build
+) -> None:
     src = project_copy("umea")
     edit(src / "ledamoter.toml", 'parti = "C"', 'parti = "C"\nfarg = "grön"')
     # after the line added above: "namn = \"Kommunstyrelsen\"" is line 40
@@ -124,3 +134,260 @@ def test_a_missing_register_file_warns(project_copy: Copy, build: Build) -> None
     warnings = warnings_of(app)
     assert "ledamoter.toml:: WARNING: registret kan inte läsas" in warnings
     assert "[kommun.register]" in warnings
+
+
+# -- person pages -------------------------------------------------------------------
+
+
+def test_each_person_gets_a_section_with_seats_and_acts(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(project_copy("umea"))
+    assert warnings_of(app) == ""
+    page = (app.outdir / "ledamoter.html").read_text(encoding="utf-8")
+    for name in ("anna-lindqvist", "per-ekström", "jonas-östlund", "lina-åberg"):
+        assert f'id="person-{name}"' in page
+    text = html_text(app.outdir / "ledamoter.html")
+    # surnames in Swedish order: Ekström … Åberg, Östlund last
+    assert (
+        text.index("Per Ekström")
+        < text.index("Lina Åberg")
+        < text.index("Jonas Östlund")
+    )
+    jonas = text[text.index("Jonas Östlund Förtroendeuppdrag") :]
+    assert "Kommunfullmäktige Ledamot M vice ordförande" in jonas
+    assert "Motion om längre öppettider på biblioteken, KS 2019/0301" in jonas
+    assert "Reservationer och protokollsanteckningar" in jonas
+    assert "Reservation av Jonas Östlund (M), KS 2019/0233" in jonas
+    per = text[text.index("Per Ekström Förtroendeuppdrag") : text.index("Anna")]
+    assert "Kommunfullmäktige Ersättare M" in per
+    assert "Inget registrerat i handlingarna." in per
+    # an unregistered motionär has no section
+    assert "Olle Sjöberg" not in text
+
+
+def test_names_link_to_the_person_and_unregistered_names_stay_text(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(project_copy("umea"))
+    page = (app.outdir / "motion.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<a class="reference internal" href="ledamoter.html#person-maria-nystr%C3%B6m"'
+        r'|<a class="reference internal" href="ledamoter.html#person-maria-nyström"',
+        page,
+    ), page
+    assert ">Maria Nyström (V)</a>" in page
+    assert "Olle Sjöberg (V)" in page
+    assert ">Olle Sjöberg (V)</a>" not in page
+    assert broken_links(app.outdir) == set()
+
+
+def test_without_a_personregister_names_are_text(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    (src / "ledamoter.rst").unlink()
+    edit(src / "index.rst", "   ledamoter\n", "")
+    app = build(src, confoverrides={"nitpicky": True})
+    assert warnings_of(app) == ""
+    page = (app.outdir / "motion.html").read_text(encoding="utf-8")
+    assert "Maria Nyström (V)" in page
+    assert "ledamoter.html" not in page
+
+
+def test_a_personregister_of_one_body_and_an_unknown_body(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    append(src / "ledamoter.rst", "   :organ: Kommunstyrelsen; Fritidsnämnden\n")
+    app = build(src)
+    assert warning_lines(app) == [
+        "ledamoter.rst:5: WARNING: organet 'Fritidsnämnden' finns inte i registret "
+        "[kommun.register]"
+    ]
+    text = html_text(app.outdir / "ledamoter.html")
+    assert "Maria Nyström" in text
+    assert "Per Ekström" not in text  # an ersättare of fullmäktige only
+
+
+def test_the_votes_of_a_kind_reach_the_person_page() -> None:
+    """The extension point the protokoll feeds: an object's participants."""
+    from sphinx_kommun.domain.model import VOTED, Participation
+    from sphinx_kommun.kinds.reservation import Reservation
+
+    reservation = Reservation(
+        id="r",
+        docname="d",
+        lineno=1,
+        dnr="KS 2019/0233",
+        title="Reservation",
+        type="protokollsanteckning",
+        authors=(Person(name="Jonas Östlund", party="M"),),
+    )
+    assert reservation.participants() == (
+        Participation("Jonas Östlund", "reserved", "protokollsanteckning"),
+    )
+    assert VOTED == "voted"
+
+
+# -- the kallelse -------------------------------------------------------------------
+
+
+def test_the_kallelse_names_time_place_arenden_and_who_is_summoned(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(project_copy("umea"))
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "sammantrade.html")
+    kallelse = text[text.index("Kallelse till sammanträde med kommunfullmäktige") :]
+    assert "Tid: måndagen den 26 april 2021 kl. 13.00" in kallelse
+    assert "Plats: Stadshuset, Skolgatan 31A, Umeå" in kallelse
+    assert "1. Motion om fler laddplatser för elbilar KS 2020/0412 Motion" in kallelse
+    assert "Förhinder anmäls till kommunstyrelsens kansli" in kallelse
+    summoned = kallelse[kallelse.index("Kallade ledamöter") :]
+    assert summoned.index("Anna Lindqvist (S), ordförande") < summoned.index(
+        "Lina Åberg (L)"
+    )
+    assert "Ersättare för kännedom Per Ekström (M) Sara Lundgren (S)" in summoned
+    assert summoned.endswith("12 april 2021 Anna Lindqvist ordförande")
+    page = (app.outdir / "sammantrade.html").read_text(encoding="utf-8")
+    kallelse_html = page[page.index('id="kommunfullmäktige-2021-04-26-kallelse"') :]
+    assert 'href="motion.html#' in kallelse_html  # the handling is linked
+
+
+def test_a_kallelse_for_a_meeting_elsewhere_signed_by_the_clerk(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    (src / "kallelse.rst").write_text(
+        "Kallelse\n========\n\n"
+        ".. kallelse::\n"
+        "   :sammantrade: kommunfullmäktige-2021-04-26\n"
+        "   :undertecknare: Karin Holm, kommunsekreterare\n",
+        encoding="utf-8",
+    )
+    append(src / "index.rst", "   kallelse\n")
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "kallelse.html")
+    assert "Kallelse till sammanträde med kommunfullmäktige" in text
+    assert text.endswith("Karin Holm kommunsekreterare")
+
+
+def test_a_kallelse_without_its_meeting_or_body_warns(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    (src / "kallelse.rst").write_text(
+        "Kallelse\n========\n\n.. kallelse::\n   :sammantrade: ks-2099\n",
+        encoding="utf-8",
+    )
+    append(src / "index.rst", "   kallelse\n")
+    edit(src / "sammantrade.rst", ":organ: Kommunfullmäktige", ":organ: Fritidsnämnden")
+    app = build(src)
+    assert sorted(warning_lines(app)) == [
+        "kallelse.rst:4: WARNING: sammanträdet 'ks-2099' finns inte (:sammantrade:) "
+        "[kommun.ref]",
+        "sammantrade.rst:11: WARNING: Fritidsnämnden finns inte i registret "
+        "(kommun_ledamoter): kallelsen namnger inga ledamöter [kommun.register]",
+    ]
+    text = html_text(app.outdir / "sammantrade.html")
+    assert "Kallelse till sammanträde med fritidsnämnden" in text
+    assert "Kallade ledamöter" not in text
+
+
+def test_the_kallelse_is_in_the_meetings_pdf(project_copy: Copy, build: Build) -> None:
+    app = build(project_copy("umea"), "latex")
+    assert warnings_of(app) == ""
+    tex = (app.outdir / "kommunfullmaktige-2021-04-26.tex").read_text(encoding="utf-8")
+    assert "Kallelse till sammanträde med kommunfullmäktige" in tex
+    assert "måndagen den 26 april 2021 kl. 13.00" in tex
+    assert "Kallade ledamöter" in tex
+    report = app.outdir / "motionsredovisning-2021-04-30.tex"
+    text = report.read_text(encoding="utf-8")
+    assert "Motion om cykelbanor längs Umeälven" in text
+    assert "Motion om ett nytt utomhusbad" not in text
+
+
+# -- the motion report --------------------------------------------------------------
+
+
+def test_the_motion_report_lists_motions_older_than_a_year_undecided(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(project_copy("umea"))
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "motionsredovisning.html")
+    assert (
+        "Kommunstyrelsen redovisar de motioner som väckts före den 30 april 2020 "
+        "och som inte har beretts färdigt den 30 april 2021" in text
+    )
+    listed = [
+        title
+        for title in (
+            "Motion om längre öppettider på biblioteken",  # decided after the date
+            "Motion om fler laddplatser för elbilar",  # no beslut
+            "Motion om cykelbanor längs Umeälven",  # a day over; återremiss
+            "Motion om ett nytt utomhusbad",  # väckt a year ago to the day
+            "Motion om skolgårdarnas grönska",  # decided (avslag)
+        )
+        if title in text
+    ]
+    assert listed == [
+        "Motion om längre öppettider på biblioteken",
+        "Motion om fler laddplatser för elbilar",
+        "Motion om cykelbanor längs Umeälven",
+    ]
+    # oldest first, with dnr, motionärer and date
+    assert "KS 2020/0412 Maria Nyström (V) och Olle Sjöberg (V) 16 mars 2020" in text
+    assert text.index("KS 2019/0301") < text.index("KS 2020/0412")
+
+
+def test_the_motion_report_a_day_later_takes_the_next_motion(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    edit(src / "motionsredovisning.rst", "2021-04-30", "2021-05-01")
+    app = build(src)
+    text = html_text(app.outdir / "motionsredovisning.html")
+    assert "Motion om ett nytt utomhusbad" in text
+
+
+def test_a_motion_report_without_a_date_warns(project_copy: Copy, build: Build) -> None:
+    src = project_copy("umea")
+    edit(src / "motionsredovisning.rst", "   :datum: 2021-04-30\n", "")
+    app = build(src)
+    assert warning_lines(app) == [
+        "motionsredovisning.rst:4: WARNING: motionsredovisningen saknar datum "
+        "(:datum:) [kommun.missing]"
+    ]
+
+
+# -- incremental and parallel -------------------------------------------------------
+
+
+def test_a_changed_register_rewrites_what_used_it(
+    project_copy: Copy, build: Build, tmp_path: Path
+) -> None:
+    src = project_copy("umea")
+    build(src, builddir=tmp_path / "inc")
+    edit(src / "ledamoter.toml", 'namn = "Erik Sandberg"', 'namn = "Olle Sjöberg"')
+    edit(src / "motionsredovisning.rst", "2021-04-30", "2021-05-01")
+    incremental = build(src, builddir=tmp_path / "inc")
+    assert warnings_of(incremental) == ""
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    assert_same_pages(incremental.outdir, fresh.outdir)
+    assert ">Olle Sjöberg (V)</a>" in (incremental.outdir / "motion.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Olle Sjöberg (C)" in html_text(incremental.outdir / "sammantrade.html")
+
+
+def test_parallel_equals_serial(
+    project_copy: Copy, build: Build, tmp_path: Path
+) -> None:
+    src = project_copy("umea")
+    serial = build(src, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    assert warnings_of(parallel) == ""
+    assert html_pages(parallel.outdir) == html_pages(serial.outdir)

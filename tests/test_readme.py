@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sphinx_kommun.generate.kallelse import KallelseDirective
+from sphinx_kommun.generate.motions import MotionsredovisningDirective
+from sphinx_kommun.generate.people import PersonregisterDirective
 from sphinx_kommun.kinds import DIRECTIVES as KIND_DIRECTIVES
 from sphinx_kommun.reading.generated import (
     BeredningDirective,
@@ -16,6 +19,9 @@ DIRECTIVES = {
     "remissammanstallning": RemissammanstallningDirective,
     "remissammanställning": RemissammanstallningDirective,
     "beredning": BeredningDirective,
+    "kallelse": KallelseDirective,
+    "personregister": PersonregisterDirective,
+    "motionsredovisning": MotionsredovisningDirective,
 }
 
 README = Path(__file__).parent.parent / "README.md"

@@ -52,6 +52,8 @@ class ObjectIndex:
     _first_numbers: dict[int, dict[str, int]] = field(default_factory=dict)
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
+    #: person's name normalised -> (page, anchor) of their personregister section
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: A page's title (backlinks from a page rather than an object show it).
     page_title: Callable[[str], str] = lambda docname: ""
 
@@ -62,6 +64,7 @@ class ObjectIndex:
         refs_by_doc: Mapping[str, Sequence[RoleRef]],
         compilations_by_doc: Mapping[str, Iterable[str]] | None = None,
         page_title: Callable[[str], str] | None = None,
+        people_by_doc: Mapping[str, Mapping[str, str]] | None = None,
     ) -> ObjectIndex:
         """The index of the objects and references of every page.
 
@@ -99,6 +102,9 @@ class ObjectIndex:
             for dnr in dnrs:
                 compilations[index.canonical(dnr)].append(docname)
         index.compilations = dict(compilations)
+        for docname, anchors in sorted((people_by_doc or {}).items()):
+            for name, anchor in anchors.items():
+                index.people.setdefault(name, (docname, anchor))
         return index
 
     # -- queries (what a page reads through a RecordingIndex) -----------------
@@ -114,6 +120,10 @@ class ObjectIndex:
     def of_dnr(self, dnr: str) -> list[KommunObject]:
         """The objects of ärende ``dnr``, as read."""
         return self.by_dnr.get(self.canonical(dnr), [])
+
+    def person_page(self, name: str) -> tuple[str, str] | None:
+        """The page and anchor of the person's section in a personregister."""
+        return self.people.get(normalise(name))
 
     def compilation_pages(self, dnr: str) -> list[str]:
         """The pages showing ärende ``dnr``'s remissammanställning."""

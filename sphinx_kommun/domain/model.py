@@ -85,6 +85,26 @@ class Excerpt:
     digest: str = ""
 
 
+#: What a person did in an object (:attr:`Participation.what`).
+SIGNED = "signed"
+PROPOSED = "proposed"
+RESERVED = "reserved"
+VOTED = "voted"
+ATTESTED = "attested"
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A person named in an object and what they did there: ``what`` is one
+    of :data:`SIGNED`, :data:`PROPOSED` (a motion, a yrkande),
+    :data:`RESERVED`, :data:`VOTED`, :data:`ATTESTED`; ``detail`` says more
+    ("ja", "nej", "avstår" for a vote; the kind of a reservation)."""
+
+    name: str
+    what: str
+    detail: str = ""
+
+
 @dataclass(frozen=True, kw_only=True)
 class KommunObject:
     """What every object has: an id, where it was written, and its ärende."""
@@ -109,6 +129,21 @@ class KommunObject:
     #: False when its document is marked ``:publiceras: nej``: other pages
     #: then show nothing of it but its title (see :mod:`~.publishing`).
     published: bool = True
+
+    #: The fields of people (tuples of :class:`Person`) and what the people
+    #: named there did, for the person pages: ``{"authors": SIGNED}``.
+    people_fields: ClassVar[dict[str, str]] = {}
+
+    def participants(self) -> tuple[Participation, ...]:
+        """The people this object names and what each did (signed, proposed,
+        reserved, voted …): what a person's page lists. Withdrawn people
+        are left out. A kind with more to say (votes) overrides it."""
+        return tuple(
+            Participation(person.name, what)
+            for name, what in self.people_fields.items()
+            for person in getattr(self, name, ())
+            if not person.withdrawn
+        )
 
     def excerpt(self, name: str) -> Excerpt | None:
         for excerpt in self.excerpts:

@@ -9,7 +9,9 @@ is replaced by its generator (:mod:`.registry`) when its page is written
 (:mod:`.agenda`), what decisions are about — bylines, proposal
 sentences, a beslut's outcomes (:mod:`.decisions`), what a yttrande
 answers and where a beslut was taken (:mod:`.links`), a protokoll's §
-numbers, ärenden and extracts (:mod:`.protocol`); the sidebar is computed alongside (:mod:`.navigation`).
+numbers, ärenden and extracts (:mod:`.protocol`), the kallelse
+(:mod:`.kallelse`), the personregister (:mod:`.people`) and the motion
+report (:mod:`.motions`); the sidebar is computed alongside (:mod:`.navigation`).
 Everything a page reads of the domain is recorded, and decides when it is
 written again (:mod:`.incremental`).
 """
@@ -27,14 +29,20 @@ def register(app: Sphinx) -> None:
         compilation,
         decisions,
         incremental,
+        kallelse,
         links,
+        motions,
         navigation,
         overview,
+        people,
         protocol,
         titles,
     )
     from .fill import FillGenerated
 
+    app.add_directive("personregister", people.PersonregisterDirective)
+    app.add_directive("kallelse", kallelse.KallelseDirective)
+    app.add_directive("motionsredovisning", motions.MotionsredovisningDirective)
     app.add_post_transform(FillGenerated)
     navigation.register(app)
     app.connect("env-get-updated", incremental.pages_to_rewrite)

@@ -9,6 +9,7 @@ handlingar for the meeting.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -109,6 +110,31 @@ def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     if not isinstance(meeting, Sammantrade):
         return []
     items = agenda(ctx, meeting)
+    rows = agenda_rows(ctx, items)
+    anchor = f"{meeting.id}-foredragningslista"
+    block = kommun_generated(classes=["kommun-agenda"])
+    block += render.section(
+        _("Föredragningslista"), anchor, agenda_table(rows, f"{anchor}-arenden")
+    )
+    if ctx.output_format == "latex":
+        block.extend(_handlingar(ctx, meeting, items))
+    return [block]
+
+
+def agenda_table(rows: list[Any], node_id: str) -> nodes.container:
+    """The table of ärenden and their handlingar (:func:`agenda_rows`)."""
+    return render.table(
+        [_("Nr"), _("Ärende"), _("Diarienummer"), _("Handlingar")],
+        rows,
+        widths=[1, 6, 3, 5],
+        classes=["kommun-agenda-table", "longtable"],
+        title=_("Ärenden och handlingar"),
+        node_id=node_id,
+    )
+
+
+def agenda_rows(ctx: Context, items: list[AgendaItem]) -> list[Any]:
+    """A row per ärende: number, title (linked), dnr, the handlingar (linked)."""
     rows = []
     for item in items:
         documents: list[nodes.Node] = []
@@ -124,20 +150,7 @@ def sammantrade_agenda(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         arende = ctx.index.arende(item.dnr)
         title = ctx.link(arende, item.title) if arende else nodes.Text(item.title)
         rows.append((f"{item.number}.", [title], item.dnr, documents))
-    anchor = f"{meeting.id}-foredragningslista"
-    block = kommun_generated(classes=["kommun-agenda"])
-    table = render.table(
-        [_("Nr"), _("Ärende"), _("Diarienummer"), _("Handlingar")],
-        rows,
-        widths=[1, 6, 3, 5],
-        classes=["kommun-agenda-table", "longtable"],
-        title=_("Ärenden och handlingar"),
-        node_id=f"{anchor}-arenden",
-    )
-    block += render.section(_("Föredragningslista"), anchor, table)
-    if ctx.output_format == "latex":
-        block.extend(_handlingar(ctx, meeting, items))
-    return [block]
+    return rows
 
 
 def _doc_link(ctx: Context, docname: str, text: str) -> nodes.Element:

@@ -17,7 +17,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject, Person, default_id
+from ..domain.model import PROPOSED, KommunObject, Person, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
@@ -33,6 +33,7 @@ class Initiativ(KommunObject):
 
     kind: ClassVar[str] = "initiativ"
     label: ClassVar[str] = N_("initiativ")
+    people_fields: ClassVar[dict[str, str]] = {"authors": PROPOSED}
     #: the kind in the plural, as a byline names several ("Skrivelser av …"),
     #: and definite, singular and plural ("skrivelsen", "skrivelserna")
     plural: ClassVar[str] = N_("initiativ")

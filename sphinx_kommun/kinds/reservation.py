@@ -9,7 +9,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject, Person, default_id
+from ..domain.model import RESERVED, KommunObject, Participation, Person, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
@@ -31,6 +31,14 @@ class Reservation(KommunObject):
     date: dt.date | None = None
     #: The reference as written (an id, an instans name, or "beslut").
     concerns_ref: str = ""
+
+    def participants(self) -> tuple[Participation, ...]:
+        """Its authors reserved (or noted, said …: the detail is its kind)."""
+        return tuple(
+            Participation(p.name, RESERVED, self.type)
+            for p in self.authors
+            if not p.withdrawn
+        )
 
 
 OPTIONS = {

@@ -16,7 +16,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..domain.model import Person, default_id
+from ..domain.model import SIGNED, Person, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
@@ -28,6 +28,7 @@ from .beslutspunkt import Proposing, proposed, read_proposing, split_points
 class Tjansteskrivelse(Proposing):
     kind: ClassVar[str] = "tjansteskrivelse"
     label: ClassVar[str] = N_("tjänsteskrivelse")
+    people_fields: ClassVar[dict[str, str]] = {"signatories": SIGNED}
     definite: ClassVar[str] = N_("tjänsteskrivelsen")
 
     date: dt.date | None = None

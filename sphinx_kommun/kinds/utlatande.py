@@ -9,7 +9,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from .. import render
-from ..domain.model import Person, default_id
+from ..domain.model import SIGNED, Person, default_id
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
@@ -24,6 +24,7 @@ class Utlatande(Proposing):
 
     kind: ClassVar[str] = "utlatande"
     label: ClassVar[str] = N_("utlåtande")
+    people_fields: ClassVar[dict[str, str]] = {"signatories": SIGNED}
     definite: ClassVar[str] = N_("utlåtandet")
 
     rotel: str = ""

@@ -10,6 +10,8 @@ from docutils import nodes
 
 from .. import render
 from ..domain.model import (
+    ATTESTED,
+    SIGNED,
     Excerpt,
     KommunObject,
     Person,
@@ -28,6 +30,10 @@ from ..swedish import format_date
 class Yttrande(KommunObject):
     kind: ClassVar[str] = "yttrande"
     label: ClassVar[str] = N_("yttrande")
+    people_fields: ClassVar[dict[str, str]] = {
+        "signatories": SIGNED,
+        "attestations": ATTESTED,
+    }
 
     instans: str
     forvaltning: str = ""

@@ -1,0 +1,171 @@
+"""The motion report: motions not finished within a year (KL 5 kap. 35 §).
+
+Twice a year the styrelse reports to fullmäktige the motions that have not
+been finished within a year of being väckt. ``.. motionsredovisning::``
+with ``:datum:`` lists, when its page is written, every motion väckt
+(``:inlamnad:``) more than a year before that date — before the same
+day a year earlier — that has no final beslut on or before the date (a
+``beslut`` of its ärende whose outcome is neither återremiss nor
+bordläggning). The page gets a PDF of its own (:func:`pdf_documents`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+
+from .. import render
+from ..config import KommunConfig
+from ..domain.recording import RecordingIndex
+from ..i18n import _
+from ..kinds.beslut import Beslut
+from ..kinds.initiativ import Motion
+from ..nodes import kommun_generated, kommun_pending
+from ..reading.directive import ObjectDirective
+from ..swedish import capitalise, fold, format_date, parse_date
+from .context import Context
+from .registry import generator
+
+#: Outcomes that do not finish an ärende.
+NOT_FINAL = frozenset({"återremiss", "bordläggning"})
+#: The page's metadata entry naming its PDF (see :func:`pdf_documents`).
+PDF_METADATA = "kommun-pdf"
+
+
+class MotionsredovisningDirective(ObjectDirective):
+    """``.. motionsredovisning::``: the motions not finished within a year."""
+
+    generated: ClassVar[str] = "motionsredovisning"
+    has_content = True
+    optional_arguments = 0
+    options_help: ClassVar[dict[str, str]] = {
+        "datum": "the date of the report (YYYY-MM-DD; required)",
+        "organ": "the body reporting (default: the profile's styrelse)",
+    }
+
+    @property
+    def kind(self) -> str:
+        return self.generated
+
+    @classmethod
+    def option_names(cls) -> list[str]:
+        return list(cls.options_help)
+
+    def known_options(self) -> set[str]:
+        return {fold(name) for name in self.option_names()}
+
+    def run(self) -> list[nodes.Node]:
+        date = self.date("datum")
+        if date is None:
+            if not self.text("datum"):
+                self.warn(_("motionsredovisningen saknar datum (:datum:)"), "missing")
+            return self.parse_sections() if self.content else []
+        body = self.text("organ") or self.kommun_config.words.board
+        title = _("Redovisning av motioner som inte har beretts färdigt")
+        self.env.metadata[self.env.docname][PDF_METADATA] = (
+            f"motionsredovisning-{date.isoformat()}",
+            f"{title} {format_date(date, self.locale)}",
+        )
+        node = self.pending("motionsredovisning", date=date.isoformat(), body=body)
+        node.extend(self.parse_sections() if self.content else [])
+        return [node]
+
+
+def a_year_before(date: dt.date) -> dt.date:
+    """The same day a year earlier (29 February: the 28th)."""
+    try:
+        return date.replace(year=date.year - 1)
+    except ValueError:
+        return date.replace(year=date.year - 1, day=28)
+
+
+def unfinished(index: RecordingIndex, date: dt.date) -> list[Motion]:
+    """The motions väckt before the day a year before ``date`` without
+    a final beslut on or before ``date``, oldest first."""
+    line = a_year_before(date)
+    found = []
+    for dnr in index.dnrs():
+        if _decided(index, dnr, date):
+            continue
+        for motion in index.initiativ(dnr):
+            if isinstance(motion, Motion) and motion.filed and motion.filed < line:
+                found.append(motion)
+    return sorted(found, key=lambda m: (m.filed, m.dnr))
+
+
+def _decided(index: RecordingIndex, dnr: str, date: dt.date) -> bool:
+    beslut: list[Beslut] = index.beslut(dnr)
+    not_final = {fold(word) for word in NOT_FINAL}
+    return any(
+        b.date is not None
+        and b.date <= date
+        and not (b.outcomes and {fold(o.word) for o in b.outcomes} <= not_final)
+        for b in beslut
+    )
+
+
+@generator("motionsredovisning")
+def motionsredovisning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    date = parse_date(node["date"])
+    motions = unfinished(ctx.index, date)
+    block = kommun_generated(classes=["kommun-motionsredovisning"])
+    text = _(
+        "%(body)s redovisar de motioner som väckts före den %(line)s "
+        "och som inte har beretts färdigt den %(date)s (5 kap. 35 § "
+        "kommunallagen)."
+    ) % {
+        "body": capitalise(node["body"]),
+        "line": ctx.date(a_year_before(date)),
+        "date": ctx.date(date),
+    }
+    block += nodes.paragraph(text, text)
+    block.extend(child.deepcopy() for child in node.children)
+    if not motions:
+        none = _("Det finns inga sådana motioner.")
+        block += nodes.paragraph(none, none)
+        return [block]
+    rows: list[Any] = []
+    for motion in motions:
+        arende = ctx.index.arende(motion.dnr)
+        rows.append(
+            (
+                [ctx.link(motion)],
+                motion.dnr,
+                render.person_list(motion.authors, ctx.locale),
+                ctx.date(motion.filed),
+                arende.responsible if arende is not None else "",
+            )
+        )
+    block += render.table(
+        [_("Motion"), _("Diarienummer"), _("Motionärer"), _("Väckt"), _("Ansvarig")],
+        rows,
+        widths=[6, 3, 4, 3, 3],
+        classes=["longtable"],
+        title=_("Motioner som inte har beretts färdigt inom ett år"),
+        node_id=f"motionsredovisning-{date.isoformat()}",
+    )
+    return [block]
+
+
+def pdf_documents(
+    env: BuildEnvironment, config: KommunConfig
+) -> list[tuple[str, str, str, str, str, bool]]:
+    """latex_documents entries of the pages with a motionsredovisning
+    (``kommun_pdf_documents``: ``all``, ``rapporter`` or the file's name)."""
+    chosen = {
+        item.strip().casefold()
+        for item in config.pdf_documents.replace(";", ",").split(",")
+    }
+    entries = []
+    for docname in sorted(env.found_docs):
+        found = env.metadata.get(docname, {}).get(PDF_METADATA)
+        if not found:
+            continue
+        name, title = found
+        if chosen & {"all", "rapporter", name.casefold()}:
+            author = config.words.municipality
+            entries.append((docname, f"{name}.tex", title, author, "howto", False))
+    return entries

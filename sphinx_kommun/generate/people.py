@@ -1,0 +1,168 @@
+"""The personregister: a section per person of the register of members.
+
+``.. personregister::`` writes, while its page is read, one section per
+person of the register (:mod:`~sphinx_kommun.domain.register`), with their
+bodies and seats; what the person signed, proposed, reserved and how they
+voted is filled in when the page is written, from every object's
+:meth:`~sphinx_kommun.domain.model.KommunObject.participants` (a kind
+such as the protokoll's § adds votes by overriding it). Names anywhere in
+the project link to the person's section (:func:`~sphinx_kommun.render.person_inline`).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from .. import render
+from ..domain.model import (
+    ATTESTED,
+    PROPOSED,
+    RESERVED,
+    SIGNED,
+    VOTED,
+    KommunObject,
+    Participation,
+)
+from ..domain.register import Member, register_of
+from ..i18n import N_, _
+from ..nodes import kommun_generated, kommun_pending
+from ..reading.directive import ObjectDirective
+from ..swedish import capitalise, fold, normalise, slug
+from .context import Context
+from .registry import generator
+
+#: What a person did, as the person's section heads it, in this order.
+HEADINGS = {
+    PROPOSED: N_("Motioner och yrkanden"),
+    SIGNED: N_("Undertecknat"),
+    ATTESTED: N_("Attesterat"),
+    RESERVED: N_("Reservationer och protokollsanteckningar"),
+    VOTED: N_("Omröstningar"),
+}
+OTHER = N_("Övrigt")
+#: A seat, as the table of seats names it.
+SEAT_LABELS = {"ledamot": N_("ledamot"), "ersättare": N_("ersättare")}
+
+
+def person_anchor(name: str) -> str:
+    return "person-" + (slug(name) or "utan-namn")
+
+
+class PersonregisterDirective(ObjectDirective):
+    """``.. personregister::``: a section per person of the register."""
+
+    generated: ClassVar[str] = "personregister"
+    has_content = True  # the options may be written there, and an introduction
+    optional_arguments = 0
+    options_help: ClassVar[dict[str, str]] = {
+        "organ": "only the members of these bodies, one per line or ';' "
+        "(default: every body of the register)",
+    }
+
+    @property
+    def kind(self) -> str:
+        return self.generated
+
+    @classmethod
+    def option_names(cls) -> list[str]:
+        return list(cls.options_help)
+
+    def known_options(self) -> set[str]:
+        return {fold(name) for name in self.option_names()}
+
+    def run(self) -> list[nodes.Node]:
+        register = register_of(self.env)
+        bodies = list(register.bodies)
+        wanted = self.entries("organ")
+        if wanted:
+            bodies = []
+            for name in wanted:
+                body = register.body(name)
+                if body is None:
+                    self.warn(
+                        _("organet '%(body)s' finns inte i registret"),
+                        "register",
+                        {"body": name, "option": "organ"},
+                    )
+                else:
+                    bodies.append(body)
+        if not register.bodies:
+            self.warn(
+                _("personregistret är tomt: kommun_ledamoter anger inget register"),
+                "register",
+            )
+        seats: dict[str, list[Member]] = {}
+        for body in bodies:
+            for member in body.members:
+                seats.setdefault(normalise(member.name), []).append(member)
+        names = [n for n in register.people() if normalise(n) in seats]
+        intro = self.parse_sections() if self.content else []
+        return [*intro, *(self._person(name, seats[normalise(name)]) for name in names)]
+
+    def _person(self, name: str, seats: list[Member]) -> nodes.section:
+        anchor = person_anchor(name)
+        rows = [
+            (
+                seat.body,
+                capitalise(_(SEAT_LABELS[seat.seat])),
+                seat.party,
+                seat.role or "",
+            )
+            for seat in seats
+        ]
+        table = render.table(
+            [_("Organ"), _("Uppdrag"), _("Parti"), _("Roll")],
+            rows,
+            widths=[5, 3, 2, 3],
+            title=_("Förtroendeuppdrag"),
+            node_id=f"{anchor}-uppdrag",
+        )
+        placeholder = self.pending("person", person=name, anchor=anchor)
+        section = render.section(name, anchor, table, placeholder)
+        section["names"].append(fold(anchor))
+        section["classes"].append("kommun-person")
+        return section
+
+
+@generator("person")
+def person(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    """What the person did, per kind of act, each object linked."""
+    wanted = normalise(node["person"])
+    done: dict[str, list[tuple[KommunObject, Participation]]] = {}
+    for dnr in ctx.index.dnrs():
+        for obj in ctx.index.of_dnr(dnr):
+            for act in obj.participants():
+                if normalise(act.name) == wanted:
+                    key = act.what if act.what in HEADINGS else OTHER
+                    done.setdefault(key, []).append((obj, act))
+    block = kommun_generated(classes=["kommun-person-acts"])
+    if not done:
+        block += nodes.paragraph("", _("Inget registrerat i handlingarna."))
+        return [block]
+    for key in [*HEADINGS, OTHER]:
+        if key not in done:
+            continue
+        items = [_act(ctx, obj, act) for obj, act in done[key]]
+        block += nodes.rubric("", _(HEADINGS.get(key, OTHER)))
+        block += _list(items)
+    return [block]
+
+
+def _act(ctx: Context, obj: KommunObject, act: Participation) -> list[nodes.Node]:
+    """ "Motion: Fler laddplatser (KS 2020/0412)", a vote with its answer."""
+    text = ctx.labelled(obj)
+    result: list[nodes.Node] = [ctx.link(obj, text)]
+    if obj.dnr:
+        result.append(nodes.Text(f", {obj.dnr}"))
+    if act.detail and fold(act.detail) not in fold(text):
+        result.append(nodes.Text(f": {capitalise(act.detail)}"))
+    return result
+
+
+def _list(items: list[list[nodes.Node]]) -> nodes.bullet_list:
+    listing = nodes.bullet_list()
+    for item in items:
+        listing += nodes.list_item("", nodes.paragraph("", "", *item))
+    return listing
