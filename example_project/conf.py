@@ -14,6 +14,10 @@ exclude_patterns = ["_build"]
 kommun_profile = "stockholm"
 
 html_title = "Handlingar"
+# The register of members (an example: abbreviated, the names beyond the
+# seeds made up): the kallelse names who is summoned, the page
+# Förtroendevalda shows each person, and names link to it
+kommun_ledamoter = "ledamoter.toml"
 # No html_sidebars: sphinx-kommun's default sidebar shows the page's ärende
 # and the index of all ärenden, not the global table of contents.
 
