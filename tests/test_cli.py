@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -18,6 +19,7 @@ import docx
 import pytest
 
 from sphinx_kommun.cli import main
+from sphinx_kommun.cli.progress import Progress
 from sphinx_kommun.cli.term import paint
 
 from .conftest import append, edit, html_text
@@ -133,7 +135,45 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
     assert paint("1 varning", "yellow", Terminal()) == "1 varning"
 
 
+def test_a_progress_bar_on_a_terminal_only() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet, terminal = io.StringIO(), Terminal()
+    for stream in (quiet, terminal):
+        progress = Progress("HTML", stream)
+        progress._before_read(None, None, ["index", "remiss", "yttrande", "beslut"])  # type: ignore[arg-type]
+        progress._source_read(None, "index", [""])  # type: ignore[arg-type]
+    assert quiet.getvalue() == ""
+    assert terminal.getvalue().endswith("HTML: läser " + "█" * 7 + "░" * 23 + " 1/4")
+
+
 # -- init ---------------------------------------------------------------------
+
+
+def test_init_asks_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter(["region", "Region Jämtland Härjedalen", ""])
+    asked: list[str] = []
+
+    def answer(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    monkeypatch.setattr("sphinx_kommun.cli.init.interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    assert kommun("init", tmp_path / "jh") == 0
+    assert asked == [
+        "Profil (kommun, stockholm, region) [kommun]: ",
+        "Kommunens namn: ",
+        "HTML-tema (alabaster, furo) [alabaster]: ",
+    ]
+    conf = (tmp_path / "jh" / "conf.py").read_text(encoding="utf-8")
+    assert "kommun_municipality = 'Region Jämtland Härjedalen'" in conf
+    assert "kommun_profile = 'region'" in conf
+    assert "html_theme = 'alabaster'" in conf
 
 
 def test_init_writes_a_project_for_the_profile(tmp_path: Path) -> None:
@@ -564,15 +604,31 @@ def test_serve_rebuilds_an_edited_page_and_reloads_it(
         assert time.monotonic() < deadline, "no rebuild after the edit"
         time.sleep(0.2)
     assert "remitterar förslaget om en förskola på Ersboda" in get(page)
-    # what serve shows is what a fresh build gives
+    # what serve shows is what a fresh build gives, page for page
     served = project / "_build" / "preview" / "html"
     assert kommun("build", "--utan-pdf") == 0
     fresh = project / "_build" / "html"
-    for name in (
-        "index.html",
-        "arenden/ks-2024-0123/index.html",
-        "arenden/ks-2024-0123/remiss.html",
-    ):
+    pages = sorted(p.relative_to(fresh) for p in fresh.rglob("*.html"))
+    assert len(pages) > 5
+    assert pages == sorted(p.relative_to(served) for p in served.rglob("*.html"))
+    for name in pages:
         assert html_text(served / name) == html_text(fresh / name), name
     process.terminate()
     assert process.wait(timeout=30) == 0
+    assert process.stdout is not None
+    said = process.stdout.read()
+    # one application in memory: the edit reread one file
+    assert re.search(
+        r"^bygge 2 klart på [0-9.]+ s: 1 lästa, \d+ skrivna$", said, re.M
+    ), said
+
+
+def test_serve_says_when_its_port_is_taken(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert kommun("serve", "--port", port) == 1
+    assert f"kan inte lyssna på 127.0.0.1:{port}" in capsys.readouterr().err

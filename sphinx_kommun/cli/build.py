@@ -95,12 +95,18 @@ def pdfs(latex: Path, html: Path) -> list[Path]:
     make = os.environ.get("MAKE", "make")
     log = latex / "__LATEXSTDOUT__"
     with log.open("w", encoding="utf-8") as out:
-        status = subprocess.call(
-            [make, "all-pdf", "LATEXOPTS=-halt-on-error -interaction=nonstopmode"],
-            cwd=latex,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        try:
+            status = subprocess.call(
+                [make, "all-pdf", "LATEXOPTS=-halt-on-error -interaction=nonstopmode"],
+                cwd=latex,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        except OSError as error:
+            raise CliError(
+                _("%(make)s saknas: PDF:erna kräver make och latexmk (TeX Live)")
+                % {"make": make}
+            ) from error
     if status:
         raise CliError(_("LaTeX kunde inte göra PDF:erna; se %(log)s") % {"log": log})
     made = sorted(latex.glob("*.pdf"))

@@ -17,10 +17,12 @@ class Progress:
     """Counts what an application reads and writes; draws a bar on
     ``stream`` when it is a terminal."""
 
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, label: str, stream: TextIO | None = None, shown: bool | None = None
+    ) -> None:
         self.label = label
         self.stream = stream or sys.stderr
-        self.shown = self.stream.isatty()
+        self.shown = self.stream.isatty() if shown is None else shown
         self.to_read = 0
         self.read = 0
         self.written = 0

@@ -21,13 +21,13 @@ from types import FrameType
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.errors import SphinxError
 
 from .build import show
 from .preview import State, server
+from .progress import Progress
 from .project import project_dir
 from .sphinxrun import WarningStream, application, session
-from .term import _, fail, say
+from .term import CliError, _, fail, say
 
 POLL = 0.3
 
@@ -67,33 +67,49 @@ class Preview:
         self.app: Sphinx | None = None
         #: docutils' registries as the application made them
         self.session = ExitStack()
+        #: what each build read and wrote (no bar: the preview prints a line)
+        self.counts = Progress("HTML", shown=False)
 
     def build(self, fresh_app: bool) -> None:
         started = time.perf_counter()
         with self.state.lock:
+            self.counts.read = self.counts.written = 0
             try:
                 if fresh_app or self.app is None:
-                    self.session.close()
-                    self.session.enter_context(session(self.srcdir))
-                    self.app = application(
-                        self.srcdir,
-                        "html",
-                        self.outdir,
-                        self.srcdir / "_build" / "preview" / "doctrees",
-                        WarningStream(show),
-                    )
+                    self.app = self._application()
                 self.app.build()
-            except SphinxError as error:
-                fail(str(error))
-                self.app = None
+            except Exception as error:  # a broken build must not stop the preview
+                fail(_("bygget misslyckades: %(error)s") % {"error": error})
+                self.app = None  # the next edit starts a new application
             self.state.builds += 1
         say(
-            _("bygge %(number)d klart på %(seconds).1f s")
-            % {"number": self.state.builds, "seconds": time.perf_counter() - started}
+            _(
+                "bygge %(number)d klart på %(seconds).1f s: %(read)d lästa, %(written)d skrivna"
+            )
+            % {
+                "number": self.state.builds,
+                "seconds": time.perf_counter() - started,
+                "read": self.counts.read,
+                "written": self.counts.written,
+            }
         )
 
-    def watch(self, stop: threading.Event) -> None:
-        seen = snapshot(self.srcdir)
+    def _application(self) -> Sphinx:
+        self.session.close()
+        self.session.enter_context(session(self.srcdir))
+        app = application(
+            self.srcdir,
+            "html",
+            self.outdir,
+            self.srcdir / "_build" / "preview" / "doctrees",
+            WarningStream(show),
+        )
+        self.counts.attach(app)
+        return app
+
+    def watch(self, seen: dict[Path, tuple[int, int]], stop: threading.Event) -> None:
+        """Rebuild whenever a file changes (a change during a build is
+        seen by the next poll)."""
         while not stop.wait(POLL):
             now = snapshot(self.srcdir)
             if now != seen:
@@ -105,10 +121,17 @@ class Preview:
 def run(args: argparse.Namespace) -> int:
     srcdir = project_dir(args.dir)
     preview = Preview(srcdir)
+    seen = snapshot(srcdir)
     preview.build(fresh_app=True)
-    httpd = server(preview.outdir, args.port, preview.state)
+    try:
+        httpd = server(preview.outdir, args.port, preview.state)
+    except OSError as error:
+        raise CliError(
+            _("kan inte lyssna på 127.0.0.1:%(port)d: %(error)s")
+            % {"port": args.port, "error": error.strerror}
+        ) from error
     stop = threading.Event()
-    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher = threading.Thread(target=preview.watch, args=(seen, stop), daemon=True)
     watcher.start()
 
     def interrupted(signum: int, frame: FrameType | None) -> None:
