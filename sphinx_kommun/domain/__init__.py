@@ -18,9 +18,11 @@ from sphinx.application import Sphinx
 def register_domain(app: Sphinx) -> None:
     """Add the domain (its own function: ``register`` is the module
     :mod:`.register`, the register of members)."""
+    from .federation import read_sources
     from .register import load_early
     from .store import KommunDomain
 
     app.add_domain(KommunDomain)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
     app.connect("env-before-read-docs", load_early)
+    app.connect("env-before-read-docs", read_sources)

@@ -26,6 +26,7 @@ from ..vocabulary import definite
 from .model import KommunObject, Verdict
 from .project import Project
 from .protocol import check_protocols
+from .remote import is_federated
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,10 @@ class Findings(list[dict[str, Any]]):
         at: str = "",
         **args: Any,
     ) -> None:
-        """A finding about ``obj``, at the line of its option ``at`` if given."""
+        """A finding about ``obj``, at the line of its option ``at`` if given
+        (none about another project's object: that project reports it)."""
+        if is_federated(obj.docname):
+            return
         finding = {"object": obj, "subtype": subtype, "message": message % args}
         if at:
             finding["line"] = obj.line_of(at)

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
-from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.domains import Domain, Index, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from ..i18n import _
 from ..kinds import DIRECTIVES, KINDS, ROLES
@@ -35,49 +34,16 @@ from ..reading.roles import ROLE_MARK, KommunXRefRole
 from ..reading.sections import AvsnittDirective
 from ..swedish import capitalise, normalise, with_kind
 from . import excerpts
+from .arenden import ArendeIndex
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
 from .recording import Key, RecordingIndex
+from .remote import is_federated, refnode
 
 logger = logging.getLogger(__name__)
 
 #: Per document: what is collected from it (see :meth:`KommunDomain.process_doc`).
 STORES = ("objects", "refs", "excerpts", "placeholders", "compilations", "people")
-
-
-class ArendeIndex(Index):
-    """Every ärende, grouped by board code and year."""
-
-    name = "arenden"
-    localname = "Ärendeförteckning"
-    shortname = "ärenden"
-
-    def generate(
-        self, docnames: Iterable[str] | None = None
-    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain = cast("KommunDomain", self.domain)
-        wanted = set(docnames) if docnames is not None else None
-        groups: dict[str, list[IndexEntry]] = {}
-        for obj in domain.index.by_id.values():
-            if not isinstance(obj, Arende):
-                continue
-            if wanted is not None and obj.docname not in wanted:
-                continue
-            groups.setdefault(obj.dnr.split("/")[0], []).append(
-                IndexEntry(
-                    obj.dnr, 0, obj.docname, obj.id, obj.responsible, "", obj.title
-                )
-            )
-        content = [
-            (group, sorted(entries, key=lambda e: _dnr_sort_key(e.name)))
-            for group, entries in sorted(groups.items())
-        ]
-        return content, False
-
-
-def _dnr_sort_key(dnr: str) -> tuple[str, int]:
-    head, _, serial = dnr.partition("/")
-    return head, int(serial) if serial.isdigit() else 0
 
 
 class KommunDomain(Domain):
@@ -189,6 +155,21 @@ class KommunDomain(Domain):
                     self.data[store][docname] = value
         self._changed()
 
+    def federate(
+        self,
+        objects: dict[str, list[KommunObject]],
+        kept: dict[str, dict[str, bytes]],
+    ) -> None:
+        """Objects of other projects, by the address of their page, and their
+        excerpts (:mod:`.federation`), in place of those federated before."""
+        for store, value in (("objects", objects), ("excerpts", kept)):
+            old = {k: v for k, v in self.data[store].items() if is_federated(k)}
+            if old != value:
+                for docname in old:
+                    del self.data[store][docname]
+                self.data[store].update(value)
+                self._changed()
+
     def _changed(self) -> None:
         self._index = None
         self.data["generation"] += 1
@@ -240,7 +221,7 @@ class KommunDomain(Domain):
             page = index.person_page(target)
             if page is None:
                 return None
-            return make_refnode(builder, fromdocname, page[0], page[1], contnode)
+            return refnode(builder, fromdocname, page[0], page[1], contnode)
         obj = index.resolve(typ, target, node.get("kommun-refdnr", ""))
         if obj is None:
             return None  # Sphinx asks warn_missing_reference whether to warn
@@ -248,7 +229,7 @@ class KommunDomain(Domain):
             contnode = contnode.deepcopy()
             contnode.children = []
             contnode += nodes.Text(link_text(obj))
-        return make_refnode(
+        return refnode(
             builder, fromdocname, obj.docname, obj.id, contnode, _tooltip(obj)
         )
 
@@ -268,7 +249,7 @@ class KommunDomain(Domain):
         return [
             (
                 f"kommun:{obj.kind}",
-                make_refnode(builder, fromdocname, obj.docname, obj.id, contnode),
+                refnode(builder, fromdocname, obj.docname, obj.id, contnode),
             )
         ]
 
@@ -307,6 +288,8 @@ class KommunDomain(Domain):
         written.
         """
         for obj in self.index.by_id.values():
+            if is_federated(obj.docname):
+                continue  # in the inventory of its own project
             yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, -1)
             name = search_name(obj)
             yield (name, name, obj.kind, obj.docname, obj.id, 1)

@@ -20,6 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..config import KommunConfig
 from ..domain.model import KommunObject
 from ..domain.recording import RecordingIndex
+from ..domain.remote import address, is_federated
 from ..domain.store import get_domain
 from ..i18n import _
 from ..kinds.arende import Arende
@@ -172,7 +173,10 @@ def page_context(
             "items": [
                 {
                     "title": text,
-                    "url": pathto(docname),
+                    # another project's page (domain/remote.py) is linked there
+                    "url": address(app.builder, pagename, docname)
+                    if is_federated(docname)
+                    else pathto(docname),
                     "current": docname == pagename,
                 }
                 for text, docname in items

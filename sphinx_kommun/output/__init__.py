@@ -5,6 +5,7 @@
 - :mod:`.latex`: the PDF handlingar.
 - :mod:`.plain`: text, man and texinfo.
 - :mod:`.oparl`: the OParl export (``-b oparl``) and the HTML build's feeds.
+- :mod:`.published`: ``kommun-objects.json``, the objects for other projects.
 - :mod:`.outdir`: the output directories are checked first of all.
 - :mod:`.memory`: the garbage collector while pages are written.
 """
@@ -20,6 +21,7 @@ from . import (
     oparl,
     outdir,
     plain,
+    published,
 )
 
 
@@ -37,5 +39,6 @@ def register(app: Sphinx) -> None:
     html.register(app)
     latex.register(app)
     oparl.register(app)
+    app.connect("build-finished", published.write)
     app.add_post_transform(plain.ReadableTables)
     memory.register(app)

@@ -106,6 +106,7 @@ def apply_profile(app: Sphinx, config: Config) -> None:
 def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-check-consistency``: every plugin's checks, built-in ones included."""
     from ..domain.project import Project
+    from ..domain.remote import is_federated
     from ..domain.store import get_domain
 
     index = Project(get_domain(env).index)
@@ -114,6 +115,8 @@ def run_checks(app: Sphinx, env: BuildEnvironment) -> None:
     ):
         for finding in findings:
             docname, line = finding["object"].location
+            if is_federated(docname):
+                continue  # another project's object: reported there
             logger.warning(
                 finding["message"],
                 location=(docname, finding.get("line", line)),

@@ -25,9 +25,11 @@ from ...config import (
     KommunConfig,
     conf_location,
 )
+from ...domain.arenden import ArendeIndex
 from ...domain.index import ObjectIndex
 from ...domain.model import KommunObject
-from ...domain.store import ArendeIndex, get_domain
+from ...domain.remote import is_federated
+from ...domain.store import get_domain
 from ...generate.motions import pdf_documents
 from ...i18n import _
 from ...kinds.arende import Arende
@@ -56,6 +58,8 @@ def documents(
     names: dict[str, int] = {}
     starts: dict[str, KommunObject] = {}
     for obj in index.by_id.values():
+        if is_federated(obj.docname):
+            continue  # printed by the project it is written in
         if isinstance(obj, Arende):
             group = "arenden"
         elif isinstance(obj, Sammantrade):
@@ -170,12 +174,16 @@ def check_printed(app: Sphinx, env: BuildEnvironment) -> None:
         arende = index.arende(dnr)
         if arende is None or not selected & _keys(arende, "arenden"):
             continue
+        if is_federated(arende.docname):
+            continue
         printed = printed_pages(env, arende.docname)
         # a protokoll's §§ (and what is written in them) are printed in it
         warned = {o.docname for o in index.by_id.values() if isinstance(o, Protokoll)}
         for obj in index.by_dnr[dnr]:
             if obj.docname in printed or obj.docname in warned:
                 continue
+            if is_federated(obj.docname):
+                continue  # another project's, printed there
             if "orphan" in env.metadata.get(obj.docname, {}):
                 continue
             warned.add(obj.docname)
