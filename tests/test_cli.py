@@ -397,6 +397,64 @@ def test_yttrande_instans_is_checked_against_the_remiss(
     assert "ärendet KS 2024/9999 finns inte" in capsys.readouterr().err
 
 
+def test_a_remiss_written_in_markdown_names_the_instanser(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A remiss in MyST with its options as a YAML block, in Linköping."""
+    folder = tmp_path / "linkoping"
+    assert kommun("init", folder, "--kommun", "Linköpings kommun") == 0
+    edit(folder / "conf.py", '["sphinx_kommun"]', '["myst_parser", "sphinx_kommun"]')
+    assert kommun("new", "arende", "SBN-2023-00417", "--dir", folder) == 0
+    arende = folder / "arenden" / "sbn-2023-00417"
+    (arende / "remiss.md").write_text(
+        "# Remiss\n\n"
+        "```{remiss} Remiss om cykelparkering\n"
+        "---\n"
+        "dnr: SBN-2023-00417\n"
+        "svar-senast: 2023-10-01\n"
+        "instanser:\n"
+        "  - Tekniska nämnden\n"
+        "  - Kultur- och fritidsnämnden\n"
+        "---\n"
+        "Samhällsbyggnadsnämnden remitterar riktlinjerna.\n"
+        "```\n",
+        encoding="utf-8",
+    )
+    edit(
+        arende / "index.rst",
+        "Handlingar i ärendet\n",
+        "Handlingar i ärendet\n\n   remiss\n",
+    )
+    capsys.readouterr()
+    assert (
+        kommun(
+            "new",
+            "yttrande",
+            "SBN-2023-00417",
+            "--instans",
+            "Byggnadsnämnden",
+            "--dir",
+            folder,
+        )
+        == 1
+    )
+    assert "Tekniska nämnden; Kultur- och fritidsnämnden" in capsys.readouterr().err
+    assert (
+        kommun(
+            "new",
+            "yttrande",
+            "SBN-2023-00417",
+            "--instans",
+            "tekniska nämnden",
+            "--dir",
+            folder,
+        )
+        == 0
+    )
+    text = (arende / "yttranden" / "tekniska-nämnden.rst").read_text(encoding="utf-8")
+    assert ".. yttrande:: Tekniska nämnden\n   :dnr: SBN-2023-00417\n" in text
+
+
 def test_new_checks_the_diarienummer_and_keeps_existing_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -619,7 +677,7 @@ def test_serve_rebuilds_an_edited_page_and_reloads_it(
     said = process.stdout.read()
     # one application in memory: the edit reread one file
     assert re.search(
-        r"^bygge 2 klart på [0-9.]+ s: 1 lästa, \d+ skrivna$", said, re.M
+        r"^bygge 2 klart på \d+,\d s: 1 lästa, \d+ skrivna$", said, re.M
     ), said
 
 

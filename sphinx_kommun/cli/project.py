@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..reading.options import FIELD, read_lines
+from ..reading.options import FIELD, Written, read_lines, read_yaml
 from ..swedish import fold
 from .term import CliError, _
 
@@ -79,12 +79,9 @@ def directives(path: Path, kinds: tuple[str, ...]) -> list[Found]:
     for number, line in enumerate(lines):
         match = DIRECTIVE.match(line)
         if match and fold(match["name"]) in kinds:
-            block = _block(lines, number + 1, bool(match["fence"]))
             options: dict[str, str] = {}
-            if any(FIELD.match(line.lstrip()) for line in block):
-                written, _taken = read_lines(block, number + 2, _ignore)
-                for option in written:
-                    options.setdefault(fold(option.name), option.value)
+            for option in _options(lines, number + 1, bool(match["fence"])):
+                options.setdefault(fold(option.name), option.value)
             found.append(
                 Found(
                     path,
@@ -95,6 +92,23 @@ def directives(path: Path, kinds: tuple[str, ...]) -> list[Found]:
                 )
             )
     return found
+
+
+def _options(lines: list[str], start: int, fenced: bool) -> list[Written]:
+    """The options after a directive's first line: ``:name: value`` lines,
+    or MyST's YAML block (``---`` … ``---``)."""
+    if fenced and start < len(lines) and lines[start].strip() == "---":
+        end = next(
+            (n for n in range(start + 1, len(lines)) if lines[n].strip() == "---"),
+            None,
+        )
+        if end is None:
+            return []
+        return read_yaml("\n".join(lines[start + 1 : end]), start + 2, _ignore)
+    block = _block(lines, start, fenced)
+    if not any(FIELD.match(line.lstrip()) for line in block):
+        return []
+    return read_lines(block, start + 1, _ignore)[0]
 
 
 def _ignore(*_args: object) -> None:

@@ -84,11 +84,12 @@ class Preview:
             self.state.builds += 1
         say(
             _(
-                "bygge %(number)d klart på %(seconds).1f s: %(read)d lästa, %(written)d skrivna"
+                "bygge %(number)d klart på %(seconds)s s: %(read)d lästa, %(written)d skrivna"
             )
             % {
                 "number": self.state.builds,
-                "seconds": time.perf_counter() - started,
+                # a decimal comma, as Swedish writes it
+                "seconds": f"{time.perf_counter() - started:.1f}".replace(".", ","),
                 "read": self.counts.read,
                 "written": self.counts.written,
             }
