@@ -391,3 +391,49 @@ def test_parallel_equals_serial(
     parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
     assert warnings_of(parallel) == ""
     assert html_pages(parallel.outdir) == html_pages(serial.outdir)
+
+
+def test_yrkanden_and_votes_of_a_protokoll_reach_the_person_page(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    (src / "protokoll.rst").write_text(
+        "Protokoll 29 mars 2021\n======================\n\n"
+        ".. protokoll::\n"
+        "   :organ: Kommunfullmäktige\n"
+        "   :datum: 2021-03-29\n"
+        "   :plats: Stadshuset\n"
+        "   :forsta-paragraf: 41\n"
+        "   :ledamoter:\n"
+        "      Anna Lindqvist (S)\n"
+        "      Jonas Östlund (M)\n"
+        "      Maria Nyström (V)\n"
+        "      Erik Sandberg (C)\n"
+        "      Lina Åberg (L)\n"
+        "   :ordforande: Anna Lindqvist (S)\n\n"
+        "   .. paragraf:: Motion om skolgårdarnas grönska\n"
+        "      :dnr: KS 2019/0233\n"
+        "      :yrkanden:\n"
+        "         Anna Lindqvist (S): avslag på motionen\n"
+        "         Jonas Östlund (M): bifall till motionen\n"
+        "      :omrostning:\n"
+        "         Anna Lindqvist (S): ja\n"
+        "         Jonas Östlund (M): nej\n"
+        "         Maria Nyström (V): ja\n"
+        "         Erik Sandberg (C): ja\n"
+        "         Lina Åberg (L): avstår\n"
+        "      :utfall: avslag\n\n"
+        "      Kommunfullmäktige avslår motionen.\n",
+        encoding="utf-8",
+    )
+    append(src / "index.rst", "   protokoll\n")
+    app = build(src)
+    text = html_text(app.outdir / "ledamoter.html")
+    jonas = text[text.index("Jonas Östlund Förtroendeuppdrag") :]
+    assert "Motion om skolgårdarnas grönska, KS 2019/0233: Bifall till motionen" in (
+        jonas
+    )
+    votes = jonas[jonas.index("Omröstningar") :]
+    assert "Motion om skolgårdarnas grönska, KS 2019/0233: Nej" in votes
+    lina = text[text.index("Lina Åberg Förtroendeuppdrag") :]
+    assert "KS 2019/0233: Avstår" in lina

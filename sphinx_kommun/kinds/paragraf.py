@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 
 from .. import render
-from ..domain.model import Person, dnr_slug
+from ..domain.model import PROPOSED, VOTED, Participation, Person, dnr_slug
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
@@ -46,6 +46,14 @@ class Paragraf(Beslut):
     #: the chair's vote, when it decides a tie
     casting: str = ""
     recused: tuple[Person, ...] = ()
+
+    def participants(self) -> tuple[Participation, ...]:
+        """For the person pages: who made a yrkande (its text) and how each
+        voted (ja, nej, avstår)."""
+        return (
+            *(Participation(c.person.name, PROPOSED, c.text) for c in self.claims),
+            *(Participation(v.person.name, VOTED, v.vote) for v in self.votes),
+        )
 
     def tally(self) -> dict[str, int]:
         counts = dict.fromkeys(VOTES, 0)
