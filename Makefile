@@ -5,7 +5,7 @@ SPHINX := $(VENV)/bin/sphinx-build
 SRC    := example_project
 OUT    := example_project/_build
 
-.PHONY: handlingar html pdf sammantrade-pdf install test wheels
+.PHONY: handlingar html pdf sammantrade-pdf oparl install test wheels
 
 handlingar: install html pdf
 
@@ -23,6 +23,10 @@ pdf:
 
 sammantrade-pdf:
 	$(SPHINX) -M latexpdf $(SRC) $(OUT) -W -D kommun_pdf_documents=sammantraden
+
+# the OParl export, its addresses below the example's (made-up) site
+oparl:
+	$(SPHINX) -W -b oparl -D html_baseurl=https://handlingar.exempel.se/ $(SRC) $(OUT)/oparl
 
 test:
 	$(VENV)/bin/python -m pytest

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ import feedparser
 import icalendar
 import jsonschema
 import pytest
+import yaml
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.domain.model import KommunObject
@@ -376,3 +380,41 @@ def test_a_parallel_export_equals_a_serial_one(
     )
     assert warnings_of(parallel) == ""
     assert files_of(parallel.outdir) == files_of(serial.outdir)
+
+
+# -- the publishing template -------------------------------------------------------
+
+
+WORKFLOW = ROOTS.parent.parent / "example_project" / ".github" / "workflows"
+
+
+def test_the_publishing_template_builds_the_example_with_w(tmp_path: Path) -> None:
+    """The example's workflow: its HTML and OParl steps, as written, give
+    the site with its feeds and the export below the site's address."""
+    workflow = yaml.safe_load((WORKFLOW / "publicera.yml").read_text("utf-8"))
+    site_url = workflow["env"]["SITE_URL"]
+    steps = [s.get("run", "") for s in workflow["jobs"]["build"]["steps"]]
+    builds = [s for s in steps if s.startswith("sphinx-build")]
+    assert all(" -W " in s for s in builds)
+    assert [
+        shlex.split(s)[shlex.split(s).index("-b") + 1] for s in builds if " -b " in s
+    ] == ["html", "oparl"]
+    assert any("-M latexpdf" in s for s in builds)
+    for step in builds:
+        if "-M latexpdf" in step:
+            continue  # the PDFs are tested in test_example.py and test_pdf.py
+        words = [
+            {".": str(WORKFLOW.parent.parent)}.get(w, w.replace("$SITE_URL", site_url))
+            for w in shlex.split(step)
+        ]
+        words = [w.replace("_build", str(tmp_path / "_build")) for w in words]
+        result = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-q", *words[1:]],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+    site = tmp_path / "_build" / "site"
+    assert (site / "feeds" / "arenden.atom").is_file()
+    system = json.loads((site / "oparl" / "system.json").read_text("utf-8"))
+    assert system["id"] == site_url + "oparl/system.json"
