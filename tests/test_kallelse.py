@@ -10,7 +10,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.domain.model import Person
 from sphinx_kommun.domain.register import register_of
-from sphinx_kommun.testing import warning_lines, warnings_of
+from sphinx_kommun.testing import latexmk, pdf_text, warning_lines, warnings_of
 
 from .conftest import append, broken_links, edit, html_text
 from .test_incremental import assert_same_pages, html_pages
@@ -437,3 +437,65 @@ def test_yrkanden_and_votes_of_a_protokoll_reach_the_person_page(
     assert "Motion om skolgårdarnas grönska, KS 2019/0233: Nej" in votes
     lina = text[text.index("Lina Åberg Förtroendeuppdrag") :]
     assert "KS 2019/0233: Avstår" in lina
+
+
+def test_the_kallelse_summons_who_holds_a_seat_that_day(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    edit(
+        src / "ledamoter.toml",
+        'namn = "Erik Sandberg"\nparti = "C"',
+        'namn = "Erik Sandberg"\nparti = "C"\ntill = 2021-01-31',
+    )
+    edit(
+        src / "ledamoter.toml",
+        'namn = "Sara Lundgren"\nparti = "S"',
+        'namn = "Sara Lundgren"\nparti = "S"\n"från" = 2021-05-01',
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    summoned = html_text(app.outdir / "sammantrade.html").split("Kallade ledamöter")[1]
+    assert "Lina Åberg (L)" in summoned
+    assert "Erik Sandberg" not in summoned  # left before the meeting
+    assert "Per Ekström (M)" in summoned
+    assert "Sara Lundgren" not in summoned  # not yet an ersättare
+
+
+def test_an_undecided_motion_without_a_date_is_named_and_warned_about(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    edit(src / "motion-bad.rst", "   :inlamnad: 2020-04-30\n", "")
+    app = build(src)
+    assert warning_lines(app) == [
+        "motion-bad.rst:8: WARNING: motionen saknar datum (:inlamnad:) och kan "
+        "inte redovisas [kommun.missing]"
+    ]
+    text = html_text(app.outdir / "motionsredovisning.html")
+    assert (
+        "Utan datum för när de väcktes, och därför inte bedömda: "
+        "Motion om ett nytt utomhusbad" in text
+    )
+
+
+def test_the_pdfs_hold_the_kallelse_and_the_motion_report(
+    project_copy: Copy, build: Build
+) -> None:
+    app = build(project_copy("umea"), "latex")
+    assert warnings_of(app) == ""
+    meeting = pdf_text(latexmk(app.outdir, "kommunfullmaktige-2021-04-26.tex"))
+    kallelse = " ".join(meeting.split())
+    assert "Kallelse till sammanträde med kommunfullmäktige" in kallelse
+    assert "måndagen den 26 april 2021 kl. 13.00" in kallelse
+    assert "Stadshuset, Skolgatan 31A, Umeå" in kallelse
+    assert "Anna Lindqvist (S), ordförande" in kallelse
+    assert "Ersättare för kännedom" in kallelse
+    report = pdf_text(latexmk(app.outdir, "motionsredovisning-2021-04-30.tex"))
+    words = " ".join(report.split())
+    assert "Redovisning av motioner som inte har beretts färdigt 30 april 2021" in (
+        words
+    )
+    for dnr in ("KS 2019/0301", "KS 2020/0412", "KS 2020/0577"):
+        assert dnr in words
+    assert "KS 2020/0588" not in words

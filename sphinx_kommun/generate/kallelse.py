@@ -155,7 +155,7 @@ def kallelse(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         facts,
         agenda_table(agenda_rows(ctx, items), f"{anchor}-arenden"),
         *[child.deepcopy() for child in node.children],
-        *_summoned(body),
+        *_summoned(body, meeting.date),
         _signature(ctx, node, body),
         classes=["kommun-kallelse"],
     )
@@ -164,15 +164,17 @@ def kallelse(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     return [block]
 
 
-def _summoned(body: Body | None) -> list[nodes.Node]:
-    """Who is summoned: the ledamöter, and the ersättare for notice."""
+def _summoned(body: Body | None, date: dt.date | None) -> list[nodes.Node]:
+    """Who is summoned: the ledamöter, and the ersättare for notice, who
+    hold their seat on the day (``från``, ``till`` in the register)."""
     if body is None:
         return []
     result: list[nodes.Node] = []
-    for label, members in (
+    for label, seated in (
         (_("Kallade ledamöter"), body.ledamoter),
         (_("Ersättare för kännedom"), body.ersattare),
     ):
+        members = [m for m in seated if _holds_seat(m, date)]
         if not members:
             continue
         result.append(nodes.rubric(label, label))
@@ -181,6 +183,14 @@ def _summoned(body: Body | None) -> list[nodes.Node]:
             lines += nodes.line("", "", *_member(member))
         result.append(lines)
     return result
+
+
+def _holds_seat(member: Member, date: dt.date | None) -> bool:
+    if date is None:
+        return True
+    return (member.start is None or member.start <= date) and (
+        member.end is None or date <= member.end
+    )
 
 
 def _member(member: Member) -> list[nodes.Node]:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 
 from .. import render
 from ..config import KommunConfig
@@ -28,6 +29,8 @@ from ..reading.directive import ObjectDirective
 from ..swedish import capitalise, fold, format_date, parse_date
 from .context import Context
 from .registry import generator
+
+logger = logging.getLogger(__name__)
 
 #: Outcomes that do not finish an ärende.
 NOT_FINAL = frozenset({"återremiss", "bordläggning"})
@@ -82,18 +85,25 @@ def a_year_before(date: dt.date) -> dt.date:
         return date.replace(year=date.year - 1, day=28)
 
 
-def unfinished(index: RecordingIndex, date: dt.date) -> list[Motion]:
-    """The motions väckt before the day a year before ``date`` without
-    a final beslut on or before ``date``, oldest first."""
+def unfinished(
+    index: RecordingIndex, date: dt.date
+) -> tuple[list[Motion], list[Motion]]:
+    """The motions väckt before the day a year before ``date`` without a
+    final beslut on or before ``date``, oldest first; and the undecided
+    motions without a date (``:inlamnad:``), which cannot be judged."""
     line = a_year_before(date)
-    found = []
+    found, undated = [], []
     for dnr in index.dnrs():
         if _decided(index, dnr, date):
             continue
         for motion in index.initiativ(dnr):
-            if isinstance(motion, Motion) and motion.filed and motion.filed < line:
+            if not isinstance(motion, Motion):
+                continue
+            if motion.filed is None:
+                undated.append(motion)
+            elif motion.filed < line:
                 found.append(motion)
-    return sorted(found, key=lambda m: (m.filed, m.dnr))
+    return sorted(found, key=lambda m: (m.filed, m.dnr)), undated
 
 
 def _decided(index: RecordingIndex, dnr: str, date: dt.date) -> bool:
@@ -110,7 +120,7 @@ def _decided(index: RecordingIndex, dnr: str, date: dt.date) -> bool:
 @generator("motionsredovisning")
 def motionsredovisning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     date = parse_date(node["date"])
-    motions = unfinished(ctx.index, date)
+    motions, undated = unfinished(ctx.index, date)
     block = kommun_generated(classes=["kommun-motionsredovisning"])
     text = _(
         "%(body)s redovisar de motioner som väckts före den %(line)s "
@@ -123,6 +133,7 @@ def motionsredovisning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     }
     block += nodes.paragraph(text, text)
     block.extend(child.deepcopy() for child in node.children)
+    block.extend(_undated(ctx, undated))
     if not motions:
         none = _("Det finns inga sådana motioner.")
         block += nodes.paragraph(none, none)
@@ -148,6 +159,26 @@ def motionsredovisning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         node_id=f"motionsredovisning-{date.isoformat()}",
     )
     return [block]
+
+
+def _undated(ctx: Context, motions: list[Motion]) -> list[nodes.Node]:
+    """Undecided motions without a date: named, and warned about where written."""
+    if not motions:
+        return []
+    for motion in motions:
+        logger.warning(
+            _("motionen saknar datum (:inlamnad:) och kan inte redovisas"),
+            location=motion.location,
+            type="kommun",
+            subtype="missing",
+        )
+    links: list[nodes.Node] = []
+    for motion in motions:
+        if links:
+            links.append(nodes.Text(", "))
+        links.append(ctx.link(motion))
+    intro = _("Utan datum för när de väcktes, och därför inte bedömda: ")
+    return [nodes.paragraph("", intro, *links)]
 
 
 def pdf_documents(
