@@ -360,6 +360,9 @@ def output_files(*directories: Path) -> dict[str, bytes]:
             path = directory / name
             if path.suffix == ".pdf":
                 text = pdf_text(path)
+            elif path.suffix == ".aux":
+                # where a bookmark stands in the .tex: a line number, not text
+                text = re.sub(r"srcline=\{\d+\}", "srcline={}", text)
             found[str(path)] = text.encode()
         for path in directory.rglob("*"):  # the pickles Sphinx keeps too
             if path.is_file() and (

@@ -258,6 +258,70 @@ def test_a_check_warns_at_its_line(
     assert at(src, option) + message in found
 
 
+def test_a_tie_the_chair_does_not_decide(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    edit(src / PROTOKOLL, "Maria Ek (S): ja", "Maria Ek (S): avstår")
+    edit(src / PROTOKOLL, "Per Nord (S): avstår", "Per Nord (S): ja")
+    found = warned(src, build)
+    assert (
+        at(src, ":omrostning:") + "rösterna faller lika men ordföranden har inte "
+        "röstat ja eller nej: ordföranden har utslagsröst [kommun.vote]"
+    ) in found
+
+
+def test_an_unknown_vote_is_warned_about_and_printed(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    edit(src / PROTOKOLL, "Per Nord (S): avstår", "Per Nord (S): kanske")
+    app = build(src, freshenv=True)
+    assert warning_lines(app) == [
+        at(src, ":omrostning:") + "okänd röst 'kanske' för Per Nord; kända är ja, "
+        "nej, avstår [kommun.vote]"
+    ]
+    assert "Per Nord (S) kanske" in html_text(app.outdir / "protokoll.html")
+
+
+def test_a_paragraph_outside_a_protokoll_and_an_extract_of_none(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    edit(src / "utdrag.rst", ":paragraf: KS 2024/0123", ":paragraf: KS 2024/0999")
+    with (src / "utdrag.rst").open("a", encoding="utf-8") as page:
+        page.write("\n.. paragraf:: Anmälningar\n\n   Inga anmälningar.\n")
+    found = warned(src, build)
+    utdrag = src / "utdrag.rst"
+    assert (
+        f"utdrag.rst:{line_of(utdrag, ':paragraf:')}: WARNING: paragrafen "
+        "'KS 2024/0999' finns inte i något protokoll [kommun.ref]"
+    ) in found
+    assert (
+        f"utdrag.rst:{line_of(utdrag, '.. paragraf::')}: WARNING: paragraf måste "
+        "stå inuti ett protokoll [kommun.structure]"
+    ) in found
+
+
+def test_bad_justering_and_first_number_are_warned_about(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    edit(src / PROTOKOLL, ":justering: 2024-06-19,", ":justering: 2024-06-31,")
+    edit(src / PROTOKOLL, ":forsta-paragraf: 81", ":forsta-paragraf: åttioett")
+    app = build(src, freshenv=True)
+    found = warning_lines(app)
+    assert any(
+        line.startswith(at(src, ":justering:") + "fel datum i :justering: '2024-06-31'")
+        and line.endswith("[kommun.date]")
+        for line in found
+    ), found
+    assert (
+        at(src, ":forsta-paragraf:") + "fel värde för 'forsta-paragraf': ett nummer, "
+        "1 eller större [kommun.option]"
+    ) in found
+    # the place is kept, the numbering starts at the setting's 1
+    text = html_text(app.outdir / "protokoll.html")
+    assert "Justering: Kommunhuset" in text
+    assert "§ 2 Motion om fler laddplatser" in text
+
+
 def test_within_the_limits_no_check_warns(
     src: Path, build: Callable[..., SphinxTestApp]
 ) -> None:
