@@ -180,3 +180,26 @@ def test_objects_and_quotes_round_trip_and_nothing_else_is_made() -> None:
     assert not list(back.findall(nodes.raw))
     with pytest.raises(ValueError, match="unknown node"):
         interchange.decode_nodes([{"t": "raw", "a": {}, "c": ["<script>"]}])
+
+
+def test_the_archive_lists_every_arende_of_every_project(
+    federation: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    """An archive project reads the others and lists their ärenden by year,
+    each linked where it is published."""
+    app = build(federation / "arkiv")
+    assert warnings_of(app) == ""
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    (table,) = soup.select("table")
+    assert table.caption.get_text().strip("¶ \n") == "Ärenden 2024"
+    (row,) = table.select("tbody tr")
+    cells = [" ".join(c.get_text().split()) for c in row.select("th, td")]
+    assert cells == [
+        "KS 2024/0123",
+        "Motion om fler laddplatser för elbilar",
+        "Kommunstyrelsen",
+        "kommunstyrelsen",
+    ]
+    assert row.a["href"] == (
+        "https://handlingar.umea.se/kommunstyrelsen/arende.html#ks-2024-0123"
+    )

@@ -40,12 +40,12 @@ class ArendeIndex(Index):
                 )
             )
         content = [
-            (group, sorted(entries, key=lambda e: _dnr_sort_key(e.name)))
+            (group, sorted(entries, key=lambda e: dnr_sort_key(e.name)))
             for group, entries in sorted(groups.items())
         ]
         return content, False
 
 
-def _dnr_sort_key(dnr: str) -> tuple[str, int]:
+def dnr_sort_key(dnr: str) -> tuple[str, int]:
     head, _, serial = dnr.partition("/")
     return head, int(serial) if serial.isdigit() else 0

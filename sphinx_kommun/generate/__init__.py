@@ -11,7 +11,8 @@ sentences, a beslut's outcomes (:mod:`.decisions`), what a yttrande
 answers and where a beslut was taken (:mod:`.links`), a protokoll's §
 numbers, ärenden and extracts (:mod:`.protocol`), the kallelse
 (:mod:`.kallelse`), the personregister (:mod:`.people`) and the motion
-report (:mod:`.motions`); the sidebar is computed alongside (:mod:`.navigation`).
+report (:mod:`.motions`), the catalogue of every ärende here and in the
+projects read with ``kommun_federation`` (:mod:`.catalogue`); the sidebar is computed alongside (:mod:`.navigation`).
 Everything a page reads of the domain is recorded, and decides when it is
 written again (:mod:`.incremental`).
 """
@@ -26,6 +27,7 @@ def register(app: Sphinx) -> None:
     from . import (  # noqa: F401
         agenda,
         backlinks,
+        catalogue,
         compilation,
         decisions,
         incremental,
@@ -43,6 +45,8 @@ def register(app: Sphinx) -> None:
     app.add_directive("personregister", people.PersonregisterDirective)
     app.add_directive("kallelse", kallelse.KallelseDirective)
     app.add_directive("motionsredovisning", motions.MotionsredovisningDirective)
+    for name in ("arendeforteckning", "ärendeförteckning"):
+        app.add_directive(name, catalogue.ArendeforteckningDirective)
     app.add_post_transform(FillGenerated)
     navigation.register(app)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
