@@ -85,10 +85,14 @@ def test_every_command_has_help(
     with pytest.raises(SystemExit) as exit:
         kommun(*command, "--help")
     assert exit.value.code == 0
-    assert capsys.readouterr().out.startswith("usage: sphinx-kommun")
+    shown = capsys.readouterr().out
+    assert shown.startswith("användning: sphinx-kommun")
+    assert "visa den här hjälpen och avsluta" in shown
 
 
-def test_a_command_written_wrong_is_exit_status_2(project: Path) -> None:
+def test_a_command_written_wrong_is_exit_status_2(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for wrong in (
         ["new", "yttrande"],  # no DNR
         ["new", "sammantrade", "2024-02-30"],  # no such day
@@ -98,6 +102,7 @@ def test_a_command_written_wrong_is_exit_status_2(project: Path) -> None:
         with pytest.raises(SystemExit) as exit:
             kommun(*wrong)
         assert exit.value.code == 2, wrong
+        assert "sphinx-kommun" in capsys.readouterr().err
 
 
 def test_the_console_script_and_python_m_are_one_command_line(tmp_path: Path) -> None:

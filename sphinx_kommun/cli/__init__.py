@@ -16,13 +16,14 @@ import warnings
 from collections.abc import Sequence
 
 from .. import __version__
+from .parsing import Parser
 from .term import CliError, _, fail
 
 
 def parser() -> argparse.ArgumentParser:
     from . import build, check, hooks, importing, init, new, plugins, serve
 
-    main_parser = argparse.ArgumentParser(
+    main_parser = Parser(
         prog="sphinx-kommun",
         description=_(
             "Kansliets verktyg för handlingar skrivna med sphinx-kommun: "
@@ -30,7 +31,10 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     main_parser.add_argument(
-        "--version", action="version", version=f"sphinx-kommun {__version__}"
+        "--version",
+        action="version",
+        version=f"sphinx-kommun {__version__}",
+        help=_("visa versionen och avsluta"),
     )
     commands = main_parser.add_subparsers(
         dest="command", required=True, metavar=_("KOMMANDO")

@@ -35,7 +35,12 @@ def add_parser(commands: Any) -> None:
             "delar en miljö, så PDF:erna läser inget som redan är läst."
         ),
     )
-    parser.add_argument("dir", nargs="?", metavar=_("KATALOG"))
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        metavar=_("KATALOG"),
+        help=_("projektets katalog (förval: den aktuella)"),
+    )
     parser.add_argument(
         "-W", dest="strict", action="store_true", help=_("varningar är fel")
     )

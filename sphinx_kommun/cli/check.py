@@ -33,7 +33,12 @@ def add_parser(commands: Any) -> None:
             "avslutar med status 1 om det finns någon varning."
         ),
     )
-    parser.add_argument("dir", nargs="?", metavar=_("KATALOG"))
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        metavar=_("KATALOG"),
+        help=_("projektets katalog (förval: den aktuella)"),
+    )
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help=_("utdataformat")
     )

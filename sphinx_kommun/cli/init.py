@@ -32,7 +32,13 @@ def add_parser(commands: Any) -> None:
             "annars gäller alternativen och förvalen."
         ),
     )
-    parser.add_argument("dir", nargs="?", default=".", metavar=_("KATALOG"))
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        default=".",
+        metavar=_("KATALOG"),
+        help=_("det nya projektets katalog (förval: den aktuella)"),
+    )
     parser.add_argument("--kommun", help=_('kommunens namn, t.ex. "Umeå kommun"'))
     parser.add_argument(
         "--profil", choices=PROFILE_CHOICES, help=_("profil (förval: kommun)")

@@ -41,7 +41,12 @@ def add_parser(commands: Any) -> None:
             "ändring och laddar om sidan i webbläsaren."
         ),
     )
-    parser.add_argument("dir", nargs="?", metavar=_("KATALOG"))
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        metavar=_("KATALOG"),
+        help=_("projektets katalog (förval: den aktuella)"),
+    )
     parser.add_argument("--port", type=int, default=8000, help=_("port (0: en ledig)"))
     parser.set_defaults(run=run)
 
