@@ -499,3 +499,24 @@ def test_the_pdfs_hold_the_kallelse_and_the_motion_report(
     for dnr in ("KS 2019/0301", "KS 2020/0412", "KS 2020/0577"):
         assert dnr in words
     assert "KS 2020/0588" not in words
+
+
+def test_a_page_of_ones_own(project_copy: Copy, build: Build) -> None:
+    src = project_copy("umea")
+    (src / "ledamoter.rst").unlink()
+    (src / "anna.rst").write_text(
+        "Anna Lindqvist\n==============\n\n"
+        ".. personregister::\n   :person: anna lindqvist; Kalle Anka\n",
+        encoding="utf-8",
+    )
+    edit(src / "index.rst", "   ledamoter\n", "   anna\n")
+    app = build(src)
+    assert warning_lines(app) == [
+        "anna.rst:5: WARNING: Kalle Anka finns inte i registret [kommun.register]"
+    ]
+    text = html_text(app.outdir / "anna.html")
+    assert "Kommunstyrelsen Ledamot S ordförande" in text
+    assert "Jonas Östlund" not in text
+    page = (app.outdir / "sammantrade.html").read_text(encoding="utf-8")
+    assert 'href="anna.html#person-anna-lindqvist"' in page
+    assert ">Maria Nyström (V)<" in page and "ledamoter.html" not in page

@@ -59,6 +59,7 @@ class PersonregisterDirective(ObjectDirective):
     options_help: ClassVar[dict[str, str]] = {
         "organ": "only the members of these bodies, one per line or ';' "
         "(default: every body of the register)",
+        "person": "only these people, one per line or ';' (a page of one's own)",
     }
 
     @property
@@ -98,8 +99,26 @@ class PersonregisterDirective(ObjectDirective):
             for member in body.members:
                 seats.setdefault(normalise(member.name), []).append(member)
         names = [n for n in register.people() if normalise(n) in seats]
+        chosen = self.entries("person")
+        if chosen:
+            names = self._chosen(chosen, names)
         intro = self.parse_sections() if self.content else []
         return [*intro, *(self._person(name, seats[normalise(name)]) for name in names)]
+
+    def _chosen(self, chosen: list[str], names: list[str]) -> list[str]:
+        """The people ``:person:`` names, as the register spells them."""
+        known = {normalise(name): name for name in names}
+        found = []
+        for name in chosen:
+            if normalise(name) in known:
+                found.append(known[normalise(name)])
+            else:
+                self.warn(
+                    _("%(name)s finns inte i registret"),
+                    "register",
+                    {"name": name, "option": "person"},
+                )
+        return found
 
     def _person(self, name: str, seats: list[Member]) -> nodes.section:
         anchor = person_anchor(name)
