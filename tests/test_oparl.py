@@ -53,13 +53,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     return build_once("html", ROOTS / "test-oparl", tmp_path_factory.mktemp("html"))
 
 
-def read_back(outdir: Path) -> dict[str, Any]:
+def read_back(outdir: Path, base: str = BASE) -> dict[str, Any]:
     """Every object file of an export, by its address."""
     found = {}
     for path in sorted(outdir.rglob("*.json")):
         data = json.loads(path.read_text("utf-8"))
         if isinstance(data, dict) and "type" in data:
-            assert data["id"] == BASE + path.relative_to(outdir).as_posix()
+            assert data["id"] == base + path.relative_to(outdir).as_posix()
             found[data["id"]] = data
     return found
 
@@ -115,13 +115,23 @@ def test_every_address_in_the_export_is_an_exported_file(
     export: SphinxTestApp,
 ) -> None:
     objects = read_back(export.outdir)
-    text = "".join(path.read_text("utf-8") for path in export.outdir.rglob("*.json"))
-    addresses = set(re.findall(rf'"({re.escape(BASE)}[^"]+)"', text))
-    assert len(addresses) > 50
-    missing = {a for a in addresses if not (export.outdir / a[len(BASE) :]).is_file()}
-    assert missing == set()
+    assert len(addresses(export.outdir)) > 50
+    assert missing(export.outdir) == set()
     system = objects[BASE + "system.json"]
     assert system["oparlVersion"] == "https://schema.oparl.org/1.1/"
+
+
+def addresses(outdir: Path, base: str = BASE) -> set[str]:
+    """Every address below ``base`` the export's files name."""
+    text = "".join(path.read_text("utf-8") for path in outdir.rglob("*.json"))
+    return set(re.findall(rf'"({re.escape(base)}[^"]+)"', text))
+
+
+def missing(outdir: Path, base: str = BASE) -> set[str]:
+    """The addresses the export names but has no file for."""
+    return {
+        a for a in addresses(outdir, base) if not (outdir / a[len(base) :]).is_file()
+    }
 
 
 def papers_by_id(objects: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -199,6 +209,41 @@ def test_what_oparl_cannot_say_is_in_sk_properties(export: SphinxTestApp) -> Non
     assert roles == ["behandling", "beslut", "remissinstans", "remissinstans"]
     proposal = next(p for p in papers.values() if p["paperType"] == "tjänsteskrivelse")
     assert [p["nummer"] for p in proposal["sk:beslutspunkter"]] == [1, 2]
+
+
+def test_another_projects_yttrande_is_answered_there_not_exported_here(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """Umeå's KS project compiles byggnadsnämnden's yttrande from the
+    nämnd's own project (tests/test_federation.py): the export names the
+    answer, with its address there, but does not republish it."""
+    root = project_copy("federation")
+    build(root / "ks")  # publishes its objects for the nämnd's project
+    assert warnings_of(build(root / "bn")) == ""
+    base = "https://handlingar.umea.se/ks/"
+    ks = build(
+        root / "ks",
+        "oparl",
+        builddir=root / "ks" / "_oparl",
+        confoverrides={"html_baseurl": base},
+    )
+    assert warnings_of(ks) == ""
+    objects = read_back(ks.outdir, base + "oparl/")
+    papers = papers_by_id(objects)
+    assert "ks-2024-0123-yttrande-byggnadsnämnden" not in papers
+    arende = papers["ks-2024-0123"]
+    there = "https://handlingar.umea.se/byggnadsnamnden/ks-2024-0123.html#"
+    (answer,) = [
+        c for c in arende["consultation"] if c.get("web", "").startswith(there)
+    ]
+    assert answer["role"] == "remissinstans"
+    assert "sk:yttrande" not in answer
+    assert answer["organization"] == [base + "oparl/organization/byggnadsnamnden.json"]
+    assert all(not url.startswith(there) for url in arende["subordinatedPaper"])
+    assert missing(ks.outdir, base + "oparl/") == set()
+    html = build(root / "ks", confoverrides={"html_baseurl": base})
+    feed = feedparser.parse((html.outdir / "feeds" / "arenden.atom").read_bytes())
+    assert "Byggnadsnämnden" not in " ".join(e.summary for e in feed.entries)
 
 
 def test_the_meetings_agenda_and_results(export: SphinxTestApp) -> None:

@@ -27,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from ...config import KommunConfig
 from ...domain.store import get_domain
 from . import meetings, members
-from .objects import Export, Json
+from .objects import Export, Json, own
 from .papers import NOT_PAPERS, document_paper
 from .urls import SCHEMA, Site
 
@@ -73,11 +73,16 @@ def collect(env: BuildEnvironment) -> Export:
     )
     if ex.register is not None:
         members.add_register(ex, ex.register)
-    papers = {dnr: meetings.arende_paper(ex, dnr) for dnr in index.dnrs()}
+    papers = {
+        dnr: meetings.arende_paper(ex, dnr) for dnr in index.dnrs() if ex.exported(dnr)
+    }
     for obj in index.by_id.values():
-        if not isinstance(obj, NOT_PAPERS):
+        if own(obj) and not isinstance(obj, NOT_PAPERS):
             document_paper(ex, obj)
-    found = sorted(index.sammantraden(), key=lambda m: (m.date or dt.date.min, m.id))
+    found = sorted(
+        (m for m in index.sammantraden() if own(m)),
+        key=lambda m: (m.date or dt.date.min, m.id),
+    )
     for meeting in found:
         made = meetings.meeting_object(ex, meeting)
         for item in made["agendaItem"]:

@@ -17,7 +17,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from sphinx.application import Sphinx
@@ -34,10 +34,23 @@ from ...kinds.sammantrade import Sammantrade
 from ...swedish import capitalise, format_date, genitive, normalise
 from .calendar import calendar
 from .export import source_times
+from .objects import own
 from .papers import NOT_PAPERS
 from .urls import html_base
 
 ATOM = "http://www.w3.org/2005/Atom"
+#: When an entry whose sources have no time changed (none is unknown).
+EPOCH = "1970-01-01T00:00:00+00:00"
+
+
+class Entry(NamedTuple):
+    """An entry of the Atom feed."""
+
+    updated: str
+    title: str
+    summary: str
+    kind: str
+    obj: KommunObject
 
 
 def wanted(app: Sphinx) -> bool:
@@ -74,7 +87,7 @@ class Feeds:
 
     def updated(self, *objects: KommunObject) -> str:
         times = [self.modified(o.docname) for o in objects]
-        return max((t for t in times if t), default="1970-01-01T00:00:00+00:00")
+        return max((t for t in times if t), default=EPOCH)
 
     # -- iCalendar --------------------------------------------------------
 
@@ -89,7 +102,8 @@ class Feeds:
     def calendars(self) -> dict[str, str]:
         """Each calendar file's path (below the output) and text."""
         meetings = sorted(
-            self.index.sammantraden(), key=lambda m: (m.date is None, m.date, m.id)
+            (m for m in self.index.sammantraden() if own(m)),
+            key=lambda m: (m.date is None, m.date, m.id),
         )
         by_body: dict[str, list[Sammantrade]] = {}
         for meeting in meetings:
@@ -111,8 +125,9 @@ class Feeds:
     def arende_entry(
         self, dnr: str
     ) -> tuple[KommunObject, str, str, list[KommunObject]]:
-        objects = self.index.of_dnr(dnr)
+        objects = [o for o in self.index.of_dnr(dnr) if own(o)]
         arende = self.index.arende(dnr)
+        arende = arende if arende is not None and own(arende) else None
         documents = [o for o in objects if not isinstance(o, NOT_PAPERS)]
         shown = arende or (documents or objects)[0]
         title = arende.heading if arende else f"{dnr} {shown.title}"
@@ -126,63 +141,62 @@ class Feeds:
         text = ", ".join(p for p in parts if p)
         return f"{text}. {_('Föredragningslista:')} {'; '.join(agenda)}"
 
-    def atom(self) -> str:
-        feed_path = render.ATOM_FILE
-        entries: list[tuple[str, str, str, str, KommunObject, str]] = []
+    def entries(self) -> list[Entry]:
+        """The ärenden and meetings of this project, last changed first."""
+        found: list[Entry] = []
         for dnr in self.index.dnrs():
+            if not any(own(o) for o in self.index.of_dnr(dnr)):
+                continue  # another project's ärende
             shown, title, summary, objects = self.arende_entry(dnr)
-            entries.append(
-                (self.updated(*objects), title, summary, _("ärende"), shown, dnr)
+            found.append(
+                Entry(self.updated(*objects), title, summary, _("ärende"), shown)
             )
-        for meeting in self.index.sammantraden():
+        for meeting in filter(own, self.index.sammantraden()):
             summary = self.meeting_entry(meeting)
-            entries.append(
-                (
+            found.append(
+                Entry(
                     self.updated(meeting),
                     meeting.title,
                     summary,
                     _("sammanträde"),
                     meeting,
-                    "",
                 )
             )
-        entries.sort(key=lambda e: (e[0], e[4].id), reverse=True)
+        return sorted(found, key=lambda e: (e.updated, e.obj.id), reverse=True)
+
+    def atom(self) -> str:
+        feed_path = render.ATOM_FILE
+        entries = self.entries()
         root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "sv"})
         feed_url = self.base + feed_path if self.base else ""
-        own = feed_url or "urn:uuid:" + str(
+        feed_id = feed_url or "urn:uuid:" + str(
             uuid.uuid5(uuid.NAMESPACE_URL, self.project)
         )
-        _text(root, "id", own)
-        _text(
-            root,
-            "title",
-            _("%(kommun)s: ärenden och sammanträden") % {"kommun": self.kommun},
-        )
-        _text(
-            root,
-            "updated",
-            max((e[0] for e in entries), default="1970-01-01T00:00:00+00:00"),
-        )
+        _text(root, "id", feed_id)
+        title = _("%(kommun)s: ärenden och sammanträden") % {"kommun": self.kommun}
+        _text(root, "title", title)
+        last = max((e.updated for e in entries), default=EPOCH)
+        _text(root, "updated", last)
         ET.SubElement(ET.SubElement(root, "author"), "name").text = self.kommun
         _text(root, "generator", "sphinx-kommun")
         if feed_url:
             ET.SubElement(
                 root, "link", rel="self", href=feed_url, type="application/atom+xml"
             )
-        for updated, title, summary, kind, obj, _dnr in entries:
+        for found in entries:
             entry = ET.SubElement(root, "entry")
-            _text(entry, "id", self.ident(obj))
-            _text(entry, "title", title)
-            _text(entry, "updated", updated)
+            _text(entry, "id", self.ident(found.obj))
+            _text(entry, "title", found.title)
+            _text(entry, "updated", found.updated)
             ET.SubElement(
                 entry,
                 "link",
                 rel="alternate",
-                href=self.page(obj, feed_path),
+                href=self.page(found.obj, feed_path),
                 type="text/html",
             )
-            ET.SubElement(entry, "category", term=kind)
-            _text(entry, "summary", summary or title)
+            ET.SubElement(entry, "category", term=found.kind)
+            _text(entry, "summary", found.summary or found.title)
         ET.indent(root)
         return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -14,11 +14,11 @@ import datetime as dt
 import re
 import zoneinfo
 
-from ...domain.model import verdicts_text
+from ...domain.model import KommunObject, verdicts_text
 from ...kinds.beslut import Beslut
 from ...kinds.sammantrade import Sammantrade
 from ...swedish import normalise
-from .objects import Export, Json, ext, iso
+from .objects import Export, Json, ext, iso, own
 from .papers import NOT_PAPERS, entry, people
 
 #: Sweden's time zone (meetings give local times).
@@ -99,10 +99,11 @@ def agenda_item(
     url = ex.site.url("agendaitem", f"{meeting.id} {number}")
     arende = ex.index.arende(dnr)
     beslut = decided_at(ex, meeting, dnr)
+    paper = ex.arende_url(dnr) if ex.exported(dnr) else None
     consultation = ex.new(
         "Consultation",
         ex.site.url("consultation", f"{meeting.id} {number}"),
-        paper=ex.arende_url(dnr),
+        paper=paper,
         agendaItem=url,
         meeting=meeting_url,
         organization=ex.organizations_of(meeting.body),
@@ -121,7 +122,7 @@ def agenda_item(
         result=verdicts_text(beslut.outcomes) if beslut is not None else None,
         **ext(
             arende=dnr,
-            paper=ex.arende_url(dnr),
+            paper=paper,
             beslut=ex.paper_url(beslut) if beslut is not None else None,
         ),
     )
@@ -137,8 +138,9 @@ def remiss_answers(ex: Export, dnr: str) -> list[Json]:
             organization=ex.organizations_of(yttrande.instans),
             authoritative=False,
             role="remissinstans",
+            web=ex.web(yttrande),
             **ext(
-                yttrande=ex.paper_url(yttrande),
+                yttrande=ex.paper_url(yttrande) if own(yttrande) else None,
                 stallning=verdicts_text(yttrande.positions),
             ),
         )
@@ -158,20 +160,27 @@ def reservations(ex: Export, dnr: str) -> list[Json]:
                 organ=reservation.body,
                 forfattare=people(reservation.authors),
                 datum=iso(reservation.date),
-                avser=ex.paper_url(concerns) if concerns is not None else None,
+                avser=_concerns(ex, concerns),
                 avserSkrivet=reservation.concerns_ref,
                 publicerad=None if reservation.published else False,
-                web=ex.site.page(reservation.docname, reservation.id),
+                web=ex.web(reservation),
             )
         )
         ex.persons(reservation.authors)
     return found
 
 
+def _concerns(ex: Export, concerns: KommunObject | None) -> str | None:
+    if concerns is None:
+        return None
+    return ex.paper_url(concerns) if own(concerns) else ex.web(concerns)
+
+
 def arende_paper(ex: Export, dnr: str) -> Json:
     """The ärende ``dnr`` as a Paper: its documents below it."""
-    arende = ex.index.arende(dnr)
-    objects = ex.index.of_dnr(dnr)
+    found = ex.index.arende(dnr)
+    arende = found if found is not None and own(found) else None
+    objects = [o for o in ex.index.of_dnr(dnr) if own(o)]
     documents = [o for o in objects if not isinstance(o, NOT_PAPERS)]
     files = []
     if arende is not None:

@@ -7,9 +7,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from ...domain.index import ObjectIndex
 from ...domain.model import KommunObject, Person, dnr_slug
+from ...domain.remote import is_federated, page_of
 from ...kinds.arende import Arende
 from ...swedish import normalise
 from .urls import PREFIX, SCHEMA, Site
@@ -24,6 +26,12 @@ def compact(props: dict[str, Any]) -> Json:
 
 def iso(date: dt.date | None) -> str | None:
     return date.isoformat() if date else None
+
+
+def own(obj: KommunObject) -> bool:
+    """Whether ``obj`` is this project's (not read from another project,
+    which publishes it itself: :mod:`sphinx_kommun.domain.federation`)."""
+    return not is_federated(obj.docname)
 
 
 def ext(**props: Any) -> Json:
@@ -96,6 +104,11 @@ class Export:
 
     # -- papers ------------------------------------------------------------------
 
+    def exported(self, dnr: str) -> bool:
+        """Whether the ärende ``dnr`` is a paper of this export (objects of
+        it are this project's)."""
+        return any(own(obj) for obj in self.index.of_dnr(dnr))
+
     def arende_url(self, dnr: str) -> str:
         """The address of the ärende ``dnr``'s paper."""
         canonical = self.index.canonical(dnr)
@@ -114,6 +127,12 @@ class Export:
             if found is not None
             else self.site.url("paper", obj.id)
         )
+
+    def web(self, obj: KommunObject) -> str:
+        """The address of ``obj`` on its page, here or in its own project."""
+        if own(obj):
+            return self.site.page(obj.docname, obj.id)
+        return f"{page_of(obj.docname)}#{quote(obj.id)}"
 
     def page_file(self, docname: str) -> Json:
         """The File of a page of the HTML build (made on first mention)."""

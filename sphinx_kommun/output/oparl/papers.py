@@ -25,7 +25,7 @@ from ...kinds.reservation import Reservation
 from ...kinds.sammantrade import Sammantrade
 from ...kinds.utlatande import Utlatande
 from ...kinds.yttrande import Yttrande
-from .objects import Export, Json, compact, ext, iso
+from .objects import Export, Json, compact, ext, iso, own
 
 #: Objects that are no paper of their own: parts of a document (its
 #: att-satser, beslutspunkter), reservations (kept on the ärende) and
@@ -159,10 +159,10 @@ def related(ex: Export, obj: KommunObject) -> list[str]:
         if ref.source != obj.id:
             continue
         target = ex.index.resolve(ref.kind, ref.target, ref.refdnr)
-        if target is not None and not isinstance(target, Sammantrade):
+        if target is not None and own(target) and not isinstance(target, Sammantrade):
             found.append(ex.paper_url(target))
-    own = ex.paper_url(obj)
-    return [url for url in dict.fromkeys(found) if url != own]
+    itself = ex.paper_url(obj)
+    return [url for url in dict.fromkeys(found) if url != itself]
 
 
 def document_paper(ex: Export, obj: KommunObject) -> Json:
