@@ -280,6 +280,12 @@ def test_the_register_gives_people_and_memberships(export: SphinxTestApp) -> Non
         True,
         "MP",
     )
+    (term,) = objects[BASE + "body/kungalvs-kommun.json"]["legislativeTerm"]
+    assert (term["name"], term["startDate"], term["endDate"]) == (
+        "2023–2026",
+        "2023-01-01",
+        "2026-12-31",
+    )
     deputy = objects[BASE + "person/sven-dahl.json"]
     assert deputy["membership"][0]["votingRight"] is False
     assert deputy["membership"][0]["sk:uppdrag"] == "ersättare"

@@ -25,6 +25,7 @@ from typing import Any
 from sphinx.environment import BuildEnvironment
 
 from ...config import KommunConfig
+from ...domain.register import register_of
 from ...domain.store import get_domain
 from . import meetings, members
 from .objects import Export, Json, own
@@ -69,10 +70,9 @@ def collect(env: BuildEnvironment) -> Export:
         index=index,
         kommun=config.words.municipality or str(env.config.project),
         modified=source_times(env),
-        register=members.register_of(env),
+        register=register_of(env),
     )
-    if ex.register is not None:
-        members.add_register(ex, ex.register)
+    members.add_register(ex, ex.register)
     papers = {
         dnr: meetings.arende_paper(ex, dnr) for dnr in index.dnrs() if ex.exported(dnr)
     }
@@ -132,7 +132,7 @@ def _body(ex: Export, lists: dict[str, str]) -> Json:
         "system": ex.site.at("system.json"),
         "name": ex.kommun,
         **lists,
-        "legislativeTerm": [],
+        "legislativeTerm": members.terms(ex, ex.register),
         "classification": "kommun",
     }
     if ex.site.html:

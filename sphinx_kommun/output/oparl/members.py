@@ -1,40 +1,33 @@
-"""The register of members as OParl Persons and Memberships.
+"""The register of members as OParl Persons, Memberships and
+LegislativeTerms.
 
 Where the project has a register of its bodies' ledamöter and ersättare
 (``kommun_ledamoter``, :mod:`sphinx_kommun.domain.register`), each body
-is an Organization (``sk:platser``: its seats) and each seat a
-Membership of its Person in it: ``role`` the member's role (ordförande …)
-or seat, ``votingRight`` for a ledamot, ``sk:uppdrag`` the seat and
-``sk:parti`` the party. Without a register, the people are those the
-documents name as authors.
+is an Organization (``sk:platser``: its seats; ``sk:mandatperiod``) and
+each seat a Membership of its Person in it: ``role`` the member's role
+(ordförande …) or seat, ``votingRight`` for a ledamot, ``sk:uppdrag`` the
+seat and ``sk:parti`` the party. Each mandatperiod written as two dates
+(``2023-01-01–2026-12-31``) is a LegislativeTerm of the Body. Without a
+register, the people are those the documents name as authors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from typing import Any
+import re
 
-from sphinx.environment import BuildEnvironment
-
+from ...domain.members import Member, Register
 from .objects import Export, Json, ext, iso
 
-
-def register_of(env: BuildEnvironment) -> Any:
-    """The project's register of members, or None where sphinx-kommun has none."""
-    try:
-        module = importlib.import_module("sphinx_kommun.domain.register")
-    except ImportError:
-        return None
-    return module.register_of(env)
+_PERIOD = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*[–-]\s*(\d{4}-\d{2}-\d{2})\s*$")
 
 
-def add_register(ex: Export, register: Any) -> None:
+def add_register(ex: Export, register: Register) -> None:
     """Every body and seat of the register."""
-    for body in getattr(register, "bodies", ()):
+    for body in register.bodies:
         org = ex.objects[ex.organization(body.name)]
         org["sk:platser"] = body.seats
-        if getattr(body, "period", ""):
+        if body.period:
             org["sk:mandatperiod"] = body.period
         for member in body.members:
             membership = _membership(ex, member, org["id"])
@@ -43,11 +36,29 @@ def add_register(ex: Export, register: Any) -> None:
             person.setdefault("membership", []).append(membership)
 
 
-def _date(value: Any) -> str | None:
-    return iso(value) if isinstance(value, dt.date) else None
+def terms(ex: Export, register: Register) -> list[Json]:
+    """Each mandatperiod of the register's bodies as a LegislativeTerm."""
+    found: dict[str, Json] = {}
+    for body in register.bodies:
+        match = _PERIOD.match(body.period)
+        if match is None or body.period in found:
+            continue
+        try:
+            start, end = (dt.date.fromisoformat(d) for d in match.groups())
+        except ValueError:
+            continue  # the register warns about its dates
+        found[body.period] = ex.new(
+            "LegislativeTerm",
+            ex.site.url("legislativeterm", body.period),
+            body=ex.body,
+            name=f"{start.year}–{end.year}",
+            startDate=iso(start),
+            endDate=iso(end),
+        )
+    return list(found.values())
 
 
-def _membership(ex: Export, member: Any, organization: str) -> Json:
+def _membership(ex: Export, member: Member, organization: str) -> Json:
     person = ex.person(member.name, member.party)
     return ex.new(
         "Membership",
@@ -56,7 +67,7 @@ def _membership(ex: Export, member: Any, organization: str) -> Json:
         organization=organization,
         role=member.role or member.seat,
         votingRight=member.seat == "ledamot",
-        startDate=_date(getattr(member, "start", None)),
-        endDate=_date(getattr(member, "end", None)),
+        startDate=iso(member.start),
+        endDate=iso(member.end),
         **ext(uppdrag=member.seat, parti=member.party),
     )

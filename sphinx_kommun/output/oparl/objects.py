@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ...domain.index import ObjectIndex
+from ...domain.members import Register
 from ...domain.model import KommunObject, Person, dnr_slug
 from ...domain.remote import is_federated, page_of
 from ...kinds.arende import Arende
@@ -49,8 +50,8 @@ class Export:
     kommun: str
     #: a page's source's modification time, as OParl's date-time ("" unknown)
     modified: Callable[[str], str]
-    #: what the register of members has (``register.Register``), or None
-    register: Any = None
+    #: the register of members (empty without ``kommun_ledamoter``)
+    register: Register = field(default_factory=Register)
     objects: dict[str, Json] = field(default_factory=dict)
     organizations: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
