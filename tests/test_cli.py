@@ -359,6 +359,8 @@ def test_build_with_w_fails_on_a_warning(
     assert f"{ARENDE.as_posix()}/remiss.rst:" in err
     assert "2024-04-31" in err and "[kommun.date]" in err
     assert err.endswith("bygget misslyckades: 1 varning\n")
+    # off a terminal: no progress bar, no colour
+    assert "\r" not in err and "\033[" not in err
     # without -W the build goes through and says what it found
     assert kommun("build", "--utan-pdf") == 0
 
@@ -458,6 +460,43 @@ def test_a_remiss_written_in_markdown_names_the_instanser(
     )
     text = (arende / "yttranden" / "tekniska-nämnden.rst").read_text(encoding="utf-8")
     assert ".. yttrande:: Tekniska nämnden\n   :dnr: SBN-2023-00417\n" in text
+
+
+def test_new_adds_to_a_start_page_in_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Västerås writes its start page in MyST: its toctree gets the ärende,
+    and a second toctree is made for the meetings."""
+    folder = tmp_path / "vasteras"
+    assert kommun("init", folder, "--kommun", "Västerås stad") == 0
+    edit(folder / "conf.py", '["sphinx_kommun"]', '["myst_parser", "sphinx_kommun"]')
+    (folder / "index.rst").unlink()
+    (folder / "index.md").write_text(
+        "# Handlingar – Västerås stad\n\n"
+        "```{toctree}\n:maxdepth: 1\n:caption: Ärenden\n```\n",
+        encoding="utf-8",
+    )
+    assert kommun("new", "arende", "KS 2022/0456", "--dir", folder) == 0
+    assert (
+        kommun(
+            "new",
+            "sammantrade",
+            "2022-11-07",
+            "--arende",
+            "KS 2022/0456",
+            "--dir",
+            folder,
+        )
+        == 0
+    )
+    assert (folder / "index.md").read_text(encoding="utf-8") == (
+        "# Handlingar – Västerås stad\n\n"
+        "```{toctree}\n:maxdepth: 1\n:caption: Ärenden\n"
+        "arenden/ks-2022-0456/index\n```\n\n"
+        "```{toctree}\n:maxdepth: 1\n:caption: Sammanträden\n\n"
+        "sammantraden/kommunfullmäktige-2022-11-07\n```\n"
+    )
+    assert kommun("check", folder) == 0
 
 
 def test_new_checks_the_diarienummer_and_keeps_existing_files(
@@ -584,6 +623,25 @@ def test_import_makes_a_yttrande_of_a_word_answer(
     assert "Synpunkter och förslag" in body
 
 
+def png() -> bytes:
+    """A one-pixel PNG image."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
 def test_import_without_a_header_table(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -609,6 +667,17 @@ def test_import_without_a_header_table(
     written = ARENDE / "yttranden" / "barn-och-utbildningsnämnden.rst"
     assert ".. yttrande:: Barn- och utbildningsnämnden\n" in written.read_text(
         encoding="utf-8"
+    )
+    # a picture cannot become reST: named, not dropped silently
+    document = docx.Document(str(answer))
+    document.add_paragraph().add_run().add_picture(io.BytesIO(png()))
+    document.save(str(tmp_path / "med-bild.docx"))
+    assert (
+        kommun("import", tmp_path / "med-bild.docx", "--instans", "Kulturnämnden") == 0
+    )
+    assert (
+        "en bild i Word-filen togs inte med; den stod vid "
+        "'1. Så står det i mätprotokollet.'" in capsys.readouterr().err
     )
     assert kommun("import", tmp_path / "saknas.docx") == 1
     (tmp_path / "trasig.docx").write_text("inte en Word-fil", encoding="utf-8")

@@ -15,6 +15,7 @@ from .files import (
     free,
     listed,
     profile,
+    root_page,
     write,
 )
 from .project import entries, find_arende, project_dir
@@ -32,7 +33,7 @@ def run_arende(args: argparse.Namespace) -> int:
     ansvarig = args.ansvarig or profile(srcdir).board
     page = srcdir / ARENDEN / slug(dnr) / "index.rst"
     write(page, documents.arende(dnr, rubrik or "", ansvarig), srcdir)
-    listed(srcdir / "index.rst", page, srcdir, _("Ärenden"))
+    listed(root_page(srcdir), page, srcdir, _("Ärenden"))
     return 0
 
 
@@ -73,5 +74,5 @@ def run_sammantrade(args: argparse.Namespace) -> int:
     if path.exists():
         raise CliError(_("%(path)s finns redan") % {"path": path.relative_to(srcdir)})
     write(path, documents.sammantrade(title, options, arenden), srcdir)
-    listed(srcdir / "index.rst", path, srcdir, _("Sammanträden"))
+    listed(root_page(srcdir), path, srcdir, _("Sammanträden"))
     return 0

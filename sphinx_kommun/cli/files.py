@@ -79,6 +79,17 @@ def listed(
         )
 
 
+def root_page(srcdir: Path) -> Path:
+    """The start page (conf.py's ``root_doc``, default ``index``), in reST
+    or Markdown."""
+    conf = conf_values(srcdir)
+    name = str(conf.get("root_doc") or conf.get("master_doc") or "index")
+    for suffix in (".rst", ".md"):
+        if (srcdir / f"{name}{suffix}").is_file():
+            return srcdir / f"{name}{suffix}"
+    raise CliError(_("startsidan %(name)s.rst saknas") % {"name": name})
+
+
 def free(path: Path) -> Path:
     """``path``, or ``path-2`` … if it is taken."""
     number = 2

@@ -73,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
             % {"path": args.file, "error": error}
         ) from error
     for what in answer.left_out:
-        warn(_("togs inte med (en bild): %(what)s") % {"what": what})
+        warn(
+            _("en bild i Word-filen togs inte med; den stod vid '%(where)s'")
+            % {"where": what}
+        )
     instans = args.instans or answer.fields.get("", "")
     dnr = args.arende or answer.fields.get("dnr", "")
     arende = _arende(args, dnr)

@@ -30,10 +30,13 @@ def add(page: Path, entry: str, caption: str | None = None) -> bool:
         if not _has_entries(lines[start + 1 : last + 1]) and not fence:
             new = ["", *new]
         lines[last + 1 : last + 1] = new
+    elif page.suffix == ".md":
+        lines += ["", "```{toctree}", ":maxdepth: 1"]
+        lines += [f":caption: {caption}"] if caption else []
+        lines += ["", entry, "```"]
     else:
         lines += ["", ".. toctree::", "   :maxdepth: 1"]
-        if caption:
-            lines.append(f"   :caption: {caption}")
+        lines += [f"   :caption: {caption}"] if caption else []
         lines += ["", f"   {entry}"]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return True

@@ -56,7 +56,10 @@ class Answer:
     fields: dict[str, str] = field(default_factory=dict)
     title: str = ""
     body: list[str] = field(default_factory=list)
+    #: where each image stood (its paragraph's text or the text before it)
     left_out: list[str] = field(default_factory=list)
+    #: the text of the last paragraph read, as written
+    last: str = ""
     #: the markers of the list items open, by level
     markers: list[str] = field(default_factory=list)
 
@@ -132,7 +135,11 @@ def paragraph_into(answer: Answer, paragraph: Paragraph) -> None:
     style = paragraph.style.name if paragraph.style is not None else ""
     text = inline(paragraph)
     if paragraph._p.xpath(".//w:drawing | .//w:pict"):
-        answer.left_out.append(paragraph.text.strip() or style or "bild")
+        # where it stood: its paragraph's text, or the text before it
+        where = " ".join(paragraph.text.split()) or answer.last
+        answer.left_out.append(where[:60])
+    if paragraph.text.strip():
+        answer.last = " ".join(paragraph.text.split())
     if not text.strip():
         return
     heading = HEADING_STYLE.match(style)
