@@ -403,12 +403,15 @@ def test_an_edit_shows_in_the_export_and_the_feeds_after_a_rebuild(
         "vid kommunhuset\n   :ansvarig",
         "vid stadshuset\n   :ansvarig",
     )
+    edit(src / "ledamoter.toml", 'parti = "V"', 'parti = "V"\nroll = "vice ordförande"')
     oparl = build(src, "oparl", builddir=src / "_oparl")
     html = build(src, "html")
     assert warnings_of(oparl) == warnings_of(html) == ""
     papers = papers_by_id(read_back(oparl.outdir))
     assert papers["ks-2023-0456-skrivelse"]["date"] == "2023-09-11"
     assert papers["ks-2023-0456"]["name"] == "Laddplatser för elbilar vid stadshuset"
+    johan = read_back(oparl.outdir)[BASE + "person/johan-berg.json"]
+    assert johan["membership"][0]["role"] == "vice ordförande"
     feed = feedparser.parse((html.outdir / "feeds" / "arenden.atom").read_bytes())
     assert "KS 2023/0456 Laddplatser för elbilar vid stadshuset" in {
         e.title for e in feed.entries
