@@ -238,6 +238,13 @@ CHECKS = {
         "justeringen anslås 3 dagar efter justeringen; den ska anslås inom två "
         "dagar efter justeringen (KL 8 kap. 12 §) [kommun.anslag]",
     ),
+    "anslag-ned": (
+        ":anslag: 2024-06-20\n",
+        ":anslag: 2024-06-20\n   :anslag-ned: 2024-07-11\n",
+        ":anslag-ned:",
+        "anslaget tas ned 2024-07-11, men det ska sitta uppe till dess att tiden "
+        "för överklagande har gått ut den 2024-07-11 (KL 8 kap. 12 §) [kommun.anslag]",
+    ),
     "proposition": (
         "      :finner: Maria Ek (S)\n",
         "      :proposition: Maria Ek (S); Johan Lind (M)\n      :finner: Maria Ek (S)\n",
@@ -332,7 +339,11 @@ def test_within_the_limits_no_check_warns(
         ":justering: 2024-06-19, Kommunhuset",
         ":justering: 2024-07-01, digital justering",
     )
-    edit(src / PROTOKOLL, ":anslag: 2024-06-20", ":anslag: 2024-07-03")
+    edit(
+        src / PROTOKOLL,
+        ":anslag: 2024-06-20",
+        ":anslag: 2024-07-03\n   :anslag-ned: 2024-07-25",
+    )
     edit(src / PROTOKOLL, "Karin Holm (V): nej", "Karin Holm (V): ja")
     app = build(src, freshenv=True)
     assert warnings_of(app) == ""
@@ -344,6 +355,7 @@ def test_within_the_limits_no_check_warns(
     )
     assert "utslagsröst" not in text
     assert "Sista dag att överklaga: 24 juli 2024" in text
+    assert "Anslaget tas ned: 25 juli 2024" in text
 
 
 def test_a_paragraph_that_contradicts_the_beslut(

@@ -158,6 +158,17 @@ def _check_dates(d: ObjectDirective, values: dict[str, Any]) -> None:
             {"days": (posted - adjusted).days},
             line=d.option_line("anslag"),
         )
+    down = values["taken_down"]
+    if posted and down and down <= last_appeal_day(posted):
+        d.warn(
+            _(
+                "anslaget tas ned %(down)s, men det ska sitta uppe till dess att "
+                "tiden för överklagande har gått ut den %(last)s (KL 8 kap. 12 §)"
+            ),
+            "anslag",
+            {"down": down.isoformat(), "last": last_appeal_day(posted).isoformat()},
+            line=d.option_line("anslag-ned"),
+        )
 
 
 def parse(d: ObjectDirective) -> tuple[Protokoll, list[nodes.Node]]:
@@ -192,6 +203,7 @@ def parse(d: ObjectDirective) -> tuple[Protokoll, list[nodes.Node]]:
     day = when.isoformat() if when else ""
     obj_id = d.object_id(slug(f"protokoll {organ} {day}"))
     title = d.argument() or _("%(organ_gen)s protokoll %(date)s") % {
+        "organ": organ,
         "organ_gen": genitive(organ),
         "date": format_date(when, d.locale) if when else "",
     }
