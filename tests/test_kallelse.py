@@ -14,6 +14,7 @@ from sphinx_kommun.testing import latexmk, pdf_text, warning_lines, warnings_of
 
 from .conftest import append, broken_links, edit, html_text
 from .test_incremental import assert_same_pages, html_pages
+from .test_pdf import assert_no_lost_content
 
 Build = Callable[..., SphinxTestApp]
 Copy = Callable[[str], Path]
@@ -249,7 +250,10 @@ def test_the_kallelse_names_time_place_arenden_and_who_is_summoned(
         "Lina Åberg (L)"
     )
     assert "Ersättare för kännedom Per Ekström (M) Sara Lundgren (S)" in summoned
-    assert summoned.endswith("12 april 2021 Anna Lindqvist ordförande")
+    signed = "12 april 2021 Anna Lindqvist ordförande"
+    assert signed in summoned
+    # the meeting's own page follows
+    assert summoned.index(signed) < summoned.index("Föredragningslista")
     page = (app.outdir / "sammantrade.html").read_text(encoding="utf-8")
     kallelse_html = page[page.index('id="kommunfullmäktige-2021-04-26-kallelse"') :]
     assert 'href="motion.html#' in kallelse_html  # the handling is linked
@@ -288,7 +292,7 @@ def test_a_kallelse_without_its_meeting_or_body_warns(
     assert sorted(warning_lines(app)) == [
         "kallelse.rst:4: WARNING: sammanträdet 'ks-2099' finns inte (:sammantrade:) "
         "[kommun.ref]",
-        "sammantrade.rst:11: WARNING: Fritidsnämnden finns inte i registret "
+        "sammantrade.rst:4: WARNING: Fritidsnämnden finns inte i registret "
         "(kommun_ledamoter): kallelsen namnger inga ledamöter [kommun.register]",
     ]
     text = html_text(app.outdir / "sammantrade.html")
@@ -484,14 +488,21 @@ def test_the_pdfs_hold_the_kallelse_and_the_motion_report(
 ) -> None:
     app = build(project_copy("umea"), "latex")
     assert warnings_of(app) == ""
-    meeting = pdf_text(latexmk(app.outdir, "kommunfullmaktige-2021-04-26.tex"))
-    kallelse = " ".join(meeting.split())
+    pdf = latexmk(app.outdir, "kommunfullmaktige-2021-04-26.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    kallelse = " ".join(pdf_text(pdf).split())
+    # the kallelse first, then the föredragningslista and the handlingar
+    assert kallelse.index("Kallelse till sammanträde") < kallelse.index(
+        "Föredragningslista"
+    )
     assert "Kallelse till sammanträde med kommunfullmäktige" in kallelse
     assert "måndagen den 26 april 2021 kl. 13.00" in kallelse
     assert "Stadshuset, Skolgatan 31A, Umeå" in kallelse
     assert "Anna Lindqvist (S), ordförande" in kallelse
     assert "Ersättare för kännedom" in kallelse
-    report = pdf_text(latexmk(app.outdir, "motionsredovisning-2021-04-30.tex"))
+    pdf = latexmk(app.outdir, "motionsredovisning-2021-04-30.tex")
+    assert_no_lost_content(pdf.with_suffix(".log"))
+    report = pdf_text(pdf)
     words = " ".join(report.split())
     assert "Redovisning av motioner som inte har beretts färdigt 30 april 2021" in (
         words
