@@ -18,6 +18,9 @@ html_title = "Handlingar"
 # seeds made up): the kallelse names who is summoned, the page
 # Förtroendevalda shows each person, and names link to it
 kommun_ledamoter = "ledamoter.toml"
+# The banner at the top of every page: the profile's municipality and this
+# logo, an example made for this project (no kommun's coat of arms)
+kommun_logo = "exempellogotyp.svg"
 # No html_sidebars: sphinx-kommun's default sidebar shows the page's ärende
 # and the index of all ärenden, not the global table of contents.
 

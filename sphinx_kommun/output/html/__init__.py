@@ -5,6 +5,8 @@
 - :mod:`.assets`: sphinx-needs' CSS and JS only where a needs view is.
 - :mod:`.builders`: epub writes what HTML writes; singlehtml's anchors.
 - :mod:`.accessibility`: what Sphinx's own HTML lacks for WCAG 2.1 AA.
+- :mod:`.banner`: the top of every page: a skip link, the municipality's
+  name and logo.
 - ``templates/``: the sidebar (``kommun-navigation.html``, which
   :mod:`sphinx_kommun.generate.navigation` fills and puts on the path).
 """
@@ -16,6 +18,7 @@ from sphinx.application import Sphinx
 from . import (
     accessibility,
     assets,
+    banner,
     builders,
     static_files,
 )
@@ -32,3 +35,4 @@ def register(app: Sphinx) -> None:
     app.connect("doctree-resolved", builders.single_file_anchors, priority=900)
     app.connect("html-page-context", assets.strip_assets, priority=900)
     app.connect("html-page-context", accessibility.heading_levels)
+    banner.register(app)
