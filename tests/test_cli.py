@@ -499,6 +499,52 @@ def test_new_adds_to_a_start_page_in_markdown(
     assert kommun("check", folder) == 0
 
 
+def test_an_arende_of_several_diarienummer(tmp_path: Path) -> None:
+    """Göteborg's kommunstyrelse handles three skrivelser in one ärende,
+    its own dnr first: new documents belong to it by that one."""
+    folder = tmp_path / "goteborg"
+    assert kommun("init", folder, "--kommun", "Göteborgs Stad") == 0
+    page = folder / "arenden" / "0456-21" / "index.rst"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        "Skrivelser om trygghet\n======================\n\n"
+        ".. arende:: 0456/21, 0398/21, 0412/21\n   :rubrik: Skrivelser om trygghet\n",
+        encoding="utf-8",
+    )
+    assert (
+        kommun(
+            "new",
+            "remiss",
+            "0456/21",
+            "--instans",
+            "Social resursnämnd",
+            "--dir",
+            folder,
+        )
+        == 0
+    )
+    assert (
+        kommun(
+            "new",
+            "yttrande",
+            "0456/21",
+            "--instans",
+            "Social resursnämnd",
+            "--dir",
+            folder,
+        )
+        == 0
+    )
+    remiss = (page.parent / "remiss.rst").read_text(encoding="utf-8")
+    assert "   :dnr: 0456/21\n" in remiss
+    yttrande = page.parent / "yttranden" / "social-resursnämnd.rst"
+    assert "   :dnr: 0456/21\n" in yttrande.read_text(encoding="utf-8")
+    # the page had no toctree: one is added, with both
+    assert page.read_text(encoding="utf-8").endswith(
+        ".. toctree::\n   :maxdepth: 1\n\n   remiss\n   yttranden/social-resursnämnd\n"
+    )
+
+
 def test_new_checks_the_diarienummer_and_keeps_existing_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

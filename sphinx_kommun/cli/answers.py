@@ -10,7 +10,7 @@ from ..swedish import normalise, slug
 from ..vocabulary import RESERVATION_TYPES
 from . import documents
 from .files import arende_of, checked_dnr, free, listed, profile, write
-from .project import Found, entries, of_arende, project_dir
+from .project import Found, dnr_of, entries, of_arende, project_dir
 from .term import CliError, _, ask, interactive
 
 
@@ -22,7 +22,7 @@ def instans_of_remiss(srcdir: Path, arende: Found, written: str | None) -> str:
             _(
                 "ärendet %(dnr)s har ingen remiss; skapa den med: sphinx-kommun new remiss '%(dnr)s'"
             )
-            % {"dnr": arende.argument}
+            % {"dnr": dnr_of(arende)}
         )
     instanser = [n for r in remisser for n in entries(r.options.get("instanser", ""))]
     if written is None and interactive():
@@ -70,7 +70,7 @@ def run_yttrande(args: argparse.Namespace) -> int:
     ]
     sections = profile(srcdir).quoted_sections[:1]
     path = yttrande_path(arende, instans)
-    write(path, documents.yttrande(arende.argument, instans, options, sections), srcdir)
+    write(path, documents.yttrande(dnr_of(arende), instans, options, sections), srcdir)
     listed(arende.path, path, srcdir)
     return 0
 
@@ -99,6 +99,6 @@ def run_reservation(args: argparse.Namespace) -> int:
     title = kind[:1].upper() + kind[1:]
     if authors:
         title = _("%(kind)s av %(who)s") % {"kind": title, "who": authors[0]}
-    write(path, documents.reservation(arende.argument, title, options), srcdir)
+    write(path, documents.reservation(dnr_of(arende), title, options), srcdir)
     listed(arende.path, path, srcdir)
     return 0

@@ -18,7 +18,7 @@ from .files import (
     root_page,
     write,
 )
-from .project import entries, find_arende, project_dir
+from .project import dnr_of, entries, find_arende, project_dir
 from .term import CliError, _, ask, interactive
 
 
@@ -40,6 +40,7 @@ def run_arende(args: argparse.Namespace) -> int:
 def run_remiss(args: argparse.Namespace) -> int:
     srcdir = project_dir(args.dir)
     arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
+    dnr = dnr_of(arende)
     instanser = [" ".join(name.split()) for name in args.instans]
     if not instanser and interactive():
         instanser = entries(ask(_("Remissinstanser, åtskilda med ';'"), ""))
@@ -49,7 +50,7 @@ def run_remiss(args: argparse.Namespace) -> int:
         ("svar-senast", args.svar_senast or ""),
     ]
     path = free(arende.path.parent / "remiss.rst")
-    write(path, documents.remiss(args.dnr, instanser, options), srcdir)
+    write(path, documents.remiss(dnr, instanser, options), srcdir)
     listed(arende.path, path, srcdir)
     return 0
 

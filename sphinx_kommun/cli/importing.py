@@ -20,7 +20,7 @@ from ..swedish import normalise
 from . import documents
 from .answers import yttrande_path
 from .files import listed, write
-from .project import Found, entries, find_arende, of_arende, project_dir
+from .project import Found, dnr_of, entries, find_arende, of_arende, project_dir
 from .term import CliError, _, warn
 
 #: The options a yttrande's header takes from the Word file, in order.
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     arende = _arende(args, dnr)
     if arende is not None:
         instans = _as_in_remiss(arende, instans)
-        dnr = arende.argument.split(",")[0].strip()
+        dnr = dnr_of(arende)
     if not instans:
         warn(_("Word-filen anger ingen remissinstans; ange den med --instans"))
     fields = {"rubrik": answer.title, **answer.fields}

@@ -129,13 +129,17 @@ def _block(lines: list[str], start: int, fenced: bool) -> list[str]:
     return [line for line in block if line.strip()]
 
 
+def dnr_of(arende: Found) -> str:
+    """The ärende's own diarienummer: the first its directive names."""
+    return " ".join(arende.argument.split(",")[0].split())
+
+
 def find_arende(srcdir: Path, dnr: str) -> Found | None:
     """The ``arende`` directive of ``dnr`` (its first diarienummer)."""
     wanted = " ".join(dnr.split())
     for path in sources(srcdir):
         for found in directives(path, ("arende",)):
-            first = found.argument.split(",")[0]
-            if " ".join(first.split()) == wanted:
+            if dnr_of(found) == wanted:
                 return found
     return None
 
@@ -144,7 +148,7 @@ def of_arende(srcdir: Path, arende: Found, kind: str) -> list[Found]:
     """The directives of ``kind`` that belong to the ärende: in its folder
     (below its page) or naming its dnr in ``:dnr:``."""
     folder = arende.path.parent
-    dnr = " ".join(arende.argument.split(",")[0].split())
+    dnr = dnr_of(arende)
     found = []
     for path in sources(srcdir):
         for directive in directives(path, (kind,)):
