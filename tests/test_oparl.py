@@ -246,6 +246,44 @@ def test_another_projects_yttrande_is_answered_there_not_exported_here(
     assert "Byggnadsnämnden" not in " ".join(e.summary for e in feed.entries)
 
 
+def test_a_protokoll_and_its_paragrafer(tmp_path: Path) -> None:
+    """Härnösand's protokoll of 17 June 2024 (tests/roots/test-protokoll):
+    the meeting's resultsProtocol; the § with its number, yrkanden and
+    omröstning; the justering and the anslag."""
+    base = "https://handlingar.harnosand.example/"
+    app = build_once(
+        "oparl",
+        ROOTS / "test-protokoll",
+        tmp_path,
+        confoverrides={"html_baseurl": base},
+    )
+    assert warnings_of(app) == ""
+    objects = read_back(app.outdir, base + "oparl/")
+    for obj in objects.values():
+        validate(obj, TYPE.match(obj["type"]).group(1))  # type: ignore[union-attr]
+    assert missing(app.outdir, base + "oparl/") == set()
+    papers = papers_by_id(objects)
+    protokoll = papers["protokoll-kommunfullmäktige-2024-06-17"]
+    assert protokoll["paperType"] == "protokoll"
+    assert (protokoll["sk:justerat"], protokoll["sk:anslagsdatum"]) == (
+        "2024-06-19",
+        "2024-06-20",
+    )
+    assert [p["namn"] for p in protokoll["sk:justerare"]] == [
+        "Johan Lind",
+        "Karin Holm",
+    ]
+    paragraf = papers["protokoll-kommunfullmäktige-2024-06-17-ks-2024-0123"]
+    assert paragraf["sk:paragraf"] == 82  # :forsta-paragraf: 81, the second §
+    assert paragraf["sk:protokoll"] == protokoll["id"]
+    votes = paragraf["sk:omrostning"]
+    assert (votes["ja"], votes["nej"], votes["avstår"]) == (2, 2, 1)
+    assert {"namn": "Per Nord", "parti": "S", "rost": "avstår"} in votes["roster"]
+    assert [y["namn"] for y in paragraf["sk:yrkanden"]] == ["Maria Ek", "Erik Sandberg"]
+    meeting = next(o for o in objects.values() if o["type"].endswith("/Meeting"))
+    assert meeting["resultsProtocol"]["accessUrl"] == base + "protokoll.html"
+
+
 def test_the_meetings_agenda_and_results(export: SphinxTestApp) -> None:
     objects = read_back(export.outdir)
     meeting = objects[BASE + "meeting/kommunstyrelsen-2024-05-13.json"]

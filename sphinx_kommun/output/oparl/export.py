@@ -71,6 +71,7 @@ def collect(env: BuildEnvironment) -> Export:
         kommun=config.words.municipality or str(env.config.project),
         modified=source_times(env),
         register=register_of(env),
+        first_paragraf=config.forsta_paragraf,
     )
     members.add_register(ex, ex.register)
     papers = {

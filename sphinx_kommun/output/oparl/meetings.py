@@ -18,6 +18,7 @@ from ...domain.model import KommunObject, verdicts_text
 from ...kinds.beslut import Beslut
 from ...kinds.sammantrade import Sammantrade
 from ...swedish import normalise
+from . import protocols
 from .objects import Export, Json, ext, iso, own
 from .papers import NOT_PAPERS, entry, people
 
@@ -82,6 +83,7 @@ def meeting_object(ex: Export, meeting: Sammantrade) -> Json:
         location=place,
         organization=ex.organizations_of(meeting.body),
         auxiliaryFile=files,
+        resultsProtocol=protocols.results_protocol(ex, meeting, url),
         web=ex.site.page(meeting.docname, meeting.id),
         modified=ex.modified(meeting.docname),
         **ext(id=meeting.id, datum=iso(meeting.date), tid=meeting.time),

@@ -50,6 +50,8 @@ class Export:
     kommun: str
     #: a page's source's modification time, as OParl's date-time ("" unknown)
     modified: Callable[[str], str]
+    #: the number of a body's first § of the year (``kommun_forsta_paragraf``)
+    first_paragraf: int = 1
     #: the register of members (empty without ``kommun_ledamoter``)
     register: Register = field(default_factory=Register)
     objects: dict[str, Json] = field(default_factory=dict)

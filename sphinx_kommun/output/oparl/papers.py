@@ -20,11 +20,14 @@ from ...kinds.arende import Arende
 from ...kinds.beslut import Beslut
 from ...kinds.beslutspunkt import Beslutspunkt, Proposing
 from ...kinds.initiativ import Initiativ, Yrkande
+from ...kinds.paragraf import Paragraf
+from ...kinds.protokoll import Protokoll
 from ...kinds.remiss import Remiss
 from ...kinds.reservation import Reservation
 from ...kinds.sammantrade import Sammantrade
 from ...kinds.utlatande import Utlatande
 from ...kinds.yttrande import Yttrande
+from . import protocols
 from .objects import Export, Json, compact, ext, iso, own
 
 #: Objects that are no paper of their own: parts of a document (its
@@ -136,12 +139,18 @@ def _beslut(ex: Export, obj: Any) -> Json:
     }
 
 
+def _paragraf(ex: Export, obj: Any) -> Json:
+    return {**_beslut(ex, obj), **protocols.paragraf_fields(ex, obj)}
+
+
 KINDS: dict[type[KommunObject], Callable[[Export, Any], Json]] = {
     Initiativ: _initiativ,
     Remiss: _remiss,
     Yttrande: _yttrande,
     Proposing: _proposing,
+    Paragraf: _paragraf,
     Beslut: _beslut,
+    Protokoll: protocols.protokoll_fields,
 }
 
 
