@@ -437,6 +437,47 @@ def test_a_serving_member_not_in_the_register(
     ]
 
 
+def test_seats_as_the_register_has_them(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    """Per Nord is an ersättare: written among the ledamöter too, and
+    serving for Lisa Berg, who is no ledamot."""
+    (src / "ledamoter.toml").write_text(REGISTER.format(seats=9), encoding="utf-8")
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('kommun_ledamoter = "ledamoter.toml"\n')
+    edit(
+        src / PROTOKOLL,
+        "      Karin Holm (V)\n",
+        "      Karin Holm (V)\n      Per Nord (S)\n",
+    )
+    edit(
+        src / PROTOKOLL,
+        "Per Nord (S) för Anna Berg (S)",
+        "Per Nord (S) för Lisa Berg (S)",
+    )
+    found = warned(src, build)
+    assert found == [
+        at(src, ":ledamoter:") + "Per Nord är ersättare i Kommunfullmäktige: skriv "
+        "'Namn för Namn' under :ersattare: [kommun.narvaro]",
+        at(src, ":ersattare:") + "Lisa Berg, som Per Nord tjänstgör för, är inte "
+        "ledamot i Kommunfullmäktige [kommun.narvaro]",
+    ]
+
+
+def test_a_digital_justering_names_who_adjusted(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    edit(src / PROTOKOLL, "2024-06-19, Kommunhuset", "2024-06-19, digital justering")
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "protokoll.html")
+    assert (
+        "Protokollet justeras digitalt av Maria Ek (S), Johan Lind (M) och Karin "
+        "Holm (V)." in text
+    )
+    assert "justerare" not in text.split("Sista dag att överklaga")[1]
+
+
 # -- numbering over a year ---------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain.model import Person
-from ..domain.register import register_of
+from ..domain.register import Body, register_of
 from ..i18n import _
 from ..reading.directive import ObjectDirective
 from ..reading.people import PersonError, parse_person
@@ -87,15 +87,7 @@ def check_register(
     body = register_of(d.env).body(organ)
     if body is None:
         return
-    seats = {"ledamoter": members, "ersattare": [s.person for s in substitutes]}
-    for option, people in seats.items():
-        for person in people:
-            if body.member(person.name) is None:
-                d.warn(
-                    _("%(name)s tjänstgör men finns inte i registret för %(body)s"),
-                    "narvaro",
-                    {"name": person.name, "body": body.name, "option": option},
-                )
+    _check_seats(d, body, members, substitutes)
     serving = len(members) + len(substitutes)
     if serving * 2 <= body.seats:
         d.warn(
@@ -107,3 +99,48 @@ def check_register(
             {"body": body.name, "serving": serving, "seats": body.seats},
             line=d.option_line("ledamoter"),
         )
+
+
+def _check_seats(
+    d: ObjectDirective,
+    body: Body,
+    members: Sequence[Person],
+    substitutes: Sequence[Substitute],
+) -> None:
+    """Each who serves is in the register, a ledamot as ledamot; an
+    ersättare serves for one of the body's ledamöter."""
+    seats = {"ledamoter": members, "ersattare": [s.person for s in substitutes]}
+    for option, people in seats.items():
+        for person in people:
+            member = body.member(person.name)
+            values = {"name": person.name, "body": body.name, "option": option}
+            if member is None:
+                d.warn(
+                    _("%(name)s tjänstgör men finns inte i registret för %(body)s"),
+                    "narvaro",
+                    values,
+                )
+            elif option == "ledamoter" and member.seat != "ledamot":
+                d.warn(
+                    _(
+                        "%(name)s är ersättare i %(body)s: skriv 'Namn för Namn' "
+                        "under :ersattare:"
+                    ),
+                    "narvaro",
+                    values,
+                )
+    for substitute in substitutes:
+        replaced = body.member(substitute.ledamot.name)
+        if substitute.ledamot.name and (replaced is None or replaced.seat != "ledamot"):
+            d.warn(
+                _(
+                    "%(ledamot)s, som %(name)s tjänstgör för, är inte ledamot i %(body)s"
+                ),
+                "narvaro",
+                {
+                    "ledamot": substitute.ledamot.name,
+                    "name": substitute.person.name,
+                    "body": body.name,
+                    "option": "ersattare",
+                },
+            )

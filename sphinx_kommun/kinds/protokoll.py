@@ -265,6 +265,25 @@ def justering_fields(protokoll: Protokoll, locale: str) -> list[tuple[str, str]]
     return [(label, value) for label, value in rows if value]
 
 
+def _signatures(d: ObjectDirective, protokoll: Protokoll) -> nodes.Element:
+    """The chair's and the justerare's signatures, or who adjusted it digitally."""
+    chair = [protokoll.chair] if protokoll.chair else []
+    if protokoll.digital:
+        who = render.person_list([*chair, *protokoll.adjusters], d.locale)
+        return render.para(
+            _("Protokollet justeras digitalt av %(who)s."),
+            classes=["kommun-protokoll-signatures"],
+            who=who,
+        )
+    return render.signatures(
+        [
+            *(Person(p.name, role=_("ordförande")) for p in chair),
+            *(Person(p.name, role=_("justerare")) for p in protokoll.adjusters),
+        ],
+        classes=["kommun-protokoll-signatures"],
+    )
+
+
 def render_protokoll(
     d: ObjectDirective, protokoll: Protokoll, body: list[nodes.Node]
 ) -> list[nodes.Node]:
@@ -300,17 +319,7 @@ def render_protokoll(
             classes=["kommun-appeal"],
             date=format_date(protokoll.appeal_day, d.locale),
         )
-    container += render.signatures(
-        [
-            *(
-                [Person(protokoll.chair.name, role=_("ordförande"))]
-                if protokoll.chair
-                else []
-            ),
-            *(Person(p.name, role=_("justerare")) for p in protokoll.adjusters),
-        ],
-        classes=["kommun-protokoll-signatures"],
-    )
+    container += _signatures(d, protokoll)
     container.extend(d.footer(protokoll))
     container += d.backlinks(protokoll)
     return [container]
