@@ -462,13 +462,13 @@ class Text:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(SURNAMES)}"
 
 
-def make_arende(i: int, seed: int) -> Arende:
+def make_arende(i: int, seed: int, year: int = 2020) -> Arende:
     rng = random.Random(seed * 1_000_003 + i)
     topic, subject = TOPICS[rng.randrange(len(TOPICS))]
     text = Text(rng, subject)
     key = 1000 + i
-    dnr = f"KS 2020/{key}"
-    start = dt.date(2020, 1, 7) + dt.timedelta(days=i)
+    dnr = f"KS {year}/{key}"
+    start = dt.date(year, 1, 7) + dt.timedelta(days=i)
     inlamnad = start
     svar_senast = start + dt.timedelta(days=120)
     party = rng.choice(PARTIES)
@@ -568,11 +568,11 @@ def make_arende(i: int, seed: int) -> Arende:
     )
 
 
-def make_meetings(arenden: Sequence[Arende]) -> list[Meeting]:
+def make_meetings(arenden: Sequence[Arende], year: int = 2020) -> list[Meeting]:
     meetings = []
     for number in range(math.ceil(len(arenden) / PER_MEETING)):
         chunk = list(arenden[number * PER_MEETING : (number + 1) * PER_MEETING])
-        datum = dt.date(2021, 1, 18) + dt.timedelta(weeks=2 * number)
+        datum = dt.date(year + 1, 1, 18) + dt.timedelta(weeks=2 * number)
         meetings.append(Meeting(number=number + 1, datum=datum, arenden=chunk))
     return meetings
 
@@ -1299,9 +1299,16 @@ def _write_project(
 
 
 def write_corpus(
-    root: Path, n: int, seed: int = 1, sidebar: str = "off"
+    root: Path,
+    n: int,
+    seed: int = 1,
+    sidebar: str = "off",
+    year: int = 2020,
+    variants: Sequence[str] = VARIANTS,
 ) -> dict[str, Path]:
-    """Write the three variants for ``n`` ärenden under ``root``.
+    """Write the variants for ``n`` ärenden under ``root``, their diarienummer
+    and dates in ``year`` (``KS 2020/1001`` …; the archive benchmark writes
+    one corpus per year).
 
     Returns ``{"kommun": …, "plain": …, "needs": …}``, the project directories.
     """
@@ -1309,8 +1316,8 @@ def write_corpus(
         raise ValueError("n must be at least 1")
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    arenden = [make_arende(i, seed) for i in range(1, n + 1)]
-    meetings = make_meetings(arenden)
+    arenden = [make_arende(i, seed, year) for i in range(1, n + 1)]
+    meetings = make_meetings(arenden, year)
     writers: dict[str, Callable[[Arende], Pages]] = {
         "kommun": kommun_pages,
         "plain": plain_pages,
@@ -1318,6 +1325,8 @@ def write_corpus(
     }
     result: dict[str, Path] = {}
     for variant, writer in writers.items():
+        if variant not in variants:
+            continue
         project = root / variant
         _write_project(project, variant, sidebar, arenden, meetings, writer)
         result[variant] = project

@@ -95,3 +95,34 @@ def test_kommun_generates_what_plain_writes_out(
         assert len(expected) >= 1 + 7 + 7
         for sentence in expected:
             assert sentence in rendered, sentence
+
+
+def test_the_archive_benchmark_joins_every_year(
+    tmp_path: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    """benchmarks/archive.py's layout: year projects of their own, and the
+    archive project listing every ärende of every year, linked there."""
+    corpus = _corpus()
+    spec = importlib.util.spec_from_file_location(
+        "kommun_benchmark_archive", BENCHMARKS / "archive.py"
+    )
+    assert spec and spec.loader
+    archive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(archive)
+    built = {}
+    for year in (2011, 2012):
+        src = corpus.write_corpus(
+            tmp_path / str(year), 2, seed=year, year=year, variants=("kommun",)
+        )
+        app = build(src["kommun"], builddir=tmp_path / "out" / str(year))
+        assert warnings_of(app) == ""
+        built[year] = tmp_path / "out" / str(year)
+    app = build(archive.write_archive(tmp_path, built), builddir=tmp_path / "arkiv")
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "index.html")
+    for year in (2011, 2012):
+        assert f"Ärenden {year}" in text
+        for number in (1001, 1002):
+            assert f"KS {year}/{number}" in text
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://arkiv.example/2012/arende-1/index.html#ks-2012-1001"' in index
