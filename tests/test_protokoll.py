@@ -160,6 +160,19 @@ def test_the_paragraph_links_its_arende_and_they_link_back(
     )
 
 
+def test_a_role_to_the_beslut_names_the_directive_not_the_paragraph(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    with (src / "utdrag.rst").open("a", encoding="utf-8") as page:
+        page.write(
+            "\nSe :beslut:`KS 2024/0123` och :beslut:`KS 2024/0123:Kommunfullmäktige`.\n"
+        )
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    source = (app.outdir / "utdrag.html").read_text(encoding="utf-8")
+    assert source.count('href="arende.html#ks-2024-0123-beslut-kommunfullmäktige"') == 2
+
+
 def test_the_extract(built: SphinxTestApp) -> None:
     text = text_of(built, "utdrag")
     assert "Till: Kommunstyrelsen; Erik Sandberg (C)" in text

@@ -125,7 +125,8 @@ def _resolve_by_name(
         if found_yttrande:
             return found_yttrande
     if kind in ("beslut", "any"):
-        beslut = index.beslut(dnr)
+        # a beslut directive, not a § of a protokoll (a Beslut too)
+        beslut = [b for b in index.beslut(dnr) if b.kind == "beslut"]
         if not rest and kind == "beslut" and beslut:
             return beslut[-1]
         for candidate in beslut:
