@@ -462,6 +462,32 @@ def test_an_edit_shows_in_the_export_and_the_feeds_after_a_rebuild(
     assert files_of(fresh_html.outdir) == files_of(html.outdir)
 
 
+def test_what_is_gone_stays_at_its_address_as_deleted(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("oparl")
+    build(src, "oparl")
+    (src / "kf-2024-06-10.rst").unlink()
+    edit(src / "index.rst", "   kf-2024-06-10\n", "")
+    again = build(src, "oparl")
+    assert warnings_of(again) == ""
+    gone = again.outdir / "meeting" / "kommunfullmaktige-2024-06-10.json"
+    meeting = json.loads(gone.read_text("utf-8"))
+    assert set(meeting) == {"id", "type", "deleted", "modified"}
+    assert meeting["deleted"] is True
+    validate(meeting, "Meeting")
+    item = json.loads(
+        (again.outdir / "agendaitem/kommunfullmaktige-2024-06-10-1.json").read_text()
+    )
+    assert item["deleted"] is True
+    listed = json.loads(
+        (again.outdir / "body/kungalvs-kommun/meeting.json").read_text()
+    )
+    assert [m["sk:datum"] for m in listed["data"]] == ["2024-05-13"]
+    build(src, "oparl")  # deleted it stays, as it was deleted
+    assert json.loads(gone.read_text("utf-8")) == meeting
+
+
 def test_a_parallel_export_equals_a_serial_one(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:

@@ -2,7 +2,8 @@
 
 - :mod:`.builder`: ``sphinx-build -b oparl`` writes the project as OParl
   JSON files (:mod:`.export`: the whole; :mod:`.papers`, :mod:`.meetings`,
-  :mod:`.members`: ärenden and documents, meetings, the register;
+  :mod:`.members`, :mod:`.protocols`: ärenden and documents, meetings,
+  the register, protokoll and their §§;
   :mod:`.objects`: what they share; :mod:`.urls`: every object's address).
 - :mod:`.feeds`: the HTML build writes the meetings as iCalendar
   (:mod:`.calendar`) and the ärenden and meetings as Atom, linked from

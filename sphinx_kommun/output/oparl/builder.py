@@ -5,14 +5,16 @@ published where OParl clients expect it (``kommun_oparl_url``), built and
 checked (``-W``) as a job of its own, and an HTML build does not pay for
 it. It writes no page: after reading, :func:`.export.make` turns what the
 domain holds into every object, each written to its own file, so an
-incremental build writes what a fresh one does. Files of objects that are
-gone are removed.
+incremental build writes what a fresh one does. An object that is gone
+stays at its address as deleted, as OParl requires (which a fresh build
+into an empty folder cannot know).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from pathlib import Path
 
 from docutils import nodes
@@ -72,10 +74,13 @@ class OParlBuilder(Builder):
 
 
 def write(outdir: Path, files: dict[str, Json]) -> None:
-    """Write each file whose text changed; remove those the last build
-    wrote and this one does not."""
+    """Write each file whose text changed. An object the last build wrote
+    and this one does not stays at its address, deleted (OParl 1.1, 2.8
+    "Gelöschte Objekte": ``deleted`` and the time it was deleted); a list
+    no longer made is removed."""
     manifest = outdir / MANIFEST
     before = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
+    files = {**deleted(outdir, before - set(files)), **files}
     for name, obj in sorted(files.items()):
         path = outdir / name
         text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
@@ -87,3 +92,27 @@ def write(outdir: Path, files: dict[str, Json]) -> None:
         (outdir / name).unlink(missing_ok=True)
     outdir.mkdir(parents=True, exist_ok=True)
     manifest.write_text("\n".join(sorted(files)) + "\n", encoding="utf-8")
+
+
+def deleted(outdir: Path, names: Iterable[str]) -> dict[str, Json]:
+    """The objects among the files ``names`` (of the last build), each as
+    deleted: its id and type, ``deleted``, and when (kept as it was when it
+    was deleted before)."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    found: dict[str, Json] = {}
+    for name in names:
+        try:
+            obj = json.loads((outdir / name).read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(obj, dict) or "id" not in obj or "type" not in obj:
+            continue  # a list
+        if obj.get("deleted") is not True:
+            obj = {
+                "id": obj["id"],
+                "type": obj["type"],
+                "deleted": True,
+                "modified": now,
+            }
+        found[name] = obj
+    return found
