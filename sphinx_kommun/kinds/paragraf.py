@@ -34,7 +34,7 @@ class Paragraf(Beslut):
     kind: ClassVar[str] = "paragraf"
     label: ClassVar[str] = N_("paragraf")
 
-    #: the protokoll's id, and the § 's place in it (from 1)
+    #: the protokoll's id, and the §'s place in it (from 1)
     protokoll: str = ""
     ordinal: int = 0
     claims: tuple[Claim, ...] = ()
