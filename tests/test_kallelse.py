@@ -294,6 +294,8 @@ def test_a_kallelse_without_its_meeting_or_body_warns(
         "[kommun.ref]",
         "sammantrade.rst:4: WARNING: Fritidsnämnden finns inte i registret "
         "(kommun_ledamoter): kallelsen namnger inga ledamöter [kommun.register]",
+        "sammantrade.rst:4: WARNING: kallelsen har ingen undertecknare: ange "
+        ":undertecknare: eller organets ordförande i registret [kommun.missing]",
     ]
     text = html_text(app.outdir / "sammantrade.html")
     assert "Kallelse till sammanträde med fritidsnämnden" in text

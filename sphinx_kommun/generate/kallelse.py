@@ -205,6 +205,16 @@ def _signature(ctx: Context, node: kommun_pending, body: Body | None) -> nodes.N
     signers = [Person(name=n, party=p, role=r) for n, p, r in node["signers"]]
     if not signers and body is not None and body.chair is not None:
         signers = [Person(name=body.chair.name, role=_("ordförande"))]
+    if not signers:
+        logger.warning(
+            _(
+                "kallelsen har ingen undertecknare: ange :undertecknare: eller "
+                "organets ordförande i registret"
+            ),
+            location=node,
+            type="kommun",
+            subtype="missing",
+        )
     intro = []
     if node["sent"]:
         sent = ctx.date(parse_date(node["sent"]))

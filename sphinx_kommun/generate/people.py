@@ -150,7 +150,8 @@ def person(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     """What the person did, per kind of act, each object linked."""
     wanted = normalise(node["person"])
     done: dict[str, list[tuple[KommunObject, Participation]]] = {}
-    for dnr in ctx.index.dnrs():
+    # objects without a dnr too (a protokoll, a sammanträde)
+    for dnr in ["", *ctx.index.dnrs()]:
         for obj in ctx.index.of_dnr(dnr):
             for act in obj.participants():
                 if normalise(act.name) == wanted:
