@@ -5,7 +5,7 @@ SPHINX := $(VENV)/bin/sphinx-build
 SRC    := example_project
 OUT    := example_project/_build
 
-.PHONY: handlingar html pdf sammantrade-pdf oparl install test wheels
+.PHONY: handlingar html pdf sammantrade-pdf oparl install test wheels screenshots
 
 handlingar: install html pdf
 
@@ -30,6 +30,11 @@ oparl:
 
 test:
 	$(VENV)/bin/python -m pytest
+
+# the reference images of the docs (docs/screenshots/), from the browser tests
+screenshots:
+	KOMMUN_SCREENSHOTS=docs/screenshots $(VENV)/bin/python -m pytest -q \
+	  -p no:cacheprovider -m browser tests/test_browser.py -k test_reference_screenshot
 
 # the wheels, installed non-editable, build the example (what .ci/run checks)
 wheels:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import functools
 import os
+import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -81,37 +82,68 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+#: the themes sphinx-kommun supports (what .ci/wheels builds the example with)
+THEMES = (
+    "alabaster",
+    "furo",
+    "pydata_sphinx_theme",
+    "sphinx_rtd_theme",
+    "sphinx_book_theme",
+)
+
+
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The example project, built once as HTML and served on 127.0.0.1 at a
-    free port for the session."""
+def theme_sites(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], Site]]:
+    """The example project built as HTML with a theme (``html_theme``) and
+    served on 127.0.0.1 at a free port: a function from the theme to the
+    site, each built once a session."""
     # imported here: conftest imports this module before it loads Sphinx's
     # fixtures, which sphinx_kommun.testing imports
     from sphinx_kommun.testing import build_once, warnings_of
 
-    app = build_once(
-        "html",
-        EXAMPLE,
-        tmp_path_factory.mktemp("browser-example"),
-        # SphinxTestApp would otherwise replace alabaster with "basic"
-        confoverrides={
-            "html_theme": os.environ.get("KOMMUN_BROWSER_THEME", "alabaster")
-        },
-    )
-    assert warnings_of(app) == ""
-    outdir = Path(app.outdir)
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_QuietHandler, directory=str(outdir))
-    )
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    sites: dict[str, Site] = {}
+    servers: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
+
+    def site(theme: str) -> Site:
+        if theme in sites:
+            return sites[theme]
+        app = build_once(
+            "html",
+            EXAMPLE,
+            tmp_path_factory.mktemp(f"browser-example-{theme}"),
+            # SphinxTestApp would otherwise replace alabaster with "basic";
+            # a list of its own: pydata-sphinx-theme appends its components
+            # to the list every app shares as the default
+            confoverrides={"html_theme": theme, "templates_path": []},
+        )
+        assert warnings_of(app) == "", theme
+        outdir = Path(app.outdir)
+        server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), partial(_QuietHandler, directory=str(outdir))
+        )
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        sites[theme] = Site(outdir, f"http://127.0.0.1:{server.server_address[1]}/")
+        return sites[theme]
+
     try:
-        yield Site(outdir, f"http://127.0.0.1:{server.server_address[1]}/")
+        yield site
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+        for server, thread in servers:
+            server.shutdown()
+            server.server_close()
+            thread.join()
+
+
+@pytest.fixture(scope="session")
+def example_site(theme_sites: Callable[[str], Site]) -> Site:
+    """The example project with alabaster (or ``KOMMUN_BROWSER_THEME``),
+    built once and served for the session."""
+    return theme_sites(os.environ.get("KOMMUN_BROWSER_THEME", "alabaster"))
 
 
 @pytest.fixture(scope="session")
@@ -185,3 +217,20 @@ def axe(page: Page) -> list[dict[str, Any]]:
     assert result["passes"] or result["violations"] or result["incomplete"], result
     violations: list[dict[str, Any]] = result["violations"]
     return violations
+
+
+#: the reference images (docs/screenshots/): page, file name; each at these
+#: window sizes, the top of the page as a reader first sees it
+SCREENSHOTS = {
+    "ks-2019-1899/utlatande.html": "utlatande",
+    "ks-2019-1899/motion.html": "motion",
+}
+SCREENSHOT_SIZES = {1280: 800, 390: 844}
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG, from its IHDR chunk."""
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", path
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height

@@ -13,7 +13,12 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 # the browser tests' fixtures (tests/test_browser.py)
-from .browser import browser_context, browser_page, example_site  # noqa: F401
+from .browser import (  # noqa: F401
+    browser_context,
+    browser_page,
+    example_site,
+    theme_sites,
+)
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

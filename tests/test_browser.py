@@ -1,10 +1,12 @@
 """The example in a real browser: Debian's Chromium driven by Playwright, with
 axe-core (fixtures in tests/browser.py). Select with ``-m browser``; see the
-reports with ``-rP``."""
+reports with ``-rP``. ``make screenshots`` writes the reference images in
+docs/screenshots/ (``KOMMUN_SCREENSHOTS`` names the folder)."""
 
 from __future__ import annotations
 
-import struct
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -12,7 +14,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from .browser import WCAG_TAGS, Site, axe
+from .browser import (
+    SCREENSHOT_SIZES,
+    SCREENSHOTS,
+    THEMES,
+    WCAG_TAGS,
+    Site,
+    axe,
+    png_size,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +35,9 @@ RESERVATION = (
     "-niklas-thorén-m-fl"
 )
 MEETING = "kommunfullmäktige-2021-03-15"
+#: the example's profile's municipality, the banner's name and logo's alt text
+MUNICIPALITY = "Stockholms stad"
+SKIP_LINK = "Hoppa till huvudinnehållet"
 
 
 def lands_on(page: Page, target: str, text: str) -> None:
@@ -84,9 +97,10 @@ def test_link_walk_from_the_motion_to_the_meeting(
         == ""
     )
     assert urlsplit(browser_page.url).path.endswith("/sammantraden/kf-2021-03-15.html")
-    meeting = browser_page.locator(f'[id="{MEETING}"]')
-    expect(meeting).to_contain_text("15 mars 2021")
-    expect(meeting).to_be_in_viewport()
+    # the page opens at its heading; the kallelse stands before the meeting
+    expect(browser_page.locator("h1")).to_contain_text("Kommunfullmäktige 15 mars 2021")
+    expect(browser_page.locator("h1")).to_be_in_viewport()
+    expect(browser_page.locator(f'[id="{MEETING}"]')).to_contain_text("15 mars 2021")
 
 
 @pytest.mark.parametrize(
@@ -196,20 +210,12 @@ def test_every_page_reflows_to_320_px(
     assert wide == {}, report
 
 
-def png_size(path: Path) -> tuple[int, int]:
-    """Width and height of a PNG, from its IHDR chunk."""
-    header = path.read_bytes()[:24]
-    assert header[:8] == b"\x89PNG\r\n\x1a\n", path
-    width, height = struct.unpack(">II", header[16:24])
-    return width, height
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshot_of_the_utlatande(
     example_site: Site, browser_page: Page, tmp_path: Path, width: int
 ) -> None:
     """The whole utlåtande page at a desktop and a phone width, in the test's
-    tmp dir (reference images in the docs come with the publishing issue)."""
+    tmp dir."""
     browser_page.set_viewport_size({"width": width, "height": 800})
     browser_page.goto(example_site.url_of(UTLATANDE))
     expect(browser_page.locator(f'[id="{DNR}-utlåtande"]')).to_be_visible()
@@ -222,3 +228,151 @@ def test_screenshot_of_the_utlatande(
     # the whole page, not the window (wider than it where the page overflows)
     assert png_size(shot) == (max(width, page_width), page_height)
     assert page_height > 800
+
+
+def smaller_png(path: Path) -> None:
+    """The PNG in at most 128 colours (an octree keeps a logo's few pixels of
+    colour), without dithering: text stays sharp, the file a quarter as
+    large. Where Pillow is installed (pikepdf brings it)."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as image:
+        fewer = image.convert("RGB").quantize(
+            colors=128, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        )
+    fewer.save(path, optimize=True)
+
+
+@pytest.mark.parametrize("width", list(SCREENSHOT_SIZES))
+@pytest.mark.parametrize("page", list(SCREENSHOTS))
+def test_reference_screenshot(
+    example_site: Site, browser_page: Page, tmp_path: Path, page: str, width: int
+) -> None:
+    """The window's view of the top of the utlåtande and the motion at a
+    desktop and a phone width, as ``<name>-<width>.png``: into the folder
+    ``KOMMUN_SCREENSHOTS`` names (``make screenshots``: docs/screenshots/,
+    the reference images), else the test's tmp dir."""
+    height = SCREENSHOT_SIZES[width]
+    folder = Path(os.environ.get("KOMMUN_SCREENSHOTS") or tmp_path)
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(example_site.url_of(page))
+    expect(browser_page.locator("div.kommun-banner img")).to_be_visible()
+    expect(browser_page.locator("h1").first).to_be_in_viewport()
+    shot = folder / f"{SCREENSHOTS[page]}-{width}.png"
+    browser_page.screenshot(path=shot, animations="disabled")
+    smaller_png(shot)
+    print(shot, f"{shot.stat().st_size // 1024} KiB")
+    assert png_size(shot) == (width, height)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_first_tab_stop_is_a_skip_link_to_the_main_content(
+    theme_sites: Callable[[str], Site], browser_page: Page, theme: str
+) -> None:
+    """The first Tab on a page focuses one link, "Hoppa till
+    huvudinnehållet", out of sight until then (ours, or the theme's own in
+    Swedish); Enter on it moves to the page's main content, where the next
+    Tab goes on."""
+    site = theme_sites(theme)
+    browser_page.set_viewport_size({"width": 390, "height": 844})
+    browser_page.goto(site.url_of(UTLATANDE))
+    skip = browser_page.get_by_role("link", name=SKIP_LINK, exact=True)
+    expect(skip).to_have_count(1)
+    expect(skip).not_to_be_in_viewport()
+
+    browser_page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport(ratio=1)  # the themes' slide in
+    href = skip.get_attribute("href")
+    assert href and href.startswith("#"), href
+    main = browser_page.locator(f'[id="{href[1:]}"]')
+    expect(main).to_have_attribute("role", "main")
+    expect(main).to_contain_text("Ta tillbaka utsatta områden")
+
+    skip.press("Enter")
+    browser_page.wait_for_url(f"**{href}")
+    expect(main).to_be_in_viewport()
+    expect(skip).not_to_be_in_viewport()
+    browser_page.keyboard.press("Tab")
+    assert browser_page.evaluate(
+        "main => main.contains(document.activeElement)", main.element_handle()
+    ), browser_page.evaluate("document.activeElement.outerHTML")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_banner_shows_the_municipality_and_its_logo(
+    theme_sites: Callable[[str], Site], browser_page: Page, theme: str, width: int
+) -> None:
+    """At the top of every page, over the theme's own: the municipality's
+    logo (alt text: its name) and name, uncovered, linking to the start
+    page; axe finds nothing wrong with it or with the focused skip link."""
+    site = theme_sites(theme)
+    browser_page.set_viewport_size({"width": width, "height": 844})
+    browser_page.goto(site.url_of(MOTION))
+    banner = browser_page.locator("div.kommun-banner")
+    expect(banner).to_have_count(1)
+    home = banner.get_by_role("link", name=MUNICIPALITY, exact=True)
+    expect(home).to_have_attribute("href", "../index.html")
+    logo = home.get_by_role("img", name=MUNICIPALITY, exact=True)
+    expect(logo).to_have_attribute("alt", MUNICIPALITY)
+    expect(logo).to_be_visible()
+    expect(banner).to_contain_text(MUNICIPALITY)
+    expect(banner.locator(".kommun-banner-name")).to_be_visible()
+    assert logo.evaluate("img => img.complete && img.naturalWidth") > 0
+    box = logo.bounding_box()
+    assert box is not None and box["y"] < 100 and box["height"] >= 30, box
+    # nothing lies over it (sphinx-rtd-theme's fixed sidebar, a sticky header)
+    assert logo.evaluate(
+        """img => { const r = img.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+            === img }"""
+    )
+
+    browser_page.keyboard.press("Tab")
+    browser_page.wait_for_timeout(500)  # the themes' skip links slide in
+    ours = [
+        (violation["id"], node["target"])
+        for violation in axe(browser_page)
+        for node in violation["nodes"]
+        if "kommun-banner" in node["html"] or SKIP_LINK in node["html"]
+    ]
+    assert ours == []
+
+    browser_page.evaluate("document.activeElement.blur()")
+    home.click()
+    browser_page.wait_for_url("**/index.html")
+
+
+def search_box(page: Page) -> Locator:
+    """The search box a reader sees: in the sidebar, or behind the search
+    button of the header (pydata-sphinx-theme, sphinx-book-theme)."""
+    box = page.locator('form[action$="search.html"] input[name="q"]:visible')
+    if box.count() == 0:
+        page.get_by_role("button", name="Sök").locator("visible=true").first.click()
+    expect(box.first).to_be_visible()
+    return box.first
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_search_box_works_in_each_theme(
+    theme_sites: Callable[[str], Site], browser_page: Page, theme: str
+) -> None:
+    """A word with å/ä/ö typed into the theme's search box reaches the
+    search page, whose object hit leads to the yttrande itself."""
+    site = theme_sites(theme)
+    browser_page.goto(site.url_of(MOTION))
+    box = search_box(browser_page)
+    box.fill("Hägersten-Älvsjö")
+    box.press("Enter")
+    browser_page.wait_for_url("**/search.html?**")
+    target = f"{DNR}-yttrande-hägersten-älvsjö-stadsdelsnämnd"
+    link = browser_page.locator(
+        "#search-results li.kind-object a",
+        has_text="Hägersten-Älvsjö stadsdelsnämnd (KS 2019/1899)",
+    )
+    expect(link).to_have_count(1, timeout=10_000)
+    assert follow(browser_page, link) == target
+    lands_on(browser_page, target, "Hägersten-Älvsjö")
