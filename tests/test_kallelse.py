@@ -533,3 +533,31 @@ def test_a_page_of_ones_own(project_copy: Copy, build: Build) -> None:
     page = (app.outdir / "sammantrade.html").read_text(encoding="utf-8")
     assert 'href="anna.html#person-anna-lindqvist"' in page
     assert ">Maria Nyström (V)<" in page and "ledamoter.html" not in page
+
+
+def test_a_namnds_kallelse_from_a_csv_register(
+    project_copy: Copy, build: Build
+) -> None:
+    """Linköping: a nämnd's register exported as CSV; an ersättare replaced
+    during the period is summoned only for meetings of their time."""
+    app = build(project_copy("linkoping"))
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "sammantrade.html")
+    assert "Kallelse till sammanträde med samhällsbyggnadsnämnden" in text
+    assert "Tid: torsdagen den 21 mars 2024 kl. 08.30" in text  # not "kl. kl."
+    assert "1. Detaljplan för Vallastaden etapp 3 SBN 2023-00417 Tjänsteskrivelse" in (
+        text
+    )
+    assert "Karin Wikström (KD), ordförande Ahmed Hassan (S), vice ordförande" in text
+    assert "Ersättare för kännedom Sofia Berglund (MP) Lejla Hodžić (S)" in text
+    assert "Mats Andersson" not in text  # his seat ended 29 February 2024
+    assert "7 mars 2024 Karin Wikström ordförande" in text
+
+
+def test_the_kallelse_in_english(project_copy: Copy, build: Build) -> None:
+    app = build(project_copy("linkoping"), confoverrides={"language": "en"})
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "sammantrade.html")
+    assert "Notice of the meeting of Samhällsbyggnadsnämnden" in text
+    assert "Time: Thursday 21 March 2024 at 08.30" in text
+    assert "Members summoned" in text
