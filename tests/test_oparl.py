@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -460,6 +461,45 @@ def test_an_edit_shows_in_the_export_and_the_feeds_after_a_rebuild(
     assert files_of(fresh.outdir) == files_of(oparl.outdir)
     fresh_html = build(src, "html", builddir=src / "_fresh_html", freshenv=True)
     assert files_of(fresh_html.outdir) == files_of(html.outdir)
+
+
+def test_a_committed_source_changed_when_it_was_committed(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """In a git repository (a CI job's fresh checkout): the time of the last
+    commit, not of the checkout; a source changed since: its file's time."""
+    src = project_copy("oparl")
+    when = "2024-06-11T09:00:00+02:00"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Kansliet",
+        "GIT_AUTHOR_EMAIL": "kansliet@kungalv.example",
+        "GIT_COMMITTER_NAME": "Kansliet",
+        "GIT_COMMITTER_EMAIL": "kansliet@kungalv.example",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Handlingar"]):
+        subprocess.run(["git", *args], cwd=src, env=env, check=True)
+
+    def updated() -> dict[str, str]:
+        html = build(src, "html")
+        assert warnings_of(html) == ""
+        feed = feedparser.parse((html.outdir / "feeds" / "arenden.atom").read_bytes())
+        return {
+            e.title.split()[1]: e.updated for e in feed.entries if e.title[:3] == "KS "
+        }
+
+    assert updated() == {
+        "2024/0123": "2024-06-11T07:00:00+00:00",
+        "2023/0456": "2024-06-11T07:00:00+00:00",
+    }
+    edit(
+        src / "laddplatser.rst", "saknar laddplatser", "saknar laddplatser för elbilar"
+    )
+    after = updated()
+    assert after["2024/0123"] == "2024-06-11T07:00:00+00:00"
+    assert after["2023/0456"] > "2025"  # the file's time: changed since the commit
 
 
 def test_what_is_gone_stays_at_its_address_as_deleted(

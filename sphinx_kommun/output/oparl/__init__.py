@@ -4,7 +4,8 @@
   JSON files (:mod:`.export`: the whole; :mod:`.papers`, :mod:`.meetings`,
   :mod:`.members`, :mod:`.protocols`: ärenden and documents, meetings,
   the register, protokoll and their §§;
-  :mod:`.objects`: what they share; :mod:`.urls`: every object's address).
+  :mod:`.objects`: what they share; :mod:`.urls`: every object's address;
+  :mod:`.sources`: when a source last changed).
 - :mod:`.feeds`: the HTML build writes the meetings as iCalendar
   (:mod:`.calendar`) and the ärenden and meetings as Atom, linked from
   every page.

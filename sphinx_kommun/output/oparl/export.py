@@ -18,8 +18,6 @@ domain and so not in the export.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
 from typing import Any
 
 from sphinx.environment import BuildEnvironment
@@ -30,6 +28,7 @@ from ...domain.store import get_domain
 from . import meetings, members
 from .objects import Export, Json, own
 from .papers import NOT_PAPERS, document_paper
+from .sources import source_times
 from .urls import SCHEMA, Site
 
 #: What each of the Body's lists holds, by the list's property and name.
@@ -44,21 +43,6 @@ LISTS = {
     "membership": "Membership",
     "locationList": "Location",
 }
-
-
-def source_times(env: BuildEnvironment) -> Callable[[str], str]:
-    """When a page's source was last changed (UTC, to the second)."""
-
-    @functools.cache
-    def modified(docname: str) -> str:
-        try:
-            stamp = env.doc2path(docname).stat().st_mtime
-        except OSError:
-            return ""
-        moment = dt.datetime.fromtimestamp(int(stamp), dt.UTC)
-        return moment.isoformat()
-
-    return modified
 
 
 def collect(env: BuildEnvironment) -> Export:

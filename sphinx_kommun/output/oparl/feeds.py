@@ -33,9 +33,9 @@ from ...i18n import _
 from ...kinds.sammantrade import Sammantrade
 from ...swedish import capitalise, format_date, genitive, normalise
 from .calendar import calendar
-from .export import source_times
 from .objects import own
 from .papers import NOT_PAPERS
+from .sources import source_times
 from .urls import html_base
 
 ATOM = "http://www.w3.org/2005/Atom"
