@@ -116,6 +116,7 @@ def test_the_yrkanden_the_proposition_and_the_vote(built: SphinxTestApp) -> None
         "Sandbergs (C) yrkande och finner att kommunfullmäktige beslutar enligt "
         "Maria Eks (S) yrkande." in text
     )
+    assert "Röster per ledamot Ledamot Röst Maria Ek (S) ja" in text
     assert "Johan Lind (M) ja Karin Holm (V) nej Per Nord (S) avstår" in text
     assert (
         "Omröstningen utfaller med 2 ja-röster mot 2 nej-röster; 1 ledamot "

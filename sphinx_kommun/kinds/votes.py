@@ -219,7 +219,7 @@ def _votes(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
             rows,
             widths=[4, 1],
             classes=["kommun-votes"],
-            title=_("Omröstning"),
+            title=_("Röster per ledamot"),
             node_id=f"{paragraf.id}-omrostning",
         ),
         nodes.paragraph(result, result, classes=["kommun-vote-result"]),
