@@ -17,6 +17,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from sphinx_kommun.cli import main
 from sphinx_kommun.cli.progress import Progress
@@ -621,8 +624,29 @@ def word_answer(path: Path, *, header: bool = True) -> Path:
     ):
         row.cells[0].text, row.cells[1].text = values
     document.add_paragraph("1. Så står det i mätprotokollet.")
+    paragraph = document.add_paragraph("Läs mer i ")
+    add_link(paragraph, "bullerutredningen", "https://www.umea.se/buller")
+    paragraph.add_run(" från 2023.")
     document.save(str(path))
     return path
+
+
+def add_link(paragraph: Paragraph, text: str, url: str) -> None:
+    """A hyperlink as Word writes one (python-docx reads but does not write
+    them)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    relation = paragraph.part.relate_to(
+        url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+    )
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), relation)
+    run = OxmlElement("w:r")
+    written = OxmlElement("w:t")
+    written.text = text
+    run.append(written)
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
 
 
 def test_import_makes_a_yttrande_of_a_word_answer(
@@ -666,6 +690,11 @@ def test_import_makes_a_yttrande_of_a_word_answer(
     assert re.search(r"<th[^>]*><p>Mätpunkt</p></th>", soup)
     assert re.search(r"<td><p>Entrén</p></td>\s*<td><p>58</p></td>", soup)
     assert "1. Så står det i mätprotokollet." in body
+    assert "Läs mer i bullerutredningen från 2023." in body
+    assert (
+        '<a class="reference external" href="https://www.umea.se/buller">bullerutredningen</a>'
+        in soup
+    )
     assert "Synpunkter och förslag" in body
 
 
@@ -717,13 +746,20 @@ def test_import_without_a_header_table(
     # a picture cannot become reST: named, not dropped silently
     document = docx.Document(str(answer))
     document.add_paragraph().add_run().add_picture(io.BytesIO(png()))
+    noted = document.add_paragraph("Mätningen gjordes i mars.")
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    noted.add_run()._r.append(reference)
     document.save(str(tmp_path / "med-bild.docx"))
     assert (
         kommun("import", tmp_path / "med-bild.docx", "--instans", "Kulturnämnden") == 0
     )
-    assert (
-        "en bild i Word-filen togs inte med; den stod vid "
-        "'1. Så står det i mätprotokollet.'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err == (
+        "En bild i Word-filen togs inte med; den stod vid "
+        "'Läs mer i bullerutredningen från 2023.'\n"
+        "En fotnot i Word-filen togs inte med; den stod vid "
+        "'Mätningen gjordes i mars.'\n"
     )
     assert kommun("import", tmp_path / "saknas.docx") == 1
     (tmp_path / "trasig.docx").write_text("inte en Word-fil", encoding="utf-8")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..swedish import normalise
+from ..swedish import capitalise, normalise
 from . import documents
 from .answers import yttrande_path
 from .files import listed, write
@@ -72,10 +72,10 @@ def run(args: argparse.Namespace) -> int:
             _("%(path)s kan inte läsas som en Word-fil: %(error)s")
             % {"path": args.file, "error": error}
         ) from error
-    for what in answer.left_out:
+    for what, where in answer.left_out:
         warn(
-            _("en bild i Word-filen togs inte med; den stod vid '%(where)s'")
-            % {"where": what}
+            _("%(what)s i Word-filen togs inte med; den stod vid '%(where)s'")
+            % {"what": capitalise(_(what)), "where": where}
         )
     instans = args.instans or answer.fields.get("", "")
     dnr = args.arende or answer.fields.get("dnr", "")

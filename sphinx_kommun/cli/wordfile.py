@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import N_
 from ..swedish import fold
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table
+    from docx.text.hyperlink import Hyperlink
     from docx.text.paragraph import Paragraph
 
 #: Header-table labels (folded) → the yttrande's option ("" is its instans).
@@ -46,6 +48,12 @@ MONTHS = [
 SWEDISH_DATE = re.compile(r"^(\d{1,2}) (\w+) (\d{4})$")
 HEADING_STYLE = re.compile(r"^(?:Heading|Rubrik) (\d)$")
 UNDERLINES = "-~^\"'"
+#: What reST gets no copy of, by what it is called in a message.
+LEFT_OUT = {
+    N_("en bild"): ".//w:drawing | .//w:pict",
+    N_("en fotnot"): ".//w:footnoteReference | .//w:endnoteReference",
+    N_("en kommentar"): ".//w:commentReference",
+}
 
 
 @dataclass
@@ -56,8 +64,9 @@ class Answer:
     fields: dict[str, str] = field(default_factory=dict)
     title: str = ""
     body: list[str] = field(default_factory=list)
-    #: where each image stood (its paragraph's text or the text before it)
-    left_out: list[str] = field(default_factory=list)
+    #: what could not be carried over (LEFT_OUT) and where it stood (its
+    #: paragraph's text or the text before it)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
     #: the text of the last paragraph read, as written
     last: str = ""
     #: the markers of the list items open, by level
@@ -134,10 +143,11 @@ def iso_date(text: str) -> str:
 def paragraph_into(answer: Answer, paragraph: Paragraph) -> None:
     style = paragraph.style.name if paragraph.style is not None else ""
     text = inline(paragraph)
-    if paragraph._p.xpath(".//w:drawing | .//w:pict"):
-        # where it stood: its paragraph's text, or the text before it
-        where = " ".join(paragraph.text.split()) or answer.last
-        answer.left_out.append(where[:60])
+    for what, path in LEFT_OUT.items():
+        if paragraph._p.xpath(path):
+            # where it stood: its paragraph's text, or the text before it
+            where = " ".join(paragraph.text.split()) or answer.last
+            answer.left_out.append((what, where[:60]))
     if paragraph.text.strip():
         answer.last = " ".join(paragraph.text.split())
     if not text.strip():
@@ -204,21 +214,38 @@ def numbered(paragraph: Paragraph, style: str) -> bool:
 
 def inline(paragraph: Paragraph) -> str:
     """The paragraph's text as reST inline markup: bold and italic runs
-    marked, everything else escaped."""
+    marked, links kept, everything else escaped."""
+    from docx.text.hyperlink import Hyperlink
+
     parts: list[str] = []
-    for run in paragraph.runs:
-        text = escape(run.text.replace("\t", " ").replace("\n", " "))
+    for content in paragraph.iter_inner_content():
+        if isinstance(content, Hyperlink):
+            parts.append(link(content))
+            continue
+        text = escape(content.text.replace("\t", " ").replace("\n", " "))
+        if parts and parts[-1].endswith("__") and text[:1].isalnum():
+            text = "\\ " + text  # a word right after a link: an escaped space
         if not text.strip():
             parts.append(text)
             continue
         lead, core, trail = _split_space(text)
-        if run.bold:
+        if content.bold:
             core = f"**{core}**"
-        elif run.italic:
+        elif content.italic:
             core = f"*{core}*"
         parts.append(lead + core + trail)
     text = " ".join("".join(parts).split())
     return re.sub(r"\*\*\*\*|(?<=\*)\*\*(?=\*)", "", text)
+
+
+def link(hyperlink: Hyperlink) -> str:
+    """A link as an anonymous reST link; one within the document as its text."""
+    text = " ".join(hyperlink.text.split())
+    if not hyperlink.address:
+        return escape(text)
+    shown = re.sub(r"([\\`<>])", r"\\\1", text) or hyperlink.url
+    # after a word, an escaped space: reST starts a link only after a space
+    return f"\\ `{shown} <{hyperlink.url}>`__"
 
 
 def _split_space(text: str) -> tuple[str, str, str]:
