@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -561,3 +562,18 @@ def test_the_kallelse_in_english(project_copy: Copy, build: Build) -> None:
     assert "Notice of the meeting of Samhällsbyggnadsnämnden" in text
     assert "Time: Thursday 21 March 2024 at 08.30" in text
     assert "Members summoned" in text
+
+
+def test_the_year_of_a_motion_across_29_february() -> None:
+    """A year from 29 February ends on 28 February; a report on 29 February
+    takes the motions väckt up to 28 February a year before."""
+    from sphinx_kommun.generate.motions import first_within, year_end
+
+    d = dt.date
+    assert year_end(d(2020, 4, 30)) == d(2021, 4, 30)
+    assert year_end(d(2020, 2, 29)) == d(2021, 2, 28)
+    assert year_end(d(2023, 2, 28)) == d(2024, 2, 28)
+    assert first_within(d(2021, 4, 30)) == d(2020, 4, 30)
+    assert first_within(d(2024, 2, 29)) == d(2023, 3, 1)
+    assert first_within(d(2021, 3, 1)) == d(2020, 3, 1)
+    assert first_within(d(2021, 2, 28)) == d(2020, 2, 28)

@@ -2,9 +2,9 @@
 
 Twice a year the styrelse reports to fullmäktige the motions that have not
 been finished within a year of being väckt. ``.. motionsredovisning::``
-with ``:datum:`` lists, when its page is written, every motion väckt
-(``:inlamnad:``) more than a year before that date — before the same
-day a year earlier — that has no final beslut on or before the date (a
+with ``:datum:`` lists, when its page is written, every motion whose year
+from being väckt (``:inlamnad:``) ended before that date — väckt 30 April
+2020, its year ends 30 April 2021 — that has no final beslut by then (a
 ``beslut`` of its ärende whose outcome is neither återremiss nor
 bordläggning). The page gets a PDF of its own (:func:`pdf_documents`).
 """
@@ -77,21 +77,30 @@ class MotionsredovisningDirective(ObjectDirective):
         return [node]
 
 
-def a_year_before(date: dt.date) -> dt.date:
-    """The same day a year earlier (29 February: the 28th)."""
+def year_end(filed: dt.date) -> dt.date:
+    """The last day of the year from ``filed`` (lagen om beräkning av
+    lagstadgad tid): the same day a year later; 29 February: the 28th."""
     try:
-        return date.replace(year=date.year - 1)
+        return filed.replace(year=filed.year + 1)
     except ValueError:
-        return date.replace(year=date.year - 1, day=28)
+        return filed.replace(year=filed.year + 1, day=28)
+
+
+def first_within(date: dt.date) -> dt.date:
+    """The first day a motion can be väckt and still be within its year on
+    ``date``: those väckt before it are reported."""
+    day = date - dt.timedelta(days=366)
+    while year_end(day) < date:
+        day += dt.timedelta(days=1)
+    return day
 
 
 def unfinished(
     index: RecordingIndex, date: dt.date
 ) -> tuple[list[Motion], list[Motion]]:
-    """The motions väckt before the day a year before ``date`` without a
-    final beslut on or before ``date``, oldest first; and the undecided
+    """The motions whose year from being väckt ended before ``date``, without
+    a final beslut on or before ``date``, oldest first; and the undecided
     motions without a date (``:inlamnad:``), which cannot be judged."""
-    line = a_year_before(date)
     found, undated = [], []
     for dnr in index.dnrs():
         if _decided(index, dnr, date):
@@ -101,7 +110,7 @@ def unfinished(
                 continue
             if motion.filed is None:
                 undated.append(motion)
-            elif motion.filed < line:
+            elif year_end(motion.filed) < date:
                 found.append(motion)
     return sorted(found, key=lambda m: (m.filed, m.dnr)), undated
 
@@ -128,7 +137,7 @@ def motionsredovisning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         "kommunallagen)."
     ) % {
         "body": capitalise(node["body"]),
-        "line": ctx.date(a_year_before(date)),
+        "line": ctx.date(first_within(date)),
         "date": ctx.date(date),
     }
     block += nodes.paragraph(text, text)
