@@ -587,13 +587,17 @@ def test_marked_options_are_what_check_reports(
 # -- import -------------------------------------------------------------------
 
 
-def word_answer(path: Path, *, header: bool = True) -> Path:
-    """A förvaltning's answer as Word writes it: a header table, a title,
-    headings, bold, a bulleted list with a nested item, a numbered list
-    and a table."""
+def word_answer(path: Path, *, header: str = "body") -> Path:
+    """A förvaltning's answer as Word writes it: a header table (in the
+    ``body``, in the ``page`` header, or none), a title, headings, bold, a
+    bulleted list with a nested item, a numbered list, a table and a link."""
     document = docx.Document()
     if header:
-        table = document.add_table(rows=0, cols=2)
+        table = (
+            document.add_table(rows=0, cols=2)
+            if header == "body"
+            else document.sections[0].header.add_table(0, 2, docx.shared.Cm(16))
+        )
         for label, value in [
             ("Nämnd", "Miljö- och hälsoskyddsnämnden"),
             ("Förvaltning", "Miljö- och hälsoskyddskontoret"),
@@ -698,6 +702,20 @@ def test_import_makes_a_yttrande_of_a_word_answer(
     assert "Synpunkter och förslag" in body
 
 
+def test_import_reads_a_header_table_in_the_page_header(
+    project: Path, tmp_path: Path
+) -> None:
+    answer = word_answer(tmp_path / "sidhuvud.docx", header="page")
+    assert kommun("import", answer) == 0
+    text = (ARENDE / "yttranden" / "miljö-och-hälsoskyddsnämnden.rst").read_text(
+        encoding="utf-8"
+    )
+    assert "   :forvaltning: Miljö- och hälsoskyddskontoret\n" in text
+    assert "   :datum: 2024-04-02\n" in text
+    # the page header's table is not the document's first table
+    assert "      * - Mätpunkt\n        - dB(A)\n" in text
+
+
 def png() -> bytes:
     """A one-pixel PNG image."""
     import struct
@@ -720,7 +738,7 @@ def png() -> bytes:
 def test_import_without_a_header_table(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    answer = word_answer(tmp_path / "svar.docx", header=False)
+    answer = word_answer(tmp_path / "svar.docx", header="")
     # no ärende known: the directive is printed for the clerk to place
     assert kommun("import", answer, "--instans", "Barn- och utbildningsnämnden") == 0
     printed = capsys.readouterr().out
