@@ -840,11 +840,17 @@ def test_serve_rebuilds_an_edited_page_and_reloads_it(
     served = project / "_build" / "preview" / "html"
     assert kommun("build", "--utan-pdf") == 0
     fresh = project / "_build" / "html"
+    (fresh / "pdf").mkdir()
+    (fresh / "pdf" / "ks-2024-0123.pdf").write_text(
+        "%PDF-1.5 (byggd)", encoding="utf-8"
+    )
     pages = sorted(p.relative_to(fresh) for p in fresh.rglob("*.html"))
     assert len(pages) > 5
     assert pages == sorted(p.relative_to(served) for p in served.rglob("*.html"))
     for name in pages:
         assert html_text(served / name) == html_text(fresh / name), name
+    # a file the preview does not write comes from the last build
+    assert get(address + "pdf/ks-2024-0123.pdf") == "%PDF-1.5 (byggd)"
     process.terminate()
     assert process.wait(timeout=30) == 0
     assert process.stdout is not None

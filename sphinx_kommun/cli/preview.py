@@ -33,9 +33,12 @@ class State:
     """What the builder and the server share: the build counter, and a
     lock held while pages are written (a page is never served half done)."""
 
-    def __init__(self) -> None:
+    def __init__(self, fallback: Path | None = None) -> None:
         self.builds = 0
         self.lock = threading.Lock()
+        #: where a file the preview does not write is looked for: the last
+        #: ``build`` (its PDFs, which the pages link)
+        self.fallback = fallback
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -55,6 +58,14 @@ class Handler(SimpleHTTPRequestHandler):
                 self._send(page.encode("utf-8"), "text/html; charset=utf-8")
                 return
             super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        """A file of the preview, else of the fallback folder."""
+        found = Path(super().translate_path(path))
+        if found.exists() or self.state.fallback is None:
+            return str(found)
+        other = self.state.fallback / found.relative_to(self.directory)
+        return str(other) if other.is_file() else str(found)
 
     def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(200)

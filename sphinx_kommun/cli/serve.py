@@ -68,7 +68,7 @@ class Preview:
     def __init__(self, srcdir: Path) -> None:
         self.srcdir = srcdir
         self.outdir = srcdir / "_build" / "preview" / "html"
-        self.state = State()
+        self.state = State(fallback=srcdir / "_build" / "html")
         self.app: Sphinx | None = None
         #: docutils' registries as the application made them
         self.session = ExitStack()
