@@ -17,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -209,8 +210,14 @@ def test_init_writes_a_project_for_the_profile(tmp_path: Path) -> None:
     assert ":caption: Ärenden" in index and ":caption: Sammanträden" in index
     assert (target / "sammantraden").is_dir() and (target / "arenden").is_dir()
     workflow = (target / ".github" / "workflows" / "handlingar.yml").read_text()
-    assert "sphinx-kommun build -W" in workflow
-    assert "pip install sphinx-kommun furo" in workflow
+    steps = yaml.safe_load(workflow)["jobs"]["handlingar"]["steps"]
+    commands = [step["run"] for step in steps if "run" in step]
+    assert commands[1:] == [
+        "pip install sphinx-kommun furo",
+        "sphinx-kommun check --format github",
+        "sphinx-kommun build -W",
+    ]
+    assert "latexmk" in commands[0]
     # the region's own words are the defaults of the new documents
     assert kommun("new", "arende", "RS 2024/0417", "--dir", target) == 0
     page = target / "arenden" / "rs-2024-0417" / "index.rst"
