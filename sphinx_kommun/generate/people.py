@@ -171,7 +171,7 @@ def person(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
 
 
 def _act(ctx: Context, obj: KommunObject, act: Participation) -> list[nodes.Node]:
-    """ "Motion: Fler laddplatser (KS 2020/0412)", a vote with its answer."""
+    """ "Motion om fler laddplatser, KS 2020/0412"; a vote with its answer."""
     text = ctx.labelled(obj)
     result: list[nodes.Node] = [ctx.link(obj, text)]
     if obj.dnr:
