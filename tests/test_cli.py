@@ -250,6 +250,15 @@ def test_an_empty_project_builds_clean(tmp_path: Path) -> None:
     assert kommun("check", tmp_path / "tom") == 0
     assert kommun("build", tmp_path / "tom", "-W", "--utan-pdf") == 0
     assert (tmp_path / "tom" / "_build" / "html" / "index.html").is_file()
+    # and with sphinx-build itself, as the README's Sphinx sections do it
+    sphinx_build = subprocess.run(
+        [Path(sys.executable).parent / "sphinx-build", "-W", "-q", "-b", "html",
+         tmp_path / "tom", tmp_path / "sphinx-build"],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert sphinx_build.returncode == 0, sphinx_build.stderr
+    assert sphinx_build.stderr == ""
 
 
 # -- new, check, build --------------------------------------------------------
