@@ -416,6 +416,30 @@ def test_pages_link_the_feeds(site: SphinxTestApp) -> None:
     assert text.startswith("Prenumerera: kommunstyrelsens sammanträden och alla")
 
 
+def test_the_subscribe_directive_lists_every_feed(site: SphinxTestApp) -> None:
+    page = (site.outdir / "index.html").read_text("utf-8")
+    block = re.search(r'<div class="kommun-subscribe[^"]*">(.*?)</div>', page, re.S)
+    assert block is not None
+    links = re.findall(r'<a[^>]* href="([^"]+)"[^>]*>([^<]+)</a>', block.group(1))
+    assert links == [
+        ("feeds/sammantraden.ics", "Alla sammanträden"),
+        ("feeds/sammantraden-kommunfullmaktige.ics", "Kommunfullmäktiges sammanträden"),
+        ("feeds/sammantraden-kommunstyrelsen.ics", "Kommunstyrelsens sammanträden"),
+        ("feeds/arenden.atom", "Nya och ändrade ärenden"),
+    ]
+    assert all((site.outdir / href).is_file() for href, _text in links)
+
+
+def test_a_printed_page_has_no_subscribe_links(tmp_path: Path) -> None:
+    text = build_once("text", ROOTS / "test-oparl", tmp_path)
+    assert warnings_of(text) == ""
+    index = (text.outdir / "index.txt").read_text("utf-8")
+    assert "Prenumerera" not in index
+    assert "feeds/" not in "".join(
+        p.read_text("utf-8") for p in text.outdir.rglob("*.txt")
+    )
+
+
 # -- incremental builds ---------------------------------------------------------------
 
 

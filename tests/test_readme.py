@@ -8,6 +8,7 @@ from pathlib import Path
 from sphinx_kommun.generate.kallelse import KallelseDirective
 from sphinx_kommun.generate.motions import MotionsredovisningDirective
 from sphinx_kommun.generate.people import PersonregisterDirective
+from sphinx_kommun.generate.subscribe import PrenumereraDirective
 from sphinx_kommun.kinds import DIRECTIVES as KIND_DIRECTIVES
 from sphinx_kommun.reading.generated import (
     BeredningDirective,
@@ -22,6 +23,7 @@ DIRECTIVES = {
     "kallelse": KallelseDirective,
     "personregister": PersonregisterDirective,
     "motionsredovisning": MotionsredovisningDirective,
+    "prenumerera": PrenumereraDirective,
 }
 
 README = Path(__file__).parent.parent / "README.md"

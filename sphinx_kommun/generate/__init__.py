@@ -12,7 +12,8 @@ answers and where a beslut was taken (:mod:`.links`), a protokoll's §
 numbers, ärenden and extracts (:mod:`.protocol`), the kallelse
 (:mod:`.kallelse`), the personregister (:mod:`.people`) and the motion
 report (:mod:`.motions`), the catalogue of every ärende here and in the
-projects read with ``kommun_federation`` (:mod:`.catalogue`); the sidebar is computed alongside (:mod:`.navigation`).
+projects read with ``kommun_federation`` (:mod:`.catalogue`), where to
+subscribe to the feeds (:mod:`.subscribe`); the sidebar is computed alongside (:mod:`.navigation`).
 Everything a page reads of the domain is recorded, and decides when it is
 written again (:mod:`.incremental`).
 """
@@ -38,6 +39,7 @@ def register(app: Sphinx) -> None:
         overview,
         people,
         protocol,
+        subscribe,
         titles,
     )
     from .fill import FillGenerated
@@ -45,6 +47,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("personregister", people.PersonregisterDirective)
     app.add_directive("kallelse", kallelse.KallelseDirective)
     app.add_directive("motionsredovisning", motions.MotionsredovisningDirective)
+    app.add_directive("prenumerera", subscribe.PrenumereraDirective)
     for name in ("arendeforteckning", "ärendeförteckning"):
         app.add_directive(name, catalogue.ArendeforteckningDirective)
     app.add_post_transform(FillGenerated)
