@@ -434,3 +434,20 @@ def test_the_internal_example_holds_every_masked_value(tmp_path: Path) -> None:
     )
     for value in MASKED:
         assert value in pages, value
+
+
+def test_the_example_kallelse_and_person_pages(example: SphinxTestApp) -> None:
+    """The KF meeting's kallelse names who the example's register summons;
+    Förtroendevalda lists what each did, and names link there."""
+    meeting = html_text(example.outdir / "sammantraden" / "kf-2021-03-15.html")
+    assert "Kallelse till sammanträde med kommunfullmäktige" in meeting
+    assert "Tid: måndagen den 15 mars 2021 kl. 18.00" in meeting
+    assert "Eva Lindgren (M), ordförande" in meeting
+    assert meeting.index("Kallelse till") < meeting.index("Föredragningslista")
+    people = html_text(example.outdir / "ledamoter.html")
+    herke = people[people.index("Bengt Herke Förtroendeuppdrag") :]
+    assert "Motion angående att ta tillbaka utsatta områden, KS 2019/1899" in herke
+    motion = (example.outdir / "ks-2019-1899" / "motion.html").read_text(
+        encoding="utf-8"
+    )
+    assert "ledamoter.html#person-bengt-herke" in motion
