@@ -526,6 +526,32 @@ def test_a_committed_source_changed_when_it_was_committed(
     assert after["2023/0456"] > "2025"  # the file's time: changed since the commit
 
 
+def test_a_new_bodys_meeting_is_subscribable_after_a_rebuild(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("oparl")
+    build(src, "html")
+    # a page of its own, in no toctree: the index is rewritten for what it
+    # read of the meetings, not for its table of contents
+    (src / "bun-2024-09-02.rst").write_text(
+        ":orphan:\n\n"
+        "Barn- och utbildningsnämnden 2 september 2024\n"
+        "=============================================\n\n"
+        ".. sammantrade::\n"
+        "   :organ: Barn- och utbildningsnämnden\n"
+        "   :datum: 2024-09-02\n"
+        "   :arenden: KS 2024/0123\n",
+        encoding="utf-8",
+    )
+    html = build(src, "html")
+    assert warnings_of(html) == ""
+    index = (html.outdir / "index.html").read_text("utf-8")
+    assert 'href="feeds/sammantraden-barn-och-utbildningsnamnden.ics"' in index
+    assert "Barn- och utbildningsnämndens sammanträden" in index
+    calendar = html.outdir / "feeds" / "sammantraden-barn-och-utbildningsnamnden.ics"
+    assert "DTSTART;VALUE=DATE:20240902" in calendar.read_text("utf-8")
+
+
 def test_what_is_gone_stays_at_its_address_as_deleted(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
