@@ -395,6 +395,22 @@ def test_the_atom_feed_lists_arenden_and_meetings(site: SphinxTestApp) -> None:
     assert "Yttrande: Samhällsbyggnadsnämnden" in motion.summary
 
 
+def test_an_english_build_writes_english_feeds(tmp_path: Path) -> None:
+    app = build_once(
+        "html", ROOTS / "test-oparl", tmp_path, confoverrides={"language": "en"}
+    )
+    assert warnings_of(app) == ""
+    feed = feedparser.parse((app.outdir / "feeds" / "arenden.atom").read_bytes())
+    assert feed.feed.title == "Kungälvs kommun: cases and meetings"
+    assert feed.feed.language == "en"
+    meeting = next(e for e in feed.entries if e.title.startswith("Kommunstyrelsens"))
+    assert meeting.summary.startswith(
+        "13 May 2024, 13.00–16.30, Stadshuset, Ting 1. Agenda:"
+    )
+    page = (app.outdir / "ks-2024-05-13.html").read_text("utf-8")
+    assert "Subscribe: " in re.sub(r"<[^>]+>", "", page)
+
+
 def test_pages_link_the_feeds(site: SphinxTestApp) -> None:
     page = (site.outdir / "ks-2024-05-13.html").read_text("utf-8")
     assert re.search(

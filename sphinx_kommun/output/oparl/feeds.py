@@ -31,7 +31,7 @@ from ...domain.model import KommunObject
 from ...domain.store import get_domain
 from ...i18n import _
 from ...kinds.sammantrade import Sammantrade
-from ...swedish import capitalise, format_date, genitive, normalise
+from ...swedish import capitalise, format_date, genitive, normalise, output_locale
 from .calendar import calendar
 from .objects import own
 from .papers import NOT_PAPERS
@@ -69,6 +69,7 @@ class Feeds:
         self.modified: Callable[[str], str] = source_times(app.env)
         self.base = html_base(app.config)
         self.project = str(app.config.project)
+        self.language = output_locale(app.config.language)
         config = KommunConfig.from_config(app.config)
         self.kommun = config.words.municipality or self.project
         self.domain = self.base.split("/")[2] if "://" in self.base else "sphinx-kommun"
@@ -135,7 +136,10 @@ class Feeds:
         return shown, title, summary, objects
 
     def meeting_entry(self, meeting: Sammantrade) -> str:
-        parts = [format_date(meeting.date) if meeting.date else "", meeting.time]
+        parts = [
+            format_date(meeting.date, self.language) if meeting.date else "",
+            meeting.time,
+        ]
         parts.append(meeting.place)
         agenda, _stamp, _url = self.describe(meeting)
         text = ", ".join(p for p in parts if p)
@@ -167,7 +171,7 @@ class Feeds:
     def atom(self) -> str:
         feed_path = render.ATOM_FILE
         entries = self.entries()
-        root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "sv"})
+        root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": self.language})
         feed_url = self.base + feed_path if self.base else ""
         feed_id = feed_url or "urn:uuid:" + str(
             uuid.uuid5(uuid.NAMESPACE_URL, self.project)
