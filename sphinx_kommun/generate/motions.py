@@ -193,8 +193,8 @@ def _undated(ctx: Context, motions: list[Motion]) -> list[nodes.Node]:
 def pdf_documents(
     env: BuildEnvironment, config: KommunConfig
 ) -> list[tuple[str, str, str, str, str, bool]]:
-    """latex_documents entries of the pages with a motionsredovisning
-    (``kommun_pdf_documents``: ``all``, ``rapporter`` or the file's name)."""
+    """latex_documents entries of the pages with a motionsredovisning, when
+    ``kommun_pdf_documents`` is ``all`` (the default)."""
     chosen = {
         item.strip().casefold()
         for item in config.pdf_documents.replace(";", ",").split(",")
@@ -205,7 +205,7 @@ def pdf_documents(
         if not found:
             continue
         name, title = found
-        if chosen & {"all", "rapporter", name.casefold()}:
+        if "all" in chosen:
             author = config.words.municipality
             entries.append((docname, f"{name}.tex", title, author, "howto", False))
     return entries
