@@ -411,6 +411,18 @@ def test_an_english_build_writes_english_feeds(tmp_path: Path) -> None:
     assert "Subscribe: " in re.sub(r"<[^>]+>", "", page)
 
 
+def test_without_an_address_the_feeds_link_relatively(tmp_path: Path) -> None:
+    app = build_once(
+        "html", ROOTS / "test-oparl", tmp_path, confoverrides={"html_baseurl": ""}
+    )
+    assert warnings_of(app) == ""
+    atom = (app.outdir / "feeds" / "arenden.atom").read_text("utf-8")
+    assert 'href="../solceller.html#ks-2024-0123"' in atom
+    assert 'rel="self"' not in atom
+    assert re.search(r"<id>urn:uuid:[0-9a-f-]{36}</id>", atom)
+    assert "\nURL:" not in (app.outdir / "feeds" / "sammantraden.ics").read_text()
+
+
 def test_pages_link_the_feeds(site: SphinxTestApp) -> None:
     page = (site.outdir / "ks-2024-05-13.html").read_text("utf-8")
     assert re.search(

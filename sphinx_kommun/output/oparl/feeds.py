@@ -76,8 +76,9 @@ class Feeds:
 
     def page(self, obj: KommunObject, feed: str) -> str:
         """The address of ``obj``'s page, from ``feed`` where no base is set."""
-        uri = self.builder.get_target_uri(obj.docname) + "#" + quote(obj.id)
-        return self.base + uri if self.base else relative_uri(feed, uri)
+        uri = self.builder.get_target_uri(obj.docname)
+        page = self.base + uri if self.base else relative_uri(feed, uri)
+        return f"{page}#{quote(obj.id)}"  # relative_uri drops a fragment
 
     def ident(self, obj: KommunObject) -> str:
         if self.base:
