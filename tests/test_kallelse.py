@@ -577,3 +577,19 @@ def test_the_year_of_a_motion_across_29_february() -> None:
     assert first_within(d(2024, 2, 29)) == d(2023, 3, 1)
     assert first_within(d(2021, 3, 1)) == d(2020, 3, 1)
     assert first_within(d(2021, 2, 28)) == d(2020, 2, 28)
+
+
+def test_seats_with_dates_show_their_period(project_copy: Copy, build: Build) -> None:
+    src = project_copy("linkoping")
+    (src / "ledamoter.rst").write_text(
+        "Förtroendevalda\n===============\n\n.. personregister::\n", encoding="utf-8"
+    )
+    append(src / "index.rst", "   ledamoter\n")
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "ledamoter.html")
+    mats = text[text.index("Mats Andersson Förtroendeuppdrag") :]
+    assert "Organ Uppdrag Parti Roll Period" in mats
+    assert "Ersättare S 1 januari 2023 – 29 februari 2024" in mats
+    karin = text[text.index("Karin Wikström Förtroendeuppdrag") :]
+    assert "Undertecknat Tjänsteskrivelse: Detaljplan för Vallastaden etapp 3" in karin

@@ -29,7 +29,7 @@ from ..domain.register import Member, register_of
 from ..i18n import N_, _
 from ..nodes import kommun_generated, kommun_pending
 from ..reading.directive import ObjectDirective
-from ..swedish import capitalise, fold, normalise, slug
+from ..swedish import capitalise, fold, format_date, normalise, slug
 from .context import Context
 from .registry import generator
 
@@ -120,9 +120,18 @@ class PersonregisterDirective(ObjectDirective):
                 )
         return found
 
+    def _period(self, seat: Member) -> str:
+        """ "1 januari 2023 – 31 december 2026", either end left open."""
+        start, end = (
+            format_date(day, self.locale) if day else ""
+            for day in (seat.start, seat.end)
+        )
+        return f"{start} – {end}".strip() if start or end else ""
+
     def _person(self, name: str, seats: list[Member]) -> nodes.section:
         anchor = person_anchor(name)
-        rows = [
+        headers = [_("Organ"), _("Uppdrag"), _("Parti"), _("Roll")]
+        rows: list[tuple[str, ...]] = [
             (
                 seat.body,
                 capitalise(_(SEAT_LABELS[seat.seat])),
@@ -131,10 +140,16 @@ class PersonregisterDirective(ObjectDirective):
             )
             for seat in seats
         ]
+        if any(seat.start or seat.end for seat in seats):
+            headers.append(_("Period"))
+            rows = [
+                (*row, self._period(seat))
+                for row, seat in zip(rows, seats, strict=True)
+            ]
         table = render.table(
-            [_("Organ"), _("Uppdrag"), _("Parti"), _("Roll")],
+            headers,
             rows,
-            widths=[5, 3, 2, 3],
+            widths=[5, 3, 2, 3, 4][: len(headers)],
             title=_("Förtroendeuppdrag"),
             node_id=f"{anchor}-uppdrag",
         )
