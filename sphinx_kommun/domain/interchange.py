@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import sys
 from typing import Any
 
 from docutils import nodes
 
+from .excerpts import copies
 from .model import KommunObject
 
 #: Node classes never made from a file: what could inject markup or
@@ -176,3 +178,24 @@ def _decode_node(data: Any) -> nodes.Node:
     for child in data.get("c", []):
         node += _decode_node(child)
     return node
+
+
+def published(objects: list[KommunObject], kept: dict[str, bytes]) -> str:
+    """A document's objects as ``kommun-objects.json`` holds them (a JSON
+    array): each object's fields, and the excerpts of a published one."""
+    entries = [
+        {
+            "object": encode(obj),
+            "excerpts": {
+                excerpt.name: encode_nodes(copies(kept[key]))
+                for excerpt in obj.excerpts
+                if obj.published and (key := f"{obj.id}#{excerpt.name}") in kept
+            },
+        }
+        for obj in objects
+    ]
+    return (
+        json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        if entries
+        else ""
+    )

@@ -33,7 +33,7 @@ from ..reading.generated import BeredningDirective, RemissammanstallningDirectiv
 from ..reading.roles import ROLE_MARK, KommunXRefRole
 from ..reading.sections import AvsnittDirective
 from ..swedish import capitalise, normalise, with_kind
-from . import excerpts
+from . import excerpts, interchange
 from .arenden import ArendeIndex
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
@@ -43,7 +43,15 @@ from .remote import is_federated, refnode
 logger = logging.getLogger(__name__)
 
 #: Per document: what is collected from it (see :meth:`KommunDomain.process_doc`).
-STORES = ("objects", "refs", "excerpts", "placeholders", "compilations", "people")
+STORES = (
+    "objects",
+    "refs",
+    "excerpts",
+    "placeholders",
+    "compilations",
+    "people",
+    "published",
+)
 
 
 class KommunDomain(Domain):
@@ -72,11 +80,12 @@ class KommunDomain(Domain):
         "placeholders": {},  # docname -> True: it has generated content
         "compilations": {},  # docname -> dnr of the remissammanställningar on it
         "people": {},  # docname -> {person's name normalised: anchor} (personregister)
+        "published": {},  # docname -> its objects as kommun-objects.json has them
         "generation": 0,  # counts changes to what is collected
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 8
+    data_version = 9
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).
@@ -137,6 +146,9 @@ class KommunDomain(Domain):
                 for node in pending
                 if node["generate"] == "person"
             },
+            # encoded as read, so a build writes the file without encoding
+            # what it did not read (output/published.py)
+            "published": interchange.published(objects, kept),
         }
         for store, value in found.items():
             if value:

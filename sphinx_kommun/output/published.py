@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..domain import excerpts
 from ..domain.federation import FILE, FORMAT, VERSION
-from ..domain.interchange import encode, encode_nodes
-from ..domain.model import KommunObject
 from ..domain.remote import is_federated
 from ..domain.store import get_domain
 
@@ -29,35 +25,20 @@ from ..domain.store import get_domain
 BUILDERS = ("html", "dirhtml")
 
 
-def _entry(obj: KommunObject, kept: dict[str, bytes]) -> dict[str, Any]:
-    quoted = {
-        excerpt.name: encode_nodes(excerpts.copies(kept[key]))
-        for excerpt in obj.excerpts
-        if obj.published and (key := f"{obj.id}#{excerpt.name}") in kept
-    }
-    return {"object": encode(obj), "excerpts": quoted}
-
-
 def write(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: the file, from every object written here."""
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    domain = get_domain(app.env)
-    stored = domain.data["excerpts"]
-    pages = {
-        app.builder.get_target_uri(docname): [
-            _entry(obj, stored.get(docname, {})) for obj in objects
-        ]
-        for docname, objects in sorted(domain.objects.items())
-        if objects and not is_federated(docname)
-    }
-    data = {
-        "format": FORMAT,
-        "version": VERSION,
-        "project": app.config.project,
-        "pages": pages,
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    encoded = get_domain(app.env).data["published"]
+    # each document's objects were encoded when it was read (domain/store.py)
+    pages = ",".join(
+        f"{json.dumps(app.builder.get_target_uri(docname), ensure_ascii=False)}:"
+        f"{encoded[docname]}"
+        for docname in sorted(encoded)
+        if not is_federated(docname)
+    )
+    head = {"format": FORMAT, "version": VERSION, "project": app.config.project}
+    text = json.dumps(head, ensure_ascii=False)[:-1] + f', "pages": {{{pages}}}}}'
     path = Path(app.outdir, FILE)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
