@@ -120,6 +120,21 @@ def test_every_address_in_the_export_is_an_exported_file(
     assert missing(export.outdir) == set()
     system = objects[BASE + "system.json"]
     assert system["oparlVersion"] == "https://schema.oparl.org/1.1/"
+    assert system["sk:publicering"] == "public"
+
+
+def test_an_internal_export_holds_everything_and_says_so(tmp_path: Path) -> None:
+    app = build_once(
+        "oparl",
+        ROOTS / "test-oparl",
+        tmp_path,
+        confoverrides={"kommun_publication": "internal"},
+    )
+    assert warnings_of(app) == ""
+    objects = read_back(app.outdir)
+    assert objects[BASE + "system.json"]["sk:publicering"] == "internal"
+    hidden = papers_by_id(objects)["ks-2024-0123-yttrande-miljö-och-hälsoskyddsnämnden"]
+    assert hidden["sk:sammanfattning"] == "Ringvägen 14 har ett tak som skuggas"
 
 
 def addresses(outdir: Path, base: str = BASE) -> set[str]:

@@ -133,6 +133,8 @@ def _system(env: BuildEnvironment, site: Site, bodies: str) -> Json:
         "body": bodies,
         "name": str(env.config.project),
         "product": "https://pypi.org/project/sphinx-kommun/",
+        # "internal": everything, also what a public build leaves out
+        "sk:publicering": KommunConfig.from_config(env.config).publication,
     }
     if site.html:
         system["website"] = site.html
