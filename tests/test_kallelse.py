@@ -593,3 +593,26 @@ def test_seats_with_dates_show_their_period(project_copy: Copy, build: Build) ->
     assert "Ersättare S 1 januari 2023 – 29 februari 2024" in mats
     karin = text[text.index("Karin Wikström Förtroendeuppdrag") :]
     assert "Undertecknat Tjänsteskrivelse: Detaljplan för Vallastaden etapp 3" in karin
+
+
+def test_without_a_register_the_pages_say_so(project_copy: Copy, build: Build) -> None:
+    src = project_copy("umea")
+    edit(src / "conf.py", 'kommun_ledamoter = "ledamoter.toml"\n', "")
+    (src / "kallelse.rst").write_text(
+        "Kallelse\n========\n\n.. kallelse::\n", encoding="utf-8"
+    )
+    append(src / "index.rst", "   kallelse\n")
+    app = build(src)
+    assert sorted(warning_lines(app)) == [
+        "kallelse.rst:4: WARNING: kallelsen saknar :sammantrade: och sidan har "
+        "inget eller flera sammanträden [kommun.ref]",
+        "ledamoter.rst:4: WARNING: personregistret är tomt: kommun_ledamoter anger "
+        "inget register [kommun.register]",
+        "sammantrade.rst:4: WARNING: Kommunfullmäktige finns inte i registret "
+        "(kommun_ledamoter): kallelsen namnger inga ledamöter [kommun.register]",
+        "sammantrade.rst:4: WARNING: kallelsen har ingen undertecknare: ange "
+        ":undertecknare: eller organets ordförande i registret [kommun.missing]",
+    ]
+    # names stay text; the motion report does not need the register
+    assert "Maria Nyström (V)" in html_text(app.outdir / "motion.html")
+    assert "KS 2020/0412" in html_text(app.outdir / "motionsredovisning.html")
