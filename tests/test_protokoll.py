@@ -141,7 +141,7 @@ def test_the_justering_the_anslag_and_the_last_day_to_appeal(
     assert "Justering: 19 juni 2024, Kommunhuset" in text
     assert "Anslaget på anslagstavlan: 20 juni 2024" in text
     assert "Sista dag att överklaga: 11 juli 2024" in text
-    assert "senast 11 juli 2024 (kommunallagen 13 kap. 5 §)" in text
+    assert "senast den 11 juli 2024 (kommunallagen 13 kap. 5 §)" in text
 
 
 def test_the_paragraph_links_its_arende_and_they_link_back(
@@ -533,7 +533,7 @@ def test_the_pdf_holds_the_protokoll(tmp_path: Path) -> None:
         "Omröstningen utfaller med 2 ja-röster mot 2 nej-röster",
         "Kommunfullmäktige beslutar enligt kommunstyrelsens förslag.",
         "Vi reserverar oss till förmån för motionen",
-        "senast 11 juli 2024",
+        "senast den 11 juli 2024",
     ):
         assert expected in text, expected
     for row in (

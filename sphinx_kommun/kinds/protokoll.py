@@ -314,7 +314,7 @@ def render_protokoll(
         container += render.para(
             _(
                 "Den som vill överklaga ett beslut genom laglighetsprövning ska "
-                "göra det senast %(date)s (kommunallagen 13 kap. 5 §)."
+                "göra det senast den %(date)s (kommunallagen 13 kap. 5 §)."
             ),
             classes=["kommun-appeal"],
             date=format_date(protokoll.appeal_day, d.locale),
