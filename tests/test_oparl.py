@@ -631,6 +631,16 @@ def test_a_parallel_export_equals_a_serial_one(
     )
     assert warnings_of(parallel) == ""
     assert files_of(parallel.outdir) == files_of(serial.outdir)
+    html = build(src, "html", builddir=src / "_html", freshenv=True, parallel=2)
+    feeds = {k: v for k, v in files_of(html.outdir).items() if k.startswith("feeds/")}
+    assert sorted(feeds) == [
+        "feeds/arenden.atom",
+        "feeds/sammantraden-kommunfullmaktige.ics",
+        "feeds/sammantraden-kommunstyrelsen.ics",
+        "feeds/sammantraden.ics",
+    ]
+    serial_html = files_of(build(src, "html", builddir=src / "_one").outdir)
+    assert feeds == {k: v for k, v in serial_html.items() if k.startswith("feeds/")}
 
 
 # -- the publishing template -------------------------------------------------------

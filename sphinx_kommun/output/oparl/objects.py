@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ...domain.index import ObjectIndex
 from ...domain.members import Register
-from ...domain.model import KommunObject, Person, dnr_slug
+from ...domain.model import KommunObject, Person, RoleRef, dnr_slug
 from ...domain.remote import is_federated, page_of
 from ...kinds.arende import Arende
 from ...swedish import normalise
@@ -58,10 +58,19 @@ class Export:
     organizations: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
     _pages: dict[str, Json] = field(default_factory=dict)
+    _refs: dict[str, list[RoleRef]] | None = None
 
     @property
     def body(self) -> str:
         return self.site.url("body", self.kommun)
+
+    def refs_from(self, source: str) -> list[RoleRef]:
+        """The references written in the object ``source``."""
+        if self._refs is None:
+            self._refs = {}
+            for ref in self.index.refs:
+                self._refs.setdefault(ref.source, []).append(ref)
+        return self._refs.get(source, [])
 
     def new(self, kind: str, url: str, **props: Any) -> Json:
         """A new OParl object of type ``kind`` at ``url``, kept for writing."""

@@ -164,9 +164,7 @@ def _own(ex: Export, obj: KommunObject) -> Json:
 def related(ex: Export, obj: KommunObject) -> list[str]:
     """The papers the references written in ``obj`` lead to."""
     found = []
-    for ref in ex.index.refs:
-        if ref.source != obj.id:
-            continue
+    for ref in ex.refs_from(obj.id):
         target = ex.index.resolve(ref.kind, ref.target, ref.refdnr)
         if target is not None and own(target) and not isinstance(target, Sammantrade):
             found.append(ex.paper_url(target))
