@@ -10,6 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_kommun.output.html.accessibility import label_in_name
 from sphinx_kommun.output.html.banner import finish
 from sphinx_kommun.testing import line_of, warning_lines, warnings_of
 
@@ -170,3 +171,25 @@ def test_a_main_element_keeps_its_id_and_a_page_without_one_no_skip_link() -> No
     without = "<body><p>Text</p></body>"
     assert finish(without, BANNER, "Hoppa") == f"<body>{BANNER}<p>Text</p></body>"
     assert finish("<p>utan body</p>", BANNER, "Hoppa") == "<p>utan body</p>"
+
+
+def test_a_button_labelled_with_the_start_of_its_text_is_named_by_its_text() -> None:
+    """pydata-sphinx-theme's search button (WCAG 2.5.3): its label 'Sök' is
+    dropped, as its text 'Sök Ctrl + K' names it; other labels stay."""
+    search = (
+        '<button class="btn search-button-field" title="Sök" aria-label="Sök">'
+        '<i class="fa-solid"></i> <span>Sök</span> '
+        "<span><kbd>Ctrl</kbd>+<kbd>K</kbd></span></button>"
+    )
+    assert label_in_name(f"<body>{search}</body>") == (
+        "<body>" + search.replace(' aria-label="Sök"', "") + "</body>"
+    )
+    kept = [
+        '<button aria-label="Sök">Sök</button>',  # the same words
+        '<button aria-label="Sök"><i class="icon"></i></button>',  # an icon
+        '<button aria-label="Meny">Visa menyn</button>',  # other words
+        '<button aria-label="Sök">Söker</button>',  # not a whole word
+        "<button>Sök Ctrl+K</button>",  # no label
+    ]
+    for button in kept:
+        assert label_in_name(button) == button

@@ -268,6 +268,32 @@ def test_reference_screenshot(
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_axe_finds_no_violation_in_any_theme(
+    theme_sites: Callable[[str], Site], browser_page: Page, theme: str
+) -> None:
+    """axe-core's WCAG 2.1 A/AA check in each theme, on a page of each kind
+    (the start page, a motion, an utlåtande with its remissammanställning, a
+    meeting, the search page): no violation (every page of the example is
+    checked under one theme above, KOMMUN_BROWSER_THEME)."""
+    site = theme_sites(theme)
+    found = {}
+    for name in [
+        "index.html",
+        MOTION,
+        UTLATANDE,
+        "sammantraden/kf-2021-03-15.html",
+        "search.html",
+    ]:
+        response = browser_page.goto(site.url_of(name))
+        assert response is not None and response.ok, name
+        for violation in axe(browser_page):
+            found[(name, violation["id"])] = [
+                " ".join(node["html"].split())[:200] for node in violation["nodes"]
+            ]
+    assert found == {}
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_the_first_tab_stop_is_a_skip_link_to_the_main_content(
     theme_sites: Callable[[str], Site], browser_page: Page, theme: str
 ) -> None:

@@ -7,11 +7,14 @@ navigation made with the template's ``toctree()``, each gets the level
 below the heading before it (2 where none is). Header cells get their
 ``scope`` (a table's first column names its row), and a document's title
 (a rubric, kept out of the table of contents) the role of a heading. Colour contrast of the themes' footers and of our
-own marks is fixed in ``static/kommun.css``.
+own marks is fixed in ``static/kommun.css``. In the rendered page (see
+:mod:`.banner`), a button whose ``aria-label`` is only the start of its
+visible text is named by its text (:func:`label_in_name`).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -89,3 +92,33 @@ def heading_levels(
             return _levelled(found) if isinstance(found, str) else found
 
         context["toctree"] = levelled_toctree
+
+
+_BUTTON = re.compile(r"<button\b([^>]*)>(.*?)</button>", re.S)
+_ARIA_LABEL = re.compile(r'\s+aria-label="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _words(text: str) -> str:
+    return " ".join(html.unescape(text).split())
+
+
+def label_in_name(page: str) -> str:
+    """A button labelled with only the start of the text it shows is named
+    by that text (WCAG 2.5.3, Label in Name): pydata-sphinx-theme's and
+    sphinx-book-theme's search button says "Sök Ctrl + K" and is labelled
+    "Sök"; without the label its name is what it says."""
+    if "<button" not in page or "aria-label" not in page:
+        return page
+
+    def named(button: re.Match[str]) -> str:
+        attributes, inner = button.group(1), button.group(2)
+        label = _ARIA_LABEL.search(attributes)
+        if label is None:
+            return button.group(0)
+        name, text = _words(label.group(1)), _words(_TAG.sub(" ", inner))
+        if not name or text == name or not text.startswith(name + " "):
+            return button.group(0)
+        return f"<button{_ARIA_LABEL.sub('', attributes, count=1)}>{inner}</button>"
+
+    return _BUTTON.sub(named, page)

@@ -12,7 +12,8 @@ bridge's ``render`` gets a last step, for pages whose context
 pydata-sphinx-theme, sphinx-book-theme) keeps it, in the page's language,
 and the banner follows it; elsewhere ours comes first, pointing at the
 element with ``role="main"`` (given an id and ``tabindex="-1"`` so that it
-takes the focus).
+takes the focus). The same last step names buttons by what they say
+(:func:`.accessibility.label_in_name`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from ...config import KommunConfig, conf_location
 from ...i18n import _
+from .accessibility import label_in_name
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +162,7 @@ def builder_inited(app: Sphinx) -> None:
     def finished(template: str, context: dict[str, Any]) -> str:
         page = render(template, context)
         top = context.get(KEY)
-        return finish(page, *top) if top else page
+        return label_in_name(finish(page, *top)) if top else page
 
     templates.render = finished
 
