@@ -300,6 +300,40 @@ def test_a_protokoll_and_its_paragrafer(tmp_path: Path) -> None:
     assert meeting["resultsProtocol"]["accessUrl"] == base + "protokoll.html"
 
 
+README = ROOTS.parent.parent / "README.md"
+
+
+def sk_properties(data: Any) -> set[str]:
+    """Every ``sk:`` property in ``data``, however deep."""
+    if isinstance(data, dict):
+        own = {key for key in data if key.startswith("sk:")}
+        return own.union(*(sk_properties(v) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(sk_properties(v) for v in data))
+    return set()
+
+
+def test_every_sk_property_is_in_the_readme(
+    export: SphinxTestApp, tmp_path: Path
+) -> None:
+    protokoll = build_once(
+        "oparl",
+        ROOTS / "test-protokoll",
+        tmp_path,
+        confoverrides={"html_baseurl": "https://handlingar.harnosand.example/"},
+    )
+    used = set()
+    for outdir in (export.outdir, protokoll.outdir):
+        for path in outdir.rglob("*.json"):
+            used |= sk_properties(json.loads(path.read_text("utf-8")))
+    text = README.read_text("utf-8")
+    section = text[text.index("### Open data: OParl and feeds") :]
+    section = section[: section.index("\n### ", 5)]
+    documented = set(re.findall(r"`(sk:\w+)`", section))
+    assert len(used) > 40
+    assert used - documented == set()
+
+
 def test_the_meetings_agenda_and_results(export: SphinxTestApp) -> None:
     objects = read_back(export.outdir)
     meeting = objects[BASE + "meeting/kommunstyrelsen-2024-05-13.json"]
