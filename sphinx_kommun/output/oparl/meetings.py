@@ -49,8 +49,10 @@ def times(meeting: Sammantrade) -> tuple[dt.datetime | None, dt.datetime | None]
 def decided_at(ex: Export, meeting: Sammantrade, dnr: str) -> Beslut | None:
     """The beslut in ärende ``dnr`` of the meeting's body on its day."""
     for beslut in ex.index.beslut(dnr):
-        if beslut.date == meeting.date and normalise(beslut.body) == normalise(
-            meeting.body
+        if (
+            own(beslut)
+            and beslut.date == meeting.date
+            and normalise(beslut.body) == normalise(meeting.body)
         ):
             return beslut
     return None
