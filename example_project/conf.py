@@ -32,7 +32,8 @@ kommun_accessibility = {
     "status": "delvis",
     "brister": [
         "Tabellerna i remissammanställningen rullas i sidled på smala skärmar.",
-        "PDF-handlingarna är inte taggade.",
+        "PDF-handlingarna (PDF/A) är inte taggade för skärmläsare; samma "
+        "handlingar finns som webbsidor.",
     ],
     "bedomd": "2026-12-06",
     "metod": "Vi har testat webbplatsen med axe-core (WCAG 2.1 nivå A och AA) "

@@ -161,6 +161,14 @@ def test_the_paragraph_links_its_arende_and_they_link_back(
     )
 
 
+def test_the_meeting_links_its_protokoll(built: SphinxTestApp) -> None:
+    """The sammanträde's page names the protokoll of the same body and day."""
+    meeting = text_of(built, "sammantrade")
+    assert "Protokoll Protokoll: Kommunfullmäktiges protokoll 17 juni 2024" in meeting
+    source = (built.outdir / "sammantrade.html").read_text(encoding="utf-8")
+    assert 'href="protokoll.html#protokoll-kommunfullmäktige-2024-06-17"' in source
+
+
 def test_a_role_to_the_beslut_names_the_directive_not_the_paragraph(
     src: Path, build: Callable[..., SphinxTestApp]
 ) -> None:

@@ -27,7 +27,7 @@ def commands(name: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name", ["handlingar.yml", "arkiv.yml"])
+@pytest.mark.parametrize("name", ["publicera.yml", "arkiv.yml"])
 def test_every_build_of_the_template_fails_on_a_warning(name: str) -> None:
     builds = [c for c in commands(name) if "sphinx-build" in c]
     assert builds
@@ -35,13 +35,13 @@ def test_every_build_of_the_template_fails_on_a_warning(name: str) -> None:
 
 
 def test_the_publishing_template_builds_what_is_published() -> None:
-    run = " ".join(commands("handlingar.yml"))
+    run = " ".join(commands("publicera.yml"))
     for part in ("-b html", "-M latexpdf", "-b oparl", "sphinx-kommun check"):
         assert part in run, part
 
 
 def test_the_templates_check_passes_on_the_example() -> None:
-    (check,) = [c for c in commands("handlingar.yml") if "sphinx-kommun check" in c]
+    (check,) = [c for c in commands("publicera.yml") if "sphinx-kommun check" in c]
     args = shlex.split(check)[1:]
     result = subprocess.run(
         [sys.executable, "-m", "sphinx_kommun", *args],

@@ -18,11 +18,13 @@ from ..kinds.beslut import Beslut
 from ..kinds.beslutspunkt import Beslutspunkt, Proposing
 from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.paragraf import Paragraf
+from ..kinds.protokoll import Protokoll
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
+from ..swedish import fold
 from .model import KommunObject, RoleRef
 from .protocol import decisions_of
 
@@ -50,6 +52,7 @@ class Lookups(Protocol):
     def concerns(self, reservation: Reservation) -> KommunObject | None: ...
     def beslut(self, dnr: str) -> list[Beslut]: ...
     def remiss_rank(self, obj: KommunObject) -> int: ...
+    def sammantraden(self) -> list[Sammantrade]: ...
     def resolve(
         self, kind: str, target: str, refdnr: str = ""
     ) -> KommunObject | None: ...
@@ -129,6 +132,11 @@ def _links(index: Lookups, obj: KommunObject) -> Iterator[Link]:
     elif isinstance(obj, Arende):
         for dnr in obj.related:
             yield index.arende(dnr), link("relaterat")
+    elif isinstance(obj, Protokoll):
+        # the meeting it is the protokoll of: the same body on the same day
+        for meeting in index.sammantraden():
+            if meeting.date == obj.date and fold(meeting.body) == fold(obj.body):
+                yield meeting, link("protokoll")
 
 
 def _decided(index: Lookups, beslut: Beslut) -> Iterator[Link]:

@@ -18,6 +18,7 @@ from .protocol import paragraf_label
 from .registry import generator
 
 _RELATIONS = (
+    ("protokoll", N_("Protokoll")),
     ("remitterad", N_("Remitterad")),
     ("besvaras", N_("Besvaras av")),
     ("reservation", N_("Reservationer")),

@@ -193,7 +193,8 @@ def configure(app: Sphinx, config: Config) -> None:
 
     templates = str(Path(__file__).parent.parent / "output" / "html" / "templates")
     if templates not in config.templates_path:
-        config.templates_path.append(templates)
+        # a new list: the default one is shared by every app in the process
+        config.templates_path = [*config.templates_path, templates]
     if not config.html_sidebars:
         config.html_sidebars = THEME_SIDEBARS.get(config.html_theme, DEFAULT_SIDEBARS)
 

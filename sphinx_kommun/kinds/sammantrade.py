@@ -100,6 +100,7 @@ def render_sammantrade(
     container.extend(body)
     container += d.pending("sammantrade-agenda", target=meeting.id)
     container.extend(d.footer(meeting))
+    container += d.backlinks(meeting)
     return [container]
 
 
