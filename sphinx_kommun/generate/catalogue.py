@@ -22,7 +22,7 @@ from ..domain.remote import is_federated, page_of
 from ..i18n import _
 from ..kinds.arende import Arende
 from ..nodes import kommun_generated, kommun_pending
-from ..reading.directive import ObjectDirective
+from ..reading.generated import GeneratedDirective
 from .context import Context
 from .registry import generator
 
@@ -30,25 +30,12 @@ from .registry import generator
 YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)|/(\d\d)$")
 
 
-class ArendeforteckningDirective(ObjectDirective):
+class ArendeforteckningDirective(GeneratedDirective):
     """``.. arendeforteckning::``: every ärende of the project and of the
     projects it reads."""
 
     generated: ClassVar[str] = "arendeforteckning"
     has_content = False
-    optional_arguments = 0
-    options_help: ClassVar[dict[str, str]] = {}
-
-    @property
-    def kind(self) -> str:
-        return self.generated
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return []
-
-    def known_options(self) -> set[str]:
-        return set()
 
     def run(self) -> list[nodes.Node]:
         return [self.pending("arendeforteckning")]

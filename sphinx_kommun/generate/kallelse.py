@@ -24,8 +24,8 @@ from ..domain.register import Body, Member, register_of
 from ..i18n import _
 from ..kinds.sammantrade import Sammantrade
 from ..nodes import kommun_generated, kommun_pending
-from ..reading.directive import ObjectDirective
-from ..swedish import fold, parse_date
+from ..reading.generated import GeneratedDirective
+from ..swedish import parse_date
 from .agenda import agenda, agenda_rows, agenda_table
 from .context import Context
 from .registry import generator
@@ -33,29 +33,17 @@ from .registry import generator
 logger = logging.getLogger(__name__)
 
 
-class KallelseDirective(ObjectDirective):
+class KallelseDirective(GeneratedDirective):
     """``.. kallelse::``: the notice of a sammanträde."""
 
     generated: ClassVar[str] = "kallelse"
     has_content = True
-    optional_arguments = 0
     options_help: ClassVar[dict[str, str]] = {
         "sammantrade": "the id of the sammanträde (default: the one on the same page)",
         "datum": "the date the kallelse is sent (YYYY-MM-DD)",
         "undertecknare": "who signs, one per line: Name, role (default: the "
         "body's ordförande in the register)",
     }
-
-    @property
-    def kind(self) -> str:
-        return self.generated
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return list(cls.options_help)
-
-    def known_options(self) -> set[str]:
-        return {fold(name) for name in self.option_names()}
 
     def run(self) -> list[nodes.Node]:
         register_of(self.env)  # the page is read again when the register changes

@@ -25,7 +25,7 @@ from ..i18n import _
 from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Motion
 from ..nodes import kommun_generated, kommun_pending
-from ..reading.directive import ObjectDirective
+from ..reading.generated import GeneratedDirective
 from ..swedish import capitalise, fold, format_date, parse_date
 from .context import Context
 from .registry import generator
@@ -38,27 +38,15 @@ NOT_FINAL = frozenset({"återremiss", "bordläggning"})
 PDF_METADATA = "kommun-pdf"
 
 
-class MotionsredovisningDirective(ObjectDirective):
+class MotionsredovisningDirective(GeneratedDirective):
     """``.. motionsredovisning::``: the motions not finished within a year."""
 
     generated: ClassVar[str] = "motionsredovisning"
     has_content = True
-    optional_arguments = 0
     options_help: ClassVar[dict[str, str]] = {
         "datum": "the date of the report (YYYY-MM-DD; required)",
         "organ": "the body reporting (default: the profile's styrelse)",
     }
-
-    @property
-    def kind(self) -> str:
-        return self.generated
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return list(cls.options_help)
-
-    def known_options(self) -> set[str]:
-        return {fold(name) for name in self.option_names()}
 
     def run(self) -> list[nodes.Node]:
         date = self.date("datum")

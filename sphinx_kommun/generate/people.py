@@ -28,7 +28,7 @@ from ..domain.model import (
 from ..domain.register import Member, register_of
 from ..i18n import N_, _
 from ..nodes import kommun_generated, kommun_pending
-from ..reading.directive import ObjectDirective
+from ..reading.generated import GeneratedDirective
 from ..swedish import capitalise, fold, format_date, normalise, slug
 from .context import Context
 from .registry import generator
@@ -50,28 +50,16 @@ def person_anchor(name: str) -> str:
     return "person-" + (slug(name) or "utan-namn")
 
 
-class PersonregisterDirective(ObjectDirective):
+class PersonregisterDirective(GeneratedDirective):
     """``.. personregister::``: a section per person of the register."""
 
     generated: ClassVar[str] = "personregister"
     has_content = True  # the options may be written there, and an introduction
-    optional_arguments = 0
     options_help: ClassVar[dict[str, str]] = {
         "organ": "only the members of these bodies, one per line or ';' "
         "(default: every body of the register)",
         "person": "only these people, one per line or ';' (a page of one's own)",
     }
-
-    @property
-    def kind(self) -> str:
-        return self.generated
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return list(cls.options_help)
-
-    def known_options(self) -> set[str]:
-        return {fold(name) for name in self.option_names()}
 
     def run(self) -> list[nodes.Node]:
         register = register_of(self.env)

@@ -20,30 +20,18 @@ from .. import render
 from ..domain.remote import is_federated
 from ..i18n import _
 from ..nodes import kommun_pending
-from ..reading.directive import ObjectDirective
-from ..swedish import capitalise, fold, genitive, normalise
+from ..reading.generated import GeneratedDirective
+from ..swedish import capitalise, genitive, normalise
 from .context import Context
 from .registry import generator
 
 
-class PrenumereraDirective(ObjectDirective):
+class PrenumereraDirective(GeneratedDirective):
     """``.. prenumerera::``: links to the calendars and the Atom feed."""
 
     generated: ClassVar[str] = "prenumerera"
     has_content = False
-    optional_arguments = 0
     options_help: ClassVar[dict[str, str]] = {}
-
-    @property
-    def kind(self) -> str:
-        return self.generated
-
-    @classmethod
-    def option_names(cls) -> list[str]:
-        return list(cls.options_help)
-
-    def known_options(self) -> set[str]:
-        return {fold(name) for name in self.option_names()}
 
     def run(self) -> list[nodes.Node]:
         return [self.pending("prenumerera")]

@@ -22,21 +22,15 @@ PARTS = (
 )
 
 
-class RemissammanstallningDirective(ObjectDirective):
-    """``.. remissammanstallning::``: the compiled referral answers of an ärende.
+class GeneratedDirective(ObjectDirective):
+    """A directive whose content is generated when its page is written: its
+    name is its kind, its options are :attr:`options_help`'s (what each
+    means, for the README's table)."""
 
-    Never written by hand: every sentence comes from the remiss, yttrande,
-    reservation and utlåtande directives of the ärende.
-    """
-
-    generated: ClassVar[str] = "remissammanstallning"
-    has_content = True  # only to keep what is written there, with a warning
+    generated: ClassVar[str]
     optional_arguments = 0
-    default_parts: tuple[str, ...] = PARTS
     #: its options and what they mean
-    options_help: ClassVar[dict[str, str]] = {
-        "delar": "which parts, among: " + ", ".join(PARTS),
-    }
+    options_help: ClassVar[dict[str, str]] = {}
 
     @property
     def kind(self) -> str:
@@ -47,7 +41,25 @@ class RemissammanstallningDirective(ObjectDirective):
         return list(cls.options_help)
 
     def known_options(self) -> set[str]:
-        return {"dnr", *(fold(name) for name in self.option_names())}
+        return {fold(name) for name in self.option_names()}
+
+
+class RemissammanstallningDirective(GeneratedDirective):
+    """``.. remissammanstallning::``: the compiled referral answers of an ärende.
+
+    Never written by hand: every sentence comes from the remiss, yttrande,
+    reservation and utlåtande directives of the ärende.
+    """
+
+    generated: ClassVar[str] = "remissammanstallning"
+    has_content = True  # only to keep what is written there, with a warning
+    default_parts: tuple[str, ...] = PARTS
+    options_help: ClassVar[dict[str, str]] = {
+        "delar": "which parts, among: " + ", ".join(PARTS),
+    }
+
+    def known_options(self) -> set[str]:
+        return {"dnr", *super().known_options()}
 
     def run(self) -> list[nodes.Node]:
         dnr = self.dnr()
