@@ -23,7 +23,7 @@ from sphinx.errors import SphinxError
 from .progress import Progress
 from .project import project_dir
 from .sphinxrun import Problem, WarningStream, application, session
-from .term import CliError, _, paint, say
+from .term import CliError, _, add_project_dir, paint, say
 
 
 def add_parser(commands: Any) -> None:
@@ -35,12 +35,7 @@ def add_parser(commands: Any) -> None:
             "delar en miljö, så PDF:erna läser inget som redan är läst."
         ),
     )
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        metavar=_("KATALOG"),
-        help=_("projektets katalog (förval: den aktuella)"),
-    )
+    add_project_dir(parser)
     parser.add_argument(
         "-W", dest="strict", action="store_true", help=_("varningar är fel")
     )

@@ -19,7 +19,7 @@ from sphinx.errors import SphinxError
 from .build import count
 from .project import project_dir
 from .sphinxrun import Problem, WarningStream, application, session
-from .term import CliError, _, paint, say
+from .term import CliError, _, add_project_dir, paint, say
 
 FORMATS = ("text", "json", "github")
 
@@ -33,12 +33,7 @@ def add_parser(commands: Any) -> None:
             "avslutar med status 1 om det finns någon varning."
         ),
     )
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        metavar=_("KATALOG"),
-        help=_("projektets katalog (förval: den aktuella)"),
-    )
+    add_project_dir(parser)
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help=_("utdataformat")
     )

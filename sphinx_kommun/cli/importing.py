@@ -21,7 +21,7 @@ from . import documents
 from .answers import yttrande_path
 from .files import listed, write
 from .project import Found, dnr_of, entries, find_arende, of_arende, project_dir
-from .term import CliError, _, warn
+from .term import CliError, _, add_project_dir, warn
 
 #: The options a yttrande's header takes from the Word file, in order.
 ORDER = (
@@ -45,11 +45,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--instans", help=_("remissinstansen, om Word-filen inte anger den")
     )
-    parser.add_argument(
-        "--dir",
-        metavar=_("KATALOG"),
-        help=_("projektets katalog (förval: den aktuella)"),
-    )
+    add_project_dir(parser, option=True)
     parser.add_argument(
         "--ut", type=Path, metavar=_("FIL"), help=_("skriv hit i stället")
     )

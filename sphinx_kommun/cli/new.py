@@ -10,7 +10,7 @@ from typing import Any
 
 from . import answers, cases
 from .files import date
-from .term import _
+from .term import _, add_project_dir
 
 
 def add_parser(commands: Any) -> None:
@@ -38,11 +38,7 @@ def _kind(
     )
     if dnr:
         parser.add_argument("dnr", metavar="DNR", help=_("ärendets diarienummer"))
-    parser.add_argument(
-        "--dir",
-        metavar=_("KATALOG"),
-        help=_("projektets katalog (förval: den aktuella)"),
-    )
+    add_project_dir(parser, option=True)
     return parser
 
 

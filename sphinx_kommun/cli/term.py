@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..i18n import _ as translation
 
@@ -60,3 +60,16 @@ def warn(text: str) -> None:
 
 def fail(text: str) -> None:
     print(paint(text, "red", sys.stderr), file=sys.stderr)
+
+
+def add_project_dir(parser: Any, *, option: bool = False) -> None:
+    """The project's folder, the current one unless given: ``KATALOG`` after
+    the command, or ``--dir KATALOG`` where the command takes other
+    arguments."""
+    names, extra = (("--dir",), {}) if option else (("dir",), {"nargs": "?"})
+    parser.add_argument(
+        *names,
+        metavar=_("KATALOG"),
+        help=_("projektets katalog (förval: den aktuella)"),
+        **extra,
+    )
