@@ -27,6 +27,7 @@ from .validators import (
     is_federation,
     is_pdf_standard,
     is_plugin_list,
+    is_positive,
     is_profile_entries,
     is_publication,
     is_regex,
@@ -187,8 +188,8 @@ class KommunConfig:
         1,
         "The number of the first § of a body's protokoll each year; the "
         "numbers continue over the year (a protokoll's :forsta-paragraf: "
-        "starts anew).",
-        is_count,
+        "starts anew); 1 or more.",
+        is_positive,
     )
     check_personnummer: bool = _setting(
         True,

@@ -58,6 +58,12 @@ def is_count(value: Any) -> str | None:
     return None
 
 
+def is_positive(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "must be a whole number, 1 or more"
+    return None
+
+
 def is_str(value: Any) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 

@@ -46,6 +46,14 @@ class Member:
     def with_party(self) -> str:
         return f"{self.name} ({self.party})" if self.party else self.name
 
+    def seated_on(self, day: dt.date | None) -> bool:
+        """Whether the member holds the seat on ``day`` (any day: None)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (
+            self.end is None or day <= self.end
+        )
+
 
 @dataclass(frozen=True)
 class Body:
@@ -72,8 +80,16 @@ class Body:
     @property
     def chair(self) -> Member | None:
         """The ordförande."""
+        return self.chair_on(None)
+
+    def chair_on(self, day: dt.date | None) -> Member | None:
+        """The ordförande on ``day`` (``från``, ``till``; any day: None)."""
         return next(
-            (m for m in self.ledamoter if normalise(m.role or "") == "ordförande"),
+            (
+                m
+                for m in self.ledamoter
+                if normalise(m.role or "") == "ordförande" and m.seated_on(day)
+            ),
             None,
         )
 

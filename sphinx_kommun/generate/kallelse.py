@@ -144,7 +144,7 @@ def kallelse(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         agenda_table(agenda_rows(ctx, items), f"{anchor}-arenden"),
         *[child.deepcopy() for child in node.children],
         *_summoned(body, meeting.date),
-        _signature(ctx, node, body),
+        _signature(ctx, node, body, meeting.date),
         classes=["kommun-kallelse"],
     )
     block = kommun_generated(classes=["kommun-kallelse-block"])
@@ -174,11 +174,7 @@ def _summoned(body: Body | None, date: dt.date | None) -> list[nodes.Node]:
 
 
 def _holds_seat(member: Member, date: dt.date | None) -> bool:
-    if date is None:
-        return True
-    return (member.start is None or member.start <= date) and (
-        member.end is None or date <= member.end
-    )
+    return member.seated_on(date)
 
 
 def _member(member: Member) -> list[nodes.Node]:
@@ -189,10 +185,13 @@ def _member(member: Member) -> list[nodes.Node]:
     return found
 
 
-def _signature(ctx: Context, node: kommun_pending, body: Body | None) -> nodes.Node:
+def _signature(
+    ctx: Context, node: kommun_pending, body: Body | None, day: dt.date | None
+) -> nodes.Node:
     signers = [Person(name=n, party=p, role=r) for n, p, r in node["signers"]]
-    if not signers and body is not None and body.chair is not None:
-        signers = [Person(name=body.chair.name, role=_("ordförande"))]
+    chair = body.chair_on(day) if body is not None else None
+    if not signers and chair is not None:
+        signers = [Person(name=chair.name, role=_("ordförande"))]
     if not signers:
         logger.warning(
             _(

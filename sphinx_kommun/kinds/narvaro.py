@@ -4,6 +4,7 @@ whether they are its members and the body has a quorum."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,16 @@ def read_person(d: ObjectDirective, option: str, entry: str) -> Person | None:
             {"entry": entry, "option": option},
         )
         return err.person
+
+
+def registered_chair(
+    d: ObjectDirective, organ: str, day: dt.date | None
+) -> Person | None:
+    """The body's ordförande on ``day`` in the register (``kommun_ledamoter``),
+    for a protokoll that names none."""
+    body = register_of(d.env).body(organ)
+    chair = body.chair_on(day) if body is not None else None
+    return Person(name=chair.name, party=chair.party) if chair else None
 
 
 def substitutes(d: ObjectDirective, members: tuple[Person, ...]) -> list[Substitute]:

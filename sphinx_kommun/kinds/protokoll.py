@@ -20,8 +20,14 @@ from ..domain.model import KommunObject, Person
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
-from ..swedish import format_date, genitive, join, parse_date, slug
-from .narvaro import Substitute, check_register, read_person, substitutes
+from ..swedish import format_date, genitive, parse_date, slug
+from .narvaro import (
+    Substitute,
+    check_register,
+    read_person,
+    registered_chair,
+    substitutes,
+)
 
 #: While a protokoll's content is read: what its §§ need of it.
 CURRENT_PROTOKOLL = "kommun:protokoll"
@@ -83,7 +89,9 @@ OPTIONS = {
         "ersättare serving, one per line: 'Name (Party) för Name (Party)'"
     ),
     "ovriga": kind.persons("others present, one per line: 'Name, role'"),
-    "ordforande": kind.text("the chair: Name (Party)"),
+    "ordforande": kind.text(
+        "the chair: Name (Party) (default: the body's ordförande in the register)"
+    ),
     "sekreterare": kind.text("the secretary: Name"),
     "justerare": kind.persons("who adjusts the protokoll, one per line"),
     "justering": kind.text(
@@ -188,7 +196,8 @@ def parse(d: ObjectDirective) -> tuple[Protokoll, list[nodes.Node]]:
         "members": members,
         "substitutes": tuple(substitutes(d, members)),
         "others": d.value("ovriga"),
-        "chair": read_person(d, "ordforande", d.value("ordforande")),
+        "chair": read_person(d, "ordforande", d.value("ordforande"))
+        or registered_chair(d, organ, when),
         "secretary": read_person(d, "sekreterare", d.value("sekreterare")),
         "adjusters": d.value("justerare"),
         "adjusted": adjusted,
@@ -225,27 +234,44 @@ def _names(people: tuple[Person, ...], locale: str) -> render.Part:
     return render.person_list(people, locale) if people else ""
 
 
+def _listed(parts: list[list[nodes.Node]]) -> list[nodes.Node]:
+    """Entries of a header field, separated by semicolons."""
+    found: list[nodes.Node] = []
+    for number, part in enumerate(parts):
+        if number:
+            found.append(nodes.Text("; "))
+        found.extend(part)
+    return found
+
+
 def _narvaro(d: ObjectDirective, protokoll: Protokoll) -> nodes.Element:
+    """Who serves and who else is present, each name linked to the person."""
     substitutes = [
-        f"{s.person.with_party()} "
-        + (_("för %(name)s") % {"name": s.ledamot.with_party()})
+        [
+            *render.person_inline(s.person),
+            *render.fill(" " + _("för %(name)s"), name=render.person_inline(s.ledamot)),
+        ]
         for s in protokoll.substitutes
+    ]
+    others = [
+        [
+            render.person_link(p.name, p.name),
+            nodes.Text(f", {p.role}" if p.role else ""),
+        ]
+        for p in protokoll.others
     ]
     fields = d.fields(
         (_("Tjänstgörande ledamöter"), _names(protokoll.members, d.locale)),
-        (_("Tjänstgörande ersättare"), "; ".join(substitutes)),
-        (
-            _("Övriga närvarande"),
-            "; ".join(
-                p.name + (f", {p.role}" if p.role else "") for p in protokoll.others
-            ),
-        ),
+        (_("Tjänstgörande ersättare"), _listed(substitutes)),
+        (_("Övriga närvarande"), _listed(others)),
     )
     block = render.header(fields, classes=["kommun-narvaro"])
     return block
 
 
-def justering_fields(protokoll: Protokoll, locale: str) -> list[tuple[str, str]]:
+def justering_fields(
+    protokoll: Protokoll, locale: str
+) -> list[tuple[str, render.Part]]:
     """The justering and the anslag, as the protokoll's end and an extract
     show them: justerare, date and place, the anslag's dates, the last day
     to appeal."""
@@ -255,8 +281,8 @@ def justering_fields(protokoll: Protokoll, locale: str) -> list[tuple[str, str]]
     def day(date: dt.date | None) -> str:
         return format_date(date, locale) if date else ""
 
-    rows = [
-        (_("Justerare"), join([p.with_party() for p in protokoll.adjusters], locale)),
+    rows: list[tuple[str, render.Part]] = [
+        (_("Justerare"), _names(protokoll.adjusters, locale)),
         (_("Justering"), ", ".join(part for part in (when, how) if part)),
         (_("Anslaget på anslagstavlan"), day(protokoll.posted)),
         (_("Anslaget tas ned"), day(protokoll.taken_down)),
@@ -287,9 +313,13 @@ def _signatures(d: ObjectDirective, protokoll: Protokoll) -> nodes.Element:
 def render_protokoll(
     d: ObjectDirective, protokoll: Protokoll, body: list[nodes.Node]
 ) -> list[nodes.Node]:
-    people = [
-        (_("Ordförande"), protokoll.chair.with_party() if protokoll.chair else ""),
-        (_("Sekreterare"), protokoll.secretary.name if protokoll.secretary else ""),
+    chair, secretary = protokoll.chair, protokoll.secretary
+    people: list[tuple[str, render.Part]] = [
+        (_("Ordförande"), render.person_inline(chair) if chair else ""),
+        (
+            _("Sekreterare"),
+            render.person_link(secretary.name, secretary.name) if secretary else "",
+        ),
     ]
     fields = d.fields(
         (_("Organ"), protokoll.body),

@@ -13,10 +13,12 @@ from typing import ClassVar
 
 from docutils import nodes
 
+from .. import render
 from ..domain.model import KommunObject, Person, dnr_slug
 from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
+from ..reading.people import PersonError, parse_person
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,11 +58,26 @@ def parse(d: ObjectDirective) -> tuple[Protokollsutdrag, list[nodes.Node]]:
     return utdrag, d.body("")
 
 
+def _recipient(entry: str) -> list[nodes.Node]:
+    """A recipient; a person's name linked to the person (a body's stays text,
+    as does a name the register lacks)."""
+    try:
+        person = parse_person(entry)
+    except PersonError:
+        return [nodes.Text(entry)]
+    return render.person_inline(person)
+
+
 def render_utdrag(
     d: ObjectDirective, utdrag: Protokollsutdrag, body: list[nodes.Node]
 ) -> list[nodes.Node]:
     container = d.container(utdrag)
-    container += d.header(utdrag, d.fields((_("Till"), "; ".join(utdrag.recipients))))
+    recipients: list[nodes.Node] = []
+    for number, recipient in enumerate(utdrag.recipients):
+        if number:
+            recipients.append(nodes.Text("; "))
+        recipients.extend(_recipient(recipient))
+    container += d.header(utdrag, d.fields((_("Till"), recipients)))
     container += d.pending("protokollsutdrag", target=utdrag.id)
     container.extend(body)
     container.extend(d.footer(utdrag))

@@ -135,10 +135,20 @@ def _casting(d: ObjectDirective, protokoll: Protokoll, votes: list[Vote]) -> str
 # -- rendering ---------------------------------------------------------------------
 
 
-def claim_name(claim: Claim) -> str:
-    """ "Anna Lindqvists (S) yrkande"."""
+def claim_part(claim: Claim) -> list[nodes.Node]:
+    """ "Anna Lindqvists (S) yrkande", the name linked to the person."""
     party = f" ({claim.person.party})" if claim.person.party else ""
-    return _("%(who)s yrkande") % {"who": genitive(claim.person.name) + party}
+    who = render.person_link(claim.person.name, genitive(claim.person.name) + party)
+    return render.fill(_("%(who)s yrkande"), who=who)
+
+
+def _claim_list(paragraf: Paragraf, numbers: Sequence[int], locale: str) -> render.Part:
+    """The claims ``numbers`` in running text: "A:s yrkande och B:s yrkande"."""
+    template = join([f"%({n})s" for n in range(len(numbers))], locale)
+    return render.fill(
+        template,
+        **{str(n): claim_part(paragraf.claims[c]) for n, c in enumerate(numbers)},
+    )
 
 
 def _claims(paragraf: Paragraf) -> list[nodes.Node]:
@@ -152,7 +162,7 @@ def _claims(paragraf: Paragraf) -> list[nodes.Node]:
             render.para(
                 _("%(who)s yrkar %(what)s"),
                 classes=["kommun-yrkande"],
-                who=claim.person.with_party(),
+                who=render.person_inline(claim.person),
                 what=render.sentence(claim.text),
             )
         )
@@ -162,18 +172,19 @@ def _claims(paragraf: Paragraf) -> list[nodes.Node]:
 def _proposition(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
     if not paragraf.put or paragraf.found is None:
         return []
-    put = [claim_name(paragraf.claims[n]) for n in paragraf.put]
-    text = _(
-        "Ordföranden ställer proposition på %(put)s och finner att %(body)s "
-        "beslutar enligt %(found)s."
-    ) % {
-        "put": join(put, d.locale),
-        "body": d.in_sentence(paragraf.body),
-        "found": claim_name(paragraf.claims[paragraf.found]),
-    }
+    text = render.para(
+        _(
+            "Ordföranden ställer proposition på %(put)s och finner att %(body)s "
+            "beslutar enligt %(found)s."
+        ),
+        classes=["kommun-proposition"],
+        put=_claim_list(paragraf, paragraf.put, d.locale),
+        body=d.in_sentence(paragraf.body),
+        found=claim_part(paragraf.claims[paragraf.found]),
+    )
     return [
         render.rubric(_("Propositionsordning"), classes=["kommun-paragraf-part"]),
-        nodes.paragraph(text, text, classes=["kommun-proposition"]),
+        text,
     ]
 
 
@@ -186,34 +197,19 @@ def _votes(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
     if not paragraf.votes or paragraf.found is None or against is None:
         return []
     body = d.in_sentence(paragraf.body)
-    found, other = (
-        claim_name(paragraf.claims[paragraf.found]),
-        claim_name(paragraf.claims[against]),
+    asked = render.para(
+        _(
+            "Omröstning begärs. Den som vill att %(body)s beslutar enligt %(yes)s "
+            "röstar ja; den som vill att %(body)s beslutar enligt %(no)s röstar nej."
+        ),
+        body=body,
+        yes=claim_part(paragraf.claims[paragraf.found]),
+        no=claim_part(paragraf.claims[against]),
     )
-    asked = _(
-        "Omröstning begärs. Den som vill att %(body)s beslutar enligt %(yes)s "
-        "röstar ja; den som vill att %(body)s beslutar enligt %(no)s röstar nej."
-    ) % {"body": body, "yes": found, "no": other}
-    counts = paragraf.tally()
-    result = _("Omröstningen utfaller med %(yes)s mot %(no)s; %(abstain)s.") % {
-        "yes": _count(counts["ja"], _("ja-röst"), _("ja-röster")),
-        "no": _count(counts["nej"], _("nej-röst"), _("nej-röster")),
-        "abstain": _count(counts["avstår"], _("ledamot avstår"), _("ledamöter avstår")),
-    }
-    if paragraf.casting:
-        result += " " + _(
-            "Rösterna faller lika och ordföranden har utslagsröst (%(vote)s)."
-        ) % {"vote": paragraf.casting}
-    carried = paragraf.carried
-    if carried is not None:
-        result += " " + _("%(body)s har därmed beslutat enligt %(claim)s.") % {
-            "body": capitalise(body),
-            "claim": claim_name(paragraf.claims[carried]),
-        }
-    rows = [(vote.person.with_party(), vote.vote) for vote in paragraf.votes]
+    rows = [(render.person_inline(vote.person), vote.vote) for vote in paragraf.votes]
     return [
         render.rubric(_("Omröstning"), classes=["kommun-paragraf-part"]),
-        nodes.paragraph(asked, asked),
+        asked,
         render.table(
             [_("Ledamot"), _("Röst")],
             rows,
@@ -222,8 +218,33 @@ def _votes(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
             title=_("Röster per ledamot"),
             node_id=f"{paragraf.id}-omrostning",
         ),
-        nodes.paragraph(result, result, classes=["kommun-vote-result"]),
+        _result(paragraf, body),
     ]
+
+
+def _result(paragraf: Paragraf, body: str) -> nodes.paragraph:
+    """ "Omröstningen utfaller med …", the utslagsröst, what was decided."""
+    counts = paragraf.tally()
+    result: list[nodes.Node] = render.fill(
+        _("Omröstningen utfaller med %(yes)s mot %(no)s; %(abstain)s."),
+        yes=_count(counts["ja"], _("ja-röst"), _("ja-röster")),
+        no=_count(counts["nej"], _("nej-röst"), _("nej-röster")),
+        abstain=_count(counts["avstår"], _("ledamot avstår"), _("ledamöter avstår")),
+    )
+    if paragraf.casting:
+        cast = _("Rösterna faller lika och ordföranden har utslagsröst (%(vote)s).") % {
+            "vote": paragraf.casting
+        }
+        result.append(nodes.Text(" " + cast))
+    carried = paragraf.carried
+    if carried is not None:
+        result.append(nodes.Text(" "))
+        result += render.fill(
+            _("%(body)s har därmed beslutat enligt %(claim)s."),
+            body=capitalise(body),
+            claim=claim_part(paragraf.claims[carried]),
+        )
+    return nodes.paragraph("", "", *result, classes=["kommun-vote-result"])
 
 
 def meeting_parts(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:

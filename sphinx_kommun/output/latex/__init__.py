@@ -1,6 +1,7 @@
 """Print-ready PDF handlingar through Sphinx's LaTeX builder.
 
 - :mod:`.documents`: which PDFs, named and described from the sources.
+- :mod:`.protocols`: a protokoll no PDF prints, warned about.
 - :mod:`.printed`: where each printed document of a PDF starts and ends.
 - :mod:`.visitors`: how our nodes are written (``texinputs/sphinxkommun.sty``).
 - :mod:`.typesetting`: what pdflatex would set badly (long runs, nested
@@ -21,6 +22,7 @@ from . import (
     documents,
     elements,
     printed,
+    protocols,
     typesetting,
     views,
 )
@@ -35,6 +37,7 @@ def register(app: Sphinx) -> None:
     app.add_post_transform(typesetting.NumberedSymbolFootnotes)
     app.connect("config-inited", elements.configure, priority=600)
     app.connect("env-check-consistency", documents.check_printed)
+    app.connect("env-check-consistency", protocols.check_protokoll_printed)
     app.connect("write-started", documents.prepare)
     app.connect("build-finished", archival.add_metadata)
     # before sphinx-needs renders its views (500)
