@@ -130,7 +130,7 @@ def test_the_beslut_and_the_reservation(built: SphinxTestApp) -> None:
     assert "Att-sats 1 Kommunen bygger laddplatser vid alla skolor. avslag" in text
     assert "Att-sats 2 Kommunen utreder laddplatser vid idrottshallarna. bifall" in text
     assert "Vi reserverar oss till förmån för motionen" in text
-    assert "Avser § 82, Kommunfullmäktiges protokoll 17 juni 2024." in text
+    assert "Avser § 82 i kommunfullmäktiges protokoll den 17 juni 2024." in text
 
 
 def test_the_justering_the_anslag_and_the_last_day_to_appeal(
@@ -185,7 +185,7 @@ def test_a_role_to_the_beslut_names_the_directive_not_the_paragraph(
 def test_the_extract(built: SphinxTestApp) -> None:
     text = text_of(built, "utdrag")
     assert "Till: Kommunstyrelsen; Erik Sandberg (C)" in text
-    assert "Utdrag ur Kommunfullmäktiges protokoll 17 juni 2024" in text
+    assert "Utdrag ur kommunfullmäktiges protokoll den 17 juni 2024" in text
     assert "§ 82 Motion om fler laddplatser för elbilar" in text
     assert "Att-sats 1 Kommunen bygger laddplatser vid alla skolor. avslag" in text
     assert "Per Nord (S) avstår" in text

@@ -373,3 +373,51 @@ def test_forsta_paragraf_below_one_is_warned_about(
         "[kommun.option]"
     ]
     assert "§ 1 Val av justerare" in html_text(app.outdir / "protokoll.html")
+
+
+# -- as a clerk reads it ---------------------------------------------------------------
+
+
+def test_the_protokoll_in_running_text(src: Path, build: Build) -> None:
+    """Mid-sentence the protokoll is "kommunfullmäktiges protokoll den 17
+    juni 2024"; in a list of backlinks it keeps its title."""
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "protokoll.html")
+    assert "Avser § 82 i kommunfullmäktiges protokoll den 17 juni 2024." in text
+    assert "Kommunfullmäktiges protokoll 17 juni" not in text.split("Avser")[1][:60]
+    utdrag = html_text(app.outdir / "utdrag.html")
+    assert "Utdrag ur kommunfullmäktiges protokoll den 17 juni 2024" in utdrag
+    arende = html_text(app.outdir / "arende.html")
+    assert "§ 82, Kommunfullmäktiges protokoll 17 juni 2024 – avslag" in arende
+
+
+def test_a_written_title_is_kept_in_running_text(src: Path, build: Build) -> None:
+    edit(
+        src / "protokoll.rst",
+        ".. protokoll::\n",
+        ".. protokoll:: Protokoll KF 2024-06-17\n",
+    )
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "protokoll.html")
+    assert "Avser § 82 i Protokoll KF 2024-06-17." in text
+    utdrag = html_text(app.outdir / "utdrag.html")
+    assert "Utdrag ur Protokoll KF 2024-06-17" in utdrag
+
+
+def test_the_secretary_signs_first(src: Path, build: Build) -> None:
+    """Underskrifter: sekreterare, ordförande, justerare; without a
+    :sekreterare: the chair signs first."""
+    app = build(src, freshenv=True)
+    soup = soup_of(app, "protokoll")
+    signed = " ".join(one(soup, ".kommun-protokoll-signatures").get_text().split())
+    assert signed == (
+        "Sofia Strand sekreterare Maria Ek ordförande Johan Lind justerare "
+        "Karin Holm justerare"
+    )
+    edit(src / "protokoll.rst", "   :sekreterare: Sofia Strand\n", "")
+    app = build(src, freshenv=True)
+    soup = soup_of(app, "protokoll")
+    signed = " ".join(one(soup, ".kommun-protokoll-signatures").get_text().split())
+    assert signed.startswith("Maria Ek ordförande")

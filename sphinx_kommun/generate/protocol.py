@@ -9,10 +9,10 @@ from docutils import nodes
 from .. import render
 from ..i18n import _
 from ..kinds.paragraf import Paragraf
-from ..kinds.protokoll import Protokoll, justering_fields
+from ..kinds.protokoll import Protokoll, default_title, justering_fields
 from ..kinds.protokollsutdrag import Protokollsutdrag
 from ..nodes import kommun_pending
-from ..swedish import join
+from ..swedish import genitive, join
 from .context import Context
 from .registry import GENERATORS, generator
 
@@ -28,6 +28,32 @@ def paragraf_label(ctx: Context, paragraf: Paragraf) -> str:
     protokoll = ctx.index.get(paragraf.protokoll)
     title = protokoll.title if isinstance(protokoll, Protokoll) else ""
     return ", ".join(part for part in (number_text(ctx, paragraf), title) if part)
+
+
+def protokoll_in_sentence(ctx: Context, protokoll: Protokoll) -> str:
+    """The protokoll in running text: "kommunfullmäktiges protokoll den 17
+    juni 2024" (a title the clerk wrote, as written)."""
+    if protokoll.title != default_title(protokoll.body, protokoll.date, ctx.locale):
+        return protokoll.title
+    organ = ctx.in_sentence(protokoll.body)
+    names = {"organ": organ, "organ_gen": genitive(organ)}
+    if protokoll.date is None:
+        return _("%(organ_gen)s protokoll") % names
+    return _("%(organ_gen)s protokoll den %(date)s") % {
+        **names,
+        "date": ctx.date(protokoll.date),
+    }
+
+
+def paragraf_in_sentence(ctx: Context, paragraf: Paragraf) -> str:
+    """ "§ 82 i kommunfullmäktiges protokoll den 17 juni 2024"."""
+    protokoll = ctx.index.get(paragraf.protokoll)
+    if not isinstance(protokoll, Protokoll):
+        return number_text(ctx, paragraf)
+    return _("%(number)s i %(protokoll)s") % {
+        "number": number_text(ctx, paragraf),
+        "protokoll": protokoll_in_sentence(ctx, protokoll),
+    }
 
 
 @generator("paragraf-number")
@@ -92,7 +118,7 @@ def protokollsutdrag(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         render.para(
             _("Utdrag ur %(title)s"),
             classes=["kommun-utdrag-source"],
-            title=ctx.link(protokoll, protokoll.title),
+            title=ctx.link(protokoll, protokoll_in_sentence(ctx, protokoll)),
         ),
         render.rubric(heading, classes=["kommun-paragraf-title"]),
     ]

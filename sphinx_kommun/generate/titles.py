@@ -15,7 +15,7 @@ from ..kinds.reservation import Reservation
 from ..nodes import WRITTEN, kommun_pending
 from ..swedish import capitalise
 from .context import Context
-from .protocol import paragraf_label
+from .protocol import paragraf_in_sentence
 from .registry import generator
 
 # document title of a yttrande --------------------------------------------------------
@@ -67,7 +67,7 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         return []
     text = ctx.labelled(target)
     if isinstance(target, Paragraf):
-        text = paragraf_label(ctx, target)  # "Avser § 82, Kommunfullmäktiges …"
+        text = paragraf_in_sentence(ctx, target)  # "Avser § 82 i kommunfullmäktiges …"
     elif isinstance(target, Beslutspunkt) and ctx.locale == "sv":
         text = text[:1].lower() + text[1:]  # "Avser beslutspunkt 3."
     return [

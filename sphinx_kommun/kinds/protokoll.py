@@ -104,6 +104,16 @@ OPTIONS = {
 }
 
 
+def default_title(organ: str, when: dt.date | None, locale: str) -> str:
+    """ "Kommunfullmäktiges protokoll 17 juni 2024", a protokoll's title
+    when none is written."""
+    return _("%(organ_gen)s protokoll %(date)s") % {
+        "organ": organ,
+        "organ_gen": genitive(organ),
+        "date": format_date(when, locale) if when else "",
+    }
+
+
 def _justering(d: ObjectDirective) -> tuple[dt.date | None, str, bool]:
     written = d.text("justering")
     if not written:
@@ -211,11 +221,7 @@ def parse(d: ObjectDirective) -> tuple[Protokoll, list[nodes.Node]]:
     check_register(d, organ, members, values["substitutes"])
     day = when.isoformat() if when else ""
     obj_id = d.object_id(slug(f"protokoll {organ} {day}"))
-    title = d.argument() or _("%(organ_gen)s protokoll %(date)s") % {
-        "organ": organ,
-        "organ_gen": genitive(organ),
-        "date": format_date(when, d.locale) if when else "",
-    }
+    title = d.argument() or default_title(organ, when, d.locale)
     draft = Protokoll(id=obj_id, **d.where(), dnr="", title=title.strip(), **values)
     doc = d.env.current_document
     previous = doc.get(CURRENT_PROTOKOLL)
@@ -292,8 +298,10 @@ def justering_fields(
 
 
 def _signatures(d: ObjectDirective, protokoll: Protokoll) -> nodes.Element:
-    """The chair's and the justerare's signatures, or who adjusted it digitally."""
+    """The secretary's, the chair's and the justerare's signatures, as a
+    protokoll's underskrifter are ordered; or who adjusted it digitally."""
     chair = [protokoll.chair] if protokoll.chair else []
+    secretary = [protokoll.secretary] if protokoll.secretary else []
     if protokoll.digital:
         who = render.person_list([*chair, *protokoll.adjusters], d.locale)
         return render.para(
@@ -303,6 +311,7 @@ def _signatures(d: ObjectDirective, protokoll: Protokoll) -> nodes.Element:
         )
     return render.signatures(
         [
+            *(Person(p.name, role=_("sekreterare")) for p in secretary),
             *(Person(p.name, role=_("ordförande")) for p in chair),
             *(Person(p.name, role=_("justerare")) for p in protokoll.adjusters),
         ],
