@@ -18,6 +18,7 @@ from sphinx_kommun.domain.register import Body, Member
 from sphinx_kommun.testing import line_of, warning_lines, warnings_of
 
 from .conftest import append, edit, html_text
+from .test_incremental import assert_same_pages, html_pages
 from .test_protokoll import REGISTER
 
 Build = Callable[..., SphinxTestApp]
@@ -421,3 +422,40 @@ def test_the_secretary_signs_first(src: Path, build: Build) -> None:
     soup = soup_of(app, "protokoll")
     signed = " ".join(one(soup, ".kommun-protokoll-signatures").get_text().split())
     assert signed.startswith("Maria Ek ordförande")
+
+
+# -- incremental and parallel --------------------------------------------------------
+
+
+def test_links_and_chair_incremental_and_parallel_equal_fresh_and_serial(
+    src: Path, build: Build, tmp_path: Path
+) -> None:
+    """Per Nord leaves the register and Karin Holm becomes ordförande: the
+    protokoll (no :ordforande:) and its extract follow after an incremental
+    build, as after a fresh one and with -j 2."""
+    with_register(src)
+    edit(src / "protokoll.rst", "   :ordforande: Maria Ek (S)\n", "")
+    build(src, builddir=tmp_path / "inc")
+    register = src / "ledamoter.toml"
+    edit(register, '\n[[organ.ersattare]]\nnamn = "Per Nord"\nparti = "S"\n', "")
+    edit(register, 'roll = "ordförande"\n', "")
+    edit(
+        register,
+        'namn = "Karin Holm"\nparti = "V"\n',
+        'namn = "Karin Holm"\nparti = "V"\nroll = "ordförande"\n',
+    )
+    incremental = build(src, builddir=tmp_path / "inc")
+    fresh = build(src, builddir=tmp_path / "fresh", freshenv=True)
+    parallel = build(src, builddir=tmp_path / "par", freshenv=True, parallel=2)
+    assert warning_lines(fresh) == warning_lines(parallel)
+    assert_same_pages(incremental.outdir, fresh.outdir)
+    assert html_pages(parallel.outdir) == html_pages(fresh.outdir)
+    text = html_text(incremental.outdir / "protokoll.html")
+    assert "Ordförande: Karin Holm (V)" in text
+    # Karin Holm voted nej on the tie: the vote goes to Erik Sandberg's yrkande
+    assert "utslagsröst (nej)" in text
+    soup = soup_of(incremental, "protokoll")
+    assert ("Per Nord (S)", "per-nord") not in links_in(soup)
+    assert ("Karin Holm (V)", "karin-holm") in links_in(
+        one(soup, ".kommun-protokoll-header")
+    )
