@@ -459,3 +459,23 @@ def test_links_and_chair_incremental_and_parallel_equal_fresh_and_serial(
     assert ("Karin Holm (V)", "karin-holm") in links_in(
         one(soup, ".kommun-protokoll-header")
     )
+
+
+def test_the_anslag_says_where_the_protokoll_is_kept(src: Path, build: Build) -> None:
+    edit(
+        src / "protokoll.rst",
+        ":anslag: 2024-06-20\n",
+        ":anslag: 2024-06-20\n   :forvaringsplats: Kommunledningskontoret, Rådhuset\n",
+    )
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    expected = "Förvaringsplats för protokollet: Kommunledningskontoret, Rådhuset"
+    assert expected in html_text(app.outdir / "protokoll.html")
+    assert expected in html_text(app.outdir / "utdrag.html")
+
+
+def test_without_forvaringsplats_the_anslag_has_no_such_line(
+    src: Path, build: Build
+) -> None:
+    app = build(src, freshenv=True)
+    assert "Förvaringsplats" not in html_text(app.outdir / "protokoll.html")

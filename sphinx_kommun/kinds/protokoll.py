@@ -64,6 +64,8 @@ class Protokoll(KommunObject):
     #: the anslag: posted, taken down
     posted: dt.date | None = None
     taken_down: dt.date | None = None
+    #: where the protokoll is kept, as the anslag says (KL 8 kap. 12 §)
+    kept: str = ""
     #: ``:forsta-paragraf:``, when written
     first: int | None = None
     #: how many §§ it has
@@ -100,6 +102,9 @@ OPTIONS = {
     ),
     "anslag": kind.date("the day the justering was posted on the anslagstavla"),
     "anslag-ned": kind.date("the day the anslag is taken down"),
+    "forvaringsplats": kind.text(
+        "where the protokoll is kept, as the anslag says (KL 8 kap. 12 §)"
+    ),
     "forsta-paragraf": kind.text("the number of its first § (default: continued)"),
 }
 
@@ -215,6 +220,7 @@ def parse(d: ObjectDirective) -> tuple[Protokoll, list[nodes.Node]]:
         "digital": digital,
         "posted": d.value("anslag"),
         "taken_down": d.value("anslag-ned"),
+        "kept": d.value("forvaringsplats"),
         "first": _first(d),
     }
     _check_dates(d, values)
@@ -292,6 +298,7 @@ def justering_fields(
         (_("Justering"), ", ".join(part for part in (when, how) if part)),
         (_("Anslaget på anslagstavlan"), day(protokoll.posted)),
         (_("Anslaget tas ned"), day(protokoll.taken_down)),
+        (_("Förvaringsplats för protokollet"), protokoll.kept),
         (_("Sista dag att överklaga"), day(protokoll.appeal_day)),
     ]
     return [(label, value) for label, value in rows if value]
