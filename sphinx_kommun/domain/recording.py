@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .index import ObjectIndex
 
 Key = tuple[Any, ...]
+#: What a key's value depends on: ``("id", object id)`` or ``("dnr", ärende)``.
+Token = tuple[str, str]
 _GONE = "<gone>"
 #: What a page reads of an object without depending on it: its id is in
 #: every key, and where it is written (lines) only locates warnings.
@@ -180,6 +182,69 @@ def _resolved(index: ObjectIndex, args: tuple[Any, ...]) -> tuple[Any, ...] | No
         else:
             found.append(arg)
     return tuple(found)
+
+
+# -- what a key depends on ------------------------------------------------------------
+
+#: Queries whose result depends only on the objects of the ärenden their
+#: arguments name (a dnr, or an object's ärende) and on how ärenden are
+#: joined; every other query may depend on anything.
+ARENDE_QUERIES = frozenset(
+    {
+        "arende",
+        "beslut",
+        "canonical",
+        "compilation_pages",
+        "first",
+        "initiativ",
+        "items",
+        "of_dnr",
+        "of_kind",
+        "paragrafer",
+        "points",
+        "primary",
+        "proposal_for",
+        "proposals",
+        "remiss",
+        "remiss_rank",
+        "reservations",
+        "utlatande",
+        "yrkanden",
+        "yttrande_from",
+        "yttranden",
+    }
+)
+
+
+def scope(index: ObjectIndex, key: Key) -> frozenset[Token] | None:
+    """The object ids and ärenden what ``key`` gives depends on, besides
+    how ärenden are joined and which ids are written twice (None: anything).
+
+    An attribute or method of an object depends on the object with that id
+    only (objects are frozen and hold no index); ``get`` likewise; a query
+    of :data:`ARENDE_QUERIES` on the ärenden its arguments name (each
+    string argument is taken as a dnr: one that is not adds a token that
+    nothing matches) and on the objects it is given.
+    """
+    if key[0] in ("attr", "method"):
+        return frozenset({("id", key[1])})
+    name, args = key[1], key[2:]
+    if name == "get" and len(args) == 1 and isinstance(args[0], str):
+        return frozenset({("id", args[0])})
+    if name not in ARENDE_QUERIES:
+        return None
+    tokens: set[Token] = set()
+    for arg in args:
+        if isinstance(arg, str):
+            tokens.add(("dnr", index.canonical(arg)))
+        elif isinstance(arg, tuple) and len(arg) == 2 and arg[0] == "obj":
+            obj = index.get(arg[1])
+            if obj is None:
+                return None
+            tokens.update({("id", obj.id), ("dnr", index.canonical(obj.dnr))})
+        elif not isinstance(arg, type):
+            return None
+    return frozenset(tokens)
 
 
 def digest(values: Iterable[str]) -> str:

@@ -30,6 +30,11 @@ SIGKILL) or a failed write never wrote, and they would stay stale. So:
   or an exception leaves the record as it was, and the next build rewrites
   what was not written.
 
+An application kept in memory between builds (``sphinx-kommun serve``,
+:func:`keep_in_memory`) keeps the record in memory too, with what
+:mod:`.inmemory` needs to evaluate only the keys that can have changed;
+the file is then written when the caller says (the preview: when idle).
+
 The record also keeps the domain's generation (which counts every change
 to objects and references) when every page it rewrote was written: a build
 that reads nothing then rewrites nothing without comparing. Sphinx itself
@@ -61,6 +66,7 @@ from sphinx.environment import BuildEnvironment
 from ..config import KommunConfig
 from ..domain.recording import Key, digest, evaluate
 from ..domain.store import KommunDomain, get_domain
+from . import inmemory
 
 #: What a page was made of: the digest of what its reads gave, its
 #: previous/next/parent links, and the digest of all objects for a page with
@@ -83,15 +89,52 @@ class _Pending:
     output_file: Callable[[str], str | os.PathLike[str]] | None
     #: mtime (ns) of a file made in the output directory before writing
     started: int
+    #: the inputs evaluated when the pages were chosen
+    now: _Now | None = None
 
 
 _pending: weakref.WeakKeyDictionary[Sphinx, _Pending] = weakref.WeakKeyDictionary()
 
 
+@dataclass
+class _Kept:
+    """An application whose record stays in memory (:func:`keep_in_memory`)."""
+
+    #: called with a function that writes the record file
+    save: Callable[[Callable[[], None]], None]
+    record: dict[str, Any] | None = None
+    memo: inmemory.Memo | None = None
+
+
+_kept: weakref.WeakKeyDictionary[Sphinx, _Kept] = weakref.WeakKeyDictionary()
+
+
+def keep_in_memory(app: Sphinx, save: Callable[[Callable[[], None]], None]) -> None:
+    """Keep ``app``'s record in memory between its builds; ``save`` is
+    given the function that writes it to its file, to call when it likes
+    (a record file older than the pages only makes the next application
+    rewrite more).
+
+    Sphinx caches the doctrees a build loads and never forgets them (one
+    ``sphinx-build`` reads each document once): a kept application forgets
+    them before each build reads, or a page rewritten later would be
+    written from its document as it was before an edit.
+    """
+    _kept[app] = _Kept(save)
+    app.connect("env-before-read-docs", _forget_doctrees)
+
+
+def _forget_doctrees(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env._pickled_doctree_cache.clear()
+    env._write_doc_doctree_cache.clear()
+
+
 class _Now:
     """Inputs of pages as they are now, each key evaluated once."""
 
-    def __init__(self, env: BuildEnvironment, domain: KommunDomain) -> None:
+    def __init__(
+        self, env: BuildEnvironment, domain: KommunDomain, before: _Now | None = None
+    ) -> None:
         self.index = domain.index
         self.relations = _relations(env)
         views = _needs_pages(env)
@@ -101,12 +144,20 @@ class _Now:
             if views
             else ""
         )
-        self._values: dict[Key, str] = {}
+        #: each key evaluated, from when the pages were chosen on (the
+        #: domain does not change while they are written)
+        self.values: dict[Key, str] = dict(before.values) if before else {}
 
     def value(self, key: Key) -> str:
-        if key not in self._values:
-            self._values[key] = evaluate(self.index, key)
-        return self._values[key]
+        if key not in self.values:
+            self.values[key] = evaluate(self.index, key)
+        return self.values[key]
+
+    def inputs_besides_reads(self, docname: str) -> tuple[tuple[str, ...], str]:
+        return (
+            self.relations.get(docname, ()),
+            self.objects if docname in self.views else "",
+        )
 
     def inputs(self, docname: str, keys: Iterable[Key]) -> Inputs:
         return (
@@ -121,6 +172,10 @@ def _without_lines(objects: Iterable[Any]) -> Iterator[Any]:
         yield dataclasses.replace(obj, lineno=0, option_lines=())
 
 
+#: each page: the keys it read and its inputs (as the record holds it in memory)
+Pages = dict[str, tuple[frozenset[Key], Inputs]]
+
+
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose inputs have changed since written.
 
@@ -131,7 +186,16 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.take_reads()  # what pages read is recorded from here on
     builder = app.builder
     path = Path(app.doctreedir) / f"kommun-written-{builder.name}.pickle"
-    record = _load(path, domain.token, os.fspath(builder.outdir))
+    kept = _kept.get(app)
+    outdir = os.fspath(builder.outdir)
+    if (
+        kept is not None
+        and kept.record is not None
+        and kept.record["token"] == domain.token
+    ):
+        record = kept.record
+    else:
+        record = _load(path, domain.token, outdir)
     generation = domain.data["generation"]
     output_file = _output_file(builder)
     pending = _Pending(
@@ -145,15 +209,20 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     _pending[app] = pending
     if record["generation"] == generation:
         return []
-    now = _Now(env, domain)
-    keys: list[Key] = record["keys"]
-    pages: dict[str, tuple[tuple[int, ...], Inputs]] = record["pages"]
+    now = pending.now = _Now(env, domain)
+    pages: Pages = record["pages"]
+    memo = kept.memo if kept is not None and record["generation"] is not None else None
+    keys = inmemory.changed_keys(memo, domain, now.value) if memo else None
+    if memo is not None and keys is not None:
+        pending.changed = inmemory.pages_of(memo, keys) & env.all_docs.keys()
+        for docname in env.all_docs:
+            stored = pages.get(docname)
+            if stored is None or now.inputs_besides_reads(docname) != stored[1][1:]:
+                pending.changed.add(docname)
+        return sorted(pending.changed)
     for docname in env.all_docs:
         stored = pages.get(docname)
-        if (
-            stored is None
-            or now.inputs(docname, (keys[i] for i in stored[0])) != stored[1]
-        ):
+        if stored is None or now.inputs(docname, stored[0]) != stored[1]:
             pending.changed.add(docname)
     return sorted(pending.changed)
 
@@ -167,30 +236,33 @@ def commit_written(app: Sphinx, exception: Exception | None) -> None:
     domain = get_domain(env)
     reads = domain.take_reads()
     record = pending.record
-    table: list[Key] = record["keys"]
-    old: dict[str, tuple[tuple[int, ...], Inputs]] = record["pages"]
-    now = _Now(env, domain)
-    pages: dict[str, tuple[set[Key], Inputs]] = {}
+    old: Pages = record["pages"]
+    now = _Now(env, domain, pending.now)
+    pages: Pages = {}
+    written: Pages = {}
     complete = True
     for docname in env.all_docs:
         if _was_written(pending, docname):
-            read = reads.get(docname, set())
-            pages[docname] = (read, now.inputs(docname, read))
+            read = frozenset(reads.get(docname, ()))
+            pages[docname] = written[docname] = (read, now.inputs(docname, read))
         else:
             complete = complete and docname not in pending.changed
             if docname in old:
-                numbers, inputs = old[docname]
-                pages[docname] = ({table[n] for n in numbers}, inputs)
-    # the table holds the keys some page still reads
-    keys = sorted({key for read, _inputs in pages.values() for key in read}, key=repr)
-    position = {key: n for n, key in enumerate(keys)}
-    record["keys"] = keys
-    record["pages"] = {
-        docname: (tuple(sorted(position[key] for key in read)), inputs)
-        for docname, (read, inputs) in pages.items()
-    }
+                pages[docname] = old[docname]
+    record = {**record, "pages": pages}
     record["generation"] = pending.generation if complete else None
-    _save(pending.path, record)
+    kept = _kept.get(app)
+    if kept is None:
+        _save(pending.path, record)
+        return
+    kept.record = record
+    if not complete or domain.data["generation"] != pending.generation:
+        kept.memo = None
+    elif kept.memo is None:
+        kept.memo = inmemory.new_memo(domain, pages, now.value)
+    else:
+        inmemory.remember(kept.memo, domain, written, now.values)
+    kept.save(lambda: _save(pending.path, record))
 
 
 def _needs_pages(env: BuildEnvironment) -> set[str]:
@@ -254,13 +326,12 @@ def _was_written(pending: _Pending, docname: str) -> bool:
 
 def _load(path: Path, token: str, outdir: str) -> dict[str, Any]:
     """The record at ``path`` if it belongs to this environment and output
-    directory, else an empty one."""
-    empty = {
+    directory, else an empty one; its pages as :data:`Pages`."""
+    empty: dict[str, Any] = {
         "version": RECORD_VERSION,
         "token": token,
         "outdir": outdir,
         "generation": None,
-        "keys": [],
         "pages": {},
     }
     try:
@@ -272,15 +343,34 @@ def _load(path: Path, token: str, outdir: str) -> dict[str, Any]:
         record.get(field) != empty[field] for field in ("version", "token", "outdir")
     ):
         return empty
+    keys: list[Key] = record.pop("keys")
+    record["pages"] = {
+        docname: (frozenset(keys[n] for n in numbers), inputs)
+        for docname, (numbers, inputs) in record["pages"].items()
+    }
     return record
 
 
 def _save(path: Path, record: dict[str, Any]) -> None:
-    """Replace the record at once: a build killed meanwhile leaves the old one."""
+    """Replace the record at once: a build killed meanwhile leaves the old one.
+    On disk each key is written once, pages name keys by number."""
+    pages: Pages = record["pages"]
+    position: dict[Key, int] = {}
+    for read, _inputs in pages.values():
+        for key in read:
+            position.setdefault(key, len(position))
+    stored = {
+        **record,
+        "keys": list(position),
+        "pages": {
+            docname: (tuple(position[key] for key in read), inputs)
+            for docname, (read, inputs) in pages.items()
+        },
+    }
     temporary = path.with_name(path.name + ".new")
     try:
         with temporary.open("wb") as f:
-            pickle.dump(record, f, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(stored, f, pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         # no record: the next build rewrites every page, which is safe
