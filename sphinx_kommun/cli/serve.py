@@ -4,8 +4,10 @@ One Sphinx application stays in memory between edits: its environment is
 not read back from disk, and each build rereads only the files that
 changed and writes only the pages whose inputs changed (sphinx-kommun's
 incremental rules, the same as a fresh build gives). The sources are
-polled; after each build the pages reload themselves. A changed conf.py
-starts a new application.
+polled; after each build the pages reload themselves. What no page waits
+for (the search index, the pickled environment) is written when the
+preview is idle (:mod:`.deferred`). A changed conf.py starts a new
+application.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .build import show
+from .deferred import Deferred
 from .preview import State, server
 from .progress import Progress
 from .project import project_dir
@@ -70,6 +73,8 @@ class Preview:
         self.outdir = srcdir / "_build" / "preview" / "html"
         self.state = State(fallback=srcdir / "_build" / "html")
         self.app: Sphinx | None = None
+        #: what the application left for when the preview is idle
+        self.deferred: Deferred | None = None
         #: docutils' registries as the application made them
         self.session = ExitStack()
         #: what each build read and wrote (no bar: the preview prints a line)
@@ -86,6 +91,7 @@ class Preview:
             except Exception as error:  # a broken build must not stop the preview
                 fail(_("bygget misslyckades: %(error)s") % {"error": error})
                 self.app = None  # the next edit starts a new application
+                self._forget_deferred()
             self.state.builds += 1
         say(
             _(
@@ -100,7 +106,30 @@ class Preview:
             }
         )
 
+    def idle(self) -> None:
+        """Do what the last builds left (the search index, the pickled
+        environment); a broken build leaves nothing."""
+        with self.state.lock:
+            self._run_deferred()
+
+    def _run_deferred(self) -> None:
+        if self.deferred is not None:
+            try:
+                self.deferred.run()
+            except (
+                Exception
+            ) as error:  # a search page not updated: the next build tries again
+                fail(_("bygget misslyckades: %(error)s") % {"error": error})
+
+    def _forget_deferred(self) -> None:
+        if self.deferred is not None:
+            self.deferred.close()
+            self.deferred = None
+
     def _application(self) -> Sphinx:
+        if self.app is not None:  # a new conf.py: the old environment pickled first
+            self._run_deferred()
+        self._forget_deferred()
         self.session.close()
         self.session.enter_context(session(self.srcdir))
         app = application(
@@ -111,6 +140,7 @@ class Preview:
             WarningStream(show),
         )
         self.counts.attach(app)
+        self.deferred = Deferred(app)
         return app
 
     def watch(self, seen: dict[Path, tuple[int, int]], stop: threading.Event) -> None:
@@ -122,6 +152,8 @@ class Preview:
                 conf = self.srcdir / "conf.py"
                 self.build(fresh_app=now.get(conf) != seen.get(conf))
                 seen = now
+            else:
+                self.idle()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,5 +188,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         stop.set()
         httpd.server_close()
+        preview.idle()
         preview.session.close()
     return 0

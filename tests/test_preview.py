@@ -1,0 +1,186 @@
+"""The preview's fast path: an application kept in memory between builds
+(``sphinx-kommun serve``) evaluates only the inputs that can have changed,
+and leaves the search index and the pickled environment until it is idle;
+after each edit of a sequence its pages equal a fresh build's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.application import Sphinx
+
+from sphinx_kommun.cli.serve import Preview
+from sphinx_kommun.cli.sphinxrun import WarningStream, application, session
+from sphinx_kommun.generate import incremental, inmemory
+
+from .conftest import edit
+from .test_incremental import ALWAYS, SCENARIOS, assert_same_pages, mtimes
+
+#: the scenarios in the order one clerk might make them (the yttrande
+#: removed last: earlier scenarios edit it)
+SEQUENCE = [name for name in SCENARIOS if name != "remove yttrande"] + [
+    "remove yttrande"
+]
+
+
+@pytest.fixture
+def kept(project_copy: Callable[[str], Path]) -> Iterator[Sphinx]:
+    """One application of the Stockholm case, kept in memory as the
+    preview keeps it, its record saved at once."""
+    src = project_copy("case")
+    with session(src):
+        app = application(
+            src, "html", src / "_build/html", src / "_build/doctrees", WarningStream()
+        )
+        incremental.keep_in_memory(app, lambda save: save())
+        yield app
+
+
+def problems(app: Sphinx) -> list[str]:
+    stream = app._warning
+    assert isinstance(stream, WarningStream)
+    found = [str(record) for record in stream.records]
+    stream.records.clear()
+    return found
+
+
+def fresh_build(src: Path, out: Path) -> Path:
+    """sphinx-build -E in a process of its own (an application of this
+    process would take the kept one's docutils registrations with it)."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-E",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            out / "doctrees",
+            src,
+            out / "html",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return out / "html"
+
+
+def test_each_edit_of_a_sequence_equals_a_fresh_build(
+    kept: Sphinx,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compared: list[bool] = []
+    changed_keys = inmemory.changed_keys
+
+    def spy(*args: Any) -> Any:
+        found = changed_keys(*args)
+        compared.append(found is not None)
+        return found
+
+    monkeypatch.setattr(inmemory, "changed_keys", spy)
+    src = Path(kept.srcdir)
+    kept.build()
+    assert problems(kept) == []
+    for number, name in enumerate(SEQUENCE):
+        change, must, must_not = SCENARIOS[name]
+        before = mtimes(kept.outdir)
+        change(src)
+        kept.build()
+        assert problems(kept) == [], name
+        after = mtimes(kept.outdir)
+        rewritten = {p for p in after if before.get(p) != after[p]} - ALWAYS
+        assert must <= rewritten, f"{name}: not rewritten: {must - rewritten}"
+        assert not (must_not & rewritten), f"{name}: needlessly {must_not & rewritten}"
+        fresh = fresh_build(src, tmp_path / f"fresh-{number}")
+        assert_same_pages(kept.outdir, fresh)
+    # each build after the first chose its pages from the changed scopes
+    assert compared == [True] * len(SEQUENCE)
+
+
+def test_an_edit_evaluates_the_keys_of_its_arende_only(
+    kept: Sphinx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept.build()
+    memo = incremental._kept[kept].memo
+    assert memo is not None
+    evaluated: list[tuple[Any, ...]] = []
+    changed_keys = inmemory.changed_keys
+
+    def spy(memo: inmemory.Memo, domain: Any, value: Any) -> Any:
+        return changed_keys(
+            memo, domain, lambda key: evaluated.append(key) or value(key)
+        )
+
+    monkeypatch.setattr(inmemory, "changed_keys", spy)
+    SCENARIOS["yttrande text"][0](Path(kept.srcdir))
+    kept.build()
+    assert problems(kept) == []
+    # the other ärende's keys (KS 2019/656 on annat.rst) are not evaluated,
+    # but for those that may depend on anything (backlinks, references)
+    other = [
+        key
+        for key in memo.values
+        if ("KS 2019/656" in key or "ks-2019-656" in key)
+        and memo.scopes[key] is not None
+    ]
+    assert other
+    assert evaluated
+    assert not set(other) & set(evaluated)
+    assert len(evaluated) < len(memo.values)
+
+
+@pytest.fixture
+def vasteras(project_copy: Callable[[str], Path]) -> Iterator[Preview]:
+    """The preview of Västerås' medborgarförslag about an utegym."""
+    preview = Preview(project_copy("medborgarforslag"))
+    yield preview
+    preview.session.close()
+
+
+def terms(index: Path) -> dict[str, Any]:
+    text = index.read_text(encoding="utf-8")
+    found: dict[str, Any] = json.loads(
+        text.removeprefix("Search.setIndex(").removesuffix(")")
+    )["terms"]
+    return found
+
+
+def test_the_search_index_and_environment_wait_until_idle(vasteras: Preview) -> None:
+    vasteras.build(fresh_app=True)
+    index = vasteras.outdir / "searchindex.js"
+    pickle = vasteras.srcdir / "_build" / "preview" / "doctrees" / "environment.pickle"
+    vasteras.idle()
+    assert "utegym" in terms(index)
+    pickled = pickle.stat().st_size
+    assert pickled > 0
+    edit(
+        vasteras.srcdir / "utegym.rst",
+        "finns med i parkprogrammet för 2023.",
+        "finns med i parkprogrammet för 2023. Belysningen byts samtidigt.",
+    )
+    vasteras.build(fresh_app=False)
+    assert vasteras.state.builds == 2  # the page reloads
+    page = (vasteras.outdir / "utegym.html").read_text(encoding="utf-8")
+    assert "Belysningen byts samtidigt." in page
+    # what no page waits for is left until the preview is idle
+    assert not any(term.startswith("belysning") for term in terms(index))
+    assert pickle.stat().st_size == 0
+    vasteras.idle()
+    assert any(term.startswith("belysning") for term in terms(index))
+    assert pickle.stat().st_size > pickled / 2
+    # the next build takes up the index in memory: nothing is lost
+    edit(vasteras.srcdir / "utegym.rst", "Belysningen byts", "Belysningen förnyas")
+    vasteras.build(fresh_app=False)
+    vasteras.idle()
+    found = terms(index)
+    assert "utegym" in found
+    assert any(term.startswith("förny") for term in found)
