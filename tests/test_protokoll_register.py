@@ -479,3 +479,33 @@ def test_without_forvaringsplats_the_anslag_has_no_such_line(
 ) -> None:
     app = build(src, freshenv=True)
     assert "Förvaringsplats" not in html_text(app.outdir / "protokoll.html")
+
+
+def test_one_yrkande_is_not_named_twice(src: Path, build: Build) -> None:
+    edit(
+        src / "protokoll.rst",
+        "   .. paragraf:: Val av justerare\n",
+        "   .. paragraf:: Val av justerare\n      :yrkanden: Maria Ek (S): att Johan "
+        "Lind (M) och Karin Holm (V) utses att justera protokollet\n",
+    )
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "protokoll.html")
+    assert (
+        "Ordföranden ställer proposition på Maria Eks (S) yrkande och finner att "
+        "kommunfullmäktige bifaller det." in text
+    )
+    # two yrkanden: the one found for is named
+    assert "och finner att kommunfullmäktige beslutar enligt Maria Eks (S)" in text
+
+
+def test_a_vote_without_abstentions_says_none(src: Path, build: Build) -> None:
+    edit(src / "protokoll.rst", "Per Nord (S): avstår", "Per Nord (S): ja")
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "protokoll.html")
+    assert (
+        "Omröstningen utfaller med 3 ja-röster mot 2 nej-röster. Kommunfullmäktige "
+        "har därmed beslutat enligt Maria Eks (S) yrkande." in text
+    )
+    assert "0 ledamöter avstår" not in text

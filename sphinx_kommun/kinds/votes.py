@@ -172,11 +172,18 @@ def _claims(paragraf: Paragraf) -> list[nodes.Node]:
 def _proposition(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
     if not paragraf.put or paragraf.found is None:
         return []
-    text = render.para(
-        _(
+    if len(paragraf.put) == 1:  # one yrkande: not named twice
+        template = _(
+            "Ordföranden ställer proposition på %(put)s och finner att %(body)s "
+            "bifaller det."
+        )
+    else:
+        template = _(
             "Ordföranden ställer proposition på %(put)s och finner att %(body)s "
             "beslutar enligt %(found)s."
-        ),
+        )
+    text = render.para(
+        template,
         classes=["kommun-proposition"],
         put=_claim_list(paragraf, paragraf.put, d.locale),
         body=d.in_sentence(paragraf.body),
@@ -225,8 +232,13 @@ def _votes(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
 def _result(paragraf: Paragraf, body: str) -> nodes.paragraph:
     """ "Omröstningen utfaller med …", the utslagsröst, what was decided."""
     counts = paragraf.tally()
+    template = (
+        _("Omröstningen utfaller med %(yes)s mot %(no)s; %(abstain)s.")
+        if counts["avstår"]
+        else _("Omröstningen utfaller med %(yes)s mot %(no)s.")
+    )
     result: list[nodes.Node] = render.fill(
-        _("Omröstningen utfaller med %(yes)s mot %(no)s; %(abstain)s."),
+        template,
         yes=_count(counts["ja"], _("ja-röst"), _("ja-röster")),
         no=_count(counts["nej"], _("nej-röst"), _("nej-röster")),
         abstain=_count(counts["avstår"], _("ledamot avstår"), _("ledamöter avstår")),
