@@ -298,8 +298,8 @@ def justering_fields(
         (_("Justering"), ", ".join(part for part in (when, how) if part)),
         (_("Anslaget på anslagstavlan"), day(protokoll.posted)),
         (_("Anslaget tas ned"), day(protokoll.taken_down)),
-        (_("Förvaringsplats för protokollet"), protokoll.kept),
         (_("Sista dag att överklaga"), day(protokoll.appeal_day)),
+        (_("Förvaringsplats för protokollet"), protokoll.kept),
     ]
     return [(label, value) for label, value in rows if value]
 
