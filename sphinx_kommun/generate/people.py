@@ -180,7 +180,7 @@ def _act(ctx: Context, obj: KommunObject, act: Participation) -> list[nodes.Node
     if obj.dnr:
         result.append(nodes.Text(f", {obj.dnr}"))
     if act.detail and fold(act.detail) not in fold(text):
-        result.append(nodes.Text(f": {capitalise(act.detail)}"))
+        result.append(nodes.Text(f": {act.detail}"))  # lower case after a colon
     return result
 
 

@@ -14,7 +14,7 @@ from ..i18n import N_, _
 from ..reading import kind
 from ..reading.directive import ObjectDirective
 from ..reading.excerpts import mark_excerpts
-from ..swedish import format_date, genitive, parse_date
+from ..swedish import capitalise, format_date, genitive, parse_date
 from .beslutspunkt import Proposing, proposed, read_proposing, split_points
 
 
@@ -234,7 +234,8 @@ def _signatures(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
         where = (where + " " if where else "") + _("den %(date)s") % {
             "date": format_date(utlatande.date, d.locale)
         }
-    intro = [nodes.paragraph("", where)] if where else []
+    # "Uppsala den 14 maj 2024", or without a place "Den 14 maj 2024"
+    intro = [nodes.paragraph("", capitalise(where))] if where else []
     intro.append(
         render.para(
             _("På %(organ_gen)s vägnar:"),
