@@ -129,6 +129,10 @@ def test_the_beslut_and_the_reservation(built: SphinxTestApp) -> None:
     text = text_of(built, "protokoll")
     assert "Att-sats 1 Kommunen bygger laddplatser vid alla skolor. avslag" in text
     assert "Att-sats 2 Kommunen utreder laddplatser vid idrottshallarna. bifall" in text
+    # the proposal's points written as keywords (:forslag: 1: avslag; 2: bifall)
+    # show the sentence they stand for
+    assert "Beslutspunkt 1 Att-sats 1 i motionen avslås" in text
+    assert "Beslutspunkt 2 Att-sats 2 i motionen bifalls. enligt förslaget" in text
     assert "Vi reserverar oss till förmån för motionen" in text
     assert "Avser § 82 i kommunfullmäktiges protokoll den 17 juni 2024." in text
 

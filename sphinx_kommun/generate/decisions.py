@@ -98,7 +98,13 @@ def _reference(ctx: Context, doc: KommunObject | None) -> str:
 def proposal_sentence(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     """The sentence of a proposal written as a keyword, or of a beslutspunkt
     written as a keyword on an att-sats (``1: bifall``)."""
-    obj = ctx.index.get(node["target"])
+    sentence = keyword_sentence(ctx, ctx.index.get(node["target"]))
+    return [nodes.Text(sentence)] if sentence else []
+
+
+def keyword_sentence(ctx: Context, obj: KommunObject | None) -> str:
+    """What a proposal or beslutspunkt written as a keyword says
+    ("Att-sats 1 i motionen avslås."); "" for one written out."""
     if isinstance(obj, Proposing):
         keyword = obj.keyword
         what, answered = subject(ctx, ctx.index.initiativ(obj.dnr))
@@ -109,16 +115,15 @@ def proposal_sentence(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         what, answered = _att_sats_subject(ctx, obj, answer.target, answer.number)
         doc = ctx.index.get(obj.proposal)
     else:
-        return []
+        return ""
     template = PROPOSALS.get(keyword)
     if template is None:
-        return [nodes.Text(keyword)]
-    sentence = _(template) % {
+        return keyword
+    return _(template) % {
         "what": what,
         "where": _reference(ctx, doc),
         "answered": answered,
     }
-    return [nodes.Text(sentence)]
 
 
 def _att_sats_subject(
@@ -157,7 +162,9 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         rows = [
             (
                 [ctx.link(point, point.title)],
-                point.text if point.published and point.text else "–",
+                (point.text or keyword_sentence(ctx, point) or "–")
+                if point.published
+                else "–",
                 ctx.index.outcome_on(beslut, point) or "–",
             )
             for point in points
