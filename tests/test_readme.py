@@ -75,3 +75,14 @@ def test_every_option_of_every_directive_is_in_the_readme() -> None:
             unknown[name] = sorted(named - declared)
     assert missing == {}, "add these options to the README's Options"
     assert unknown == {}, "the README's Options names options the directive lacks"
+
+
+def test_the_first_command_builds_the_example_and_the_second_tests() -> None:
+    """On a fresh machine the README's first command installs and builds the
+    example handlingar, its second runs the tests (what .ci/run runs)."""
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    first, second = (block.strip() for block in blocks[:2])
+    assert first == "make handlingar"
+    assert second == ".venv/bin/python -m pytest"
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().endswith(f"exec {second}")
