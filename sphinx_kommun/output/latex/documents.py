@@ -170,6 +170,8 @@ def check_printed(app: Sphinx, env: BuildEnvironment) -> None:
         return
     index = get_domain(env).index
     selected = selection(settings)
+    # a protokoll's §§ (and what is written in them) are printed in it
+    protokolls = {o.docname for o in index.by_id.values() if isinstance(o, Protokoll)}
     for dnr in index.dnrs():
         arende = index.arende(dnr)
         if arende is None or not selected & _keys(arende, "arenden"):
@@ -177,8 +179,7 @@ def check_printed(app: Sphinx, env: BuildEnvironment) -> None:
         if is_federated(arende.docname):
             continue
         printed = printed_pages(env, arende.docname)
-        # a protokoll's §§ (and what is written in them) are printed in it
-        warned = {o.docname for o in index.by_id.values() if isinstance(o, Protokoll)}
+        warned = set(protokolls)
         for obj in index.by_dnr[dnr]:
             if obj.docname in printed or obj.docname in warned:
                 continue
