@@ -154,7 +154,9 @@ def terms(index: Path) -> dict[str, Any]:
     return found
 
 
-def test_the_search_index_and_environment_wait_until_idle(vasteras: Preview) -> None:
+def test_the_search_index_feeds_and_environment_wait_until_idle(
+    vasteras: Preview,
+) -> None:
     vasteras.build(fresh_app=True)
     index = vasteras.outdir / "searchindex.js"
     pickle = vasteras.srcdir / "_build" / "preview" / "doctrees" / "environment.pickle"
@@ -162,6 +164,9 @@ def test_the_search_index_and_environment_wait_until_idle(vasteras: Preview) -> 
     assert "utegym" in terms(index)
     pickled = pickle.stat().st_size
     assert pickled > 0
+    atom = vasteras.outdir / "feeds" / "arenden.atom"
+    feed = atom.read_text(encoding="utf-8")
+    assert "Medborgarförslag om ett utegym i Bäckby" in feed
     edit(
         vasteras.srcdir / "utegym.rst",
         "finns med i parkprogrammet för 2023.",
@@ -174,7 +179,10 @@ def test_the_search_index_and_environment_wait_until_idle(vasteras: Preview) -> 
     # what no page waits for is left until the preview is idle
     assert not any(term.startswith("belysning") for term in terms(index))
     assert pickle.stat().st_size == 0
+    assert atom.read_text(encoding="utf-8") == feed
     vasteras.idle()
+    # the ärende's entry says when it was last changed
+    assert atom.read_text(encoding="utf-8") != feed
     assert any(term.startswith("belysning") for term in terms(index))
     assert pickle.stat().st_size > pickled / 2
     # the next build takes up the index in memory: nothing is lost

@@ -9,6 +9,8 @@ needed for that, and at 500 ärenden they take longer than the pages:
   build is running (the search page finds the new text a moment after the
   edited page shows); the indexer stays in memory, where the next build
   takes it up again instead of loading the file;
+- the feeds (each meeting's calendar, the Atom feed of ärenden), for
+  feed readers rather than pages;
 - the record of what each page was written from
   (:mod:`~sphinx_kommun.generate.incremental`), kept in memory meanwhile;
 - the **pickled environment** (``environment.pickle``): the preview keeps
@@ -33,6 +35,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.search import IndexBuilder
 
 from ..generate import incremental
+
+#: the handler that writes the feeds after a build
+FEEDS = ("sphinx_kommun.output.oparl.feeds", "write_feeds")
 
 
 class _Pickle:
@@ -72,6 +77,28 @@ class Deferred:
         incremental.keep_in_memory(app, self._save_record)
         if isinstance(app.builder, StandaloneHTMLBuilder):
             self._defer_search_index(app.builder)
+        self._defer_feeds(app)
+
+    def _defer_feeds(self, app: Sphinx) -> None:
+        """The feeds (calendars, Atom) are for feed readers, not pages (the
+        output stage's handler, found by name: only the extension's setup
+        imports that stage)."""
+        for listener in list(app.events.listeners["build-finished"]):
+            write = listener.handler
+            if (
+                getattr(write, "__module__", ""),
+                getattr(write, "__name__", ""),
+            ) != FEEDS:
+                continue
+            app.disconnect(listener.id)
+
+            def later(
+                app: Sphinx, exception: Exception | None, write: Any = write
+            ) -> None:
+                if exception is None:
+                    self.pending["feeds"] = lambda: write(app, None)
+
+            app.connect("build-finished", later, priority=listener.priority)
 
     def _defer_search_index(self, builder: StandaloneHTMLBuilder) -> None:
         dump, load = builder.dump_search_index, builder.load_indexer

@@ -13,6 +13,8 @@ application.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import signal
 import sys
 import threading
@@ -54,16 +56,24 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def snapshot(srcdir: Path) -> dict[Path, tuple[int, int]]:
-    """Every file of the project outside _build and hidden folders."""
+def snapshot(srcdir: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the project outside _build and hidden folders (which
+    are not walked: at 500 ärenden _build holds twice the files)."""
     found = {}
-    for path in srcdir.rglob("*"):
-        parts = path.relative_to(srcdir).parts
-        if parts[0] == "_build" or any(p.startswith(".") for p in parts):
-            continue
-        if path.is_file():
-            stat = path.stat()
-            found[path] = (stat.st_mtime_ns, stat.st_size)
+    top = os.fspath(srcdir)
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [
+            d
+            for d in dirs
+            if not d.startswith(".") and not (folder == top and d == "_build")
+        ]
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):  # removed meanwhile
+                stat = os.stat(path)
+                found[path] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 
@@ -143,13 +153,13 @@ class Preview:
         self.deferred = Deferred(app)
         return app
 
-    def watch(self, seen: dict[Path, tuple[int, int]], stop: threading.Event) -> None:
+    def watch(self, seen: dict[str, tuple[int, int]], stop: threading.Event) -> None:
         """Rebuild whenever a file changes (a change during a build is
         seen by the next poll)."""
         while not stop.wait(POLL):
             now = snapshot(self.srcdir)
             if now != seen:
-                conf = self.srcdir / "conf.py"
+                conf = os.fspath(self.srcdir / "conf.py")
                 self.build(fresh_app=now.get(conf) != seen.get(conf))
                 seen = now
             else:

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 Key = tuple[Any, ...]
 #: What a key's value depends on: ``("id", object id)`` or ``("dnr", ärende)``.
 Token = tuple[str, str]
+#: the token of every person's section in a personregister
+PEOPLE: Token = ("people", "")
 _GONE = "<gone>"
 #: What a page reads of an object without depending on it: its id is in
 #: every key, and where it is written (lines) only locates warnings.
@@ -229,6 +231,8 @@ def scope(index: ObjectIndex, key: Key) -> frozenset[Token] | None:
     if key[0] in ("attr", "method"):
         return frozenset({("id", key[1])})
     name, args = key[1], key[2:]
+    if name == "person_page":  # the personregister's sections only
+        return frozenset({PEOPLE})
     if name == "get" and len(args) == 1 and isinstance(args[0], str):
         return frozenset({("id", args[0])})
     if name not in ARENDE_QUERIES:

@@ -132,9 +132,7 @@ def _forget_doctrees(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
 class _Now:
     """Inputs of pages as they are now, each key evaluated once."""
 
-    def __init__(
-        self, env: BuildEnvironment, domain: KommunDomain, before: _Now | None = None
-    ) -> None:
+    def __init__(self, env: BuildEnvironment, domain: KommunDomain) -> None:
         self.index = domain.index
         self.relations = _relations(env)
         views = _needs_pages(env)
@@ -144,9 +142,9 @@ class _Now:
             if views
             else ""
         )
-        #: each key evaluated, from when the pages were chosen on (the
-        #: domain does not change while they are written)
-        self.values: dict[Key, str] = dict(before.values) if before else {}
+        #: each key evaluated (the domain does not change while pages are
+        #: written: the pages chosen and those written read one index)
+        self.values: dict[Key, str] = {}
 
     def value(self, key: Key) -> str:
         if key not in self.values:
@@ -237,7 +235,9 @@ def commit_written(app: Sphinx, exception: Exception | None) -> None:
     reads = domain.take_reads()
     record = pending.record
     old: Pages = record["pages"]
-    now = _Now(env, domain, pending.now)
+    now = pending.now
+    if now is None or domain.data["generation"] != pending.generation:
+        now = _Now(env, domain)
     pages: Pages = {}
     written: Pages = {}
     complete = True

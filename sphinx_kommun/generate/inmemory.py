@@ -34,13 +34,13 @@ from typing import Any
 
 from ..domain.index import ObjectIndex
 from ..domain.model import KommunObject
-from ..domain.recording import Key, Token, evaluate, scope
+from ..domain.recording import PEOPLE, Key, Token, evaluate, scope
 from ..domain.store import KommunDomain
 
 #: what a page was made of (see :mod:`.incremental`)
 Inputs = tuple[str, tuple[str, ...], str]
 #: the domain's stores whose entries decide scoped keys
-SCOPED_STORES = ("objects", "compilations")
+SCOPED_STORES = ("objects", "compilations", "people")
 
 
 def fingerprint(value: str) -> bytes:
@@ -140,6 +140,9 @@ def _tokens_of(index: ObjectIndex, entry: Any, store: str) -> Iterable[Token]:
         for dnr in entry:
             yield ("dnr", index.canonical(dnr))
         return
+    if store == "people":
+        yield PEOPLE
+        return
     for obj in entry:
         if isinstance(obj, KommunObject):
             yield ("id", obj.id)
@@ -165,7 +168,10 @@ def remember(
     index = domain.index
     for key, text in evaluated.items():
         if key in memo.readers:
-            memo.set(key, fingerprint(text), index)
+            value = fingerprint(text)
+            # a key without a scope keeps none (None is always safe)
+            if memo.scopes.get(key, ()) is not None or memo.values[key] != value:
+                memo.set(key, value, index)
     for docname in memo.pages.keys() - domain.env.all_docs.keys():
         for key in memo.pages.pop(docname)[0]:
             memo.forget(key, docname)
