@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sphinx.application import Sphinx
 
+from sphinx_kommun.cli import serve
 from sphinx_kommun.cli.serve import Preview
 from sphinx_kommun.cli.sphinxrun import WarningStream, application, session
 from sphinx_kommun.generate import incremental, inmemory
@@ -192,3 +193,35 @@ def test_the_search_index_feeds_and_environment_wait_until_idle(
     found = terms(index)
     assert "utegym" in found
     assert any(term.startswith("förny") for term in found)
+
+
+def test_a_page_added_while_previewing_is_found(
+    vasteras: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked: list[bool] = []
+    discover = serve._discover
+    monkeypatch.setattr(
+        serve, "_discover", lambda *args: looked.append(True) or discover(*args)
+    )
+    vasteras.build(fresh_app=True)
+    first = len(looked)
+    assert first > 0
+    edit(
+        vasteras.srcdir / "utegym.rst",
+        "Bäckbyparken",
+        "Bäckbyparken (vid Bäckby centrum)",
+    )
+    vasteras.build(fresh_app=False, same_files=True)
+    assert len(looked) == first  # no file added or removed: not looked for
+    (vasteras.srcdir / "skotsel.rst").write_text(
+        ":orphan:\n\nSkötsel av utegymmet\n====================\n\n"
+        "Tekniska förvaltningen sköter utegymmet i Bäckbyparken.\n",
+        encoding="utf-8",
+    )
+    vasteras.build(fresh_app=False, same_files=False)
+    assert len(looked) == first + 1
+    page = vasteras.outdir / "skotsel.html"
+    assert "Tekniska förvaltningen sköter utegymmet" in page.read_text(encoding="utf-8")
+    assert "vid Bäckby centrum" in (vasteras.outdir / "utegym.html").read_text(
+        encoding="utf-8"
+    )
