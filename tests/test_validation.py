@@ -86,6 +86,12 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "[kommun.ref]",
         (":avser: Kulturnämnden", ":avser: Socialnämnden"),
     ),
+    # Luleå: an :underlag: naming no proposal would decide on nothing, silently
+    "underlag": (
+        "index.rst:34: WARNING: underlaget 'isbana-tjansteskrivelse' finns inte i "
+        "ärendet KS 2023/00845; ärendets förslag till beslut: isbana-tjs [kommun.ref]",
+        (":underlag: isbana-tjansteskrivelse", ":underlag: isbana-tjs"),
+    ),
     "undecided": (
         "index.rst:47: WARNING: beslutet saknar utfall för att-sats 2 [kommun.undecided]",
         (":utfall: 1: avslag", ":utfall: 1: avslag; 2: bifall"),

@@ -281,6 +281,8 @@ def check_outcomes(index: Project, warn: Findings) -> None:
         for beslut in decisions:
             check_verdicts(index, beslut, beslut.outcomes, "utfall", warn)
             proposal = index.proposal_for(beslut)
+            if beslut.underlag and proposal is None:
+                check_underlag(index, beslut, warn)
             for point in index.points(proposal) if proposal is not None else ():
                 if not index.outcome_on(beslut, point):
                     warn(
@@ -294,6 +296,24 @@ def check_outcomes(index: Project, warn: Findings) -> None:
             if not any(index.outcome_on(b, item) for b in decisions):
                 message, values = _undecided(index, item, several)
                 warn(decisions[-1], "undecided", message, **values)
+
+
+def check_underlag(index: Project, beslut: Beslut, warn: Findings) -> None:
+    """An ``:underlag:`` naming no proposal of the ärende: the beslut would
+    otherwise decide on nothing, silently."""
+    ids = [p.id for p in index.proposals(beslut.dnr)]
+    warn(
+        beslut,
+        "ref",
+        _(
+            "underlaget '%(target)s' finns inte i ärendet %(dnr)s; ärendets "
+            "förslag till beslut: %(ids)s"
+        ),
+        at="underlag",
+        target=beslut.underlag,
+        dnr=beslut.dnr,
+        ids=", ".join(ids) or _("inga"),
+    )
 
 
 def _undecided(
