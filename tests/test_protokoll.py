@@ -590,3 +590,24 @@ def test_incremental_and_parallel_equal_fresh_and_serial(
     assert "§ 92, Kommunfullmäktiges protokoll" in html_text(
         incremental.outdir / "arende.html"
     )
+
+
+# -- a medborgarförslag decided by fullmäktige (Luleå, KS 2023/00845) ----------------
+
+
+@pytest.fixture(scope="module")
+def lulea(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    app = build_once("html", ROOTS / "test-lulea", tmp_path_factory.mktemp("l"))
+    assert warnings_of(app) == ""
+    return app
+
+
+def test_a_reservation_in_a_paragraph_is_dated_by_its_meeting(
+    lulea: SphinxTestApp,
+) -> None:
+    """Written in § 62 without :datum:, the reservation was made on the day
+    of the meeting: its header and the ärende's table say so, not '–'."""
+    protokoll = text_of(lulea, "kf-2024-04-22-protokoll")
+    assert "Organ: Kommunfullmäktige Datum: 22 april 2024 Avser § 62" in protokoll
+    overview = text_of(lulea, "isbana/index")
+    assert "Hanna Lindgren (M) 22 april 2024 Paragraf:" in overview

@@ -187,7 +187,7 @@ def parse(d: ObjectDirective) -> tuple[Paragraf, list[nodes.Node]]:
     title = d.argument() or dnr or _("Paragraf %(number)s") % {"number": ordinal}
     text = nodes.container(classes=["kommun-paragraf-text"])
     previous = doc.get(CURRENT_PARAGRAF)
-    doc[CURRENT_PARAGRAF] = (obj_id, protokoll.body)
+    doc[CURRENT_PARAGRAF] = (obj_id, protokoll.body, protokoll.date)
     try:
         text.extend(d.body(dnr))
     finally:

@@ -31,8 +31,8 @@ from .narvaro import (
 
 #: While a protokoll's content is read: what its §§ need of it.
 CURRENT_PROTOKOLL = "kommun:protokoll"
-#: While a §'s content is read: its id and body (a reservation in it
-#: concerns it, made in that body).
+#: While a §'s content is read: its id, body and date (a reservation in it
+#: concerns it, made in that body on that day).
 CURRENT_PARAGRAF = "kommun:paragraf"
 
 #: The longest time from the meeting to the justering (KL 5 kap. 69 §) and

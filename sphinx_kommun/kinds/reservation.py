@@ -79,8 +79,13 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
             _("%(what)s saknar författare (:forfattare:)"), "missing", {"what": what}
         )
     organ = d.value("organ")
-    # in a § of a protokoll: against the §, made in the protokoll's body
-    paragraf, body = d.env.current_document.get(CURRENT_PARAGRAF) or ("", "")
+    # in a § of a protokoll: against the §, made in the protokoll's body at
+    # its meeting
+    paragraf, body, held = d.env.current_document.get(CURRENT_PARAGRAF) or (
+        "",
+        "",
+        None,
+    )
     organ = organ or body
     if not organ and not d.value("avser"):
         d.warn(
@@ -110,7 +115,7 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
         type=written,
         authors=authors,
         body=organ,
-        date=d.value("datum"),
+        date=d.value("datum") or held,
         concerns_ref=d.value("avser") or paragraf,
     )
     return reservation, [text_node]
