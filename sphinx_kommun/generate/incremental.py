@@ -104,6 +104,8 @@ class _Kept:
     save: Callable[[Callable[[], None]], None]
     record: dict[str, Any] | None = None
     memo: inmemory.Memo | None = None
+    #: the pages resolved for writing in this build (no other was written)
+    resolved: set[str] = dataclasses.field(default_factory=set)
 
 
 _kept: weakref.WeakKeyDictionary[Sphinx, _Kept] = weakref.WeakKeyDictionary()
@@ -120,11 +122,15 @@ def keep_in_memory(app: Sphinx, save: Callable[[Callable[[], None]], None]) -> N
     them before each build reads, or a page rewritten later would be
     written from its document as it was before an edit.
     """
-    _kept[app] = _Kept(save)
+    _kept[app] = kept = _Kept(save)
     app.connect("env-before-read-docs", _forget_doctrees)
+    app.connect(
+        "doctree-resolved", lambda app, doctree, docname: kept.resolved.add(docname)
+    )
 
 
 def _forget_doctrees(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _kept[app].resolved.clear()
     env._pickled_doctree_cache.clear()
     env._write_doc_doctree_cache.clear()
 
@@ -241,8 +247,13 @@ def commit_written(app: Sphinx, exception: Exception | None) -> None:
     pages: Pages = {}
     written: Pages = {}
     complete = True
+    kept = _kept.get(app)
     for docname in env.all_docs:
-        if _was_written(pending, docname):
+        # a kept application's pages not resolved in this build were not
+        # written (their files need not be looked at)
+        if (kept is None or docname in kept.resolved) and _was_written(
+            pending, docname
+        ):
             read = frozenset(reads.get(docname, ()))
             pages[docname] = written[docname] = (read, now.inputs(docname, read))
         else:
@@ -251,7 +262,6 @@ def commit_written(app: Sphinx, exception: Exception | None) -> None:
                 pages[docname] = old[docname]
     record = {**record, "pages": pages}
     record["generation"] = pending.generation if complete else None
-    kept = _kept.get(app)
     if kept is None:
         _save(pending.path, record)
         return
