@@ -398,7 +398,20 @@ def test_without_an_address_the_export_warns(tmp_path: Path) -> None:
     )
     assert "OParl-exporten saknar adress" in warnings_of(app)
     assert "[kommun.oparl]" in warnings_of(app)
+    # at the setting left empty (-D), not at a document "conf.py.rst"
+    assert "conf.py:7: WARNING: OParl-exporten saknar adress" in warnings_of(app)
     assert (app.outdir / "paper" / "ks-2024-0123.json").is_file()
+
+
+def test_a_project_without_any_address_is_warned_at_its_conf_py(
+    tmp_path: Path,
+) -> None:
+    """Luleå's conf.py sets neither kommun_oparl_url nor html_baseurl."""
+    app = build_once("oparl", ROOTS / "test-lulea", tmp_path)
+    conf = ROOTS / "test-lulea" / "conf.py"
+    assert warnings_of(app).startswith(f"{conf}:1: WARNING: OParl-exporten saknar")
+    assert "conf.py.rst" not in warnings_of(app)
+    assert (app.outdir / "paper" / "ks-2023-00845.json").is_file()
 
 
 # -- feeds ----------------------------------------------------------------------

@@ -48,8 +48,11 @@ class OParlBuilder(Builder):
                     "OParl-exporten saknar adress (kommun_oparl_url eller "
                     "html_baseurl): objekten får relativa adresser"
                 ),
+                # where conf.py sets one empty, else its first line: a bare
+                # path would be read as a docname ("conf.py.rst")
                 location=conf_location(self._app, "kommun_oparl_url")
-                or str(Path(self._app.confdir) / "conf.py"),
+                or conf_location(self._app, "html_baseurl")
+                or f"{Path(self._app.confdir) / 'conf.py'}:1",
                 type="kommun",
                 subtype="oparl",
             )
