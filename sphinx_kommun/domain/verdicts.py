@@ -123,12 +123,33 @@ def outcome_on(index: ObjectIndex, beslut: Beslut, item: KommunObject) -> str:
     if general in ON_THE_WHOLE:
         return general
     for point in points:
-        if direct(index, beslut.outcomes, point) not in APPROVING:
+        word = direct(index, beslut.outcomes, point)
+        if _on_att_sats(beslut, point, word):
+            # "2: avslag" on a point written "2: avslag" is att-sats 2's outcome
+            if any(answers(index, answer, item) for answer in point.answers):
+                return word
+            continue
+        if word not in APPROVING:
             continue
         for answer in point.answers:
             if answers(index, answer, item):
                 return answer.word
     return ""
+
+
+def _on_att_sats(beslut: Beslut, point: Beslutspunkt, word: str) -> bool:
+    """Whether ``word``, the beslut's word on ``point`` by its number, is
+    the outcome on the att-sats itself: the point is a keyword on one
+    (``:forslag: 1: bifall; 2: avslag``) and the word an outcome (bifall,
+    avslag, anses besvarad …), not "enligt förslaget" — as a beslut on a
+    proposal without points decides each att-sats itself."""
+    return (
+        not point.text
+        and word in OUTCOMES
+        and word != AS_PROPOSED
+        and word not in ON_THE_WHOLE
+        and any(v.number == point.number and not v.target for v in beslut.outcomes)
+    )
 
 
 def _as_proposed(index: ObjectIndex, proposal: Proposing, item: KommunObject) -> str:
