@@ -73,15 +73,27 @@ class Initiativ(KommunObject):
         cls.needs_att_satser = needs_att_satser
 
     def byline(self) -> str:
-        """``Bengt Herke m.fl. (-)``: the first active author and party."""
+        """``Bengt Herke m.fl. (-)``: the first active author and party;
+        two of different parties both (``Anna Lundberg (S) och Per-Erik
+        Marklund (C)``), more of different parties the first with hers."""
         active = [p for p in self.authors if not p.withdrawn] or list(self.authors)
         if not active:
             return ""
         first = active[0]
-        name = first.name + (" m.fl." if len(active) > 1 else "")
-        parties = {p.party for p in active}
-        party = first.party if len(parties) == 1 else ""
-        return f"{name} ({party})" if party else name
+        if len({p.party for p in active}) > 1:
+            if len(active) == 2:
+                return _("%(first)s och %(second)s") % {
+                    "first": _with_party(first),
+                    "second": _with_party(active[1]),
+                }
+            return _with_party(first, more=True)
+        return _with_party(first, more=len(active) > 1)
+
+
+def _with_party(person: Person, *, more: bool = False) -> str:
+    """``Anna Lundberg m.fl. (S)``; without a party, the name."""
+    name = _("%(name)s m.fl.") % {"name": person.name} if more else person.name
+    return f"{name} ({person.party})" if person.party else name
 
 
 @dataclass(frozen=True, kw_only=True)
