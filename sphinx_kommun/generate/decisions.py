@@ -141,7 +141,8 @@ def _att_sats_subject(
         return what, answered
     return _("Att-sats %(number)s i %(what)s") % {
         "number": number,
-        "what": what[:1].lower() + what[1:] if ctx.locale == "sv" else what,
+        # a common noun mid-sentence: "i motionen", "of the motion"
+        "what": what[:1].lower() + what[1:],
     }, _("besvarad")
 
 

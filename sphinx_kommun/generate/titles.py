@@ -12,8 +12,9 @@ from ..kinds.beslutspunkt import Beslutspunkt
 from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.paragraf import Paragraf
 from ..kinds.reservation import Reservation
+from ..kinds.yttrande import Yttrande
 from ..nodes import WRITTEN, kommun_pending
-from ..swedish import capitalise
+from ..swedish import capitalise, genitive
 from .context import Context
 from .protocol import paragraf_in_sentence
 from .registry import generator
@@ -70,6 +71,17 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         text = paragraf_in_sentence(ctx, target)  # "Avser § 82 i kommunfullmäktiges …"
     elif isinstance(target, Beslutspunkt) and ctx.locale == "sv":
         text = text[:1].lower() + text[1:]  # "Avser beslutspunkt 3."
+    elif isinstance(target, Yttrande):
+        # "Avser regionala utvecklingsnämndens yttrande.", not "Avser Yttrande: …"
+        instans = ctx.in_sentence(target.instans)
+        return [
+            render.para(
+                _("Avser %(whose)s yttrande."),
+                classes=["kommun-concerns"],
+                whose=ctx.link(target, genitive(instans)),
+                who=ctx.link(target, instans),
+            )
+        ]
     return [
         render.para(
             _("Avser %(what)s."),
