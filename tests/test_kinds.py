@@ -527,3 +527,77 @@ def test_a_yttrande_on_one_skrivelse_answers_only_that_one(
     answered_by = other.get_text(" ")
     assert "Idrotts- och föreningsnämnden" in answered_by
     assert "Lokalnämnden" not in answered_by
+
+
+# -- a motion to regionfullmäktige, decided per att-sats (Region Västerbotten) --------
+
+
+@pytest.fixture
+def region(project_copy: Copy, build: Build) -> SphinxTestApp:
+    return build(project_copy("region"))
+
+
+def test_a_beslut_per_att_sats_decides_each_att_sats_as_written(
+    region: SphinxTestApp,
+) -> None:
+    """The proposal is written a keyword per att-sats (1: bifall; 2: avslag;
+    3: anses besvarad) and regionfullmäktige's beslut the same way: "2:
+    avslag" rejects att-sats 2, it does not leave it undecided."""
+    assert warnings_of(region) == ""
+    tables = soup(region, "kollektivtrafik").find_all("table", class_="kommun-outcomes")
+    att_satser = [
+        [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+        for row in tables[1].find_all("tr")
+    ]
+    assert [(row[0], row[2]) for row in att_satser[1:]] == [
+        ("Att-sats 1", "bifall"),
+        ("Att-sats 2", "avslag"),
+        ("Att-sats 3", "anses besvarad"),
+    ]
+
+
+def test_an_outcome_other_than_proposed_on_a_keyword_point_is_the_att_satss(
+    project_copy: Copy, build: Build
+) -> None:
+    """Fullmäktige approves att-sats 2 against the proposal (2: avslag):
+    att-sats 2 is approved; "enligt förslaget" still decides as proposed."""
+    src = project_copy("region")
+    edit(
+        src / "kollektivtrafik.rst",
+        "   :utfall: 1: bifall; 2: avslag; 3: anses besvarad",
+        "   :utfall: 1: enligt förslaget; 2: bifall; 3: enligt förslaget",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    tables = soup(app, "kollektivtrafik").find_all("table", class_="kommun-outcomes")
+    outcomes = [
+        row.find_all("td")[-1].get_text(" ").strip()
+        for row in tables[1].find_all("tr")[1:]
+    ]
+    assert outcomes == ["bifall", "bifall", "anses besvarad"]
+
+
+def test_two_motionarer_of_different_parties_are_both_named(
+    region: SphinxTestApp,
+) -> None:
+    text = page(region, "kollektivtrafik")
+    assert "Motion av Anna Lundberg (S) och Per-Erik Marklund (C)" in text
+    assert "Motion av Anna Lundberg m.fl." not in text
+
+
+def test_a_reservation_names_the_yttrande_it_concerns_in_a_sentence(
+    region: SphinxTestApp,
+) -> None:
+    text = page(region, "kollektivtrafik")
+    assert "Avser regionala utvecklingsnämndens yttrande." in text
+    assert "Avser Yttrande:" not in text
+    assert "Avser beslutspunkt 2." in text
+
+
+def test_the_region_case_in_english(project_copy: Copy, build: Build) -> None:
+    app = build(project_copy("region"), confoverrides={"language": "en"})
+    text = page(app, "kollektivtrafik")
+    assert "Proposal 2 of the motion is rejected" in text
+    assert "of The motion" not in text
+    assert "Motion by Anna Lundberg (S) and Per-Erik Marklund (C)" in text
+    assert "Concerns the answer from Regionala utvecklingsnämnden." in text
