@@ -601,3 +601,11 @@ def test_the_region_case_in_english(project_copy: Copy, build: Build) -> None:
     assert "of The motion" not in text
     assert "Motion by Anna Lundberg (S) and Per-Erik Marklund (C)" in text
     assert "Concerns the answer from Regionala utvecklingsnämnden." in text
+    # no Swedish genitive in an English sentence
+    assert (
+        "The official report of Regional utveckling dated 29 April 2024 reads in "
+        "essence as follows." in text
+    )
+    assert "The yttrande of Länstrafiken i Västerbotten AB dated 20 May 2024" in text
+    assert "AB:s" not in text
+    assert "Concerns decision point 2." in text

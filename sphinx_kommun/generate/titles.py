@@ -69,7 +69,7 @@ def concerns(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     text = ctx.labelled(target)
     if isinstance(target, Paragraf):
         text = paragraf_in_sentence(ctx, target)  # "Avser § 82 i kommunfullmäktiges …"
-    elif isinstance(target, Beslutspunkt) and ctx.locale == "sv":
+    elif isinstance(target, Beslutspunkt):
         text = text[:1].lower() + text[1:]  # "Avser beslutspunkt 3."
     elif isinstance(target, Yttrande):
         # "Avser regionala utvecklingsnämndens yttrande.", not "Avser Yttrande: …"
