@@ -467,6 +467,18 @@ def test_pages_are_structured_for_assistive_technology(built: SphinxTestApp) -> 
     assert [cell.name for cell in rows[1].find_all(["th", "td"])][:2] == ["th", "td"]
 
 
+def test_emphasis_in_generated_text_reads_in_the_text_builder(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """Luleå's yttrande: the space after "Besvarar" is outside the strong
+    text, which the text builder marks with asterisks."""
+    app = build(project_copy("lulea"), "text")
+    assert warnings_of(app) == ""
+    text = (app.outdir / "isbana" / "fritidsnamnden.txt").read_text("utf-8")
+    assert "**Besvarar** att-sats 1 (tillstyrker) och att-sats 2 (avstyrker)" in text
+    assert "**Besvarar **" not in text
+
+
 def test_tables_are_readable_in_the_text_builder(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:

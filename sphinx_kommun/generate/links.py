@@ -52,7 +52,9 @@ def answers_items(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         nodes.paragraph(
             "",
             "",
-            nodes.strong("", _("Besvarar") + " "),
+            # the space outside the emphasis: "**Besvarar** att-sats 1" in text
+            nodes.strong("", _("Besvarar")),
+            nodes.Text(" "),
             *listed,
             classes=["kommun-answers-items"],
         )
