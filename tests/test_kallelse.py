@@ -616,3 +616,23 @@ def test_without_a_register_the_pages_say_so(project_copy: Copy, build: Build) -
     # names stay text; the motion report does not need the register
     assert "Maria Nyström (V)" in html_text(app.outdir / "motion.html")
     assert "KS 2020/0412" in html_text(app.outdir / "motionsredovisning.html")
+
+
+def test_the_kallelse_is_a_printed_document_of_its_own(
+    project_copy: Copy, build: Build
+) -> None:
+    """Luleå's meeting PDF: the kallelse on its own pages ("Kallelse" in the
+    running header); the sammanträde's header block starts the next page
+    with its föredragningslista, not left at the foot of the kallelse."""
+    app = build(project_copy("lulea"), "latex")
+    assert warnings_of(app) == ""
+    pdf = latexmk(app.outdir, "kommunfullmaktige-2024-04-22.tex")
+    pages = [" ".join(page.split()) for page in pdf_text(pdf).split("\f")]
+    notice = next(page for page in pages if "Kallade ledamöter" in page)
+    assert notice.startswith("Luleå kommun Kallelse Sida 1 (1)")
+    assert "Föredragningslista" not in notice
+    assert "Kulturens hus, Luleå" in notice  # its own Plats
+    agenda = next(page for page in pages if "Föredragningslista" in page)
+    assert agenda.startswith("Luleå kommun Sammanträde Sida 1 (1)")
+    assert "Organ Tid Kommunfullmäktige 13.00" in agenda
+    assert "Organ Tid" not in notice

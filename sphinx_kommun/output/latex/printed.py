@@ -48,6 +48,9 @@ DOCUMENT_KINDS = (
 
 #: The class of a generated remissammanställning (a document when printed).
 COMPILATION = "kommun-remissammanstallning"
+#: The class of a generated kallelse: a document of its own when printed,
+#: before the sammanträde's (its föredragningslista on a new page).
+NOTICE = "kommun-kallelse-block"
 
 
 def _outside_files(node: nodes.Element) -> Iterator[nodes.Element]:
@@ -123,6 +126,8 @@ def _label(env: BuildEnvironment, node: nodes.Element) -> str:
     profile's words ("Tjänsteskrivelse", "Förslag till beslut"), a
     reservation's type, "Remissammanställning"."""
     if isinstance(node, kommun_generated):
+        if NOTICE in node["classes"]:
+            return _("Kallelse")
         return _("Bilaga: Remissammanställning")
     ids = node.get("ids") or [""]
     obj = get_domain(env).index.get(ids[0])
@@ -164,7 +169,23 @@ class PrintedDocuments(SphinxPostTransform):
             parts = compilation.get("parts", "").split()
             if COMPILATION in compilation["classes"] and "sammanstallning" in parts:
                 self.annex(compilation)
+        for notice in list(root.findall(kommun_generated)):
+            if NOTICE in notice["classes"]:
+                self.notice(notice)
         root += kommun_document(start=False)
+
+    def notice(self, notice: kommun_generated) -> None:
+        """A kallelse is a document of its own ("Kallelse" in the running
+        header); what follows it on its page (the sammanträde with its
+        föredragningslista) starts a new one."""
+        previous = notice.previous_sibling()
+        if isinstance(previous, kommun_document) and previous["start"]:
+            previous["kind"] = _label(self.env, notice)  # it starts the page
+        else:
+            self.start(notice.parent, notice.parent.index(notice), document=notice)
+        after = _text_after(notice)
+        if after is not None:
+            self.start(after.parent, after.parent.index(after), _owner(notice))
 
     def annex(self, compilation: kommun_generated) -> None:
         """A remissammanställning is a bilaga: a printed document of its own,
