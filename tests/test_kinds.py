@@ -609,3 +609,28 @@ def test_the_region_case_in_english(project_copy: Copy, build: Build) -> None:
     assert "The yttrande of Länstrafiken i Västerbotten AB dated 20 May 2024" in text
     assert "AB:s" not in text
     assert "Concerns decision point 2." in text
+
+
+def test_the_agenda_leaves_out_a_reservation_made_at_the_meeting(
+    project_copy: Copy, build: Build
+) -> None:
+    """Regionfullmäktige's reservation against its own beslut is made at
+    the meeting: no handling on its föredragningslista; one made in
+    regionstyrelsen before it is."""
+    src = project_copy("region")
+    app = build(src)
+    assert warnings_of(app) == ""
+    handlingar = page(app, "sammantrade")
+    assert "Förslag till beslut, Motion" in handlingar
+    assert "Reservation av Anna Lundberg" not in handlingar
+    edit(
+        src / "kollektivtrafik.rst",
+        "   :organ: Regionfullmäktige\n   :forfattare: Anna Lundberg (S); "
+        "Karin Sandberg (S)\n   :avser: punkt 2\n   :datum: 2024-09-24",
+        "   :organ: Regionstyrelsen\n   :forfattare: Anna Lundberg (S); "
+        "Karin Sandberg (S)\n   :avser: punkt 2\n   :datum: 2024-08-27",
+    )
+    app = build(src, freshenv=True)
+    assert "Reservation av Anna Lundberg (S) och Karin Sandberg (S)" in page(
+        app, "sammantrade"
+    )

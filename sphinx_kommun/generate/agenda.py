@@ -75,6 +75,19 @@ def _item_title(index: RecordingIndex, dnr: str, proposal: Proposing | None) -> 
     return proposal.title if proposal else arende.title if arende else dnr
 
 
+def _made_at(reservation: Reservation, meeting: Sammantrade) -> bool:
+    """Whether ``reservation`` was made at ``meeting`` or after it, in its
+    body: no handling sent before the meeting (regionfullmäktige's
+    reservation against its own beslut is not on its agenda)."""
+    if not reservation.body or normalise(reservation.body) != normalise(meeting.body):
+        return False
+    return (
+        reservation.date is None
+        or meeting.date is None
+        or reservation.date >= meeting.date
+    )
+
+
 def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
     items = []
     for number, dnr in enumerate(meeting.items, start=1):
@@ -88,8 +101,10 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
         for reservation in index.reservations(dnr):
             concerns = index.concerns(reservation)
             # not one made at a meeting, in its protokoll
-            if isinstance(concerns, Beslut | Proposing | Beslutspunkt) and not (
-                isinstance(concerns, Paragraf)
+            if (
+                isinstance(concerns, Beslut | Proposing | Beslutspunkt)
+                and not isinstance(concerns, Paragraf)
+                and not _made_at(reservation, meeting)
             ):
                 objects.append(("reservation", reservation))
         items.append(
