@@ -634,3 +634,27 @@ def test_the_agenda_leaves_out_a_reservation_made_at_the_meeting(
     assert "Reservation av Anna Lundberg (S) och Karin Sandberg (S)" in page(
         app, "sammantrade"
     )
+
+
+# -- a medborgarförslag on remiss, answered by fullmäktige (Luleå) -----------------
+
+
+def test_the_overview_lists_a_later_tjansteskrivelse_after_the_answers(
+    project_copy: Copy, build: Build
+) -> None:
+    """Luleå's tjänsteskrivelse of 11 March 2024 rests on the yttranden to
+    the remiss of 6 November 2023: it follows them, as in the diarium."""
+    app = build(project_copy("lulea"))
+    assert warnings_of(app) == ""
+    kinds = [row[0] for row in table_rows(app, "isbana/index", "kommun-overview")]
+    assert kinds == [
+        "Handling",
+        "Medborgarförslag",
+        "Remiss",
+        "Yttrande",
+        "Yttrande",
+        "Tjänsteskrivelse",
+        "Beslut",
+        "Paragraf",
+        "Reservation",
+    ]

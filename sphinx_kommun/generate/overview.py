@@ -114,13 +114,13 @@ _OVERVIEW_ORDER = (
 )
 
 
-@generator("arende-overview")
-def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
-    dnr = node["dnr"]
+def _in_order(ctx: Context, dnr: str) -> list[KommunObject]:
+    """The ärende's documents by kind and date; a tjänsteskrivelse written
+    after the remiss was sent (it rests on the answers) after the yttranden."""
     objects = ctx.index.of_dnr(dnr)
-    rows = []
+    ordered: list[KommunObject] = []
     for cls in _OVERVIEW_ORDER:
-        of_kind = (
+        ordered.extend(
             ctx.index.yttranden(dnr)  # in remiss order
             if cls is Yttrande
             else sorted(
@@ -128,33 +128,54 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 key=lambda obj: _object_date(obj) or dt.date.max,
             )
         )
-        for obj in of_kind:
-            note = ""
-            if not obj.published:
-                rows.append(
-                    (
-                        ctx.label(obj),
-                        [ctx.link(obj, obj.title)],
-                        "–",
-                        _("publiceras inte"),
-                    )
-                )
-                continue
-            if isinstance(obj, Yttrande):
-                note = verdicts_text(obj.positions)
-            elif isinstance(obj, Beslut):
-                note = verdicts_text(obj.outcomes)
-            elif isinstance(obj, Reservation):
-                concerns = ctx.index.concerns(obj)
-                note = ctx.labelled(concerns) if concerns is not None else ""
+    remiss = ctx.index.remiss(dnr)
+    sent = remiss.date if remiss is not None else None
+    later = [
+        obj
+        for obj in ordered
+        if isinstance(obj, Tjansteskrivelse)
+        and sent is not None
+        and (_object_date(obj) or dt.date.min) > sent
+    ]
+    if not later:
+        return ordered
+    rest = [obj for obj in ordered if obj not in later]
+    answers = [n for n, obj in enumerate(rest) if isinstance(obj, Remiss | Yttrande)]
+    at = answers[-1] + 1 if answers else len(rest)
+    return rest[:at] + later + rest[at:]
+
+
+@generator("arende-overview")
+def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
+    dnr = node["dnr"]
+    rows = []
+    for obj in _in_order(ctx, dnr):
+        note = ""
+        if not obj.published:
             rows.append(
                 (
                     ctx.label(obj),
                     [ctx.link(obj, obj.title)],
-                    ctx.date(_object_date(obj)),
-                    note,
+                    "–",
+                    _("publiceras inte"),
                 )
             )
+            continue
+        if isinstance(obj, Yttrande):
+            note = verdicts_text(obj.positions)
+        elif isinstance(obj, Beslut):
+            note = verdicts_text(obj.outcomes)
+        elif isinstance(obj, Reservation):
+            concerns = ctx.index.concerns(obj)
+            note = ctx.labelled(concerns) if concerns is not None else ""
+        rows.append(
+            (
+                ctx.label(obj),
+                [ctx.link(obj, obj.title)],
+                ctx.date(_object_date(obj)),
+                note,
+            )
+        )
     if not rows:
         return []
     block = kommun_generated()
