@@ -556,6 +556,17 @@ def test_a_beslut_per_att_sats_decides_each_att_sats_as_written(
     ]
 
 
+def test_a_remiss_comes_from_the_profiles_styrelse(region: SphinxTestApp) -> None:
+    """Region Västerbotten's remiss names no :avsandare:: it is sent by
+    regionstyrelsen, and the yttranden answer regionstyrelsen, not a
+    kommunstyrelse."""
+    assert warnings_of(region) == ""
+    text = html_text(region.outdir / "kollektivtrafik.html")
+    assert "Avsändare: Regionstyrelsen" in text
+    assert "Yttrande till regionstyrelsen RS 2024-00123" in text
+    assert "kommunstyrelse" not in text.casefold()
+
+
 def test_an_outcome_other_than_proposed_on_a_keyword_point_is_the_att_satss(
     project_copy: Copy, build: Build
 ) -> None:
@@ -658,3 +669,21 @@ def test_the_overview_lists_a_later_tjansteskrivelse_after_the_answers(
         "Paragraf",
         "Reservation",
     ]
+
+
+def test_a_beslut_after_the_document_it_decides_has_a_title_of_its_own(
+    tjansteskrivelse: SphinxTestApp, skrivelser: SphinxTestApp
+) -> None:
+    """Uppsala writes the tjänsteskrivelse and the nämnd's beslut on one
+    page: the beslut starts with its title, not with a bare 'Organ:' after
+    the bilagor; on a page of its own the page's title is enough."""
+    beslut = soup(tjansteskrivelse, "cykelparkering").find(
+        "div", class_="kommun-beslut"
+    )
+    assert beslut is not None
+    title = beslut.find(class_="kommun-doc-title")
+    assert title is not None
+    assert title.get_text() == "Beslut i gatu- och samhällsmiljönämnden"
+    alone = soup(skrivelser, "beslut").find("div", class_="kommun-beslut")
+    assert alone is not None
+    assert alone.find(class_="kommun-doc-title") is None

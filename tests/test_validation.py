@@ -92,6 +92,12 @@ CASES: dict[str, tuple[str, tuple[str, str]]] = {
         "ärendet KS 2023/00845; ärendets förslag till beslut: isbana-tjs [kommun.ref]",
         (":underlag: isbana-tjansteskrivelse", ":underlag: isbana-tjs"),
     ),
+    # Luleå: sphinx-kommun new remiss dates a remiss today by default
+    "remiss-deadline": (
+        "index.rst:16: WARNING: remissens sista svarsdag 2024-02-29 är före "
+        "remissdatumet 2026-12-06 [kommun.date-order]",
+        (":datum: 2026-12-06", ":datum: 2023-11-06"),
+    ),
     "undecided": (
         "index.rst:47: WARNING: beslutet saknar utfall för att-sats 2 [kommun.undecided]",
         (":utfall: 1: avslag", ":utfall: 1: avslag; 2: bifall"),

@@ -54,14 +54,22 @@ def parse(d: ObjectDirective) -> tuple[Remiss, list[nodes.Node]]:
             )
             continue
         instanser[normalise(name)] = name
+    date, deadline = d.value("datum"), d.value("svar-senast")
+    if date and deadline and deadline < date:
+        d.warn(
+            _("remissens sista svarsdag %(deadline)s är före remissdatumet %(date)s"),
+            "date-order",
+            {"deadline": deadline.isoformat(), "date": date.isoformat()},
+            line=d.option_line("svar-senast"),
+        )
     remiss = Remiss(
         id=d.object_id(default_id("remiss", dnr)),
         **d.where(),
         dnr=dnr,
         title=d.argument() or _("Remiss"),
-        sender=d.value("avsandare") or "Kommunstyrelsen",
-        date=d.value("datum"),
-        deadline=d.value("svar-senast"),
+        sender=d.value("avsandare") or d.kommun_config.words.board,
+        date=date,
+        deadline=deadline,
         instanser=tuple(instanser.values()),
     )
     return remiss, d.body(dnr)
