@@ -31,7 +31,7 @@ class Remiss(KommunObject):
 
 
 OPTIONS = {
-    "avsandare": kind.text("who sent the remiss (default Kommunstyrelsen)"),
+    "avsandare": kind.text("who sent the remiss (default: the profile's styrelse)"),
     "datum": kind.date("date of the remiss (YYYY-MM-DD)"),
     "svar-senast": kind.date("deadline for answers (YYYY-MM-DD)"),
     "instanser": kind.entries("the remissinstanser, one per line or ';', in order"),
