@@ -369,6 +369,15 @@ def test_init_new_check_build(
     assert re.search(r"PDF: 2 i .* \(0 lästa\)", said), said
 
 
+def test_the_arende_page_names_its_list_of_pages_once(project: Path) -> None:
+    """The page new writes: the overview table is "Handlingar i ärendet",
+    the toctree below it another heading, not the same one twice."""
+    assert kommun("build", "-W", "--utan-pdf") == 0
+    page = html_text(project / "_build" / "html" / ARENDE / "index.html")
+    assert page.count("Handlingar i ärendet") == 1
+    assert "Sidor i ärendet Remiss" in page
+
+
 def test_build_with_w_fails_on_a_warning(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -448,8 +457,8 @@ def test_a_remiss_written_in_markdown_names_the_instanser(
     )
     edit(
         arende / "index.rst",
-        "Handlingar i ärendet\n",
-        "Handlingar i ärendet\n\n   remiss\n",
+        "Sidor i ärendet\n",
+        "Sidor i ärendet\n\n   remiss\n",
     )
     capsys.readouterr()
     assert (

@@ -43,7 +43,8 @@ def arende(dnr: str, rubrik: str, ansvarig: str) -> str:
         "",
         ".. toctree::",
         "   :maxdepth: 1",
-        "   :caption: " + _("Handlingar i ärendet"),
+        # not the overview table's caption ("Handlingar i ärendet") again
+        "   :caption: " + _("Sidor i ärendet"),
     ]
     return "\n".join(lines) + "\n"
 
