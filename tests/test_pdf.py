@@ -703,3 +703,24 @@ def test_a_template_with_its_own_document_metadata_keeps_it(
     tex = (app.outdir / "gsn-2023-00417.tex").read_text(encoding="utf-8")
     assert tex.count("\\DocumentMetadata") == 1
     assert tex.startswith("\\DocumentMetadata{pdfstandard=A-3b}")
+
+
+def test_outcome_tables_keep_their_words_whole_in_print(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """Luleå's § 62 in the meeting's PDF: "Beslutspunkt 1", "enligt
+    förslaget" and "anses besvarad" each fit their column, unhyphenated."""
+    app = build(project_copy("lulea"), "latex")
+    assert warnings_of(app) == ""
+    pdf = latexmk(app.outdir, "kommunfullmaktige-2024-04-22.tex")
+    lines = [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines()]
+    assert "Beslutspunkt Förslag Utfall" in lines
+    assert any(
+        line.startswith("Beslutspunkt 1 Medborgarförslaget anses besvarat.")
+        and line.endswith("enligt förslaget")
+        for line in lines
+    ), lines
+    assert any(
+        line.startswith("Att-sats 2 att isens") and line.endswith("anses besvarad")
+        for line in lines
+    ), lines

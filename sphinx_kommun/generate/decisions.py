@@ -174,7 +174,8 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             render.table(
                 [_("Beslutspunkt"), _("Förslag"), _("Utfall")],
                 rows,
-                widths=[1, 5, 1],
+                # wide enough in print for "Beslutspunkt 12", "enligt förslaget"
+                widths=[2, 6, 2],
                 classes=["kommun-outcomes"],
                 title=_("Utfall per beslutspunkt"),
                 node_id=f"{beslut.id}-beslutspunkter",
@@ -192,7 +193,7 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                     _("Utfall"),
                 ],
                 [_item_row(ctx, beslut, item, several) for item in items],
-                widths=[2 if several else 1, 5, 1],
+                widths=[3 if several else 2, 6, 2],
                 classes=["kommun-outcomes"],
                 title=_("Utfall per handling")
                 if documents
