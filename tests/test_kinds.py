@@ -687,3 +687,14 @@ def test_a_beslut_after_the_document_it_decides_has_a_title_of_its_own(
     alone = soup(skrivelser, "beslut").find("div", class_="kommun-beslut")
     assert alone is not None
     assert alone.find(class_="kommun-doc-title") is None
+
+
+def test_the_arende_overview_marks_an_answer_after_the_deadline(
+    region: SphinxTestApp,
+) -> None:
+    """Regionala utvecklingsnämnden decided on 12 June, after svar senast
+    (31 May): the overview says so, as the remiss does; the bolag was on time."""
+    rows = table_rows(region, "kollektivtrafik", "kommun-overview")
+    notes = {row[1]: row[3] for row in rows[1:] if row[0] == "Yttrande"}
+    assert notes["Regionala utvecklingsnämnden"].endswith("(efter svar senast)")
+    assert "efter svar senast" not in notes["Länstrafiken i Västerbotten AB"]

@@ -163,6 +163,9 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             continue
         if isinstance(obj, Yttrande):
             note = verdicts_text(obj.positions)
+            if is_late(obj, ctx.index.remiss(obj.dnr)):
+                # as the remiss and the compilation's table mark it
+                note = f"{note} {_('(efter svar senast)')}".strip()
         elif isinstance(obj, Beslut):
             note = verdicts_text(obj.outcomes)
         elif isinstance(obj, Reservation):
