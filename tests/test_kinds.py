@@ -593,6 +593,7 @@ def test_two_motionarer_of_different_parties_are_both_named(
 ) -> None:
     text = page(region, "kollektivtrafik")
     assert "Motion av Anna Lundberg (S) och Per-Erik Marklund (C)" in text
+    assert "Umeå den 27 augusti 2024 På regionstyrelsens vägnar:" in text
     assert "Motion av Anna Lundberg m.fl." not in text
 
 
@@ -608,7 +609,8 @@ def test_a_reservation_names_the_yttrande_it_concerns_in_a_sentence(
 def test_the_region_case_in_english(project_copy: Copy, build: Build) -> None:
     app = build(project_copy("region"), confoverrides={"language": "en"})
     text = page(app, "kollektivtrafik")
-    assert "Proposal 2 of the motion is rejected" in text
+    assert "Proposal clause 2 of the motion is rejected" in text
+    assert "Umeå, 27 August 2024 On behalf of Regionstyrelsen:" in text
     assert "of The motion" not in text
     assert "Motion by Anna Lundberg (S) and Per-Erik Marklund (C)" in text
     assert "Concerns the answer from Regionala utvecklingsnämnden." in text

@@ -231,9 +231,12 @@ def _signatures(d: ObjectDirective, utlatande: Utlatande) -> list[nodes.Node]:
         return []
     where = utlatande.place
     if utlatande.date:
-        where = (where + " " if where else "") + _("den %(date)s") % {
-            "date": format_date(utlatande.date, d.locale)
-        }
+        date = format_date(utlatande.date, d.locale)
+        where = (
+            _("%(place)s den %(date)s") % {"place": where, "date": date}
+            if where
+            else _("den %(date)s") % {"date": date}
+        )  # "Umeå den 27 augusti 2024", "Umeå, 27 August 2024"
     # "Uppsala den 14 maj 2024", or without a place "Den 14 maj 2024"
     intro = [nodes.paragraph("", capitalise(where))] if where else []
     intro.append(
