@@ -129,7 +129,7 @@ class Deferred:
             pickle.dump(self.app.env, f, pickle.HIGHEST_PROTOCOL)
 
     def run(self) -> None:
-        """Do what was left (the caller holds the preview's lock)."""
+        """Do what was left (never while the application builds)."""
         while self.pending:
             _name, work = self.pending.popitem()
             work()

@@ -101,6 +101,9 @@ class Preview:
         self.app: Sphinx | None = None
         #: what the application left for when the preview is idle
         self.deferred: Deferred | None = None
+        #: held while building or doing what was deferred (the state's
+        #: lock, which the server waits for, only while building)
+        self.working = threading.Lock()
         #: docutils' registries as the application made them
         self.session = ExitStack()
         #: what each build read and wrote (no bar: the preview prints a line)
@@ -110,7 +113,7 @@ class Preview:
         """Build; ``same_files``: no file was added or removed since the
         last build (only changed), so Sphinx need not look for documents."""
         started = time.perf_counter()
-        with self.state.lock:
+        with self.working, self.state.lock:
             self.counts.read = self.counts.written = 0
             try:
                 if fresh_app or self.app is None:
@@ -138,8 +141,10 @@ class Preview:
 
     def idle(self) -> None:
         """Do what the last builds left (the search index, the pickled
-        environment); a broken build leaves nothing."""
-        with self.state.lock:
+        environment); a broken build leaves nothing. Pages are served
+        meanwhile: none of it is a page (the search index is replaced at
+        once)."""
+        with self.working:
             self._run_deferred()
 
     def _run_deferred(self) -> None:
