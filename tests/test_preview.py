@@ -23,11 +23,23 @@ from sphinx_kommun.generate import incremental, inmemory
 from .conftest import edit
 from .test_incremental import ALWAYS, SCENARIOS, assert_same_pages, mtimes
 
+#: a ställning changed: the utlåtande and the motion (its answers per
+#: att-sats) show it
+SCENARIOS_HERE = {
+    "ställning": (
+        lambda src: edit(
+            src / "yttrande-bromma.rst",
+            ":stallning: 1: avstyrker; 2: ingen erinran",
+            ":stallning: 1: tillstyrker; 2: ingen erinran",
+        ),
+        {"yttrande-bromma", "utlatande", "motion"},
+        {"remiss", "beslut", "yttrande-slk"},
+    ),
+}
+STEPS = {**SCENARIOS, **SCENARIOS_HERE}
 #: the scenarios in the order one clerk might make them (the yttrande
 #: removed last: earlier scenarios edit it)
-SEQUENCE = [name for name in SCENARIOS if name != "remove yttrande"] + [
-    "remove yttrande"
-]
+SEQUENCE = [name for name in STEPS if name != "remove yttrande"] + ["remove yttrande"]
 
 
 @pytest.fixture
@@ -92,7 +104,7 @@ def test_each_edit_of_a_sequence_equals_a_fresh_build(
     kept.build()
     assert problems(kept) == []
     for number, name in enumerate(SEQUENCE):
-        change, must, must_not = SCENARIOS[name]
+        change, must, must_not = STEPS[name]
         before = mtimes(kept.outdir)
         change(src)
         kept.build()

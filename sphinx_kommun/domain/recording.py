@@ -233,6 +233,8 @@ def scope(index: ObjectIndex, key: Key) -> frozenset[Token] | None:
     name, args = key[1], key[2:]
     if name == "person_page":  # the personregister's sections only
         return frozenset({PEOPLE})
+    if name == "position_on":
+        return _position_scope(index, args)
     if name == "get" and len(args) == 1 and isinstance(args[0], str):
         return frozenset({("id", args[0])})
     if name not in ARENDE_QUERIES:
@@ -248,6 +250,31 @@ def scope(index: ObjectIndex, key: Key) -> frozenset[Token] | None:
             tokens.update({("id", obj.id), ("dnr", index.canonical(obj.dnr))})
         elif not isinstance(arg, type):
             return None
+    return frozenset(tokens)
+
+
+def _position_scope(
+    index: ObjectIndex, args: tuple[Any, ...]
+) -> frozenset[Token] | None:
+    """A yttrande's ställning on an item (:func:`.verdicts.direct`): without a
+    verdict naming a document, it reads the two objects, the item's
+    initiating document and its ärende's; a verdict naming one may name any."""
+    found = [
+        index.get(arg[1])
+        for arg in args
+        if isinstance(arg, tuple) and len(arg) == 2 and arg[0] == "obj"
+    ]
+    if len(found) != 2 or len(args) != 2:
+        return None
+    yttrande, item = found
+    if yttrande is None or item is None:
+        return None
+    if any(verdict.target for verdict in getattr(yttrande, "positions", ())):
+        return None
+    tokens = {("id", yttrande.id), ("id", item.id), ("dnr", index.canonical(item.dnr))}
+    initiativ = getattr(item, "initiativ", "")
+    if isinstance(initiativ, str) and initiativ:
+        tokens.add(("id", initiativ))
     return frozenset(tokens)
 
 
