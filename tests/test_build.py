@@ -173,7 +173,7 @@ def test_sammantrade_agenda_links_the_handlingar(built: SphinxTestApp) -> None:
     assert (
         "Föredragningslista Ärenden och handlingar Nr Ärende Diarienummer Handlingar "
         "1. Ta tillbaka utsatta områden KS 2019/1899 "
-        "Utlåtande, Motion, Remissammanställning" in text
+        "Utlåtande, Motion, Beslut i kommunstyrelsen, Remissammanställning" in text
     )
     html = (built.outdir / "sammantrade.html").read_text(encoding="utf-8")
     assert 'href="utlatande.html#ks-2019-1899-utlåtande"' in html

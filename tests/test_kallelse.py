@@ -636,3 +636,23 @@ def test_the_kallelse_is_a_printed_document_of_its_own(
     assert agenda.startswith("Luleå kommun Sammanträde Sida 1 (1)")
     assert "Organ Tid Kommunfullmäktige 13.00" in agenda
     assert "Organ Tid" not in notice
+
+
+def test_the_agenda_holds_the_styrelses_beslut_and_the_answers(
+    project_copy: Copy, build: Build
+) -> None:
+    """Luleå's medborgarförslag on kommunfullmäktige's agenda: besides the
+    tjänsteskrivelse and the förslag, kommunstyrelsen's beslut and, with no
+    remissammanställning to quote them, both yttranden."""
+    src = project_copy("lulea")
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "kf-2024-04-22.html")
+    assert (
+        "KS 2023/00845 Tjänsteskrivelse, Medborgarförslag, Beslut i kommunstyrelsen, "
+        "Yttrande: Fritidsnämnden, Yttrande: Tekniska nämnden" in text
+    )
+    latex = build(src, "latex")
+    tex = (latex.outdir / "kommunfullmaktige-2024-04-22.tex").read_text("utf-8")
+    for printed in ("{Yttrande}", "Kommunstyrelsen föreslår kommunfullmäktige"):
+        assert printed in tex

@@ -24,6 +24,7 @@ from ..kinds.beslutspunkt import Beslutspunkt, Proposing
 from ..kinds.paragraf import Paragraf
 from ..kinds.reservation import Reservation
 from ..kinds.sammantrade import Sammantrade
+from ..kinds.yttrande import Yttrande
 from ..nodes import (
     kommun_bookmark,
     kommun_generated,
@@ -88,6 +89,16 @@ def _made_at(reservation: Reservation, meeting: Sammantrade) -> bool:
     )
 
 
+def _prepared(beslut: Beslut, meeting: Sammantrade) -> bool:
+    """Whether ``beslut`` is another body's, taken before ``meeting`` (the
+    styrelse's decision to propose): a handling of the meeting."""
+    if isinstance(beslut, Paragraf) or not beslut.body:
+        return False
+    if normalise(beslut.body) == normalise(meeting.body):
+        return False
+    return beslut.date is None or meeting.date is None or beslut.date <= meeting.date
+
+
 def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
     items = []
     for number, dnr in enumerate(meeting.items, start=1):
@@ -98,6 +109,12 @@ def agenda(ctx: Context, meeting: Sammantrade) -> list[AgendaItem]:
             objects.append(("proposal", proposal))
         for initiativ in index.initiativ(dnr):
             objects.append(("initiativ", initiativ))
+        objects.extend(
+            ("beslut", b) for b in index.beslut(dnr) if _prepared(b, meeting)
+        )
+        if not index.compilation_pages(dnr):
+            # no remissammanställning quotes them: the answers themselves
+            objects.extend(("yttrande", y) for y in index.yttranden(dnr))
         for reservation in index.reservations(dnr):
             concerns = index.concerns(reservation)
             # not one made at a meeting, in its protokoll
@@ -156,7 +173,11 @@ def agenda_rows(ctx: Context, items: list[AgendaItem]) -> list[Any]:
         for _kind, obj in item.objects:
             if documents:
                 documents.append(nodes.Text(", "))
-            text = ctx.labelled(obj) if isinstance(obj, Reservation) else ctx.label(obj)
+            text = (
+                ctx.labelled(obj)
+                if isinstance(obj, Reservation | Beslut | Yttrande)
+                else ctx.label(obj)
+            )
             documents.append(ctx.link(obj, text))
         for docname in dict.fromkeys(item.compilation_docs):
             if documents:
