@@ -610,4 +610,8 @@ def test_a_reservation_in_a_paragraph_is_dated_by_its_meeting(
     protokoll = text_of(lulea, "kf-2024-04-22-protokoll")
     assert "Organ: Kommunfullmäktige Datum: 22 april 2024 Avser § 62" in protokoll
     overview = text_of(lulea, "isbana/index")
-    assert "Hanna Lindgren (M) 22 april 2024 Paragraf:" in overview
+    # and names the § as the protokoll does, not "Paragraf: <its title>"
+    assert (
+        "Hanna Lindgren (M) 22 april 2024 "
+        "§ 62 i kommunfullmäktiges protokoll den 22 april 2024" in overview
+    )

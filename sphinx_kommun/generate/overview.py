@@ -11,6 +11,7 @@ from ..domain.model import KommunObject, verdicts_text
 from ..i18n import _
 from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Initiativ
+from ..kinds.paragraf import Paragraf
 from ..kinds.remiss import Remiss
 from ..kinds.reservation import Reservation
 from ..kinds.tjansteskrivelse import Tjansteskrivelse
@@ -19,6 +20,7 @@ from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_generated, kommun_pending
 from ..swedish import slug
 from .context import Context
+from .protocol import paragraf_in_sentence
 from .registry import generator
 
 # answers to a remiss --------------------------------------------------------------------
@@ -170,7 +172,11 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             note = verdicts_text(obj.outcomes)
         elif isinstance(obj, Reservation):
             concerns = ctx.index.concerns(obj)
-            note = ctx.labelled(concerns) if concerns is not None else ""
+            if isinstance(concerns, Paragraf):
+                # "§ 62 i kommunfullmäktiges protokoll den 22 april 2024"
+                note = paragraf_in_sentence(ctx, concerns)
+            else:
+                note = ctx.labelled(concerns) if concerns is not None else ""
         rows.append(
             (
                 ctx.label(obj),
