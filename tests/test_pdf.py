@@ -724,3 +724,18 @@ def test_outcome_tables_keep_their_words_whole_in_print(
         line.startswith("Att-sats 2 att isens") and line.endswith("anses besvarad")
         for line in lines
     ), lines
+
+
+def test_the_overviews_kinds_of_document_stay_whole_in_print(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """Luleå's ärende PDF: "Medborgarförslag" and "Tjänsteskrivelse" fit
+    the table's first column (not "Tjänsteskrivel-se")."""
+    app = build(project_copy("lulea"), "latex")
+    assert warnings_of(app) == ""
+    pdf = latexmk(app.outdir, "ks-2023-00845.tex")
+    lines = [" ".join(line.split()) for line in pdf_text(pdf, layout=True).splitlines()]
+    assert any(line.startswith("Tjänsteskrivelse Svar på") for line in lines), lines
+    assert any(
+        line.startswith("Medborgarförslag Medborgarförslag om") for line in lines
+    ), lines

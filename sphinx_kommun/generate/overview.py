@@ -191,7 +191,7 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     block += render.table(
         [_("Handling"), _("Titel"), _("Datum"), _("Anmärkning")],
         rows,
-        widths=[2, 5, 2, 2],
+        widths=[3, 5, 2, 2],  # "Tjänsteskrivelse" whole in print
         classes=["kommun-overview"],
         title=_("Handlingar i ärendet"),
         node_id=f"{slug(dnr)}-handlingar",
