@@ -700,3 +700,27 @@ def test_the_arende_overview_marks_an_answer_after_the_deadline(
     notes = {row[1]: row[3] for row in rows[1:] if row[0] == "Yttrande"}
     assert notes["Regionala utvecklingsnämnden"].endswith("(efter svar senast)")
     assert "efter svar senast" not in notes["Länstrafiken i Västerbotten AB"]
+
+
+def test_a_reservation_after_the_beslut_on_its_page_has_a_title_of_its_own(
+    region: SphinxTestApp, skrivelser: SphinxTestApp
+) -> None:
+    """Regionfullmäktige's reservation follows its beslut on the page: it
+    starts with 'Reservation av …', not with a bare 'Typ: Reservation'."""
+    for app, page_name, title in (
+        (
+            region,
+            "kollektivtrafik",
+            "Reservation av Anna Lundberg (S) och Karin Sandberg (S)",
+        ),
+        (
+            skrivelser,
+            "beslut",
+            "Reservation av Jörgen Fogelklou (SD) och Ann Catrine Fogelgren (SD)",
+        ),
+    ):
+        found = [
+            div.find(class_="kommun-doc-title")
+            for div in soup(app, page_name).find_all("div", class_="kommun-reservation")
+        ]
+        assert title in [node.get_text() for node in found if node is not None]

@@ -12,7 +12,6 @@ from docutils import nodes
 from .. import render
 from ..domain.model import KommunObject, Outcome, default_id
 from ..i18n import N_, _
-from ..nodes import kommun_object
 from ..reading import kind
 from ..reading.directive import ObjectDirective
 from ..vocabulary import OUTCOME_FORMS, OUTCOMES
@@ -85,7 +84,7 @@ def render_beslut(
         (_("Diarienummer"), beslut.dnr),
     )
     container = d.container(beslut)
-    if _after_another_document(d):
+    if d.after_another_document():
         # on the page of the tjänsteskrivelse it decides: a title of its own
         container += render.rubric(beslut.title, classes=["kommun-doc-title"])
     container += d.header(beslut, fields, classes=["kommun-beslut-header"])
@@ -95,15 +94,6 @@ def render_beslut(
     container.extend(d.footer(beslut))
     container += d.backlinks(beslut)
     return [container]
-
-
-def _after_another_document(d: ObjectDirective) -> bool:
-    """Whether a document other than the ärende is written before the
-    beslut on its page (a nämnd's tjänsteskrivelse and its beslut in one
-    file): the page's title is then not the beslut's."""
-    return any(
-        node.get("kind") != "arende" for node in d.state.document.findall(kommun_object)
-    )
 
 
 KIND = kind.Kind(Beslut, ("beslut",), OPTIONS, parse, render_beslut, colour="#F7C8C8")

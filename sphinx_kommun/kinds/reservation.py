@@ -131,6 +131,9 @@ def render_reservation(
         (_("Datum"), reservation.date),
     )
     container = d.container(reservation)
+    if d.after_another_document():
+        # after the beslut it is made against, on the same page
+        container += render.rubric(reservation.title, classes=["kommun-doc-title"])
     container += d.header(reservation, fields, classes=["kommun-reservation-header"])
     container += d.pending("concerns", target=reservation.id, dnr=reservation.dnr)
     container.extend(body)

@@ -291,6 +291,22 @@ class ObjectDirective(WarningDirective, OptionValues):
         self.set_source_info(node)
         return node
 
+    def after_another_document(self) -> bool:
+        """Whether a document other than the ärende is written before this
+        one on its page, outside any other (a tjänsteskrivelse, its beslut
+        and a reservation in one file): the page's title is then not this
+        document's, which shows its own."""
+        try:
+            parent = self.state.parent
+        except Exception:  # MyST's mock state has it on its inliner
+            parent = getattr(getattr(self.state, "inliner", None), "parent", None)
+        if not isinstance(parent, nodes.section | nodes.document):
+            return False  # inside another object: a reservation in a §
+        return any(
+            node.get("kind") != "arende"
+            for node in self.state.document.findall(kommun_object)
+        )
+
     def fields(
         self, *rows: tuple[str, render.Part | dt.date | None]
     ) -> list[tuple[str, render.Part]]:
