@@ -479,6 +479,19 @@ def test_emphasis_in_generated_text_reads_in_the_text_builder(
     assert "**Besvarar **" not in text
 
 
+def test_a_long_swedish_word_stays_whole_in_a_text_table(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    """Luleå's ärende: the reservation's note "§ 62 i kommunfullmäktiges
+    protokoll …" keeps its 18-letter word whole (not "kommunful|lmäktiges")."""
+    app = build(project_copy("lulea"), "text")
+    assert warnings_of(app) == ""
+    text = (app.outdir / "isbana" / "index.txt").read_text("utf-8")
+    assert "kommunfullmäktiges" in text
+    borders = [line for line in text.splitlines() if line.startswith("+-")]
+    assert max(len(line) for line in borders) <= 76
+
+
 def test_tables_are_readable_in_the_text_builder(
     project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
 ) -> None:
