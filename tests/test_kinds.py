@@ -724,3 +724,21 @@ def test_a_reservation_after_the_beslut_on_its_page_has_a_title_of_its_own(
             for div in soup(app, page_name).find_all("div", class_="kommun-reservation")
         ]
         assert title in [node.get_text() for node in found if node is not None]
+
+
+def test_a_missing_sammanfattning_is_warned_about_in_every_profiles_words(
+    project_copy: Copy, build: Build
+) -> None:
+    """The region's proposal is no utlåtande: the warning speaks of the
+    proposal's Beredning."""
+    src = project_copy("region")
+    edit(
+        src / "kollektivtrafik.rst",
+        "   :sammanfattning: bedömer att avgiftsfria resor kräver fler avgångar\n",
+        "",
+    )
+    lines = warning_lines(build(src))
+    assert lines == [
+        "kollektivtrafik.rst:64: WARNING: yttrandet saknar :sammanfattning: till "
+        "förslagets beredning [kommun.missing]"
+    ]

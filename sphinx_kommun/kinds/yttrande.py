@@ -157,7 +157,7 @@ def parse(d: ObjectDirective) -> tuple[Yttrande, list[nodes.Node]]:
     )
     if not yttrande.summary:
         d.warn(
-            _("yttrandet saknar :sammanfattning: till utlåtandets beredning"),
+            _("yttrandet saknar :sammanfattning: till förslagets beredning"),
             "missing",
         )
     return yttrande, body
