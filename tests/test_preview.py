@@ -177,6 +177,7 @@ def test_the_search_index_feeds_and_environment_wait_until_idle(
     assert "utegym" in terms(index)
     pickled = pickle.stat().st_size
     assert pickled > 0
+    written = (vasteras.outdir / "objects.inv").stat().st_mtime_ns
     atom = vasteras.outdir / "feeds" / "arenden.atom"
     feed = atom.read_text(encoding="utf-8")
     assert "Medborgarförslag om ett utegym i Bäckby" in feed
@@ -193,9 +194,12 @@ def test_the_search_index_feeds_and_environment_wait_until_idle(
     assert not any(term.startswith("belysning") for term in terms(index))
     assert pickle.stat().st_size == 0
     assert atom.read_text(encoding="utf-8") == feed
+    inventory = vasteras.outdir / "objects.inv"
+    assert inventory.stat().st_mtime_ns == written
     vasteras.idle()
     # the ärende's entry says when it was last changed
     assert atom.read_text(encoding="utf-8") != feed
+    assert inventory.stat().st_mtime_ns > written
     assert any(term.startswith("belysning") for term in terms(index))
     assert pickle.stat().st_size > pickled / 2
     # the next build takes up the index in memory: nothing is lost

@@ -10,7 +10,7 @@ needed for that, and at 500 ärenden they take longer than the pages:
   edited page shows); the indexer stays in memory, where the next build
   takes it up again instead of loading the file;
 - the feeds (each meeting's calendar, the Atom feed of ärenden), for
-  feed readers rather than pages;
+  feed readers rather than pages, and ``objects.inv`` (for intersphinx);
 - the record of what each page was written from
   (:mod:`~sphinx_kommun.generate.incremental`), kept in memory meanwhile;
 - the **pickled environment** (``environment.pickle``): the preview keeps
@@ -120,6 +120,12 @@ class Deferred:
 
         builder.dump_search_index = later  # type: ignore[method-assign]
         builder.load_indexer = take_up  # type: ignore[method-assign]
+        inventory = builder.dump_inventory
+
+        def inventory_later() -> None:
+            self.pending["objects.inv"] = inventory
+
+        builder.dump_inventory = inventory_later  # type: ignore[method-assign]
 
     def _save_record(self, save: Callable[[], None]) -> None:
         self.pending["record"] = save
