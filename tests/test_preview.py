@@ -46,7 +46,10 @@ SEQUENCE = [name for name in STEPS if name != "remove yttrande"] + ["remove yttr
 def kept(project_copy: Callable[[str], Path]) -> Iterator[Sphinx]:
     """One application of the Stockholm case, kept in memory as the
     preview keeps it, its record saved at once."""
-    src = project_copy("case")
+    yield from kept_application(project_copy("case"))
+
+
+def kept_application(src: Path) -> Iterator[Sphinx]:
     with session(src):
         app = application(
             src, "html", src / "_build/html", src / "_build/doctrees", WarningStream()
@@ -241,3 +244,43 @@ def test_a_page_added_while_previewing_is_found(
     assert "vid Bäckby centrum" in (vasteras.outdir / "utegym.html").read_text(
         encoding="utf-8"
     )
+
+
+GOTEBORG_EDITS = [
+    # a ställning naming one of the joined skrivelser by its own dnr
+    (
+        "yttranden.rst",
+        ":stallning: 0398/21: tillstyrker",
+        ":stallning: 0398/21: avstyrker",
+    ),
+    # the text the tjänsteutlåtande's remissammanställning quotes
+    (
+        "yttranden.rst",
+        "kan tas in i lokalförsörjningsplanen för 2023.",
+        "kan tas in i lokalförsörjningsplanen för 2024.",
+    ),
+    # a ställning on an att-sats of another of the joined skrivelser
+    (
+        "yttranden.rst",
+        "      0412/21:2: tillstyrker",
+        "      0412/21:2: avstyrker",
+    ),
+]
+
+
+def test_joined_skrivelser_after_each_edit_equal_a_fresh_build(
+    project_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Göteborg's ärende 0456/21 joins three skrivelser with dnr of their
+    own; ställningar name them."""
+    src = project_copy("skrivelser")
+    for app in kept_application(src):
+        app.build()
+        assert problems(app) == []
+        for number, (name, old, new) in enumerate(GOTEBORG_EDITS):
+            edit(src / name, old, new)
+            app.build()
+            assert problems(app) == [], new
+            assert incremental._kept[app].memo is not None
+            fresh = fresh_build(src, tmp_path / f"fresh-{number}")
+            assert_same_pages(app.outdir, fresh)
