@@ -110,13 +110,17 @@ def _objects(
     return objects, kept
 
 
-def _source(app: Sphinx, name: str, base: str, location: str) -> Any:
-    """The data of source ``name``: read now and kept, or as last kept."""
+Found = tuple[dict[str, list[KommunObject]], dict[str, dict[str, bytes]]]
+
+
+def _source(app: Sphinx, name: str, base: str, location: str) -> Found | None:
+    """The objects of source ``name`` (:func:`_objects`): read now and kept,
+    or as last kept."""
     cache = Path(app.doctreedir, "kommun-federation", f"{name}.json")
     try:
         raw = _read(app, location)
-        data = json.loads(raw.decode("utf-8"))
-        _objects(data, base)  # understood, before it replaces the kept copy
+        # understood, before it replaces the kept copy
+        found = _objects(json.loads(raw.decode("utf-8")), base)
     except (OSError, ValueError, KeyError, TypeError) as error:
         kept = cache.read_bytes() if cache.is_file() else None
         _warn(
@@ -134,11 +138,11 @@ def _source(app: Sphinx, name: str, base: str, location: str) -> Any:
                 else _("dess objekt saknas i bygget"),
             },
         )
-        return json.loads(kept.decode("utf-8")) if kept is not None else None
+        return _objects(json.loads(kept.decode("utf-8")), base) if kept else None
     cache.parent.mkdir(parents=True, exist_ok=True)
     if not cache.is_file() or cache.read_bytes() != raw:
         cache.write_bytes(raw)
-    return data
+    return found
 
 
 def read_sources(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -147,10 +151,9 @@ def read_sources(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
     objects: dict[str, list[KommunObject]] = {}
     kept: dict[str, dict[str, bytes]] = {}
     for name, (base, location) in sources(KommunConfig.from_config(app.config)).items():
-        data = _source(app, name, base, location)
-        if data is None:
+        found = _source(app, name, base, location)
+        if found is None:
             continue
-        found, excerpts = _objects(data, base)
-        objects.update(found)
-        kept.update(excerpts)
+        objects.update(found[0])
+        kept.update(found[1])
     get_domain(env).federate(objects, kept)
