@@ -22,9 +22,13 @@ from .recording import digest
 UNQUOTED = "ej-citerad"
 
 
-def keep(document: nodes.document) -> tuple[dict[str, bytes], dict[str, str]]:
-    """The marked excerpts of ``document``, pickled, and the digest of each
-    (what a quote shows: line numbers left out), by ``"<id>#<name>"``."""
+def keep(
+    document: nodes.document,
+) -> tuple[dict[str, bytes], dict[str, str], dict[str, list[nodes.Node]]]:
+    """The marked excerpts of ``document``, pickled, the digest of each
+    (what a quote shows: line numbers left out), and the copies themselves
+    (for what else is made of them while the document is read), by
+    ``"<id>#<name>"``."""
     found: dict[str, list[nodes.Node]] = {}
     for node in document.findall(nodes.Element):
         mark = node.get("kommun-excerpt")
@@ -51,7 +55,7 @@ def keep(document: nodes.document) -> tuple[dict[str, bytes], dict[str, str]]:
         mark: digest(copy.pformat() for copy in copies)
         for mark, copies in found.items()
     }
-    return kept, digests
+    return kept, digests, found
 
 
 def copies(kept: bytes) -> list[nodes.Node]:

@@ -21,7 +21,6 @@ from typing import Any
 
 from docutils import nodes
 
-from .excerpts import copies
 from .model import KommunObject
 
 #: Node classes never made from a file: what could inject markup or
@@ -180,16 +179,17 @@ def _decode_node(data: Any) -> nodes.Node:
     return node
 
 
-def published(objects: list[KommunObject], kept: dict[str, bytes]) -> str:
+def published(objects: list[KommunObject], quoted: dict[str, list[nodes.Node]]) -> str:
     """A document's objects as ``kommun-objects.json`` holds them (a JSON
-    array): each object's fields, and the excerpts of a published one."""
+    array): each object's fields, and the excerpts of a published one (the
+    copies :func:`~.excerpts.keep` made, not unpickled again)."""
     entries = [
         {
             "object": encode(obj),
             "excerpts": {
-                excerpt.name: encode_nodes(copies(kept[key]))
+                excerpt.name: encode_nodes(quoted[key])
                 for excerpt in obj.excerpts
-                if obj.published and (key := f"{obj.id}#{excerpt.name}") in kept
+                if obj.published and (key := f"{obj.id}#{excerpt.name}") in quoted
             },
         }
         for obj in objects

@@ -119,7 +119,7 @@ class KommunDomain(Domain):
         self, env: BuildEnvironment, docname: str, document: nodes.document
     ) -> None:
         """Collect what the document's directives and roles left on their nodes."""
-        kept, digests = excerpts.keep(document)
+        kept, digests, quoted = excerpts.keep(document)
         objects = []
         for node in document.findall(kommun_object):
             obj = node.attributes.pop("object", None)
@@ -148,7 +148,7 @@ class KommunDomain(Domain):
             },
             # encoded as read, so a build writes the file without encoding
             # what it did not read (output/published.py)
-            "published": interchange.published(objects, kept),
+            "published": interchange.published(objects, quoted),
         }
         for store, value in found.items():
             if value:
