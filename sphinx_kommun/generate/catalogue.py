@@ -49,12 +49,12 @@ def year_of(dnr: str) -> str:
     return found.group(1) or f"20{found.group(2)}"
 
 
-def _where(config: KommunConfig, arende: Arende) -> str:
+def _where(bases: dict[str, str], arende: Arende) -> str:
     """The name of the project an ärende is published in ("" for this one)."""
     if not is_federated(arende.docname):
         return ""
     page = page_of(arende.docname)
-    for name, (base, _location) in sources(config).items():
+    for name, base in bases.items():
         if page.startswith(base):
             return name
     return ""
@@ -63,6 +63,8 @@ def _where(config: KommunConfig, arende: Arende) -> str:
 @generator("arendeforteckning")
 def arendeforteckning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     config = KommunConfig.from_config(ctx.env.config)
+    # where each source is published, once for the page
+    bases = {name: base for name, (base, _file) in sources(config).items()}
     years: dict[str, dict[str, Arende]] = {}
     for dnr in ctx.index.dnrs():
         arende = ctx.index.arende(dnr)
@@ -79,7 +81,7 @@ def arendeforteckning(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 [ctx.link(arende, arende.dnr)],
                 arende.title,
                 arende.responsible,
-                _where(config, arende) or _("här"),
+                _where(bases, arende) or _("här"),
             )
             for arende in sorted(
                 years[year].values(), key=lambda a: dnr_sort_key(a.dnr)
