@@ -7,6 +7,7 @@ KS 2024/0123)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -562,6 +563,28 @@ def test_the_pdf_holds_the_protokoll(tmp_path: Path) -> None:
         assert row in rows, row
     # the protokoll is a printed document of its own, not the reservation in it
     assert "Dnr KS 2024/0123 Reservation" not in " ".join(rows)
+
+
+def test_the_protokolls_running_header_names_its_body_and_date(
+    tmp_path: Path,
+) -> None:
+    """A protokoll has no dnr of its own: its running header says whose
+    protokoll of which day, as an ärende's document says its kind and dnr
+    (Härnösands kommunfullmäktige, 17 juni 2024), in English too."""
+    app = build_once("latex", ROOTS / "test-protokoll", tmp_path / "sv")
+    assert warnings_of(app) == ""
+    texname = next(p.name for p in app.outdir.glob("*.tex") if "kommunfull" in p.name)
+    tex = (app.outdir / texname).read_text(encoding="utf-8")
+    starts = re.findall(r"\\kommunstartdocument\{\d+\}\{(Protokoll[^}]*)\}", tex)
+    assert starts == ["Protokoll, kommunfullmäktige, 17 juni 2024"]
+    app = build_once(
+        "latex",
+        ROOTS / "test-protokoll",
+        tmp_path / "en",
+        confoverrides={"language": "en"},
+    )
+    tex = (app.outdir / texname).read_text(encoding="utf-8")
+    assert "{Minutes, Kommunfullmäktige, 17 June 2024}" in tex
 
 
 @pytest.mark.parametrize("style", ["colon", "yaml"])

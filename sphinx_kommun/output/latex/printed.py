@@ -22,13 +22,14 @@ from ...domain.store import get_domain
 from ...i18n import _
 from ...kinds import MODELS as KINDS
 from ...kinds.initiativ import Initiativ
+from ...kinds.protokoll import Protokoll
 from ...nodes import (
     kommun_bookmark,
     kommun_document,
     kommun_generated,
     kommun_object,
 )
-from ...swedish import capitalise
+from ...swedish import capitalise, format_date, in_sentence, output_locale
 from .documents import index_characters, pdf_info
 
 #: Kinds of object that are documents of their own when printed.
@@ -124,7 +125,9 @@ def _owner(included: nodes.Element) -> nodes.Element:
 def _label(env: BuildEnvironment, node: nodes.Element) -> str:
     """What the running header calls the document: its kind in the
     profile's words ("Tjänsteskrivelse", "Förslag till beslut"), a
-    reservation's type, "Remissammanställning"."""
+    reservation's type, "Remissammanställning"; a protokoll with its body
+    and date ("Protokoll, kommunfullmäktige, 17 juni 2024"), as it has no
+    diarienummer to name it."""
     if isinstance(node, kommun_generated):
         if NOTICE in node["classes"]:
             return _("Kallelse")
@@ -134,7 +137,16 @@ def _label(env: BuildEnvironment, node: nodes.Element) -> str:
     if obj is None:
         cls = KINDS.get(node.get("kind", ""))
         return capitalise(_(cls.label)) if cls is not None else ""
-    return capitalise(_(KommunConfig.from_config(env.config).words.name_of(obj)))
+    words = KommunConfig.from_config(env.config).words
+    label = capitalise(_(words.name_of(obj)))
+    if isinstance(obj, Protokoll):
+        locale = output_locale(env.config.language)
+        body = obj.body
+        if body and locale == "sv":
+            body = in_sentence(body, words.common_noun_endings, words.proper_names)
+        date = format_date(obj.date, locale) if obj.date else ""
+        label = ", ".join(part for part in (label, body, date) if part)
+    return label
 
 
 class PrintedDocuments(SphinxPostTransform):
