@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.domain.appeal import easter, holidays, last_appeal_day
@@ -166,11 +167,31 @@ def test_the_paragraph_links_its_arende_and_they_link_back(
     )
 
 
-def test_the_meeting_links_its_protokoll(built: SphinxTestApp) -> None:
-    """The sammanträde's page names the protokoll of the same body and day."""
+def test_the_meeting_lists_its_protokoll_once(built: SphinxTestApp) -> None:
+    """The sammanträde's page lists the protokoll of the same body and day
+    once: its toctree lists the page, so no backlink 'Protokoll' repeats it."""
+    main = BeautifulSoup(
+        (built.outdir / "sammantrade.html").read_text(encoding="utf-8"), "html.parser"
+    ).find(role="main")
+    assert main is not None
+    links = [a["href"] for a in main.find_all("a", href=re.compile("^protokoll"))]
+    assert links == ["protokoll.html"]
     meeting = text_of(built, "sammantrade")
+    assert meeting.count("Protokoll 17 juni 2024") == 1
+    assert "Protokoll: Kommunfullmäktiges protokoll" not in meeting
+
+
+def test_a_meeting_with_a_hidden_toctree_links_its_protokoll(
+    src: Path, build: Callable[..., SphinxTestApp]
+) -> None:
+    """A toctree the page does not show lists nothing: the backlink
+    'Protokoll' links the protokoll of the same body and day."""
+    edit(src / "sammantrade.rst", ".. toctree::\n", ".. toctree::\n   :hidden:\n")
+    app = build(src, freshenv=True)
+    assert warnings_of(app) == ""
+    meeting = text_of(app, "sammantrade")
     assert "Protokoll Protokoll: Kommunfullmäktiges protokoll 17 juni 2024" in meeting
-    source = (built.outdir / "sammantrade.html").read_text(encoding="utf-8")
+    source = (app.outdir / "sammantrade.html").read_text(encoding="utf-8")
     assert 'href="protokoll.html#protokoll-kommunfullmäktige-2024-06-17"' in source
 
 

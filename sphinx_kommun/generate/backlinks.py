@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .. import render
 from ..domain.backlinks import Backlink
@@ -54,9 +55,28 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
     return item
 
 
+def _in_toctree(node: nodes.Node) -> set[str]:
+    """The pages a visible toctree on ``node``'s page lists: a backlink to
+    one of them would list it a second time (a meeting's protokoll)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return {
+        ref
+        for toctree in root.findall(addnodes.toctree)
+        if not toctree.get("hidden")
+        for _title, ref in toctree["entries"]
+    }
+
+
 @generator("backlinks")
 def backlinks(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
-    links = ctx.index.backlinks(node["target"])
+    listed = _in_toctree(node)
+    links = [
+        link
+        for link in ctx.index.backlinks(node["target"])
+        if link.source is None or link.source.docname not in listed
+    ]
     if not links:
         return []
     block = kommun_backlinks()
