@@ -23,11 +23,9 @@ class kommun_object(kommun_block):  # noqa: N801
 
 
 class kommun_header(kommun_block):  # noqa: N801
-    """The header block of a document: kommun, body, dnr, handläggare, till, datum.
-
-    ``node["fields"]`` holds the (label, value) pairs the children show, for
-    builders that lay the header out themselves.
-    """
+    """The header block of a document: kommun, body, dnr, handläggare, till,
+    datum, as a field list (builders that lay the header out themselves read
+    its fields' text)."""
 
 
 class kommun_signatures(kommun_block):  # noqa: N801

@@ -114,19 +114,10 @@ def rubric(text: str, classes: Iterable[str] = ()) -> nodes.rubric:
 def header(
     fields: Sequence[tuple[str, Part]], classes: Iterable[str] = ()
 ) -> kommun_header:
-    """The header block: a field list, with the raw pairs kept on the node."""
+    """The header block: a field list (the LaTeX writer lays it out in two
+    columns from the fields' text, once generated values are filled in)."""
     block = as_written(kommun_header())
     block["classes"].extend(classes)
-    block["fields"] = [
-        (
-            label,
-            value
-            if isinstance(value, str)
-            # the text as it reads: no separator between inline parts
-            else "".join(part.astext() for part in _as_nodes(value)),
-        )
-        for label, value in fields
-    ]
     field_list = nodes.field_list()
     for label, value in fields:
         body = nodes.paragraph("", "", *_as_nodes(value))

@@ -673,6 +673,38 @@ def test_the_overview_lists_a_later_tjansteskrivelse_after_the_answers(
     ]
 
 
+def header_fields(app: SphinxTestApp, name: str) -> dict[str, str]:
+    """The header block of the first document on a page: label → value."""
+    header = soup(app, name).find(class_="kommun-header")
+    assert header is not None
+    labels = [dt.get_text().rstrip(":") for dt in header.find_all("dt")]
+    values = [dd.get_text().strip() for dd in header.find_all("dd")]
+    return dict(zip(labels, values, strict=True))
+
+
+def test_a_yttrandes_header_says_its_stallning_per_att_sats(
+    project_copy: Copy, build: Build
+) -> None:
+    """Luleå's fritidsnämnd wrote ':stallning: 1: tillstyrker; 2: avstyrker':
+    its header says which att-sats each word is on, as the stance matrix
+    does, in HTML and in the PDF's header block; tekniska nämnden's
+    ställning on the whole stays one word."""
+    src = project_copy("lulea")
+    app = build(src)
+    assert warnings_of(app) == ""
+    stance = "Att-sats 1: tillstyrker; att-sats 2: avstyrker"
+    assert header_fields(app, "isbana/fritidsnamnden")["Ställning"] == stance
+    assert header_fields(app, "isbana/tekniska-namnden")["Ställning"] == "ingen erinran"
+    latex = build(src, "latex", builddir=src / "_latex")
+    assert warnings_of(latex) == ""
+    tex = (latex.outdir / "ks-2023-00845.tex").read_text(encoding="utf-8")
+    fields = re.findall(r"\\kommunfield\{Ställning\}\{([^\n]*)\}\n", tex)
+    assert [field.replace(r"\sphinxhyphen{}", "-") for field in fields] == [
+        stance,
+        "ingen erinran",
+    ]
+
+
 def test_a_beslut_after_the_document_it_decides_has_a_title_of_its_own(
     tjansteskrivelse: SphinxTestApp, skrivelser: SphinxTestApp
 ) -> None:

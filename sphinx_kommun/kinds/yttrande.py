@@ -17,7 +17,6 @@ from ..domain.model import (
     Person,
     Position,
     default_id,
-    verdicts_text,
 )
 from ..i18n import N_, _
 from ..reading import kind
@@ -246,6 +245,8 @@ def header_fields(
     if unit and d.value("avdelning"):
         unit += ", " + d.value("avdelning")
     to = yttrande.recipient
+    # readable from the ärende's att-satser, when the page is written
+    stance = [d.pending("positions", target=yttrande.id)] if yttrande.positions else []
     if yttrande.meeting:
         to += ", " + format_date(yttrande.meeting, d.locale)
     return d.fields(
@@ -255,7 +256,7 @@ def header_fields(
         (_("Till"), to),
         (_("Datum"), yttrande.date),
         (_("Diarienummer"), yttrande.dnr),
-        (_("Ställning"), verdicts_text(yttrande.positions)),
+        (_("Ställning"), stance),
     )
 
 

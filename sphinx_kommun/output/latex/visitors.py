@@ -46,9 +46,13 @@ def _rendered(self: Any, node: nodes.Element) -> str:
 
 
 def visit_header(self: Any, node: kommun.kommun_header) -> None:
-    """The header block: label over value, in two columns, between rules."""
-    written: list[tuple[str, str]] = node.get("fields", [])
-    fields = [(str(label), str(value)) for label, value in written]
+    """The header block: label over value, in two columns, between rules
+    (the values as filled in: a yttrande's ställning is generated)."""
+    fields = [
+        (field[0].astext(), field[1].astext())
+        for field in node.findall(nodes.field)
+        if len(field) == 2
+    ]
     half = (len(fields) + 1) // 2
     columns = [fields[:half], fields[half:]]
     out = ["\n\\begin{kommunheader}"]
