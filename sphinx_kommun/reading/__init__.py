@@ -6,8 +6,9 @@ text is made safe (:mod:`.safety`), the directives of each kind
 :mod:`.values`) and content into model objects carried on their nodes,
 sections of plugins' kinds are read (:mod:`.sections`), personnummer are
 found (:mod:`.personnummer`), a public build takes out what must not be
-published (:mod:`.masking`) and documents not to be published are reduced
-to a notice (:mod:`.publishing`). The domain collects the objects when a
+published (:mod:`.masking`), from conf.py's values too (:mod:`.settings`),
+and documents not to be published are reduced to a notice
+(:mod:`.publishing`). The domain collects the objects when a
 document has been read.
 """
 
@@ -19,12 +20,13 @@ from sphinx.application import Sphinx
 def register(app: Sphinx) -> None:
     # imported here: a package's own import must not pull in the stages
     # after it (the kinds import reading's framework modules)
-    from . import masking, personnummer, publishing, safety, sections, source
+    from . import masking, personnummer, publishing, safety, sections, settings, source
     from .generated import BeredningDirective, RemissammanstallningDirective
     from .statement import TillganglighetsredogorelseDirective
 
     source.register(app)
     masking.register(app)
+    settings.register(app)
     safety.register(app)
     publishing.register(app)
     personnummer.register(app)

@@ -138,6 +138,12 @@ def _mask_personnummer(app: Sphinx, text: str, path: Path) -> str:
     return "\n".join(lines)
 
 
+def public_markup(text: str, *, roles_only: bool = False) -> str:
+    """``text`` with each ``:personuppgift:`` role's text replaced and, unless
+    ``roles_only``, every ``sekretess`` passage left out (personnummer stay)."""
+    return _mask_roles(text) if roles_only else _drop_secrets(_mask_roles(text))
+
+
 def public_text(app: Sphinx, text: str, path: Path) -> str:
     if not is_public(app.config):
         return text

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -34,6 +36,11 @@ _CANDIDATE = re.compile(
 )
 #: The numbers already reported in the document being read (each once).
 _REPORTED = "kommun:personnummer"
+#: The numbers conf.py's settings hold, by config (:mod:`.settings` warns
+#: about them at conf.py; a page that prints one from ``rst_prolog`` does not)
+in_settings: weakref.WeakKeyDictionary[Config, frozenset[str]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -166,6 +173,7 @@ def check_document(app: Sphinx, doctree: nodes.document) -> None:
     if published.strip().casefold() in ("nej", "no", "false"):
         return
     reported = _reported(app.env.current_document)
+    reported.update(in_settings.get(app.config, ()))
     # (the docinfo, :publiceras: included, is metadata by now, not text)
     for text in doctree.findall(nodes.Text):
         if _marked(text):

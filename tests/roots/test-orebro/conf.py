@@ -1,0 +1,9 @@
+project = "Örebro kommuns handlingar"
+language = "sv"
+extensions = ["sphinx_kommun"]
+html_sidebars = {"**": []}
+html_baseurl = "https://handlingar.orebro.example/"
+kommun_disabled_plugins = ["jamstalldhetsanalys", "radsberedning", "attestering"]
+kommun_profile = "kommun"
+kommun_municipality = "Örebro kommun"
+kommun_ledamoter = "ledamoter.toml"
