@@ -1,4 +1,4 @@
-"""Privacy in what conf.py says.
+"""Privacy in what conf.py says and in the OParl export.
 
 The project is Örebro's (tests/roots/test-orebro): a resident's
 medborgarförslag in KS 2024/0381 with a tjänsteskrivelse and
@@ -8,16 +8,21 @@ register of fullmäktige's members.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.testing import line_of, warning_lines, warnings_of
+from sphinx_kommun.testing import build_once, line_of, warning_lines, warnings_of
 
-from .conftest import edit, html_text
+from .conftest import ROOTS, edit, html_text
+from .test_oparl import TYPE, read_back, validate
 from .test_publishing import output_text
+
+BASE = "https://handlingar.orebro.example/oparl/"
 
 # -- personnummer in conf.py ---------------------------------------------------------
 
@@ -175,3 +180,83 @@ def test_a_personnummer_marked_in_rst_prolog_is_no_warning_and_masked(
     files = every_file(src / "_build")
     for value in ("Adolfsbergsvägen", "2482"):
         assert holding(files, value) == [], value
+
+
+# -- a private förslagsställare in the OParl export ----------------------------------
+
+
+def export(src: Path, builddir: Path, **overrides: Any) -> dict[str, Any]:
+    app = build_once("oparl", src, builddir, confoverrides=overrides or None)
+    assert warnings_of(app) == ""
+    objects = read_back(app.outdir, BASE)
+    for obj in objects.values():
+        validate(obj, TYPE.match(obj["type"]).group(1))  # type: ignore[union-attr]
+    return objects
+
+
+def test_a_resident_who_made_a_medborgarforslag_is_no_oparl_person(
+    tmp_path: Path,
+) -> None:
+    objects = export(ROOTS / "test-orebro", tmp_path)
+    people = [o["name"] for o in objects.values() if o["type"].endswith("/Person")]
+    assert "Lina Öberg" not in people
+    assert {"Karolina Wallström", "Rasmus Persson"} <= set(people)
+    listed = json.loads(
+        (tmp_path / "oparl" / "body" / "orebro-kommun" / "person.json").read_text()
+    )
+    assert sorted(p["name"] for p in listed["data"]) == sorted(people)
+    forslag = objects[BASE + "paper/ks-2024-0381-medborgarforslag-2024-7.json"]
+    assert "originatorPerson" not in forslag
+    # named on the paper as its page prints her
+    assert forslag["sk:personer"] == [{"namn": "Lina Öberg"}]
+    assert forslag["underDirectionOf"] == [BASE + "organization/kommunfullmaktige.json"]
+    motion = objects[BASE + "paper/ks-2024-0412-motion.json"]
+    assert motion["originatorPerson"] == [
+        BASE + "person/karolina-wallstrom.json",
+        BASE + "person/rasmus-persson.json",
+    ]
+    assert not (tmp_path / "oparl" / "person" / "lina-oberg.json").exists()
+
+
+def test_a_forslagsstallare_in_the_register_is_the_ledamots_person(
+    project_copy: Callable[[str], Path], tmp_path: Path
+) -> None:
+    src = project_copy("orebro")
+    edit(src / "badplats.rst", "Lina Öberg", "Marie Brorson")
+    objects = export(src, tmp_path / "out")
+    forslag = objects[BASE + "paper/ks-2024-0381-medborgarforslag-2024-7.json"]
+    assert forslag["originatorPerson"] == [BASE + "person/marie-brorson.json"]
+    person = objects[BASE + "person/marie-brorson.json"]
+    assert person["membership"][0]["organization"] == (
+        BASE + "organization/kommunfullmaktige.json"
+    )
+
+
+def test_a_forslagsstallare_marked_as_personal_data_is_masked_in_the_export(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+) -> None:
+    src = project_copy("orebro")
+    edit(
+        src / "badplats.rst",
+        ":forslagsstallare: Lina Öberg",
+        ":forslagsstallare: :personuppgift:`Lina Öberg`, boende i Adolfsberg",
+    )
+    site = build(src)
+    assert warnings_of(site) == ""
+    page = html_text(site.outdir / "badplats.html")
+    assert "Medborgarförslag (2024:7) av [personuppgift]" in page
+    objects = export(src, tmp_path / "public")
+    forslag = objects[BASE + "paper/ks-2024-0381-medborgarforslag-2024-7.json"]
+    assert forslag["sk:personer"] == [
+        {"namn": "[personuppgift]", "roll": "boende i Adolfsberg"}
+    ]
+    people = [o["name"] for o in objects.values() if o["type"].endswith("/Person")]
+    assert "[personuppgift]" not in people
+    files = every_file(tmp_path / "public", src / "_build")
+    assert [name for name, data in files.items() if b"Lina" in data] == []
+    internal = export(src, tmp_path / "internal", kommun_publication="internal")
+    forslag = internal[BASE + "paper/ks-2024-0381-medborgarforslag-2024-7.json"]
+    assert forslag["sk:personer"][0]["namn"] == "Lina Öberg"
+    assert "originatorPerson" not in forslag

@@ -53,6 +53,8 @@ class Initiativ(KommunObject):
     in_council: ClassVar[bool] = False
     #: whether the noun is neuter ("förslaget anses besvarat")
     neuter: ClassVar[bool] = False
+    #: whether its authors are residents (private persons, not elected)
+    residents: ClassVar[bool] = False
 
     def __init_subclass__(
         cls,
@@ -61,16 +63,19 @@ class Initiativ(KommunObject):
         neuter: bool = False,
         in_council: bool = False,
         needs_att_satser: bool = False,
+        residents: bool = False,
         **kwargs: object,
     ) -> None:
         """A kind of initiating document: its ``forms`` (label, plural,
-        definite, definite plural), its gender, where it is filed."""
+        definite, definite plural), its gender, where it is filed, whether
+        residents write it."""
         super().__init_subclass__(**kwargs)
         if forms is not None:
             cls.label, cls.plural, cls.definite, cls.definite_plural = forms
         cls.neuter = neuter
         cls.in_council = in_council
         cls.needs_att_satser = needs_att_satser
+        cls.residents = residents
 
     def byline(self) -> str:
         """``Bengt Herke m.fl. (-)``: the first active author and party;
@@ -125,6 +130,7 @@ class Medborgarforslag(
     ),
     neuter=True,
     in_council=True,
+    residents=True,
 ):
     kind: ClassVar[str] = "medborgarforslag"
 
@@ -135,6 +141,7 @@ class EForslag(
     forms=(N_("e-förslag"), N_("e-förslag"), N_("e-förslaget"), N_("e-förslagen")),
     neuter=True,
     in_council=True,
+    residents=True,
 ):
     kind: ClassVar[str] = "e-forslag"
 

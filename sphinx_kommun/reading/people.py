@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -15,6 +16,13 @@ from ..swedish import parse_date
 _PERSON = re.compile(
     r"^\s*(?P<name>[^()\[\]]+?)\s*(?:\((?P<party>[^()]*)\))?\s*"
     r"(?:\[(?P<note>[^\]]*)\])?\s*$"
+)
+#: A name marked as personal data, ``:personuppgift:`Lina Öberg``` (MyST:
+#: ``{personuppgift}`Lina Öberg```), what may follow it (a role) after it; in
+#: a public build its text is "[personuppgift]" by the time it is read
+_MARKED = re.compile(
+    r"^\s*(?::personuppgift:|\{personuppgift\})`(?P<name>[^`]*)`(?P<rest>.*)$",
+    re.DOTALL,
 )
 _WITHDRAWN_NOTES = ("ej tjänstgörande", "återkallad", "utgår")
 _SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
@@ -49,8 +57,14 @@ def parse_person(entry: str, *, with_dates: bool = False) -> Person:
     everything between the name and the date, and the date is read only
     ``with_dates``.
 
+    A name marked ``:personuppgift:`…``` is the role's text (masked in a
+    public build).
+
     :raises PersonError: in Swedish, with what could be read.
     """
+    marked = _MARKED.match(entry)
+    if marked:
+        return _marked_person(marked, with_dates=with_dates)
     date = None
     role = ""
     head = entry
@@ -78,6 +92,18 @@ def parse_person(entry: str, *, with_dates: bool = False) -> Person:
             f"kan inte läsa personen '{entry}'", "person", Person(name=entry)
         )
     return person
+
+
+def _marked_person(marked: re.Match[str], *, with_dates: bool) -> Person:
+    """A person whose name is marked ``:personuppgift:`…```: read with a
+    stand-in name, then given the role's text."""
+    name = " ".join(marked.group("name").split())
+    try:
+        found = parse_person("N" + marked.group("rest"), with_dates=with_dates)
+    except PersonError as err:
+        err.person = dataclasses.replace(err.person, name=name)
+        raise
+    return dataclasses.replace(found, name=name)
 
 
 def _date_not_last(head: str, rest: list[str]) -> None:

@@ -65,13 +65,24 @@ def date_of(obj: KommunObject) -> dt.date | None:
     return found if isinstance(found, dt.date) else None
 
 
+def elected(ex: Export, obj: Initiativ) -> list[Person]:
+    """The authors who may be Persons of the export: a motion's, a
+    skrivelse's; of a medborgarförslag or e-förslag only those the register
+    of members names (a resident who is no elected person is no Person, with
+    an address of its own and a place in the Body's list of persons: the
+    paper names them in ``sk:personer``, as its page prints them)."""
+    if not obj.residents:
+        return list(obj.authors)
+    return [p for p in obj.authors if ex.register.person(p.name)]
+
+
 def _initiativ(ex: Export, obj: Any) -> Json:
     assert isinstance(obj, Initiativ)
     att_satser = [
         entry(nummer=y.number, text=y.text, id=y.id) for y in ex.index.yrkanden(obj)
     ]
     return {
-        "originatorPerson": ex.persons(obj.authors),
+        "originatorPerson": ex.persons(elected(ex, obj)),
         "underDirectionOf": ex.organizations_of(obj.body),
         **ext(nummer=obj.number, personer=people(obj.authors), attSatser=att_satser),
     }
