@@ -182,6 +182,38 @@ def test_a_personnummer_marked_in_rst_prolog_is_no_warning_and_masked(
         assert holding(files, value) == [], value
 
 
+def test_a_personnummer_in_myst_substitutions_is_masked_on_the_markdown_page(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("orebro")
+    conf = src / "conf.py"
+    edit(
+        conf,
+        'extensions = ["sphinx_kommun"]',
+        'extensions = ["myst_parser", "sphinx_kommun"]',
+    )
+    conf.write_text(
+        conf.read_text("utf-8")
+        + 'myst_enable_extensions = ["substitution"]\n'
+        + 'myst_substitutions = {"kontakt": "Anders Wiklund, 920517-3868"}\n',
+        "utf-8",
+    )
+    (src / "kontakt.md").write_text(
+        "# Kontakt\n\nHandläggare av medborgarförslag: {{ kontakt }}.\n", "utf-8"
+    )
+    edit(src / "index.rst", "   cykelparkering\n", "   cykelparkering\n   kontakt\n")
+    app = build(src)
+    line = line_of(conf, "920517-3868")
+    assert warning_lines(app) == [
+        f"conf.py:{line}: WARNING: '920517-XXXX' i myst_substitutions i conf.py ser "
+        "ut som ett personnummer; maskera det där (den publicerade versionen "
+        "maskerar det) [kommun.personnummer]"
+    ]
+    page = html_text(app.outdir / "kontakt.html")
+    assert "Handläggare av medborgarförslag: Anders Wiklund, 920517-XXXX." in page
+    assert holding(every_file(src / "_build"), "3868") == []
+
+
 # -- a private förslagsställare in the OParl export ----------------------------------
 
 
