@@ -56,8 +56,8 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
 
 
 def _in_toctree(node: nodes.Node) -> set[str]:
-    """The pages a visible toctree on ``node``'s page lists: a backlink to
-    one of them would list it a second time (a meeting's protokoll)."""
+    """The pages a visible toctree on ``node``'s page lists: a meeting's
+    protokoll listed there is not listed again as its backlink."""
     root = node
     while root.parent is not None:
         root = root.parent
@@ -75,7 +75,10 @@ def backlinks(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     links = [
         link
         for link in ctx.index.backlinks(node["target"])
-        if link.source is None or link.source.docname not in listed
+        # other backlinks say more than the page: what it is, a ställning
+        if link.relation != "protokoll"
+        or link.source is None
+        or link.source.docname not in listed
     ]
     if not links:
         return []
