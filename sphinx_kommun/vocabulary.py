@@ -1,4 +1,9 @@
-"""The closed word lists of the process: ställningar, beslut, reservation kinds."""
+"""The closed word lists of the process: ställningar, beslut, reservation kinds.
+
+The clerk writes the Swedish keywords whatever the build's language; a
+reader reads them through the catalogue (:func:`readable`): "avslag" is
+"rejected" in an English build.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +17,25 @@ from .swedish import normalise
 
 #: What an instans can say about a motion or an att-sats.
 POSITIONS: Mapping[str, str] = {
-    "tillstyrker": "stöder förslaget",
-    "delvis tillstyrker": "stöder delar av förslaget",
-    "avstyrker": "motsätter sig förslaget",
-    "instämmer": "instämmer i förslaget",
-    "ingen erinran": "har inget att invända",
-    "tillgodosett": "anser att det som föreslås redan görs",
-    "lämnar synpunkter": "lämnar synpunkter utan att ta ställning",
+    N_("tillstyrker"): "stöder förslaget",
+    N_("delvis tillstyrker"): "stöder delar av förslaget",
+    N_("avstyrker"): "motsätter sig förslaget",
+    N_("instämmer"): "instämmer i förslaget",
+    N_("ingen erinran"): "har inget att invända",
+    N_("tillgodosett"): "anser att det som föreslås redan görs",
+    N_("lämnar synpunkter"): "lämnar synpunkter utan att ta ställning",
 }
 
 #: What a beslut can say about an att-sats, an initiating document or a
 #: beslutspunkt.
 OUTCOMES: Mapping[str, str] = {
-    "bifall": "förslaget bifalls",
-    "delvis bifall": "förslaget bifalls delvis",
-    "avslag": "förslaget avslås",
-    "anses besvarad": "motionen, skrivelsen eller förslaget anses besvarat",
-    "enligt förslaget": "beslutet fattas enligt förslaget",
-    "återremiss": "ärendet återremitteras",
-    "bordläggning": "ärendet bordläggs till ett senare sammanträde",
+    N_("bifall"): "förslaget bifalls",
+    N_("delvis bifall"): "förslaget bifalls delvis",
+    N_("avslag"): "förslaget avslås",
+    N_("anses besvarad"): "motionen, skrivelsen eller förslaget anses besvarat",
+    N_("enligt förslaget"): "beslutet fattas enligt förslaget",
+    N_("återremiss"): "ärendet återremitteras",
+    N_("bordläggning"): "ärendet bordläggs till ett senare sammanträde",
 }
 
 #: Other ways a clerk writes an outcome, and the word each is.
@@ -38,7 +43,7 @@ OUTCOME_FORMS: Mapping[str, str] = {
     "bifalls": "bifall",
     "avslås": "avslag",
     "anses besvarade": "anses besvarad",
-    "anses besvarat": "anses besvarad",
+    N_("anses besvarat"): "anses besvarad",
     "besvarad": "anses besvarad",
     "besvarade": "anses besvarad",
     "enligt förslag": "enligt förslaget",
@@ -65,10 +70,10 @@ PROPOSALS: Mapping[str, str] = {
 
 #: Kinds of dissent and statement, with the plural used in headings.
 RESERVATION_TYPES: Mapping[str, str] = {
-    "reservation": "reservationer",
-    "särskilt uttalande": "särskilda uttalanden",
-    "ersättaryttrande": "ersättaryttranden",
-    "protokollsanteckning": "protokollsanteckningar",
+    N_("reservation"): "reservationer",
+    N_("särskilt uttalande"): "särskilda uttalanden",
+    N_("ersättaryttrande"): "ersättaryttranden",
+    N_("protokollsanteckning"): "protokollsanteckningar",
 }
 
 
@@ -85,6 +90,12 @@ RESERVATION_DEFINITE: Mapping[str, str] = {
 def definite(kind: str) -> str:
     """``kind`` of reservation in the definite form, translated."""
     return _(RESERVATION_DEFINITE.get(kind, RESERVATION_DEFINITE["reservation"]))
+
+
+def readable(word: str) -> str:
+    """A word of the vocabulary as a reader reads it, in the build's
+    language; a plugin's or a project's own word stays as written."""
+    return _(word) if word else word
 
 
 def closest(word: str, vocabulary: Iterable[str]) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warning_lines, warnings_of
@@ -624,6 +624,50 @@ def test_the_region_case_in_english(project_copy: Copy, build: Build) -> None:
     assert "Concerns decision point 2." in text
 
 
+def test_the_region_case_in_english_says_the_words_in_english(
+    project_copy: Copy, build: Build
+) -> None:
+    """The clerk writes the Swedish keywords (':stallning: 1: delvis
+    tillstyrker; 2: avstyrker', ':utfall: 1: bifall; 2: avslag; 3: anses
+    besvarad', ':typ: särskilt uttalande'); an English build says them in
+    English: the header, the table and the stance matrix, the outcome
+    tables, the backlinks, the overview and the reservations."""
+    app = build(project_copy("region"), confoverrides={"language": "en"})
+    assert warnings_of(app) == ""
+    text = page(app, "kollektivtrafik")
+    for swedish in (
+        "tillstyrker",
+        "avstyrker",
+        "lämnar synpunkter",
+        "bifall",
+        "avslag",
+        "anses besvarad",
+        "särskilt uttalande",
+        "Särskilt uttalande",
+    ):
+        assert swedish not in text, swedish
+    answers = soup(app, "kollektivtrafik").find_all(class_="kommun-yttrande-header")
+    assert [fields_of(header)["Position"] for header in answers] == [
+        "Proposal clause 1: partly supports; proposal clause 2: opposes; "
+        "proposal clause 3: supports",
+        "Proposal clause 1: submits comments; proposal clause 2: opposes; "
+        "proposal clause 3: supports",
+    ]
+    matrix = table_rows(app, "kollektivtrafik", "kommun-stance-matrix")
+    assert matrix[1][1:] == ["partly supports", "opposes", "supports"]
+    outcomes = table_rows(app, "kollektivtrafik", "kommun-outcomes")
+    assert [row[-1] for row in outcomes[1:]] == [
+        "approved",
+        "rejected",
+        "considered answered",
+    ]
+    assert "Answers proposal clause 1 (partly supports)" in text
+    assert "Regionala utvecklingsnämnden (RS 2024-00123) – opposes" in text
+    assert "1: approved; 2: rejected; 3: considered answered" in text
+    assert "Separate statement by Lena Holmgren (V)" in text
+    assert "Reservation by Anna Lundberg (S) and Karin Sandberg (S)" in text
+
+
 def test_the_agenda_leaves_out_a_reservation_made_at_the_meeting(
     project_copy: Copy, build: Build
 ) -> None:
@@ -673,13 +717,18 @@ def test_the_overview_lists_a_later_tjansteskrivelse_after_the_answers(
     ]
 
 
-def header_fields(app: SphinxTestApp, name: str) -> dict[str, str]:
-    """The header block of the first document on a page: label → value."""
-    header = soup(app, name).find(class_="kommun-header")
-    assert header is not None
+def fields_of(header: Tag) -> dict[str, str]:
+    """A header block's fields: label → value."""
     labels = [dt.get_text().rstrip(":") for dt in header.find_all("dt")]
     values = [dd.get_text().strip() for dd in header.find_all("dd")]
     return dict(zip(labels, values, strict=True))
+
+
+def header_fields(app: SphinxTestApp, name: str) -> dict[str, str]:
+    """The header block of the first document on a page: label → value."""
+    header = soup(app, name).find(class_="kommun-header")
+    assert isinstance(header, Tag)
+    return fields_of(header)
 
 
 def test_a_yttrandes_header_says_its_stallning_per_att_sats(

@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from ..i18n import N_
 from ..swedish import slug
+from ..vocabulary import readable
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ def verdicts_text(verdicts: Iterable[Verdict]) -> str:
     ``1: avstyrker; 2: ingen erinran`` per att-sats (``KS 2023/456: avslag``
     on a document named)."""
     return "; ".join(f"{v.key()}: {v.word}" if v.key() else v.word for v in verdicts)
+
+
+def verdicts_read(verdicts: Iterable[Verdict]) -> str:
+    """:func:`verdicts_text` with each word as a reader reads it, in the
+    build's language (``1: rejected; 2: no objection``)."""
+    return "; ".join(
+        f"{v.key()}: {readable(v.word)}" if v.key() else readable(v.word)
+        for v in verdicts
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from ..kinds.reservation import Reservation
 from ..kinds.utlatande import Utlatande
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_backlinks, kommun_pending
+from ..vocabulary import readable
 from .context import Context
 from .protocol import paragraf_label
 from .registry import generator
@@ -51,7 +52,7 @@ def _backlink_item(ctx: Context, link: Backlink) -> list[nodes.Node]:
         text += f" ({source.dnr})"
     item: list[nodes.Node] = [ctx.link(source, text)]
     if link.detail and source.published:
-        item.append(nodes.Text(f" – {link.detail}"))
+        item.append(nodes.Text(f" – {readable(link.detail)}"))
     return item
 
 

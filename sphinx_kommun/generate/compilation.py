@@ -25,7 +25,7 @@ from ..swedish import (
     join,
     slug,
 )
-from ..vocabulary import definite
+from ..vocabulary import definite, readable
 from .answers import Answers
 from .context import Context
 from .matrix import stance_matrix
@@ -203,7 +203,7 @@ class Compilation(Answers):
             return [
                 render.para(
                     _("%(type)s gjordes av %(who)s."),
-                    type=ctx.link(reservation, capitalise(reservation.type)),
+                    type=ctx.link(reservation, capitalise(readable(reservation.type))),
                     who=_authors(reservation, ctx.locale),
                 )
                 for reservation in self.for_yttrande(yttrande)
@@ -211,7 +211,7 @@ class Compilation(Answers):
         return [
             render.para(
                 _("%(type)s gjordes av %(who)s, %(annex)s."),
-                type=render.emphasis(capitalise(reservation.type)),
+                type=render.emphasis(capitalise(readable(reservation.type))),
                 who=_authors(reservation, ctx.locale),
                 annex=_internal_link(
                     _("bilaga %(number)s") % {"number": self.numbers[reservation.id]},
@@ -267,7 +267,7 @@ class Compilation(Answers):
                         _(
                             "%(type)s (bilaga %(number)s) gjordes av %(who)s enligt följande."
                         ),
-                        type=render.emphasis(capitalise(reservation.type)),
+                        type=render.emphasis(capitalise(readable(reservation.type))),
                         number=str(self.numbers[reservation.id]),
                         who=_authors(reservation, ctx.locale),
                     ),

@@ -18,7 +18,7 @@ from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.tjansteskrivelse import Tjansteskrivelse
 from ..nodes import kommun_pending
 from ..swedish import capitalise, join
-from ..vocabulary import PROPOSALS
+from ..vocabulary import PROPOSALS, readable
 from .context import Context
 from .registry import generator
 from .titles import item_label
@@ -118,7 +118,7 @@ def keyword_sentence(ctx: Context, obj: KommunObject | None) -> str:
         return ""
     template = PROPOSALS.get(keyword)
     if template is None:
-        return keyword
+        return readable(keyword)
     return _(template) % {
         "what": what,
         "where": _reference(ctx, doc),
@@ -166,7 +166,7 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
                 (point.text or keyword_sentence(ctx, point) or "–")
                 if point.published
                 else "–",
-                ctx.index.outcome_on(beslut, point) or "–",
+                readable(ctx.index.outcome_on(beslut, point)) or "–",
             )
             for point in points
         ]
@@ -207,9 +207,10 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
 def _item_row(
     ctx: Context, beslut: Beslut, item: KommunObject, several: bool
 ) -> tuple[list[nodes.Node], str, str]:
-    outcome: str = ctx.index.outcome_on(beslut, item) or "–"
+    outcome: str = ctx.index.outcome_on(beslut, item)
     if outcome == "anses besvarad" and getattr(item, "neuter", False):
         outcome = "anses besvarat"
+    outcome = readable(outcome) or "–"
     link: list[nodes.Node] = [ctx.link(item, item_label(ctx, item, several))]
     if isinstance(item, Yrkande):
         return link, item.text if item.published else "–", outcome

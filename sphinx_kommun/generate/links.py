@@ -11,7 +11,7 @@ from sphinx.util.osutil import relative_uri
 
 from .. import render
 from ..domain.backlinks import answered
-from ..domain.model import KommunObject, Verdict, verdicts_text
+from ..domain.model import KommunObject, Verdict, verdicts_read
 from ..i18n import _
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
@@ -20,6 +20,7 @@ from ..kinds.sammantrade import Sammantrade
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_pending
 from ..swedish import genitive, join
+from ..vocabulary import readable
 from .context import Context
 from .matrix import stance_items
 from .registry import generator
@@ -47,7 +48,7 @@ def answers_items(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         link: list[nodes.Node] = [ctx.link(item, label[:1].lower() + label[1:])]
         position = ctx.index.position_on(yttrande, item)
         if position:
-            link.append(nodes.Text(f" ({position})"))
+            link.append(nodes.Text(f" ({readable(position)})"))
         parts.append(link)
     template = join([f"%({n})s" for n in range(len(parts))], ctx.locale)
     listed = render.fill(template, **{str(n): part for n, part in enumerate(parts)})
@@ -74,16 +75,16 @@ def positions(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     if not isinstance(yttrande, Yttrande) or not yttrande.positions:
         return []
     if all(position.general for position in yttrande.positions):
-        return [nodes.Text(verdicts_text(yttrande.positions))]
+        return [nodes.Text(verdicts_read(yttrande.positions))]
     items = stance_items(ctx, yttrande.dnr)
     several = len(ctx.index.initiativ(yttrande.dnr)) > 1
     parts = [
-        f"{item_label(ctx, item, several)}: {word}"
+        f"{item_label(ctx, item, several)}: {readable(word)}"
         for item in items
         if (word := ctx.index.position_on(yttrande, item))
     ]
     unknown = [v for v in yttrande.positions if not _on_any(ctx, v, items, yttrande)]
-    parts.extend(verdicts_text([v]) for v in unknown)
+    parts.extend(verdicts_read([v]) for v in unknown)
     text = "; ".join(
         part if n == 0 else part[:1].lower() + part[1:] for n, part in enumerate(parts)
     )

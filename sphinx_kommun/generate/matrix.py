@@ -11,6 +11,7 @@ from ..domain.model import KommunObject
 from ..i18n import _
 from ..kinds.beslutspunkt import Beslutspunkt
 from ..swedish import capitalise
+from ..vocabulary import readable
 from .answers import Answers
 from .context import Context
 from .titles import item_label
@@ -42,7 +43,9 @@ def stance_matrix(answers: Answers) -> list[nodes.Node]:
             rows.append([name, *([render.emphasis(mark)] + ["–"] * (len(items) - 1))])
             continue
         name = [ctx.link(yttrande, capitalise(instans))]
-        cells = [ctx.index.position_on(yttrande, item) or "–" for item in items]
+        cells = [
+            readable(ctx.index.position_on(yttrande, item)) or "–" for item in items
+        ]
         rows.append([name, *cells])
     kind = _("beslutspunkt") if isinstance(items[0], Beslutspunkt) else _("att-sats")
     title = _("Ställning per %(kind)s") % {"kind": kind}

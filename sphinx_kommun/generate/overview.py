@@ -7,7 +7,7 @@ import datetime as dt
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject, verdicts_text
+from ..domain.model import KommunObject, verdicts_read
 from ..i18n import _
 from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Initiativ
@@ -164,12 +164,12 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             )
             continue
         if isinstance(obj, Yttrande):
-            note = verdicts_text(obj.positions)
+            note = verdicts_read(obj.positions)
             if is_late(obj, ctx.index.remiss(obj.dnr)):
                 # as the remiss and the compilation's table mark it
                 note = f"{note} {_('(efter svar senast)')}".strip()
         elif isinstance(obj, Beslut):
-            note = verdicts_text(obj.outcomes)
+            note = verdicts_read(obj.outcomes)
         elif isinstance(obj, Reservation):
             concerns = ctx.index.concerns(obj)
             if isinstance(concerns, Paragraf):

@@ -30,6 +30,7 @@ from ..i18n import N_, _
 from ..nodes import kommun_generated, kommun_pending
 from ..reading.generated import GeneratedDirective
 from ..swedish import capitalise, fold, format_date, normalise, slug
+from ..vocabulary import readable
 from .context import Context
 from .registry import generator
 
@@ -179,8 +180,9 @@ def _act(ctx: Context, obj: KommunObject, act: Participation) -> list[nodes.Node
     result: list[nodes.Node] = [ctx.link(obj, text)]
     if obj.dnr:
         result.append(nodes.Text(f", {obj.dnr}"))
-    if act.detail and fold(act.detail) not in fold(text):
-        result.append(nodes.Text(f": {act.detail}"))  # lower case after a colon
+    detail = readable(act.detail)  # a reservation's kind, a vote's answer
+    if detail and fold(detail) not in fold(text):
+        result.append(nodes.Text(f": {detail}"))  # lower case after a colon
     return result
 
 

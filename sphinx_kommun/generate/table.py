@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from .. import render
-from ..domain.model import verdicts_text
+from ..domain.model import verdicts_read
 from ..i18n import N_, _
 from ..kinds.reservation import Reservation
 from ..kinds.yttrande import Yttrande
 from ..plugins.hookspecs import Column
 from ..plugins.manager import Plugins, plugins_of
 from ..swedish import capitalise
+from ..vocabulary import readable
 from .answers import Answers
 from .overview import is_late, own_date
 
@@ -125,7 +126,7 @@ def _row(
         name,
         document_date,
         answered,
-        verdicts_text(yttrande.positions) or "–",
+        verdicts_read(yttrande.positions) or "–",
         render.sentence(yttrande.summary) if yttrande.summary else "–",
         _reservation_types(answers.for_yttrande(yttrande)),
         *(_plugin_cell(plugins, plugin, column, yttrande) for plugin, column in extra),
@@ -158,7 +159,7 @@ def _dates(
 
 
 def _reservation_types(reservations: Sequence[Reservation]) -> str:
-    return ", ".join(sorted({r.type for r in reservations}))
+    return ", ".join(sorted({readable(r.type) for r in reservations}))
 
 
 def _plugin_cell(

@@ -15,7 +15,7 @@ from ..reading import kind
 from ..reading.directive import ObjectDirective
 from ..reading.excerpts import mark_excerpt
 from ..swedish import capitalise, join
-from ..vocabulary import RESERVATION_TYPES, closest, definite
+from ..vocabulary import RESERVATION_TYPES, closest, definite, readable
 from .protokoll import CURRENT_PARAGRAF
 
 
@@ -93,9 +93,9 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
         )
     by = join((p.with_party() for p in authors), d.locale)
     title = d.argument() or (
-        _("%(kind)s av %(who)s") % {"kind": capitalise(written), "who": by}
+        _("%(kind)s av %(who)s") % {"kind": capitalise(readable(written)), "who": by}
         if by
-        else capitalise(written)
+        else capitalise(readable(written))
     )
     obj_id = d.object_id(
         default_id(
@@ -125,7 +125,7 @@ def render_reservation(
     d: ObjectDirective, reservation: Reservation, body: list[nodes.Node]
 ) -> list[nodes.Node]:
     fields = d.fields(
-        (_("Typ"), capitalise(reservation.type)),
+        (_("Typ"), capitalise(readable(reservation.type))),
         (_("Av"), render.person_list(reservation.authors, d.locale)),
         (_("Organ"), reservation.body),
         (_("Datum"), reservation.date),
