@@ -298,21 +298,48 @@ class _Once:
         return new
 
 
+def _linking(
+    doctree: nodes.Node,
+) -> tuple[list[nodes.reference], list[addnodes.download_reference], list[nodes.image]]:
+    """The references (downloads among them), the downloads and the images
+    of ``doctree``, in document order, found in one walk of the tree."""
+    references: list[nodes.reference] = []
+    downloads: list[addnodes.download_reference] = []
+    images: list[nodes.image] = []
+    for node in doctree.findall(_is_linking):
+        if isinstance(node, nodes.image):
+            images.append(node)
+            continue
+        references.append(node)  # type: ignore[arg-type]
+        if isinstance(node, addnodes.download_reference):
+            downloads.append(node)
+    return references, downloads, images
+
+
+def _is_linking(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.reference | nodes.image)
+
+
 def check_links(config: KommunConfig, doctree: nodes.Node) -> None:
     """Links with a scheme not allowed become their text; so do images."""
     once = _Once()
-    for reference in list(doctree.findall(nodes.reference)):
+    references, downloads, images = _linking(doctree)
+    replaced: set[int] = set()
+    for reference in references:
         uri = reference.get("refuri")
         found = unsafe_scheme(config, uri) if uri else None
         if found is not None:
             _as_text(reference, uri, found, warn=once("link", uri))
+            replaced.add(id(reference))
     # a :download: of an address becomes a link to it
-    for download in list(doctree.findall(addnodes.download_reference)):
+    for download in downloads:
+        if id(download) in replaced:
+            continue
         target = download.get("reftarget", "")
         found = unsafe_scheme(config, target) if "://" in target else None
         if found is not None:
             _as_text(download, target, found, warn=once("link", target))
-    for image in list(doctree.findall(nodes.image)):
+    for image in images:
         uri = image.get("uri", "")
         found = unsafe_scheme(config, uri)
         if found is not None and not once("image", uri):
@@ -336,7 +363,8 @@ def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
         return
     docname = env.docname
     once = _Once()
-    for image in list(doctree.findall(nodes.image)):
+    _references, downloads, images = _linking(doctree)
+    for image in images:
         uri = image.get("uri", "")
         if scheme(uri) is not None or uri.startswith("//"):
             continue  # an address, not a file (checked by check_links)
@@ -347,7 +375,7 @@ def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
             if once("image", image["uri"]):
                 _warn_outside_at(_location(image), f"'.. {kind}::'", image["uri"])
             _remove_image(image)
-    for download in list(doctree.findall(addnodes.download_reference)):
+    for download in downloads:
         target = download.get("reftarget", "")
         if "://" in target or inside(env, env.relfn2path(target, docname)[1]):
             continue
