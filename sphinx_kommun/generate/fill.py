@@ -1,11 +1,16 @@
-"""The post-transform that fills generated content in, before references resolve."""
+"""The post-transforms that fill generated content in and link the names it
+shows, before Sphinx resolves the other references."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from docutils.nodes import Element
+from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..domain.remote import refnode
 from ..domain.store import get_domain
 from ..nodes import kommun_pending
 from .context import Context
@@ -39,6 +44,45 @@ class FillGenerated(SphinxPostTransform):
             docname
         ):
             return
-        if not any(True for _ in self.document.findall(kommun_pending)):
+        found = list(self.document.findall(kommun_pending))
+        if found:
+            apply(Context(self.env, docname, builder), self.document, found)
+
+
+class PersonLinks(SphinxPostTransform):
+    """Link each name (:func:`~sphinx_kommun.render.person_link`) to the
+    person's section in a personregister, or leave it as its text.
+
+    Names are the most numerous references of a page, and most have no
+    section to go to; resolving them here, the way the domain's
+    ``resolve_xref`` does, spares Sphinx's ``ReferencesResolver`` (priority
+    10) copying each name and asking every extension about a reference that
+    is never warned about.
+    """
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        names = [
+            node
+            for node in self.document.findall(addnodes.pending_xref)
+            if node.get("kommun-person")
+        ]
+        if not names:
             return
-        apply(Context(self.env, docname, builder), self.document)
+        domain = get_domain(self.env)
+        current = self.env.current_document.docname
+        builder = self.env._app.builder
+        indexes = {}
+        for node in names:
+            refdoc = node.get("refdoc", current)
+            if refdoc not in indexes:
+                indexes[refdoc] = domain.read_by(refdoc)
+            page = indexes[refdoc].person_page(node["reftarget"])
+            try:
+                link = page and refnode(
+                    builder, refdoc, page[0], page[1], cast(Element, node[0].deepcopy())
+                )
+            except NoUri:  # a page this output does not have (a PDF's)
+                link = None
+            node.replace_self(link or list(node.children))

@@ -31,23 +31,32 @@ def generator(name: str) -> Callable[[Generator], Generator]:
     return register
 
 
-def apply(ctx: Context, doctree: nodes.Node) -> None:
-    """Replace every placeholder of ``doctree`` with its generated nodes.
+def apply(
+    ctx: Context, doctree: nodes.Node, found: list[kommun_pending] | None = None
+) -> None:
+    """Replace every placeholder of ``doctree`` (``found``, if the caller has
+    looked for them already) with its generated nodes.
 
     Generated content may bring placeholders of its own (a meeting's PDF
-    includes whole documents), so this repeats until none is left.
+    includes whole documents), so what was produced is looked through again,
+    until no placeholder is left.
     """
+    pending_nodes = list(doctree.findall(kommun_pending)) if found is None else found
     for _round in range(10):
-        found = list(doctree.findall(kommun_pending))
-        if not found:
+        if not pending_nodes:
             return
-        for pending in found:
+        produced_all: list[nodes.Node] = []
+        for pending in pending_nodes:
             func = GENERATORS.get(pending["generate"])
             produced = func(_for(ctx, pending), pending) if func else []
             if produced:
                 pending.replace_self(produced)
+                produced_all.extend(produced)
             elif pending.parent is not None:
                 pending.parent.remove(pending)
+        pending_nodes = [
+            inner for node in produced_all for inner in node.findall(kommun_pending)
+        ]
 
 
 def _for(ctx: Context, pending: kommun_pending) -> Context:
