@@ -15,6 +15,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_kommun.testing import warning_lines, warnings_of
 
 from .conftest import broken_links, edit, html_text
+from .test_incremental import rebuild_equals_fresh
 
 Build = Callable[..., SphinxTestApp]
 Copy = Callable[[str], Path]
@@ -752,6 +753,32 @@ def test_a_yttrandes_header_says_its_stallning_per_att_sats(
         stance,
         "ingen erinran",
     ]
+
+
+def test_a_yttrandes_header_follows_the_att_satser_it_is_on(
+    project_copy: Copy, build: Build, tmp_path: Path
+) -> None:
+    """The header's ställning is read from the ärende when the page is
+    written: a third att-sats added to Luleå's medborgarförslag (on another
+    page) shows in fritidsnämnden's header ('1: tillstyrker; avstyrker':
+    avstyrker on the rest), as a fresh build shows it."""
+    src = project_copy("lulea")
+    edit(
+        src / "isbana" / "fritidsnamnden.rst",
+        ":stallning: 1: tillstyrker; 2: avstyrker",
+        ":stallning: 1: tillstyrker; avstyrker",
+    )
+
+    def add_att_sats(src: Path) -> None:
+        with (src / "isbana" / "medborgarforslag.rst").open(
+            "a", encoding="utf-8"
+        ) as page:
+            page.write("\n   .. yrkande::\n\n      att isbanan får belysning.\n")
+
+    _before, app = rebuild_equals_fresh(src, add_att_sats, build, tmp_path)
+    assert header_fields(app, "isbana/fritidsnamnden")["Ställning"] == (
+        "Att-sats 1: tillstyrker; att-sats 2: avstyrker; att-sats 3: avstyrker"
+    )
 
 
 def test_a_beslut_after_the_document_it_decides_has_a_title_of_its_own(
