@@ -1,7 +1,8 @@
 """Reading: from the sources to the model.
 
 The sources are normalised as they are read (:mod:`.source`), submitted
-text is made safe (:mod:`.safety`), the directives of each kind
+text is made safe (:mod:`.safety`, and the links of a page's tree:
+:mod:`.links`), the directives of each kind
 (:mod:`sphinx_kommun.kinds`) read their options (:mod:`.options`,
 :mod:`.values`) and content into model objects carried on their nodes,
 sections of plugins' kinds are read (:mod:`.sections`), personnummer are
@@ -20,7 +21,16 @@ from sphinx.application import Sphinx
 def register(app: Sphinx) -> None:
     # imported here: a package's own import must not pull in the stages
     # after it (the kinds import reading's framework modules)
-    from . import masking, personnummer, publishing, safety, sections, settings, source
+    from . import (
+        links,
+        masking,
+        personnummer,
+        publishing,
+        safety,
+        sections,
+        settings,
+        source,
+    )
     from .generated import BeredningDirective, RemissammanstallningDirective
     from .statement import TillganglighetsredogorelseDirective
 
@@ -28,6 +38,7 @@ def register(app: Sphinx) -> None:
     masking.register(app)
     settings.register(app)
     safety.register(app)
+    links.register(app)
     publishing.register(app)
     personnummer.register(app)
     for name in ("remissammanstallning", "remissammanställning"):

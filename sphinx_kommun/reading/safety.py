@@ -34,19 +34,16 @@ from docutils import nodes
 from docutils.parsers.rst import roles
 from docutils.parsers.rst.directives.misc import Raw
 from docutils.parsers.rst.states import Inliner
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.directives.patches import CSVTable
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..config import KommunConfig
 from ..i18n import _
-from ..nodes import source_location
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +70,7 @@ def unsafe_scheme(config: KommunConfig, uri: str) -> str | None:
     return None if found in allowed else found
 
 
-def _settings(env: BuildEnvironment) -> KommunConfig:
+def settings_of(env: BuildEnvironment) -> KommunConfig:
     return KommunConfig.from_config(env.config)
 
 
@@ -87,7 +84,7 @@ def inside(env: BuildEnvironment, path: str | Path) -> bool:
     return True
 
 
-def _warn_outside_at(location: str | None, what: str, path: str) -> None:
+def warn_outside_at(location: str | None, what: str, path: str) -> None:
     logger.warning(
         _(
             "%(what)s hänvisar till '%(path)s' utanför projektets källmapp; "
@@ -101,12 +98,12 @@ def _warn_outside_at(location: str | None, what: str, path: str) -> None:
 
 
 def _warn_outside(directive: SphinxDirective, what: str, path: str) -> None:
-    _warn_outside_at(directive.get_location(), what, path)
+    warn_outside_at(directive.get_location(), what, path)
 
 
 def _refused(directive: SphinxDirective, what: str, path: str, full: str) -> bool:
     """Whether ``path`` (``full``, resolved) is refused; warns if so."""
-    if _settings(directive.env).allow_outside_files or inside(directive.env, full):
+    if settings_of(directive.env).allow_outside_files or inside(directive.env, full):
         return False
     _warn_outside(directive, what, path)
     return True
@@ -115,7 +112,7 @@ def _refused(directive: SphinxDirective, what: str, path: str, full: str) -> boo
 def _from_the_net(directive: SphinxDirective, what: str) -> bool:
     """A ``:url:`` option is refused like a file outside the project."""
     url = directive.options.get("url")
-    if url is None or _settings(directive.env).allow_outside_files:
+    if url is None or settings_of(directive.env).allow_outside_files:
         return False
     _warn_outside(directive, what, url)
     return True
@@ -179,7 +176,7 @@ class SafeRaw(Raw, SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         what = f"'.. raw:: {self.arguments[0]}'"
-        if not _settings(self.env).allow_raw:
+        if not settings_of(self.env).allow_raw:
             logger.warning(
                 _(
                     "%(what)s skrivs ut som text, inte som HTML eller LaTeX "
@@ -216,7 +213,7 @@ def raw_role(
     """The ``raw`` role (the base of ``.. role:: html(raw)``): its text is
     printed as written unless ``kommun_allow_raw``."""
     env = inliner.document.settings.env
-    if _settings(env).allow_raw:
+    if settings_of(env).allow_raw:
         return roles.raw_role(role, rawtext, text, lineno, inliner, options or {})
     source, line = inliner.reporter.get_source_and_line(lineno)
     logger.warning(
@@ -239,167 +236,6 @@ raw_role.options = roles.raw_role.options  # type: ignore[attr-defined]
 # -- in the doctree: links, images, downloads ------------------------------------
 
 
-def _location(node: nodes.Node) -> str | None:
-    """``file:line`` of ``node``: the line of the first element in it that
-    knows its line (an image with a ``:target:`` link does, the link does
-    not), else of its nearest ancestor that does."""
-    first = next(
-        (element for element in node.findall(nodes.Element) if element.line), node
-    )
-    return source_location(first)
-
-
-def _warn(node: nodes.Node, message: str, values: dict[str, str]) -> None:
-    logger.warning(
-        message, values, location=_location(node), type="kommun", subtype="unsafe"
-    )
-
-
-def _as_text(
-    reference: nodes.Element, uri: str, found: str, *, warn: bool = True
-) -> None:
-    if warn:
-        _warn(
-            reference,
-            _(
-                "länken till '%(uri)s' skrivs ut som text: adresser som börjar "
-                "med '%(scheme)s:' tillåts inte (se kommun_url_schemes)"
-            ),
-            {"uri": uri, "scheme": found},
-        )
-    children = list(reference.children) or [nodes.Text(reference.astext())]
-    for child in children:
-        child.parent = None
-    reference.replace_self(children)
-
-
-def _remove_image(image: nodes.image) -> None:
-    """Leave ``image`` out; an image inside a sentence leaves its alt text."""
-    parent = image.parent
-    alt = image.get("alt", "")
-    if isinstance(parent, nodes.TextElement):
-        image.replace_self(nodes.Text(alt) if alt else [])
-    else:
-        parent.remove(image)
-    if isinstance(parent, nodes.reference) and not parent.children:
-        parent.parent.remove(parent)
-
-
-class _Once:
-    """Whether a refusal is new in this document: a substitution's
-    definition and each place it is used hold copies of one link or image."""
-
-    def __init__(self) -> None:
-        self.seen: set[tuple[str, str]] = set()
-
-    def __call__(self, kind: str, value: str) -> bool:
-        new = (kind, value) not in self.seen
-        self.seen.add((kind, value))
-        return new
-
-
-def _linking(
-    doctree: nodes.Node,
-) -> tuple[list[nodes.reference], list[addnodes.download_reference], list[nodes.image]]:
-    """The references (downloads among them), the downloads and the images
-    of ``doctree``, in document order, found in one walk of the tree."""
-    references: list[nodes.reference] = []
-    downloads: list[addnodes.download_reference] = []
-    images: list[nodes.image] = []
-    for node in doctree.findall(_is_linking):
-        if isinstance(node, nodes.image):
-            images.append(node)
-            continue
-        references.append(node)  # type: ignore[arg-type]
-        if isinstance(node, addnodes.download_reference):
-            downloads.append(node)
-    return references, downloads, images
-
-
-def _is_linking(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.reference | nodes.image)
-
-
-def check_links(config: KommunConfig, doctree: nodes.Node) -> None:
-    """Links with a scheme not allowed become their text; so do images."""
-    once = _Once()
-    references, downloads, images = _linking(doctree)
-    replaced: set[int] = set()
-    for reference in references:
-        uri = reference.get("refuri")
-        found = unsafe_scheme(config, uri) if uri else None
-        if found is not None:
-            _as_text(reference, uri, found, warn=once("link", uri))
-            replaced.add(id(reference))
-    # a :download: of an address becomes a link to it
-    for download in downloads:
-        if id(download) in replaced:
-            continue
-        target = download.get("reftarget", "")
-        found = unsafe_scheme(config, target) if "://" in target else None
-        if found is not None:
-            _as_text(download, target, found, warn=once("link", target))
-    for image in images:
-        uri = image.get("uri", "")
-        found = unsafe_scheme(config, uri)
-        if found is not None and not once("image", uri):
-            _remove_image(image)
-        elif found is not None:
-            _warn(
-                image,
-                _(
-                    "bilden '%(uri)s' tas inte med: adresser som börjar med "
-                    "'%(scheme)s:' tillåts inte (se kommun_url_schemes)"
-                ),
-                {"uri": uri[:80], "scheme": found},
-            )
-            _remove_image(image)
-
-
-def check_files(env: BuildEnvironment, doctree: nodes.document) -> None:
-    """Images and downloads of files outside the source directory are left
-    out (before Sphinx's collectors copy them to the output)."""
-    if _settings(env).allow_outside_files:
-        return
-    docname = env.docname
-    once = _Once()
-    _references, downloads, images = _linking(doctree)
-    for image in images:
-        uri = image.get("uri", "")
-        if scheme(uri) is not None or uri.startswith("//"):
-            continue  # an address, not a file (checked by check_links)
-        if uri.endswith(".*"):
-            uri = uri[:-2]  # Sphinx's "any format" marker
-        if not inside(env, env.relfn2path(uri, docname)[1]):
-            kind = "figure" if isinstance(image.parent, nodes.figure) else "image"
-            if once("image", image["uri"]):
-                _warn_outside_at(_location(image), f"'.. {kind}::'", image["uri"])
-            _remove_image(image)
-    for download in downloads:
-        target = download.get("reftarget", "")
-        if "://" in target or inside(env, env.relfn2path(target, docname)[1]):
-            continue
-        if once("download", target):
-            _warn_outside_at(_location(download), ":download:", target)
-        download.replace_self(nodes.Text(download.astext()))
-
-
-class SafeDocument(SphinxTransform):
-    """What was read, before the domain keeps excerpts for quotes (850) and
-    Sphinx's collectors take downloads and images (``doctree-read``)."""
-
-    default_priority = 840
-
-    def apply(self, **kwargs: Any) -> None:
-        check_files(self.env, self.document)
-        check_links(KommunConfig.from_config(self.config), self.document)
-
-
-def check_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: what was generated when the page was written."""
-    check_links(KommunConfig.from_config(app.config), doctree)
-
-
 def use_settings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: docutils' own ``raw_enabled`` follows
     ``kommun_allow_raw`` (it stops what sphinx-kommun's ``raw`` does not
@@ -420,5 +256,3 @@ def register(app: Sphinx) -> None:
         app.add_directive(name, directive, override=True)
     app.add_role("raw", raw_role, override=True)
     app.connect("env-before-read-docs", use_settings)
-    app.add_transform(SafeDocument)
-    app.connect("doctree-resolved", check_written, priority=650)
