@@ -42,7 +42,7 @@ def register(app: Sphinx) -> None:
         subscribe,
         titles,
     )
-    from .fill import FillGenerated
+    from .fill import FillGenerated, PersonLinks
 
     app.add_directive("personregister", people.PersonregisterDirective)
     app.add_directive("kallelse", kallelse.KallelseDirective)
@@ -51,6 +51,7 @@ def register(app: Sphinx) -> None:
     for name in ("arendeforteckning", "ärendeförteckning"):
         app.add_directive(name, catalogue.ArendeforteckningDirective)
     app.add_post_transform(FillGenerated)
+    app.add_post_transform(PersonLinks)
     navigation.register(app)
     app.connect("env-get-updated", incremental.pages_to_rewrite)
     app.connect("build-finished", incremental.commit_written)
