@@ -134,6 +134,7 @@ class RecordingIndex:
             self._reads.add(("call", name, *_arguments(args)))
             return _view(value(*_unwrapped(args)), self._reads)
 
+        self.__dict__[name] = query  # asked for once per page and query
         return query
 
 

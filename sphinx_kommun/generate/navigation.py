@@ -136,6 +136,13 @@ def _writes_arenden_index(config: Config, builder: Builder) -> bool:
     )
 
 
+def shown(config: Config) -> bool:
+    """Whether any page's sidebar has our navigation (``html_sidebars``,
+    which :func:`configure` fills when the project leaves it empty; a
+    theme's own default sidebars never name it)."""
+    return any(TEMPLATE in templates for templates in config.html_sidebars.values())
+
+
 class PageNavigation(SphinxPostTransform):
     """Keep a page's sidebar on its doctree (HTML builders)."""
 
@@ -143,6 +150,8 @@ class PageNavigation(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        if not shown(self.config):
+            return
         docname = self.env.current_document.docname
         domain = get_domain(self.env)
         self.document[NAVIGATION] = groups(
