@@ -126,3 +126,24 @@ def test_the_archive_benchmark_joins_every_year(
             assert f"KS {year}/{number}" in text
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'href="https://arkiv.example/2012/arende-1/index.html#ks-2012-1001"' in index
+
+
+def test_the_jobs_benchmark_builds_the_meeting_pdf_on_the_html_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """benchmarks/jobs.py: a serial and a -j 2 build, then the meeting's PDF
+    on the HTML build's environment, which reads no source file again."""
+    spec = importlib.util.spec_from_file_location(
+        "kommun_benchmark_jobs", BENCHMARKS / "jobs.py"
+    )
+    assert spec and spec.loader
+    jobs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(jobs)
+    jobs.main(["--n", "2", "--pairs", "1", "--keep", str(tmp_path)])
+    report = capsys.readouterr().out
+    assert "median -j 2 / serial:" in report
+    row = report.split("| latexmk s |")[1].splitlines()[2]
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2] == "0", report  # the LaTeX step read no source file
+    assert list((tmp_path / "out" / "shared" / "latex").glob("kommunfullmaktige*.pdf"))
+    assert list((tmp_path / "out" / "j2" / "html").rglob("utlatande.html"))
