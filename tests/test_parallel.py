@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,3 +65,25 @@ def test_parallel_gives_the_same_warnings_as_serial(
     subtypes = {line.rsplit("[", 1)[-1] for line in expected}
     assert {"kommun.date]", "kommun.markup]", "kommun.ref]"} <= subtypes, expected
     assert sorted(warning_lines(parallel)) == expected
+
+
+def test_a_reading_process_sends_back_only_the_pages_it_read() -> None:
+    """A store pickled in a process forked to read pages (-j) holds only
+    what that process read; pickled where reading started, it holds all."""
+    from sphinx_kommun.domain import perdocument
+
+    store = perdocument.PerDocument({"arende-1/index": 1, "arende-2/index": 2})
+    perdocument.reading_started()
+    assert pickle.loads(pickle.dumps(store)) == store
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the reading process
+        perdocument.read_here("arende-2/index")
+        os.write(write, pickle.dumps(store))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as sent:
+        back = pickle.loads(sent.read())
+    os.waitpid(pid, 0)
+    assert back == {"arende-2/index": 2}
+    assert isinstance(back, perdocument.PerDocument)

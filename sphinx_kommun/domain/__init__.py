@@ -7,7 +7,8 @@ themselves are declared with their kinds, :mod:`sphinx_kommun.kinds`);
 document as it is read; :mod:`.index` answers the questions across
 documents; :mod:`.recording` records what a page asks of it;
 :mod:`.checks` are sphinx-kommun's own checks across documents;
-:mod:`.register` the bodies' members, read from ``kommun_ledamoter``.
+:mod:`.register` the bodies' members, read from ``kommun_ledamoter``;
+:mod:`.perdocument` the stores, and what ``-j``'s reading processes send back.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ def register_domain(app: Sphinx) -> None:
     """Add the domain (its own function: ``register`` is the module
     :mod:`.register`, the register of members)."""
     from .federation import read_sources
+    from .perdocument import reading_started
     from .register import load_early
     from .store import KommunDomain
 
     app.add_domain(KommunDomain)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
+    app.connect("env-before-read-docs", lambda app, env, docs: reading_started())
     app.connect("env-before-read-docs", load_early)
     app.connect("env-before-read-docs", read_sources)

@@ -37,6 +37,7 @@ from . import excerpts, interchange
 from .arenden import ArendeIndex
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
+from .perdocument import PerDocument, read_here
 from .recording import Key, RecordingIndex
 from .remote import is_federated, refnode
 
@@ -74,18 +75,19 @@ class KommunDomain(Domain):
     }
     indices: ClassVar[list[type[Index]]] = [ArendeIndex]
     initial_data: ClassVar[dict[str, Any]] = {
-        "objects": {},  # docname -> list[KommunObject]
-        "refs": {},  # docname -> list[RoleRef]
-        "excerpts": {},  # docname -> {"<id>#<name>": pickled nodes}
-        "placeholders": {},  # docname -> True: it has generated content
-        "compilations": {},  # docname -> dnr of the remissammanställningar on it
-        "people": {},  # docname -> {person's name normalised: anchor} (personregister)
-        "published": {},  # docname -> its objects as kommun-objects.json has them
+        # the stores, by docname (see perdocument.py for -j)
+        "objects": PerDocument(),  # list[KommunObject]
+        "refs": PerDocument(),  # list[RoleRef]
+        "excerpts": PerDocument(),  # {"<id>#<name>": pickled nodes}
+        "placeholders": PerDocument(),  # True: it has generated content
+        "compilations": PerDocument(),  # dnr of the remissammanställningar on it
+        "people": PerDocument(),  # {person's name normalised: anchor} (personregister)
+        "published": PerDocument(),  # its objects as kommun-objects.json has them
         "generation": 0,  # counts changes to what is collected
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 9
+    data_version = 10
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).
@@ -119,6 +121,7 @@ class KommunDomain(Domain):
         self, env: BuildEnvironment, docname: str, document: nodes.document
     ) -> None:
         """Collect what the document's directives and roles left on their nodes."""
+        read_here(docname)
         kept, digests, quoted = excerpts.keep(document)
         objects = []
         for node in document.findall(kommun_object):
