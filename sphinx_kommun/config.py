@@ -213,6 +213,15 @@ class KommunConfig:
     object_css: bool = _setting(
         True, "Add sphinx-kommun's stylesheet to HTML output.", is_bool, "html"
     )
+    gc_freeze: bool = _setting(
+        True,
+        "Move the doctrees read so far to the garbage collector's permanent "
+        "generation while pages are read (and what the main process holds "
+        "while -j writes), so full collections do not walk them again (see "
+        "sphinx_kommun.output.memory).",
+        is_bool,
+        "",
+    )
     write_gc_threshold: int = _setting(
         10_000,
         "Size of Python's youngest garbage-collector generation while pages "

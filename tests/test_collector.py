@@ -76,3 +76,65 @@ def test_a_bad_setting_warns_and_falls_back(
     assert "kommun_write_gc_threshold must be a whole number" in warnings
     assert "[kommun.config]" in warnings
     assert seen == {10_000}
+
+
+def _freeze_counts(
+    make_app: Callable[..., SphinxTestApp], srcdir: Path, **kwargs: object
+) -> tuple[SphinxTestApp, list[int], list[int]]:
+    """Build, recording how many objects are frozen after each page is read
+    (in this process) and as each page is resolved for writing."""
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    reading: list[int] = []
+    writing: list[int] = []
+    app.connect(
+        "doctree-read", lambda app, doctree: reading.append(gc.get_freeze_count()), 900
+    )
+    app.connect(
+        "doctree-resolved",
+        lambda app, doctree, docname: writing.append(gc.get_freeze_count()),
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, reading, writing
+
+
+def test_pages_read_are_frozen_and_unfrozen_before_writing(
+    make_app: Callable[..., SphinxTestApp],
+    project_copy: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sphinx_kommun.output import memory
+
+    monkeypatch.setattr(memory, "FIRST_FREEZE", 2)
+    app, reading, writing = _freeze_counts(make_app, project_copy("case"))
+    assert warnings_of(app) == ""
+    assert reading[0] == 0 and reading[-1] > 0  # frozen as pages are read
+    assert set(writing) == {0}  # serial: pages written are collectable
+    assert gc.get_freeze_count() == 0
+
+
+def test_with_j2_what_the_main_process_holds_is_frozen_while_writing(
+    make_app: Callable[..., SphinxTestApp], project_copy: Callable[[str], Path]
+) -> None:
+    app, reading, writing = _freeze_counts(make_app, project_copy("case"), parallel=2)
+    assert warnings_of(app) == ""
+    assert reading == []  # read in other processes
+    assert writing and min(writing) > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_freezing_can_be_turned_off(
+    make_app: Callable[..., SphinxTestApp],
+    project_copy: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sphinx_kommun.output import memory
+
+    monkeypatch.setattr(memory, "FIRST_FREEZE", 2)
+    app, reading, writing = _freeze_counts(
+        make_app, project_copy("case"), confoverrides={"kommun_gc_freeze": False}
+    )
+    assert warnings_of(app) == ""
+    assert set(reading) == {0} and set(writing) == {0}

@@ -13,6 +13,21 @@ module sphinx-kommun did so five or six times (``benchmarks/README.md``).
 A larger youngest generation while writing (``kommun_write_gc_threshold``)
 lets a page's generated nodes be collected young, with the page. The
 thresholds in force before are put back when the build finishes.
+
+While pages are read, the doctrees read so far pile up in memory, and
+CPython collects its oldest generation in full each time that has grown by
+a quarter: reading N pages walks every doctree about five times over.
+With ``kommun_gc_freeze`` (the default), each time the number of pages
+read has grown by a quarter, what is not yet frozen is collected in full
+and moved to the collector's permanent generation (:func:`gc.freeze`), so
+that later collections walk only what was read since. When writing
+starts, everything is unfrozen again: a serial build's doctrees are
+dropped as their pages are written and must be collectable. Under ``-j``
+the pages were read in other processes and the main process holds no
+doctree when writing starts; what it holds then (the environment) is
+frozen until the build finishes, so neither its own collections nor the
+processes it forks to write pages walk it (the use :func:`gc.freeze`
+is documented for).
 """
 
 from __future__ import annotations
@@ -26,10 +41,46 @@ from ..config import KommunConfig
 
 #: The thresholds to restore, by application, while one is writing.
 _SAVED: dict[int, tuple[int, int, int]] = {}
+#: Pages read in this process, and the count at which to freeze next, by
+#: application.
+_READ: dict[int, list[int]] = {}
+#: The first freeze comes after this many pages.
+FIRST_FREEZE = 50
+
+
+def freezing(app: Sphinx) -> bool:
+    return KommunConfig.from_config(app.config).gc_freeze
+
+
+def read_started(app: Sphinx, env: object, docnames: list[str]) -> None:
+    """``env-before-read-docs``: no page read yet."""
+    _READ[id(app)] = [0, FIRST_FREEZE]
+
+
+def doctree_read(app: Sphinx, doctree: object) -> None:
+    """``doctree-read``: freeze what has been read, each time the pages read
+    have grown by a quarter."""
+    counts = _READ.get(id(app))
+    if counts is None or not freezing(app):
+        return
+    counts[0] += 1
+    if counts[0] >= counts[1]:
+        counts[1] = counts[0] + counts[0] // 4 + 1
+        gc.collect()
+        gc.freeze()
 
 
 def write_started(app: Sphinx, builder: Builder) -> None:
-    """``write-started``: enlarge the youngest generation."""
+    """``write-started``: unfreeze what reading froze, or, when the pages
+    were read in other processes, freeze what the writing forks share; and
+    enlarge the youngest generation."""
+    counts = _READ.pop(id(app), None)
+    if freezing(app):
+        if counts is not None and counts[0]:
+            gc.unfreeze()
+        elif app.parallel > 1:
+            gc.collect()
+            gc.freeze()
     threshold = KommunConfig.from_config(app.config).write_gc_threshold
     current = gc.get_threshold()
     if threshold <= current[0] or id(app) in _SAVED:
@@ -39,12 +90,17 @@ def write_started(app: Sphinx, builder: Builder) -> None:
 
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: put the collector's thresholds back."""
+    """``build-finished``: nothing frozen any longer, and the collector's
+    thresholds put back."""
+    if _READ.pop(id(app), None) is not None or freezing(app):
+        gc.unfreeze()
     saved = _SAVED.pop(id(app), None)
     if saved is not None:
         gc.set_threshold(*saved)
 
 
 def register(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", read_started)
+    app.connect("doctree-read", doctree_read)
     app.connect("write-started", write_started)
     app.connect("build-finished", build_finished)
