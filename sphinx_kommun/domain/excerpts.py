@@ -10,6 +10,7 @@ The copies are pickled: they are needed only where a page quotes them.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -22,18 +23,21 @@ from .recording import digest
 UNQUOTED = "ej-citerad"
 
 
+def marked(node: nodes.Node) -> bool:
+    """Whether ``node`` is marked as an excerpt (see :func:`keep`)."""
+    return isinstance(node, nodes.Element) and bool(node.get("kommun-excerpt"))
+
+
 def keep(
-    document: nodes.document,
+    marked: Iterable[nodes.Element],
 ) -> tuple[dict[str, bytes], dict[str, str], dict[str, list[nodes.Node]]]:
-    """The marked excerpts of ``document``, pickled, the digest of each
-    (what a quote shows: line numbers left out), and the copies themselves
-    (for what else is made of them while the document is read), by
-    ``"<id>#<name>"``."""
+    """The excerpts of a document (its :func:`marked` nodes, in document
+    order), pickled, the digest of each (what a quote shows: line numbers
+    left out), and the copies themselves (for what else is made of them
+    while the document is read), by ``"<id>#<name>"``."""
     found: dict[str, list[nodes.Node]] = {}
-    for node in document.findall(nodes.Element):
-        mark = node.get("kommun-excerpt")
-        if not mark:
-            continue
+    for node in marked:
+        mark = node["kommun-excerpt"]
         children = (
             node.children[1:] if isinstance(node, nodes.section) else node.children
         )

@@ -10,7 +10,6 @@ Everything across documents is derived in :class:`~.index.ObjectIndex`.
 
 from __future__ import annotations
 
-import dataclasses
 import secrets
 from collections.abc import Iterator, Set
 from typing import Any, ClassVar, cast
@@ -28,13 +27,12 @@ from ..kinds import DIRECTIVES, KINDS, ROLES
 from ..kinds.arende import Arende
 from ..kinds.beslutspunkt import Beslutspunkt
 from ..kinds.initiativ import Yrkande
-from ..nodes import ancestors, kommun_object, kommun_pending
 from ..reading.generated import BeredningDirective, RemissammanstallningDirective
-from ..reading.roles import ROLE_MARK, KommunXRefRole
+from ..reading.roles import KommunXRefRole
 from ..reading.sections import AvsnittDirective
-from ..swedish import capitalise, normalise, with_kind
-from . import excerpts, interchange
+from ..swedish import capitalise, with_kind
 from .arenden import ArendeIndex
+from .collect import collect
 from .index import ObjectIndex
 from .model import KommunObject, RoleRef
 from .perdocument import PerDocument, read_here
@@ -122,38 +120,7 @@ class KommunDomain(Domain):
     ) -> None:
         """Collect what the document's directives and roles left on their nodes."""
         read_here(docname)
-        kept, digests, quoted = excerpts.keep(document)
-        objects = []
-        for node in document.findall(kommun_object):
-            obj = node.attributes.pop("object", None)
-            if isinstance(obj, KommunObject):
-                objects.append(_with_digests(obj, digests))
-        refs = [
-            _role_ref(node, docname)
-            for node in document.findall(pending_xref)
-            if node.get("refdomain") == "kommun" and node.get(ROLE_MARK)
-        ]
-        pending = list(document.findall(kommun_pending))
-        found = {
-            "objects": objects,
-            "refs": refs,
-            "excerpts": kept,
-            "placeholders": bool(pending),
-            "compilations": [
-                node["dnr"]
-                for node in pending
-                if node["generate"] == "remissammanstallning" and node.get("dnr")
-            ],
-            "people": {
-                normalise(node["person"]): node["anchor"]
-                for node in pending
-                if node["generate"] == "person"
-            },
-            # encoded as read, so a build writes the file without encoding
-            # what it did not read (output/published.py)
-            "published": interchange.published(objects, quoted),
-        }
-        for store, value in found.items():
+        for store, value in collect(document, docname).items():
             if value:
                 self.data[store][docname] = value
         self._changed()
@@ -308,35 +275,6 @@ class KommunDomain(Domain):
             yield (obj.id, obj.title, obj.kind, obj.docname, obj.id, -1)
             name = search_name(obj)
             yield (name, name, obj.kind, obj.docname, obj.id, 1)
-
-
-def _with_digests(obj: KommunObject, digests: dict[str, str]) -> KommunObject:
-    """``obj`` with the digest of each of its excerpts as kept."""
-    if not obj.excerpts:
-        return obj
-    return dataclasses.replace(
-        obj,
-        excerpts=tuple(
-            dataclasses.replace(e, digest=digests.get(f"{obj.id}#{e.name}", ""))
-            for e in obj.excerpts
-        ),
-    )
-
-
-def _role_ref(node: pending_xref, docname: str) -> RoleRef:
-    """A reference written with a role, and the object it is written in."""
-    source = next(
-        (a for a in ancestors(node) if isinstance(a, kommun_object) and a["ids"]),
-        None,
-    )
-    return RoleRef(
-        kind=node["reftype"],
-        target=node["reftarget"],
-        refdnr=node.get("kommun-refdnr", ""),
-        docname=docname,
-        lineno=node.line or 0,
-        source=source["ids"][0] if source is not None else "",
-    )
 
 
 def link_text(obj: KommunObject) -> str:
