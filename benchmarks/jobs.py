@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 from run import (
+    CHILD_PYTHONPATH,
     full_build,
     kommun_under_test,
     load,
@@ -42,6 +43,7 @@ from run import (
     meeting_id,
     run_process,
     show_warnings,
+    snapshot_package,
     table,
 )
 
@@ -153,13 +155,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pairs", type=int, default=3, help="serial / -j 2 pairs")
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--keep", type=Path, help="generate into DIR and keep it")
+    parser.add_argument(
+        "--kommun-commit",
+        metavar="REV",
+        help="measure sphinx_kommun as committed at REV (as run.py does)",
+    )
     args = parser.parse_args(argv)
     print("# sphinx-kommun: -j 2 and the meeting's PDF after HTML\n")
     print(machine_info())
-    print(kommun_under_test())
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kommun-jobs-") as tmp:
         root = args.keep.resolve() if args.keep else Path(tmp)
+        if args.kommun_commit:
+            full = snapshot_package(args.kommun_commit, root / "package")
+            CHILD_PYTHONPATH.append(str(root / "package"))
+            print(f"sphinx_kommun snapshot of commit {full}")
+        print(kommun_under_test())
         src = corpus.write_corpus(
             root / "src", args.n, seed=args.seed, variants=("kommun",)
         )["kommun"]
