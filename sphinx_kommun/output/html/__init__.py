@@ -7,6 +7,7 @@
 - :mod:`.accessibility`: what Sphinx's own HTML lacks for WCAG 2.1 AA.
 - :mod:`.banner`: the top of every page: a skip link, the municipality's
   name and logo.
+- :mod:`.search`: the search index stems each word once per build.
 - ``templates/``: the sidebar (``kommun-navigation.html``, which
   :mod:`sphinx_kommun.generate.navigation` fills and puts on the path).
 """
@@ -20,6 +21,7 @@ from . import (
     assets,
     banner,
     builders,
+    search,
     static_files,
 )
 from .visitors import VISITORS
@@ -36,3 +38,4 @@ def register(app: Sphinx) -> None:
     app.connect("html-page-context", assets.strip_assets, priority=900)
     app.connect("html-page-context", accessibility.heading_levels)
     banner.register(app)
+    app.connect("config-inited", search.remember_stems)
