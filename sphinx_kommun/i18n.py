@@ -2,13 +2,22 @@
 
 Message ids are the Swedish texts themselves: a Swedish project needs no
 catalogue, and ``locale/en`` translates them for projects built in English.
+
+Sphinx's own Swedish catalogue gets a few words a reader sees wrong (a
+table's permalink is "Länk till detta bord", a piece of furniture; a
+glossary term's "Länk till denna termin", a school term); ``locale/sv``'s
+``sphinx`` catalogue corrects them and is put before Sphinx's own when a
+project is in Swedish (:func:`correct_sphinx`).
 """
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
+from sphinx import locale
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.locale import get_translation
 
 CATALOG = "sphinx_kommun"
@@ -24,6 +33,30 @@ def N_(message: str) -> str:  # noqa: N802  (the gettext convention)
 
 def register(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    app.connect("config-inited", correct_sphinx)
+
+
+#: Sphinx's catalogue, and where Sphinx keeps its translator.
+SPHINX_CATALOG = "sphinx"
+SPHINX_KEY = ("general", SPHINX_CATALOG)
+
+
+def correct_sphinx(app: Sphinx, config: Config) -> None:
+    """``config-inited``: our corrections of Sphinx's own messages in the
+    project's language (if we have any), Sphinx's catalogue behind them."""
+    found = gettext.translation(
+        SPHINX_CATALOG,
+        str(LOCALE_DIR),
+        languages=[config.language or "en"],
+        fallback=True,
+    )
+    if type(found) is gettext.NullTranslations:
+        return
+    current = locale.translators.get(SPHINX_KEY)
+    if current is not None:
+        found.add_fallback(current)
+    locale.translators[SPHINX_KEY] = found
+    app.translator = found  # what the templates get
 
 
 # -- maintaining the catalogue (python -m sphinx_kommun.i18n) -----------------
@@ -72,15 +105,21 @@ def update(language: str = "en") -> None:
         write_po(handle, catalog, width=88, sort_output=True, no_location=True)
 
 
-def compile_catalog(language: str = "en") -> bytes:
-    """The .mo file of a catalogue, as bytes."""
+def sphinx_po_path(language: str = "sv") -> Path:
+    """Our corrections of Sphinx's own catalogue (see the module's description)."""
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{SPHINX_CATALOG}.po"
+
+
+def compile_catalog(language: str = "en", path: Path | None = None) -> bytes:
+    """The .mo file of a catalogue (ours in ``language``, or the .po file
+    ``path``), as bytes."""
     import io
 
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po_path(language).open("rb") as handle:
-        catalog = read_po(handle, locale=language, domain=CATALOG)
+    with (path or po_path(language)).open("rb") as handle:
+        catalog = read_po(handle, locale=language)
     out = io.BytesIO()
     write_mo(out, catalog)
     return out.getvalue()
@@ -93,6 +132,8 @@ def main(argv: list[str] | None = None) -> None:
     if command[0] == "update":
         update()
         po_path("en").with_suffix(".mo").write_bytes(compile_catalog())
+        fixes = sphinx_po_path()
+        fixes.with_suffix(".mo").write_bytes(compile_catalog("sv", fixes))
         print(f"updated {po_path('en')}")
     else:
         raise SystemExit("usage: python -m sphinx_kommun.i18n [update]")

@@ -65,3 +65,26 @@ def test_the_search_index_is_sphinxs_own(
     index = _index(ours.outdir)
     assert index == _index(theirs.outdir)
     assert SearchSwedish({}).stem("yttrande").lower() in index["terms"]  # type: ignore[operator]
+
+
+def test_sphinxs_own_swedish_words_are_corrected(
+    build: Callable[..., SphinxTestApp], project_copy: Callable[[str], Path]
+) -> None:
+    """A table's permalink is a "tabell", not a "bord" (Sphinx's Swedish
+    catalogue); Sphinx's other Swedish words stay."""
+    app = build(project_copy("case"), freshenv=True)
+    assert warnings_of(app) == ""
+    pages = "".join(
+        page.read_text(encoding="utf-8") for page in Path(app.outdir).rglob("*.html")
+    )
+    assert 'title="Länk till denna tabell"' in pages
+    assert "detta bord" not in pages
+    assert 'title="Länk till denna rubrik"' in pages  # Sphinx's own, kept
+    assert 'value="Sök"' in pages and 'value="Start"' not in pages
+
+
+def test_the_corrections_are_compiled() -> None:
+    from sphinx_kommun import i18n
+
+    po = i18n.sphinx_po_path()
+    assert po.with_suffix(".mo").read_bytes() == i18n.compile_catalog("sv", po)
