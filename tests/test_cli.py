@@ -77,8 +77,11 @@ def check_json(
 
 COMMANDS = [
     ["init"], ["new"], ["new", "arende"], ["new", "remiss"], ["new", "yttrande"],
-    ["new", "reservation"], ["new", "sammantrade"], ["import"], ["check"],
-    ["build"], ["serve"], ["plugins"], ["hooks"], [],
+    ["new", "reservation"], ["new", "sammantrade"], ["new", "motion"],
+    ["new", "skrivelse"], ["new", "medborgarforslag"], ["new", "e-forslag"],
+    ["new", "framstallning"], ["new", "tjansteskrivelse"], ["new", "utlatande"],
+    ["new", "beslut"], ["new", "kallelse"], ["new", "protokoll"], ["import"],
+    ["check"], ["build"], ["serve"], ["plugins"], ["hooks"], [],
 ]  # fmt: skip
 
 
@@ -607,6 +610,224 @@ def test_marked_options_are_what_check_reports(
     reservation = (ARENDE / "reservationer" / "reservation.rst").as_posix()
     assert (reservation, "reservationen saknar författare (:forfattare:)") in messages
     assert (reservation, "reservationen anger varken :organ: eller :avser:") in messages
+
+
+# -- an ärende's documents, from the motion to the protokoll --------------------
+
+SUNDSVALL = "KS-2025-00312"
+LADDPLATSER = Path("arenden") / "ks-2025-00312"
+MEETING = Path("sammantraden") / "kommunfullmäktige-2025-06-16.rst"
+REGISTER = """organ,namn,parti,uppdrag,roll,från,till
+Kommunfullmäktige,Karin Sjölund,S,ledamot,ordförande,,
+Kommunfullmäktige,Jonas Hedlund,M,ledamot,,,
+Kommunfullmäktige,Maria Sjödin,C,ledamot,,,
+Kommunfullmäktige,Anders Öberg,V,ledamot,,,
+Kommunfullmäktige,Lena Byström,SD,ledamot,,,
+Kommunfullmäktige,Per Wikström,S,ersättare,,,
+"""
+
+
+@pytest.fixture
+def sundsvall(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sundsvalls kommun's project with its register of fullmäktige's
+    members and a motion's ärende."""
+    assert kommun("init", tmp_path / "sundsvall", "--kommun", "Sundsvalls kommun") == 0
+    monkeypatch.chdir(tmp_path / "sundsvall")
+    Path("ledamoter.csv").write_text(REGISTER, encoding="utf-8")
+    append(Path("conf.py"), 'kommun_ledamoter = "ledamoter.csv"\n')
+    rubrik = "Motion om laddplatser vid kommunens idrottsanläggningar"
+    assert kommun("new", "arende", SUNDSVALL, "--rubrik", rubrik) == 0
+    return tmp_path / "sundsvall"
+
+
+def new(*argv: str) -> None:
+    assert kommun("new", *argv) == 0, argv
+
+
+def test_an_arende_from_motion_to_protokoll(
+    sundsvall: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The acceptance: every document of an ordinary ärende and its
+    meeting from the command line, and check and build -W are clean."""
+    new("motion", SUNDSVALL, "--motionar", "Maria Sjödin", "--motionar",
+        "Erik Lindström", "--parti", "C", "--inlamnad", "2025-02-24",
+        "--nummer", "2025:4", "--att-sats",
+        "att kommunen bygger laddplatser vid alla idrottsanläggningar senast 2027,",
+        "--att-sats", "att laddplatserna får el från kommunens egna solceller.")  # fmt: skip
+    new("remiss", SUNDSVALL, "--instans", "Kultur- och fritidsnämnden",
+        "--datum", "2025-03-10", "--svar-senast", "2025-05-15")  # fmt: skip
+    new("yttrande", SUNDSVALL, "--instans", "kultur- och fritidsnämnden",
+        "--forvaltning", "Kultur- och fritidsförvaltningen", "--datum",
+        "2025-04-14", "--sammantrade", "2025-04-29", "--sammanfattning",
+        "tillstyrker laddplatserna men inte kravet på egna solceller",
+        "--stallning", "1: tillstyrker; 2: avstyrker")  # fmt: skip
+    new("tjansteskrivelse", SUNDSVALL, "--forvaltning", "Kommunstyrelsekontoret",
+        "--datum", "2025-05-19", "--handlaggare", "Elin Håkansson, utredare",
+        "--undertecknare", "Peter Nordin, kommundirektör",
+        "--forslag", "1: bifall; 2: avslag")  # fmt: skip
+    new("utlatande", SUNDSVALL, "--foredragande", "Anna Forsberg", "--datum",
+        "2025-06-02", "--ort", "Sundsvall", "--undertecknare",
+        "Anna Forsberg, kommunstyrelsens ordförande")  # fmt: skip
+    new("beslut", SUNDSVALL, "--datum", "2025-06-16", "--utfall", "enligt förslaget")
+    new("sammantrade", "2025-06-16", "--arende", SUNDSVALL, "--tid", "18.00",
+        "--plats", "Sundsvalls stadshus, sessionssalen")  # fmt: skip
+    new("kallelse", "2025-06-16", "--skickas", "2025-06-02")
+    new("protokoll", "2025-06-16", "--sekreterare", "Lena Östlund",
+        "--justerare", "Jonas Hedlund (M)", "--justerare", "Anders Öberg (V)",
+        "--justering", "2025-06-19, Sundsvalls stadshus", "--anslag", "2025-06-20",
+        "--forvaringsplats", "Kommunstyrelsekontoret, Sundsvalls stadshus")  # fmt: skip
+
+    motion = (LADDPLATSER / "motion.rst").read_text(encoding="utf-8")
+    assert (
+        ".. motion:: Motion om laddplatser vid kommunens idrottsanläggningar\n"
+        in motion
+    )
+    assert (
+        "   :motionarer:\n      Maria Sjödin (C)\n      Erik Lindström (C)\n" in motion
+    )
+    assert motion.count("   .. yrkande::\n") == 2
+    # the utlåtande: fullmäktige decides, a keyword per att-sats to write in,
+    # the Beredning generated from the remiss
+    utlatande = LADDPLATSER / "utlatande.rst"
+    text = utlatande.read_text(encoding="utf-8")
+    assert "   :organ: Kommunstyrelsen\n   :till: Kommunfullmäktige\n" in text
+    assert "   :forslag:\n      1:\n      2:\n" in text
+    assert "   .. beredning::\n" in text
+    beslut = (LADDPLATSER / "beslut-kommunfullmäktige.rst").read_text(encoding="utf-8")
+    assert "   :organ: Kommunfullmäktige\n" in beslut  # the utlåtande's :till:
+    assert (
+        (LADDPLATSER / "index.rst")
+        .read_text(encoding="utf-8")
+        .endswith(
+            "   motion\n   remiss\n   yttranden/kultur-och-fritidsnämnden\n"
+            "   tjansteskrivelse\n   utlatande\n   beslut-kommunfullmäktige\n"
+        )
+    )
+    # the kallelse before the föredragningslista, the protokoll in the
+    # meeting's toctree with the sammanträde's facts and a § per ärende
+    page = MEETING.read_text(encoding="utf-8")
+    assert page.index(".. kallelse::") < page.index(".. sammantrade::")
+    assert page.endswith("   kommunfullmäktige-2025-06-16-protokoll\n")
+    protokoll = MEETING.with_name("kommunfullmäktige-2025-06-16-protokoll.rst")
+    minutes = protokoll.read_text(encoding="utf-8")
+    assert minutes.startswith("Kommunfullmäktiges protokoll 16 juni 2025\n")
+    assert "   :tid: 18.00\n   :plats: Sundsvalls stadshus, sessionssalen\n" in minutes
+    # the ledamöter from the register, the § its ärende's beslut
+    assert (
+        "   :ledamoter:\n      Karin Sjölund (S)\n      Jonas Hedlund (M)\n" in minutes
+    )
+    assert (
+        "   .. paragraf:: Motion om laddplatser vid kommunens idrottsanläggningar\n"
+        f"      :dnr: {SUNDSVALL}\n      :utfall: enligt förslaget\n"
+    ) in minutes
+
+    # what is left for the clerk: the yttrande's text and the keywords
+    status, found = check_json(capsys)
+    assert status == 1
+    yttrande = LADDPLATSER / "yttranden" / "kultur-och-fritidsnämnden.rst"
+    assert [(w["file"], w["line"], w["subtype"]) for w in found] == [
+        (utlatande.as_posix(), 15, "missing"),
+        (utlatande.as_posix(), 15, "missing"),
+        (yttrande.as_posix(), 6, "missing"),
+        # until the keywords are written, "enligt förslaget" decides nothing
+        (protokoll.as_posix(), 29, "undecided"),
+        (protokoll.as_posix(), 29, "undecided"),
+    ]
+    assert found[0]["message"] == (
+        "nummer 1 i 'forslag' saknar ord; kända är bifall, delvis bifall, "
+        "avslag, anses besvarad, återremiss"
+    )
+    append(
+        yttrande,
+        "\n   Förslag till beslut\n   -------------------\n\n"
+        "   Nämnden tillstyrker att-sats 1 och avstyrker att-sats 2.\n\n"
+        "   Synpunkter och förslag\n   ----------------------\n\n"
+        "   Laddplatser vid Nordichallen och Baldershov behövs, men solceller "
+        "på varje anläggning är för dyrt.\n",
+    )
+    edit(utlatande, "      1:\n      2:\n", "      1: bifall\n      2: avslag\n")
+    assert check_json(capsys) == (0, [])
+    assert kommun("build", "--utan-pdf", "-W") == 0
+    html = sundsvall / "_build" / "html"
+    shown = html_text(html / protokoll.with_suffix(".html"))
+    assert "Val av justerare" in shown
+    assert "Kommunfullmäktige utser Jonas Hedlund (M) och Anders Öberg (V)" in shown
+    kallelse = html_text(html / MEETING.with_suffix(".html"))
+    assert "Kallelse till sammanträde med kommunfullmäktige" in kallelse
+    assert "Karin Sjölund" in kallelse  # the ordförande signs
+    assert "Erik Lindström" in html_text(html / LADDPLATSER / "motion.html")
+
+
+def test_new_documents_take_their_values_from_the_project(
+    sundsvall: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A medborgarförslag and a skrivelse, each with its own dnr, in one
+    ärende: a keyword per document or att-sats to write in, the beslut on
+    the meeting's day, the § of an undecided ärende left for the clerk, and
+    what is not given marked for check."""
+    new("medborgarforslag", SUNDSVALL, "--eget-dnr", "KS-2025-00330",
+        "--forslagsstallare", "Sara Nyberg",
+        "--rubrik", "Medborgarförslag om laddplatser i Stenstan")  # fmt: skip
+    new("skrivelse", SUNDSVALL, "--eget-dnr", "KS-2025-00341", "--forfattare",
+        "Jonas Hedlund (M)", "--organ", "Kommunstyrelsen", "--att-sats",
+        "att laddplatserna byggs vid Nordichallen först,", "--att-sats",
+        "att föreningarna får ladda sina fordon utan kostnad.")  # fmt: skip
+    new("tjansteskrivelse", SUNDSVALL)
+    new("motion", SUNDSVALL)  # nothing given
+    new("sammantrade", "2025-09-22", "--organ", "Kommunstyrelsen",
+        "--arende", SUNDSVALL)  # fmt: skip
+    new("beslut", SUNDSVALL)
+    new("protokoll", "2025-09-22")
+    folder = LADDPLATSER
+    tjansteskrivelse = (folder / "tjansteskrivelse.rst").read_text(encoding="utf-8")
+    # addressed to the ärende's ansvarig, a keyword per document to write in
+    assert "   :till: Kommunstyrelsen\n" in tjansteskrivelse
+    assert (
+        "   :forslag:\n      KS-2025-00330:\n      KS-2025-00341:1:\n"
+        "      KS-2025-00341:2:\n"
+    ) in tjansteskrivelse
+    skrivelse = (folder / "skrivelse.rst").read_text(encoding="utf-8")
+    assert "   :dnr: KS-2025-00312, KS-2025-00341\n" in skrivelse
+    beslut = (folder / "beslut-kommunstyrelsen.rst").read_text(encoding="utf-8")
+    assert "   :organ: Kommunstyrelsen\n   :datum: 2025-09-22\n" in beslut
+    assert "   :utfall:\n" in beslut
+    motion = (folder / "motion.rst").read_text(encoding="utf-8")
+    assert "   :motionarer:\n" in motion and "   .. yrkande::\n" in motion
+    minutes = MEETING.with_name("kommunstyrelsen-2025-09-22-protokoll.rst")
+    assert "      :utfall:\n" in minutes.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert kommun("new", "kallelse", "2025-10-01") == 1
+    assert "new sammantrade 2025-10-01" in capsys.readouterr().err
+    assert kommun("new", "kallelse", "2025-09-22") == 0
+    assert "Kommunstyrelsen finns inte i registret" in capsys.readouterr().err
+    assert kommun("new", "kallelse", "2025-09-22") == 1
+    status, found = check_json(capsys)
+    assert status == 1
+    messages = {(w["file"], w["line"], w["message"]) for w in found}
+    motion_file = (folder / "motion.rst").as_posix()
+    assert (motion_file, 9, "Motion saknar författare (:motionarer:)") in messages
+    assert (motion_file, 13, "att-sats 1 är tom") in messages
+    # each keyword left to write in, at the :forslag: line
+    left = sorted(
+        message.split(" i 'forslag'")[0]
+        for file, line, message in messages
+        if file == (folder / "tjansteskrivelse.rst").as_posix() and line == 13
+    )
+    assert left == [
+        "uppgiften för KS-2025-00330",
+        "uppgiften för KS-2025-00341:1",
+        "uppgiften för KS-2025-00341:2",
+    ]
+    assert (
+        (folder / "tjansteskrivelse.rst").as_posix(),
+        6,
+        "tjänsteskrivelsen anger inte :forvaltning:",
+    ) in messages
+    assert (
+        "sammantraden/kommunstyrelsen-2025-09-22-protokoll.rst",
+        4,
+        "protokollet saknar tjänstgörande ledamöter (:ledamoter:)",
+    ) in messages
 
 
 # -- import -------------------------------------------------------------------

@@ -116,3 +116,52 @@ def sammantrade(
         *directive("sammantrade", "", [*options, ("arenden", list(arenden))]),
     ]
     return "\n".join(lines) + "\n"
+
+
+def initiating(
+    kind: str,
+    heading_text: str,
+    title: str,
+    options: Sequence[tuple[str, str | Sequence[str]]],
+    comment: str,
+    att_satser: Sequence[str],
+) -> str:
+    """A motion, skrivelse, medborgarförslag …: its text to write, then its
+    att-satser (an empty one is named by ``check``)."""
+    lines = [
+        *heading(heading_text),
+        *directive(kind, title, options),
+        *placeholder(comment),
+    ]
+    for att_sats in att_satser:
+        lines += ["", "   .. yrkande::"]
+        lines += ["", f"      {att_sats}"] if att_sats else []
+    return "\n".join(lines) + "\n"
+
+
+def proposal(
+    kind: str,
+    heading_text: str,
+    title: str,
+    options: Sequence[tuple[str, str | Sequence[str]]],
+    sections: Sequence[str],
+    beredning: str = "",
+) -> str:
+    """A tjänsteskrivelse or utlåtande: a comment naming the sections to
+    write, the directive, and the generated Beredning under its title."""
+    titles = join([f"'{t}'" for t in sections], "sv")
+    comment = (
+        _("Skriv texten i direktivet, under rubrikerna %(titles)s.")
+        if len(sections) > 1
+        else _("Skriv texten i direktivet, under rubriken %(titles)s.")
+    )
+    lines = [
+        *heading(heading_text),
+        ".. " + comment % {"titles": titles},
+        "",
+        *directive(kind, title, options),
+    ]
+    if beredning:
+        lines += ["", f"   {beredning}", "   " + "-" * len(beredning)]
+        lines += ["", "   .. beredning::"]
+    return "\n".join(lines) + "\n"

@@ -1,5 +1,7 @@
-"""``sphinx-kommun new``: a new ärende, remiss, yttrande, reservation or
-sammanträde, in its place in the project and in the right toctree, with
+"""``sphinx-kommun new``: a new ärende, its initiating document (motion,
+skrivelse, medborgarförslag …), remiss, yttrande, reservation,
+tjänsteskrivelse, utlåtande and beslut, a sammanträde, its kallelse and
+protokoll, in its place in the project and in the right toctree, with
 every option the kind needs filled in from the command line or left empty
 (``check`` then names what is missing, at its line)."""
 
@@ -8,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from . import answers, cases
+from . import answers, cases, initiating, meetings, proposals
 from .files import date
 from .term import _, add_project_dir
 
@@ -24,10 +26,13 @@ def add_parser(commands: Any) -> None:
     )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="SLAG")
     _arende(kinds)
+    initiating.add_parsers(kinds, _kind)
     _remiss(kinds)
     _yttrande(kinds)
     _reservation(kinds)
+    proposals.add_parsers(kinds, _kind)
     _sammantrade(kinds)
+    meetings.add_parsers(kinds, _kind)
 
 
 def _kind(

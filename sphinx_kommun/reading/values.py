@@ -195,13 +195,27 @@ class OptionValues:
         """:meth:`numbered` with each word matched to ``words``.
 
         An unknown word is warned about (``unknown``, a message with
-        ``%(word)s`` and ``%(known)s``, subtype ``name``) and kept as written.
+        ``%(word)s`` and ``%(known)s``, subtype ``name``) and kept as written;
+        a number without a word (``1:``) is a ``missing`` warning.
         """
         known_words = list(words)
         result: Numbered = []
         for target, number, word in self.numbered(name):
-            known = closest(word, known_words)
-            if known is None:
+            known = closest(word, known_words) if word else None
+            if not word:
+                # "1:" left for the clerk to fill in (sphinx-kommun new)
+                self.warn(
+                    _("%(what)s i '%(option)s' saknar ord; kända är %(known)s"),
+                    "missing",
+                    {
+                        "what": _repeated(target, number),
+                        "option": name,
+                        "known": ", ".join(known_words),
+                    },
+                    line=self.option_line(name),
+                )
+                known = ""
+            elif known is None:
                 self.warn(
                     unknown,
                     name,

@@ -1,0 +1,202 @@
+"""``new tjansteskrivelse``, ``new utlatande`` and ``new beslut``: the
+förvaltning's statement, the styrelse's proposal to fullmäktige and the
+decision, in the ärende's folder and toctree.
+
+A proposal's beslutspunkter default to the initiating documents'
+att-satser, a keyword each for the clerk to write; a beslut is the body's
+the last proposal is addressed to, on the day of its sammanträde with the
+ärende on the agenda.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..swedish import capitalise, in_sentence, slug
+from . import documents, known
+from .files import arende_of, checked_dnr, date, free, listed, profile, write
+from .project import Found, dnr_of, of_arende, project_dir
+from .term import _
+
+Kind = Callable[[Any, str, str], argparse.ArgumentParser]
+
+
+def add_parsers(kinds: Any, kind: Kind) -> None:
+    _tjansteskrivelse(
+        kind(kinds, "tjansteskrivelse", _("förvaltningens tjänsteskrivelse"))
+    )
+    _utlatande(kind(kinds, "utlatande", _("styrelsens utlåtande till fullmäktige")))
+    _beslut(kind(kinds, "beslut", _("ett organs beslut i ärendet")))
+
+
+def _proposal(parser: argparse.ArgumentParser) -> None:
+    """The options every proposal has: its rubrik, its förslag till beslut,
+    its date and signatories."""
+    parser.add_argument("--rubrik", help=_("rubriken (förval: ärendets rubrik)"))
+    parser.add_argument("--datum", type=date, help=_("datum"))
+    parser.add_argument(
+        "--undertecknare",
+        action="append",
+        default=[],
+        help=_("Namn, titel (flera gånger)"),
+    )
+    proposal = parser.add_mutually_exclusive_group()
+    proposal.add_argument(
+        "--forslag",
+        help=_(
+            'förslaget till beslut: ett ord ("avslag", "anses besvarad"), en '
+            'egen mening eller ett ord per att-sats ("1: bifall; 2: avslag"); '
+            "förval: ett ord per att-sats att skriva in"
+        ),
+    )
+    proposal.add_argument(
+        "--punkt",
+        action="append",
+        default=[],
+        help=_("en numrerad beslutspunkt (flera gånger)"),
+    )
+
+
+def _tjansteskrivelse(parser: argparse.ArgumentParser) -> None:
+    _proposal(parser)
+    parser.add_argument("--forvaltning", help=_("förvaltningen som skrev den"))
+    parser.add_argument(
+        "--till",
+        help=_("nämnden eller styrelsen som beslutar (förval: ärendets ansvariga)"),
+    )
+    parser.add_argument(
+        "--handlaggare",
+        action="append",
+        default=[],
+        help=_("Namn, titel (flera gånger)"),
+    )
+    parser.set_defaults(run=run_tjansteskrivelse)
+
+
+def _utlatande(parser: argparse.ArgumentParser) -> None:
+    _proposal(parser)
+    parser.add_argument(
+        "--organ", help=_("organet som föreslår (förval: profilens styrelse)")
+    )
+    parser.add_argument(
+        "--till", help=_("organet som beslutar (förval: profilens fullmäktige)")
+    )
+    parser.add_argument("--foredragande", help=_("föredragande, t.ex. kommunalrådet"))
+    parser.add_argument("--ort", help=_("orten där det undertecknas"))
+    parser.set_defaults(run=run_utlatande)
+
+
+def _beslut(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--organ",
+        help=_(
+            "organet som beslutar (förval: det som ärendets senaste förslag är ställt till)"
+        ),
+    )
+    parser.add_argument(
+        "--datum",
+        type=date,
+        help=_("beslutsdatum (förval: dagen för organets sammanträde med ärendet)"),
+    )
+    parser.add_argument(
+        "--utfall",
+        help=_('utfallet: "enligt förslaget", "avslag", "1: bifall; 2: avslag"'),
+    )
+    parser.set_defaults(run=run_beslut)
+
+
+def forslag(args: argparse.Namespace, srcdir: Path, arende: Found) -> str | list[str]:
+    """The ``:forslag:`` the command line gives, else a keyword per
+    att-sats of the ärende's initiating documents, to write in."""
+    if args.punkt:
+        return [f"{n}. {' '.join(p.split())}" for n, p in enumerate(args.punkt, 1)]
+    if args.forslag:
+        return " ".join(args.forslag.split())
+    return known.per_att_sats(known.initiating(srcdir, arende))
+
+
+def _title(args: argparse.Namespace, arende: Found) -> str:
+    return " ".join((args.rubrik or arende.options.get("rubrik", "")).split())
+
+
+def run_tjansteskrivelse(args: argparse.Namespace) -> int:
+    srcdir = project_dir(args.dir)
+    arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
+    till = args.till or arende.options.get("ansvarig") or profile(srcdir).board
+    options: list[tuple[str, str | list[str]]] = [
+        ("dnr", dnr_of(arende)),
+        ("forvaltning", " ".join((args.forvaltning or "").split())),
+        ("till", " ".join(till.split())),
+        ("datum", args.datum or ""),
+        ("handlaggare", [" ".join(h.split()) for h in args.handlaggare]),
+        ("undertecknare", [" ".join(u.split()) for u in args.undertecknare]),
+        ("forslag", forslag(args, srcdir, arende)),
+    ]
+    sections = [_("Ärendet"), _("Bedömning")]
+    heading = capitalise(_(profile(srcdir).statement))
+    text = documents.proposal(
+        "tjansteskrivelse", heading, _title(args, arende), options, sections
+    )
+    path = free(arende.path.parent / "tjansteskrivelse.rst")
+    write(path, text, srcdir)
+    listed(arende.path, path, srcdir)
+    return 0
+
+
+def run_utlatande(args: argparse.Namespace) -> int:
+    srcdir = project_dir(args.dir)
+    arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
+    words = profile(srcdir)
+    options: list[tuple[str, str | list[str]]] = [
+        ("dnr", dnr_of(arende)),
+        ("organ", " ".join((args.organ or words.board).split())),
+        ("till", " ".join((args.till or words.council).split())),
+        ("foredragande", " ".join((args.foredragande or "").split())),
+        ("datum", args.datum or ""),
+        ("ort", " ".join((args.ort or "").split())),
+        ("undertecknare", [" ".join(u.split()) for u in args.undertecknare]),
+        ("forslag", forslag(args, srcdir, arende)),
+    ]
+    # the Beredning is generated from the remiss's answers
+    referred = bool(of_arende(srcdir, arende, "remiss"))
+    text = documents.proposal(
+        "utlatande",
+        _(words.proposal_title),
+        _title(args, arende),
+        options,
+        [_("Ärendet")],
+        beredning=_("Beredning") if referred else "",
+    )
+    path = free(arende.path.parent / "utlatande.rst")
+    write(path, text, srcdir)
+    listed(arende.path, path, srcdir)
+    return 0
+
+
+def run_beslut(args: argparse.Namespace) -> int:
+    srcdir = project_dir(args.dir)
+    arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
+    words = profile(srcdir)
+    dnr = dnr_of(arende)
+    organ = " ".join(
+        (args.organ or known.deciding_body(srcdir, arende, words.council)).split()
+    )
+    day = args.datum or known.meeting_date(srcdir, dnr, organ, words.council)
+    options = [
+        ("dnr", dnr),
+        ("organ", organ),
+        ("datum", day),
+        ("utfall", " ".join((args.utfall or "").split())),
+    ]
+    name = in_sentence(organ, words.common_noun_endings, words.proper_names)
+    title = _("Beslut i %(organ)s") % {"organ": name}
+    text = "\n".join(
+        [*documents.heading(title), *documents.directive("beslut", "", options)]
+    )
+    path = free(arende.path.parent / f"beslut-{slug(organ)}.rst")
+    write(path, text + "\n", srcdir)
+    listed(arende.path, path, srcdir)
+    return 0
