@@ -690,6 +690,10 @@ def test_an_arende_from_motion_to_protokoll(
     # the Beredning generated from the remiss
     utlatande = LADDPLATSER / "utlatande.rst"
     text = utlatande.read_text(encoding="utf-8")
+    assert (
+        ".. utlatande:: Svar på motion om laddplatser vid kommunens "
+        "idrottsanläggningar\n"
+    ) in text
     assert "   :organ: Kommunstyrelsen\n   :till: Kommunfullmäktige\n" in text
     assert "   :forslag:\n      1:\n      2:\n" in text
     assert "   .. beredning::\n" in text

@@ -35,7 +35,10 @@ def add_parsers(kinds: Any, kind: Kind) -> None:
 def _proposal(parser: argparse.ArgumentParser) -> None:
     """The options every proposal has: its rubrik, its förslag till beslut,
     its date and signatories."""
-    parser.add_argument("--rubrik", help=_("rubriken (förval: ärendets rubrik)"))
+    parser.add_argument(
+        "--rubrik",
+        help=_('rubriken (förval: ärendets rubrik, "Svar på motion om …")'),
+    )
     parser.add_argument("--datum", type=date, help=_("datum"))
     parser.add_argument(
         "--undertecknare",
@@ -118,8 +121,19 @@ def forslag(args: argparse.Namespace, srcdir: Path, arende: Found) -> str | list
     return known.per_att_sats(known.initiating(srcdir, arende))
 
 
+#: an ärende's rubrik that names its initiating document ("Motion om …")
+ANSWERED = ("motion", "skrivelse", "medborgarförslag", "e-förslag", "framställning")
+
+
 def _title(args: argparse.Namespace, arende: Found) -> str:
-    return " ".join((args.rubrik or arende.options.get("rubrik", "")).split())
+    """``--rubrik``, else the ärende's: "Svar på motion om …" when the
+    rubrik names the document the proposal answers."""
+    if args.rubrik:
+        return " ".join(args.rubrik.split())
+    rubrik = " ".join(arende.options.get("rubrik", "").split())
+    if rubrik.split(" ", 1)[0].casefold() in ANSWERED:
+        return _("Svar på %(rubrik)s") % {"rubrik": rubrik[:1].lower() + rubrik[1:]}
+    return rubrik
 
 
 def run_tjansteskrivelse(args: argparse.Namespace) -> int:
