@@ -834,6 +834,71 @@ def test_new_documents_take_their_values_from_the_project(
     ) in messages
 
 
+def test_kallelse_and_protokoll_on_a_meeting_page_in_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Linköping writes its meeting pages in MyST, and two bodies meet on
+    12 March 2024: --organ chooses, the kallelse is a fence before the
+    sammanträde's, the protokoll is listed in a MyST toctree."""
+    folder = tmp_path / "linkoping"
+    assert kommun("init", folder, "--kommun", "Linköpings kommun") == 0
+    edit(folder / "conf.py", '["sphinx_kommun"]', '["myst_parser", "sphinx_kommun"]')
+    assert kommun("new", "arende", "SBN-2023-00417", "--dir", folder,
+                  "--ansvarig", "Samhällsbyggnadsnämnden") == 0  # fmt: skip
+    page = folder / "sammantraden" / "samhällsbyggnadsnämnden-2024-03-12.md"
+    page.write_text(
+        "# Samhällsbyggnadsnämnden 12 mars 2024\n\n"
+        "```{sammantrade}\n:organ: Samhällsbyggnadsnämnden\n:datum: 2024-03-12\n"
+        ":tid: 08.30\n:plats: Stadshuset, Linköping\n:arenden: SBN-2023-00417\n```\n",
+        encoding="utf-8",
+    )
+    edit(folder / "index.rst", ":caption: Sammanträden\n",
+         ":caption: Sammanträden\n\n   sammantraden/samhällsbyggnadsnämnden-2024-03-12\n")  # fmt: skip
+    assert kommun("new", "sammantrade", "2024-03-12", "--organ", "Kommunstyrelsen",
+                  "--arende", "SBN-2023-00417", "--dir", folder) == 0  # fmt: skip
+    capsys.readouterr()
+    assert kommun("new", "kallelse", "2024-03-12", "--dir", folder) == 1
+    assert "flera sammanträden den 2024-03-12 (Kommunstyrelsen; " in (
+        capsys.readouterr().err
+    )
+    assert kommun("new", "kallelse", "2024-03-12", "--organ", "samhällsbyggnadsnämnden",
+                  "--skickas", "2024-02-27", "--undertecknare",
+                  "Karin Ek, ordförande", "--dir", folder) == 0  # fmt: skip
+    assert kommun("new", "protokoll", "2024-03-12", "--organ", "Samhällsbyggnadsnämnden",
+                  "--ledamot", "Karin Ek (M)", "--ledamot", "Nils Borg (S)",
+                  "--dir", folder) == 0  # fmt: skip
+    assert page.read_text(encoding="utf-8") == (
+        "# Samhällsbyggnadsnämnden 12 mars 2024\n\n"
+        "```{kallelse}\n:datum: 2024-02-27\n:undertecknare:\n  Karin Ek, ordförande\n"
+        "```\n\n"
+        "```{sammantrade}\n:organ: Samhällsbyggnadsnämnden\n:datum: 2024-03-12\n"
+        ":tid: 08.30\n:plats: Stadshuset, Linköping\n:arenden: SBN-2023-00417\n```\n\n"
+        "```{toctree}\n:maxdepth: 1\n\nsamhällsbyggnadsnämnden-2024-03-12-protokoll\n```\n"
+    )
+    minutes = page.with_name("samhällsbyggnadsnämnden-2024-03-12-protokoll.rst")
+    assert "   :tid: 08.30\n   :plats: Stadshuset, Linköping\n" in minutes.read_text(
+        encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert kommun("check", "--format", "json", folder) == 1
+    found = json.loads(capsys.readouterr().out)
+    # no register of members: the kallelse names no one summoned, and the
+    # §'s outcome is left for the clerk; nothing else
+    assert sorted((w["file"], w["subtype"], w["message"]) for w in found) == [
+        (
+            minutes.relative_to(folder).as_posix(),
+            "missing",
+            "beslutet saknar utfall (:utfall:)",
+        ),
+        (
+            page.relative_to(folder).as_posix(),
+            "register",
+            "Samhällsbyggnadsnämnden finns inte i registret (kommun_ledamoter): "
+            "kallelsen namnger inga ledamöter",
+        ),
+    ]
+
+
 # -- import -------------------------------------------------------------------
 
 

@@ -27,6 +27,9 @@ DIRECTIVE = re.compile(
     r"(?:::|\})[ \t]*(?P<argument>.*)$"
 )
 
+#: the end of a MyST directive's fence, right after its options
+FENCE_END = re.compile(r"^\s*(?:`{3,}|:{3,})\s*$")
+
 
 @dataclass(frozen=True)
 class Found:
@@ -119,7 +122,7 @@ def _block(lines: list[str], start: int, fenced: bool) -> list[str]:
     """The option lines after a directive's first line."""
     block: list[str] = []
     for line in lines[start:]:
-        if not line.strip():
+        if not line.strip() or (fenced and FENCE_END.match(line)):
             break
         if not fenced and not line[:1].isspace():
             break
