@@ -247,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.profile:
             print(profile_edit(project))
             return
+        print(run.machine_info())
+        print(run.kommun_under_test())
         print(f"N = {args.n}, {args.edits} edits of {run.EDIT_DOC}.rst\n")
         print("| | median s | min s | max s | each edit, s |")
         print("| --- | --- | --- | --- | --- |")
