@@ -170,7 +170,7 @@ def terms(index: Path) -> dict[str, Any]:
     return found
 
 
-def test_the_search_index_feeds_index_pages_and_environment_wait_until_idle(
+def test_the_search_index_feeds_and_environment_wait_until_idle(
     vasteras: Preview,
 ) -> None:
     vasteras.build(fresh_app=True)
@@ -181,7 +181,6 @@ def test_the_search_index_feeds_index_pages_and_environment_wait_until_idle(
     pickled = pickle.stat().st_size
     assert pickled > 0
     written = (vasteras.outdir / "objects.inv").stat().st_mtime_ns
-    indexed = (vasteras.outdir / "genindex.html").stat().st_mtime_ns
     atom = vasteras.outdir / "feeds" / "arenden.atom"
     feed = atom.read_text(encoding="utf-8")
     assert "Medborgarförslag om ett utegym i Bäckby" in feed
@@ -200,10 +199,7 @@ def test_the_search_index_feeds_index_pages_and_environment_wait_until_idle(
     assert atom.read_text(encoding="utf-8") == feed
     inventory = vasteras.outdir / "objects.inv"
     assert inventory.stat().st_mtime_ns == written
-    genindex = vasteras.outdir / "genindex.html"
-    assert genindex.stat().st_mtime_ns == indexed
     vasteras.idle()
-    assert genindex.stat().st_mtime_ns > indexed
     # the ärende's entry says when it was last changed
     assert atom.read_text(encoding="utf-8") != feed
     assert inventory.stat().st_mtime_ns > written

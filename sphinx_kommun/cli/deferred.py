@@ -11,9 +11,6 @@ needed for that, and at 500 ärenden they take longer than the pages:
   takes it up again instead of loading the file;
 - the feeds (each meeting's calendar, the Atom feed of ärenden), for
   feed readers rather than pages, and ``objects.inv`` (for intersphinx);
-- the index pages Sphinx writes on every build (``genindex.html`` and the
-  index of ärenden, ``kommun-arenden.html``): they list every page, and the
-  page just edited does not wait for them;
 - the record of what each page was written from
   (:mod:`~sphinx_kommun.generate.incremental`), kept in memory meanwhile;
 - the **pickled environment** (``environment.pickle``): the preview keeps
@@ -129,12 +126,6 @@ class Deferred:
             self.pending["objects.inv"] = inventory
 
         builder.dump_inventory = inventory_later  # type: ignore[method-assign]
-        indices = builder.gen_indices
-
-        def indices_later() -> None:
-            self.pending["index pages"] = indices
-
-        builder.gen_indices = indices_later  # type: ignore[method-assign]
 
     def _save_record(self, save: Callable[[], None]) -> None:
         self.pending["record"] = save
