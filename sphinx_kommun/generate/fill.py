@@ -10,7 +10,6 @@ from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..domain.remote import refnode
 from ..domain.store import get_domain
 from ..nodes import kommun_pending
 from .context import Context
@@ -54,8 +53,8 @@ class PersonLinks(SphinxPostTransform):
     person's section in a personregister, or leave it as its text.
 
     Names are the most numerous references of a page, and most have no
-    section to go to; resolving them here, the way the domain's
-    ``resolve_xref`` does, spares Sphinx's ``ReferencesResolver`` (priority
+    section to go to; resolving them here, with the domain's
+    ``resolve_xref``, spares Sphinx's ``ReferencesResolver`` (priority
     10) copying each name and asking every extension about a reference that
     is never warned about.
     """
@@ -73,15 +72,18 @@ class PersonLinks(SphinxPostTransform):
         domain = get_domain(self.env)
         current = self.env.current_document.docname
         builder = self.env._app.builder
-        indexes = {}
         for node in names:
             refdoc = node.get("refdoc", current)
-            if refdoc not in indexes:
-                indexes[refdoc] = domain.read_by(refdoc)
-            page = indexes[refdoc].person_page(node["reftarget"])
+            contnode = cast(Element, node[0].deepcopy())
             try:
-                link = page and refnode(
-                    builder, refdoc, page[0], page[1], cast(Element, node[0].deepcopy())
+                link = domain.resolve_xref(
+                    self.env,
+                    refdoc,
+                    builder,
+                    "person",
+                    node["reftarget"],
+                    node,
+                    contnode,
                 )
             except NoUri:  # a page this output does not have (a PDF's)
                 link = None
