@@ -92,7 +92,8 @@ def write_started(app: Sphinx, builder: Builder) -> None:
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: nothing frozen any longer, and the collector's
     thresholds put back."""
-    if _READ.pop(id(app), None) is not None or freezing(app):
+    _READ.pop(id(app), None)
+    if freezing(app):
         gc.unfreeze()
     saved = _SAVED.pop(id(app), None)
     if saved is not None:
