@@ -325,15 +325,23 @@ def validate(app: Sphinx, config: Config) -> None:
             config[name] = getattr(defaults, f.name)
 
 
-def conf_location(app: Sphinx, name: str) -> str | None:
-    """Where conf.py sets ``name`` (``path:line``), for a warning about it."""
+def conf_lines(app: Sphinx) -> tuple[Path, list[str]] | None:
+    """The project's conf.py and its lines (None: none to read)."""
     if not app.confdir:
         return None
     path = Path(app.confdir) / "conf.py"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path, path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """Where conf.py sets ``name`` (``path:line``), for a warning about it."""
+    found = conf_lines(app)
+    if found is None:
+        return None
+    path, lines = found
     setting = re.compile(rf"\s*{re.escape(name)}\s*(:[^=]*)?[+]?=")
     for number, line in enumerate(lines, start=1):
         if setting.match(line):

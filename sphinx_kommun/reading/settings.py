@@ -16,14 +16,13 @@ document (:mod:`.masking`).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..config import KommunConfig, conf_location, forget
+from ..config import KommunConfig, conf_lines, conf_location, forget
 from ..i18n import _
 from .masking import is_public, public_markup
 from .personnummer import find, in_settings, mask
@@ -89,13 +88,10 @@ def _line(app: Sphinx, name: str, number: str) -> str | None:
     """Where conf.py writes ``number``: the first line from where it sets
     ``name`` on, else anywhere, else where it sets ``name``."""
     setting = conf_location(app, name)
-    if not app.confdir:
+    found = conf_lines(app)
+    if found is None:
         return setting
-    path = Path(app.confdir) / "conf.py"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return setting
+    path, lines = found
     start = int(setting.rsplit(":", 1)[1]) - 1 if setting else 0
     written = re.compile(rf"(?<!\d){re.escape(number)}(?!\d)")
     for line in [*range(start, len(lines)), *range(start)]:
