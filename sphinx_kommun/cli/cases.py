@@ -10,9 +10,9 @@ from . import documents
 from .files import (
     ARENDEN,
     SAMMANTRADEN,
+    add,
     arende_of,
     checked_dnr,
-    free,
     listed,
     profile,
     root_page,
@@ -49,9 +49,12 @@ def run_remiss(args: argparse.Namespace) -> int:
         ("datum", args.datum or dt.date.today().isoformat()),
         ("svar-senast", args.svar_senast or ""),
     ]
-    path = free(arende.path.parent / "remiss.rst")
-    write(path, documents.remiss(dnr, instanser, options), srcdir)
-    listed(arende.path, path, srcdir)
+    add(
+        arende.path,
+        arende.path.parent / "remiss.rst",
+        documents.remiss(dnr, instanser, options),
+        srcdir,
+    )
     return 0
 
 

@@ -79,6 +79,14 @@ def listed(
         )
 
 
+def add(page: Path, path: Path, text: str, srcdir: Path) -> None:
+    """A new document at ``path`` (or ``path-2`` … if taken), in ``page``'s
+    toctree."""
+    path = free(path)
+    write(path, text, srcdir)
+    listed(page, path, srcdir)
+
+
 def root_page(srcdir: Path) -> Path:
     """The start page (conf.py's ``root_doc``, default ``index``), in reST
     or Markdown."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..i18n import N_
 from . import documents
-from .files import arende_of, checked_dnr, date, free, listed, profile, write
+from .files import add, arende_of, checked_dnr, date, profile
 from .project import dnr_of, entries, project_dir
 from .term import _, ask, interactive
 
@@ -166,7 +166,5 @@ def run(args: argparse.Namespace) -> int:
     text = documents.initiating(
         shape.name, title or _(shape.label), title, options, _(shape.text), att_satser
     )
-    path = free(arende.path.parent / f"{shape.name}.rst")
-    write(path, text, srcdir)
-    listed(arende.path, path, srcdir)
+    add(arende.path, arende.path.parent / f"{shape.name}.rst", text, srcdir)
     return 0

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..swedish import format_date, genitive, join
 from . import documents, known
-from .files import date, free, listed, profile, write
+from .files import add, date, profile
 from .project import directives, entries, find_arende, project_dir
 from .term import CliError, _, say, warn
 
@@ -171,9 +171,12 @@ def run_protokoll(args: argparse.Namespace) -> int:
         )
     for dnr in entries(meeting.options.get("arenden", "")):
         lines += _arende(srcdir, dnr, organ, council)
-    path = free(meeting.path.with_name(f"{meeting.path.stem}-protokoll.rst"))
-    write(path, "\n".join(lines) + "\n", srcdir)
-    listed(meeting.path, path, srcdir)
+    add(
+        meeting.path,
+        meeting.path.with_name(f"{meeting.path.stem}-protokoll.rst"),
+        "\n".join(lines) + "\n",
+        srcdir,
+    )
     return 0
 
 

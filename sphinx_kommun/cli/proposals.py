@@ -17,7 +17,7 @@ from typing import Any
 
 from ..swedish import capitalise, in_sentence, slug
 from . import documents, known
-from .files import arende_of, checked_dnr, date, free, listed, profile, write
+from .files import add, arende_of, checked_dnr, date, profile
 from .project import Found, dnr_of, of_arende, project_dir
 from .term import _
 
@@ -154,9 +154,7 @@ def run_tjansteskrivelse(args: argparse.Namespace) -> int:
     text = documents.proposal(
         "tjansteskrivelse", heading, _title(args, arende), options, sections
     )
-    path = free(arende.path.parent / "tjansteskrivelse.rst")
-    write(path, text, srcdir)
-    listed(arende.path, path, srcdir)
+    add(arende.path, arende.path.parent / "tjansteskrivelse.rst", text, srcdir)
     return 0
 
 
@@ -184,9 +182,7 @@ def run_utlatande(args: argparse.Namespace) -> int:
         [_("Ärendet")],
         beredning=_("Beredning") if referred else "",
     )
-    path = free(arende.path.parent / "utlatande.rst")
-    write(path, text, srcdir)
-    listed(arende.path, path, srcdir)
+    add(arende.path, arende.path.parent / "utlatande.rst", text, srcdir)
     return 0
 
 
@@ -210,7 +206,10 @@ def run_beslut(args: argparse.Namespace) -> int:
     text = "\n".join(
         [*documents.heading(title), *documents.directive("beslut", "", options)]
     )
-    path = free(arende.path.parent / f"beslut-{slug(organ)}.rst")
-    write(path, text + "\n", srcdir)
-    listed(arende.path, path, srcdir)
+    add(
+        arende.path,
+        arende.path.parent / f"beslut-{slug(organ)}.rst",
+        text + "\n",
+        srcdir,
+    )
     return 0
