@@ -4,10 +4,10 @@ A protokoll is a Paper (``paperType`` "protokoll") and the
 ``resultsProtocol`` of the meeting of its body on its day; what OParl has
 no word for is in ``sk:`` properties: who served, the ordförande,
 sekreterare and justerare, the justering and the anslag (and the last day
-to appeal). A § is a Paper too (a beslut: its outcomes in ``sk:utfall``),
-with its number (``sk:paragraf``), its protokoll, the yrkanden, the
-omröstning (each vote by name, as the protokoll records it) and who was
-jävig.
+to appeal), where the protokoll is kept. A § is a Paper too (a beslut: its
+outcomes in ``sk:utfall``), with its number (``sk:paragraf``), its
+protokoll, the yrkanden, the omröstning (each vote by name, as the
+protokoll records it) and who was jävig.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ def protokoll_fields(ex: Export, obj: Any) -> Json:
             anslagsdatum=iso(obj.posted),
             anslagNedtas=iso(obj.taken_down),
             overklagandeSenast=iso(obj.appeal_day),
+            # where the original is kept: no OParl field says so (a Paper's
+            # location is a place its content concerns)
+            forvaringsplats=obj.kept,
         ),
     }
 
