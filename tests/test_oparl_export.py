@@ -61,3 +61,41 @@ def test_an_unpublished_protokoll_does_not_say_where_it_is_kept(
     assert "sk:forvaringsplats" not in protokoll
     text = "".join(p.read_text("utf-8") for p in app.outdir.rglob("*.json"))
     assert "Kommunledningsförvaltningen, Stadshuset" not in text
+
+
+UPPSALA = "https://handlingar.uppsala.example/oparl/"
+
+
+def test_a_framstallning_comes_from_organizations_not_persons(
+    tmp_path: Path,
+) -> None:
+    """Uppsala's framställningar (tests/roots/test-framstallning): one from
+    the kommun's bolag, one from a nämnd of the register and a region.
+    ``:fran:`` names who made it: an Organization each, the register's
+    own where it names that body; no Person."""
+    app = build_once("oparl", ROOTS / "test-framstallning", tmp_path)
+    assert warnings_of(app) == ""
+    objects = read_back(app.outdir, UPPSALA)
+    papers = papers_by_id(objects)
+    vatten = papers["ks-2024-00318-framställning"]
+    assert "originatorPerson" not in vatten
+    (bolag,) = vatten["originatorOrganization"]
+    assert objects[bolag]["name"] == "Uppsala Vatten och Avfall AB"
+    assert objects[bolag]["type"] == "https://schema.oparl.org/1.1/Organization"
+    assert vatten["underDirectionOf"] == [UPPSALA + "organization/kommunstyrelsen.json"]
+    plan = papers["ks-2024-00415-framställning"]
+    assert "originatorPerson" not in plan
+    assert [objects[o]["name"] for o in plan["originatorOrganization"]] == [
+        "Plan- och byggnadsnämnden",
+        "Region Uppsala",
+    ]
+    nämnd = objects[plan["originatorOrganization"][0]]
+    assert nämnd["sk:platser"] == 2  # the register's organization, not a second
+    for paper in (vatten, plan):
+        validate(paper, "Paper")
+    names = {o["name"] for o in objects.values() if o["type"].endswith("/Person")}
+    assert names == {"Maria Lundqvist", "Anders Wikström"}
+    organizations = [
+        o["name"] for o in objects.values() if o["type"].endswith("/Organization")
+    ]
+    assert sorted(organizations) == sorted(set(organizations))

@@ -5,8 +5,9 @@ whose ``subordinatedPaper`` are its documents; each document (motion,
 remiss, yttrande, tjänsteskrivelse, utlåtande, beslut …) is a Paper of
 its own (its kind in Swedish as ``paperType``, the dnr it carries as
 ``reference``, its ärende as ``superordinatedPaper``). Each remiss answer
-is a Consultation of the ärende by the instans. What OParl has no word
-for is kept in ``sk:`` properties (README, "Öppna data").
+is a Consultation of the ärende by the instans. Who made a framställning
+(a nämnd, a bolag, a region) is its ``originatorOrganization``. What OParl
+has no word for is kept in ``sk:`` properties (README, "Öppna data").
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ...domain.model import KommunObject, Person, Verdict
 from ...kinds.arende import Arende
 from ...kinds.beslut import Beslut
 from ...kinds.beslutspunkt import Beslutspunkt, Proposing
-from ...kinds.initiativ import Initiativ, Yrkande
+from ...kinds.initiativ import Framstallning, Initiativ, Yrkande
 from ...kinds.paragraf import Paragraf
 from ...kinds.protokoll import Protokoll
 from ...kinds.remiss import Remiss
@@ -81,8 +82,18 @@ def _initiativ(ex: Export, obj: Any) -> Json:
     att_satser = [
         entry(nummer=y.number, text=y.text, id=y.id) for y in ex.index.yrkanden(obj)
     ]
+    if isinstance(obj, Framstallning):
+        # from a nämnd, a bolag, a region: Organizations (the register's
+        # own where it has that body), never Persons
+        origin = {
+            "originatorOrganization": ex.organizations_of(
+                *(p.name for p in obj.authors)
+            )
+        }
+    else:
+        origin = {"originatorPerson": ex.persons(elected(ex, obj))}
     return {
-        "originatorPerson": ex.persons(elected(ex, obj)),
+        **origin,
         "underDirectionOf": ex.organizations_of(obj.body),
         **ext(nummer=obj.number, personer=people(obj.authors), attSatser=att_satser),
     }
