@@ -733,9 +733,11 @@ def test_an_arende_from_motion_to_protokoll(
         (utlatande.as_posix(), 15, "missing"),
         (utlatande.as_posix(), 15, "missing"),
         (yttrande.as_posix(), 6, "missing"),
+        # the register's ersättare, until the clerk knows whom he served for
+        (protokoll.as_posix(), 15, "missing"),
         # until the keywords are written, "enligt förslaget" decides nothing
-        (protokoll.as_posix(), 29, "undecided"),
-        (protokoll.as_posix(), 29, "undecided"),
+        (protokoll.as_posix(), 32, "undecided"),
+        (protokoll.as_posix(), 32, "undecided"),
     ]
     assert found[0]["message"] == (
         "nummer 1 i 'forslag' saknar ord; kända är bifall, delvis bifall, "
@@ -750,6 +752,8 @@ def test_an_arende_from_motion_to_protokoll(
         "på varje anläggning är för dyrt.\n",
     )
     edit(utlatande, "      1:\n      2:\n", "      1: bifall\n      2: avslag\n")
+    # every ledamot came: the ersättare did not serve
+    edit(protokoll, "      Per Wikström (S)\n", "")
     assert check_json(capsys) == (0, [])
     assert kommun("build", "--utan-pdf", "-W") == 0
     html = sundsvall / "_build" / "html"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.members import load
+from ..domain.model import default_id
 from ..swedish import fold, normalise
 from .project import (
     DIRECTIVE,
@@ -92,14 +93,39 @@ def proposals(srcdir: Path, arende: Found) -> list[Found]:
     ]
 
 
+def addressee(proposal: Found, council: str) -> str:
+    """The body a proposal is addressed to (an utlåtande's default is
+    fullmäktige; "" for a tjänsteskrivelse without ``:till:``)."""
+    till = " ".join(proposal.options.get("till", "").split())
+    return till or (council if proposal.kind == "utlatande" else "")
+
+
 def deciding_body(srcdir: Path, arende: Found, council: str) -> str:
     """Who decides the ärende: the body the last proposal is addressed to
     (an utlåtande's default is fullmäktige), else fullmäktige."""
     for found in reversed(proposals(srcdir, arende)):
-        addressee = " ".join(found.options.get("till", "").split())
-        if addressee or found.kind == "utlatande":
-            return addressee or council
+        if addressee(found, council):
+            return addressee(found, council)
     return council
+
+
+def proposal_id(proposal: Found, dnr: str) -> str:
+    """The id the build gives a tjänsteskrivelse or utlåtande of ärende
+    ``dnr``: its ``:id:``, else the one made of what it is (as
+    :mod:`sphinx_kommun.kinds.tjansteskrivelse` and ``utlatande`` make it)."""
+    explicit = proposal.options.get("id", "").strip()
+    if explicit:
+        return explicit
+    if proposal.kind == "utlatande":
+        return default_id("utlatande", dnr)
+    named = [
+        " ".join(d.split())
+        for d in re.split(r"[,;\n]", proposal.options.get("dnr", ""))
+    ]
+    own = next((d for d in named if d and d != dnr), dnr)
+    forvaltning = proposal.options.get("forvaltning", "").strip()
+    title_words = " ".join(proposal.argument.split()[:6])
+    return default_id("tjansteskrivelse", own, forvaltning, title_words)
 
 
 def beslut_of(srcdir: Path, arende: Found, organ: str, council: str) -> Found | None:
@@ -151,9 +177,19 @@ def meeting_date(srcdir: Path, dnr: str, organ: str, council: str) -> str:
     return ""
 
 
-def registered(srcdir: Path, organ: str, day: str) -> list[str] | None:
-    """The ledamöter of ``organ`` on ``day`` in the register of members,
-    ``Name (Party)``; None without a register or the body in it."""
+@dataclass(frozen=True)
+class Seated:
+    """Who holds a seat in a body on a day, by the register of members:
+    its ledamöter and ersättare, ``Name (Party)``, and its number of seats."""
+
+    ledamoter: list[str]
+    ersattare: list[str]
+    seats: int
+
+
+def registered(srcdir: Path, organ: str, day: str) -> Seated | None:
+    """The ledamöter and ersättare of ``organ`` on ``day`` in the register
+    of members; None without a register or the body in it."""
     files = conf_values(srcdir).get("kommun_ledamoter") or []
     if isinstance(files, str):
         files = [files]
@@ -167,4 +203,8 @@ def registered(srcdir: Path, organ: str, day: str) -> list[str] | None:
         when: dt.date | None = dt.date.fromisoformat(day)
     except ValueError:
         when = None
-    return [m.with_party() for m in body.ledamoter if m.seated_on(when)]
+    return Seated(
+        [m.with_party() for m in body.ledamoter if m.seated_on(when)],
+        [m.with_party() for m in body.ersattare if m.seated_on(when)],
+        body.seats,
+    )

@@ -58,7 +58,10 @@ def _meeting(parser: argparse.ArgumentParser) -> None:
 def _protokoll(parser: argparse.ArgumentParser) -> None:
     people = {
         "--ledamot": _("en tjänstgörande ledamot, Namn (Parti) (förval: registrets)"),
-        "--ersattare": _("Namn (Parti) för Namn (Parti), flera gånger"),
+        "--ersattare": _(
+            "en tjänstgörande ersättare, Namn (Parti) för Namn (Parti), flera "
+            "gånger (förval: registrets ersättare, för vem skrivs in efteråt)"
+        ),
         "--ovriga": _("övriga närvarande, Namn, roll, flera gånger"),
         "--justerare": _("en justerare, Namn (Parti), flera gånger"),
     }
@@ -138,7 +141,7 @@ def run_protokoll(args: argparse.Namespace) -> int:
     council = profile(srcdir).council
     meeting = known.meeting_on(srcdir, args.datum, args.organ, council)
     organ = known.organ_of(meeting, council)
-    members = _words(args.ledamot) or known.registered(srcdir, organ, args.datum) or []
+    members, substitutes, unknown = _attendance(args, srcdir, organ)
     adjusters = _words(args.justerare)
     options: list[tuple[str, str | list[str]]] = [
         ("organ", organ),
@@ -146,7 +149,7 @@ def run_protokoll(args: argparse.Namespace) -> int:
         ("tid", " ".join((args.tid or meeting.options.get("tid", "")).split())),
         ("plats", " ".join((args.plats or meeting.options.get("plats", "")).split())),
         ("ledamoter", members),
-        ("ersattare", _words(args.ersattare)),
+        ("ersattare", substitutes),
         ("ovriga", _words(args.ovriga)),
         ("sekreterare", " ".join((args.sekreterare or "").split())),
         ("justerare", adjusters),
@@ -160,6 +163,13 @@ def run_protokoll(args: argparse.Namespace) -> int:
         "date": format_date(day, "sv"),
     }
     lines = [*documents.heading(title), *documents.directive("protokoll", "", options)]
+    if unknown:
+        lines += documents.placeholder(
+            _(
+                "Stryk de ledamöter och ersättare som inte tjänstgjorde, och skriv "
+                "för vem varje ersättare tjänstgjorde: 'Namn (Parti) för Namn (Parti)'."
+            )
+        )
     if adjusters:
         lines += _paragraf(
             _("Val av justerare"),
@@ -178,6 +188,24 @@ def run_protokoll(args: argparse.Namespace) -> int:
         srcdir,
     )
     return 0
+
+
+def _attendance(
+    args: argparse.Namespace, srcdir: Path, organ: str
+) -> tuple[list[str], list[str], bool]:
+    """The protokoll's ledamöter and ersättare, and whether the ersättare
+    are the register's, for the clerk to complete: ``--ledamot`` (else the
+    register's ledamöter of the day) and ``--ersattare`` (else the
+    register's ersättare, written without whom they serve for, which
+    ``check`` names, unless ``--ledamot`` fills every seat)."""
+    seated = known.registered(srcdir, organ, args.datum)
+    members = _words(args.ledamot) or (seated.ledamoter if seated else [])
+    substitutes = _words(args.ersattare)
+    if substitutes or seated is None or not seated.ersattare:
+        return members, substitutes, False
+    if args.ledamot and len(members) >= seated.seats:
+        return members, [], False
+    return members, seated.ersattare, True
 
 
 def _arende(srcdir: Path, dnr: str, organ: str, council: str) -> list[str]:

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..swedish import capitalise, in_sentence, slug
+from ..swedish import capitalise, fold, in_sentence, normalise, slug
 from . import documents, known
 from .files import add, arende_of, checked_dnr, date, profile
 from .project import Found, dnr_of, of_arende, project_dir
-from .term import _
+from .term import CliError, _, warn
 
 Kind = Callable[[Any, str, str], argparse.ArgumentParser]
 
@@ -107,6 +107,14 @@ def _beslut(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--utfall",
         help=_('utfallet: "enligt förslaget", "avslag", "1: bifall; 2: avslag"'),
+    )
+    parser.add_argument(
+        "--underlag",
+        help=_(
+            "förslaget beslutet fattas på: utlåtandets eller tjänsteskrivelsens "
+            'id, filnamn ("tjansteskrivelse-2") eller slag ("utlatande"); förval: '
+            "förslaget som är ställt till organet"
+        ),
     )
     parser.set_defaults(run=run_beslut)
 
@@ -200,6 +208,7 @@ def run_beslut(args: argparse.Namespace) -> int:
         ("organ", organ),
         ("datum", day),
         ("utfall", " ".join((args.utfall or "").split())),
+        ("underlag", _underlag(args.underlag, srcdir, arende, organ, words.council)),
     ]
     name = in_sentence(organ, words.common_noun_endings, words.proper_names)
     title = _("Beslut i %(organ)s") % {"organ": name}
@@ -213,3 +222,52 @@ def run_beslut(args: argparse.Namespace) -> int:
         srcdir,
     )
     return 0
+
+
+def _underlag(
+    written: str | None, srcdir: Path, arende: Found, organ: str, council: str
+) -> str:
+    """The id of the proposal the beslut decides on: the one ``--underlag``
+    names, else the last addressed to ``organ``, else the ärende's only
+    one; "" (and the clerk told) when there is none or several."""
+    proposals = known.proposals(srcdir, arende)
+    dnr = dnr_of(arende)
+    ids = [known.proposal_id(p, dnr) for p in proposals]
+    if written:
+        return _named(" ".join(written.split()), proposals, ids, dnr)
+    addressed = [
+        ident
+        for proposal, ident in zip(proposals, ids, strict=True)
+        if normalise(known.addressee(proposal, council)) == normalise(organ)
+    ]
+    if addressed or len(ids) == 1:
+        return (addressed or ids)[-1]
+    message = (
+        _(
+            "ärendet %(dnr)s har inget förslag till beslut (tjänsteskrivelse eller "
+            "utlåtande): skriv beslutets :underlag: när det finns"
+        )
+        if not ids
+        else _(
+            "inget av förslagen i ärendet %(dnr)s är ställt till %(organ)s: skriv "
+            "det beslutet fattas på i :underlag: (%(ids)s)"
+        )
+    )
+    warn(message % {"dnr": dnr, "organ": organ, "ids": ", ".join(ids)})
+    return ""
+
+
+def _named(wanted: str, proposals: list[Found], ids: list[str], dnr: str) -> str:
+    """The id of the proposal ``--underlag`` names by its id, its file
+    (below the ärende's folder, without suffix) or its kind."""
+    for proposal, ident in reversed(list(zip(proposals, ids, strict=True))):
+        stem = proposal.path.with_suffix("").name
+        if fold(wanted) in (fold(ident), fold(stem), proposal.kind):
+            return ident
+    raise CliError(
+        _(
+            "underlaget '%(target)s' finns inte i ärendet %(dnr)s; ärendets "
+            "förslag till beslut: %(ids)s"
+        )
+        % {"target": wanted, "dnr": dnr, "ids": ", ".join(ids) or _("inga")}
+    )
