@@ -128,6 +128,14 @@ class KommunConfig:
         is_str,
         "",
     )
+    oparl_page_size: int = _setting(
+        100,
+        "How many objects each page of an OParl list holds (body/<kommun>/"
+        "paper.json, paper-2.json ...; OParl recommends pages for lists of "
+        "more than 100); 1 or more.",
+        is_positive,
+        "",
+    )
     feeds: bool = _setting(
         True,
         "Write the feeds in the HTML build: iCalendar files of the meetings "

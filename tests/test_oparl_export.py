@@ -8,15 +8,17 @@ and a kommunal bolag.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import build_once, warnings_of
 
 from .conftest import ROOTS
-from .test_oparl import papers_by_id, read_back, validate
+from .test_oparl import TYPE, files_of, papers_by_id, read_back, schema, validate
 
 LULEA = "https://handlingar.lulea.example/"
 
@@ -99,3 +101,120 @@ def test_a_framstallning_comes_from_organizations_not_persons(
         o["name"] for o in objects.values() if o["type"].endswith("/Organization")
     ]
     assert sorted(organizations) == sorted(set(organizations))
+
+
+# -- lists and their pages ------------------------------------------------------
+
+KUNGALV = "https://handlingar.kungalv.example/oparl/"
+
+
+def follow(outdir: Path, base: str, first: str) -> list[dict[str, Any]]:
+    """Every page of a list, as a client reads it: from the first, by
+    ``links.next``, checking the links back and the page numbers."""
+    pages: list[dict[str, Any]] = []
+    url: str | None = first
+    while url is not None:
+        assert url.startswith(base) and len(pages) < 100
+        page = json.loads((outdir / url[len(base) :]).read_text("utf-8"))
+        assert page["links"]["self"] == url
+        assert page["links"]["first"] == first
+        assert page["links"].get("prev") == (
+            pages[-1]["links"]["self"] if pages else None
+        )
+        assert page["pagination"]["currentPage"] == len(pages) + 1
+        pages.append(page)
+        url = page["links"].get("next")
+    assert pages[0]["links"]["last"] == pages[-1]["links"]["self"]
+    return pages
+
+
+def test_a_client_following_next_gets_every_object_exactly_once(
+    tmp_path: Path,
+) -> None:
+    """Kungälv's export with three objects a page: each of the Body's lists
+    (and the list of bodies) is pages linked first to last; every object of
+    its type is on exactly one page."""
+    app = build_once(
+        "oparl",
+        ROOTS / "test-oparl",
+        tmp_path,
+        confoverrides={"kommun_oparl_page_size": 3},
+    )
+    assert warnings_of(app) == ""
+    objects = read_back(app.outdir, KUNGALV)
+    body = objects[KUNGALV + "body/kungalvs-kommun.json"]
+    lists = {
+        name: body[name]
+        for name, prop in schema("Body")["properties"].items()
+        if prop.get("references") == "externalList" and name in body
+    }
+    assert len(lists) == 9
+    lists["body"] = objects[KUNGALV + "system.json"]["body"]
+    for name, first in lists.items():
+        pages = follow(app.outdir, KUNGALV, first)
+        listed = [obj["id"] for page in pages for obj in page["data"]]
+        kind = "Body" if name == "body" else type_of(pages[0]["data"][0])
+        expected = [o["id"] for o in objects.values() if type_of(o) == kind]
+        assert sorted(listed) == sorted(expected), name  # each exactly once
+        assert all(len(p["data"]) == 3 for p in pages[:-1])
+        assert 1 <= len(pages[-1]["data"]) <= 3
+        for page in pages:
+            assert page["pagination"] == {
+                "totalElements": len(expected),
+                "elementsPerPage": 3,
+                "currentPage": page["pagination"]["currentPage"],
+                "totalPages": len(pages),
+            }
+            for obj in page["data"]:
+                validate(obj, kind)
+    papers = follow(app.outdir, KUNGALV, lists["paper"])
+    assert [p["links"]["self"] for p in papers][1:] == [
+        KUNGALV + "body/kungalvs-kommun/paper-2.json",
+        KUNGALV + "body/kungalvs-kommun/paper-3.json",
+    ]
+
+
+def type_of(obj: dict[str, Any]) -> str:
+    match = TYPE.match(str(obj["type"]))
+    assert match is not None
+    return match.group(1)
+
+
+def test_pages_are_the_same_in_parallel_and_after_the_size_changes(
+    project_copy: Callable[[str], Path], build: Callable[..., SphinxTestApp]
+) -> None:
+    src = project_copy("oparl")
+    small = {"kommun_oparl_page_size": 2}
+    serial = build(src, "oparl", builddir=src / "_serial", confoverrides=small)
+    parallel = build(
+        src, "oparl", builddir=src / "_parallel", parallel=2, confoverrides=small
+    )
+    assert warnings_of(serial) == warnings_of(parallel) == ""
+    assert files_of(parallel.outdir) == files_of(serial.outdir)
+    fifth = serial.outdir / "body/kungalvs-kommun/paper-5.json"
+    assert json.loads(fifth.read_text("utf-8"))["pagination"]["totalPages"] == 5
+    # a larger page: the pages no longer made are gone, as a fresh build has
+    again = build(src, "oparl", builddir=src / "_serial")
+    assert warnings_of(again) == ""
+    assert not fifth.exists()
+    assert not (serial.outdir / "body/kungalvs-kommun/paper-2.json").exists()
+    fresh = build(src, "oparl", builddir=src / "_fresh", freshenv=True)
+    assert files_of(again.outdir) == files_of(fresh.outdir)
+
+
+def test_a_page_size_below_one_warns_and_is_the_default(tmp_path: Path) -> None:
+    app = build_once(
+        "oparl",
+        ROOTS / "test-oparl",
+        tmp_path,
+        confoverrides={"kommun_oparl_page_size": 0},
+    )
+    assert "kommun_oparl_page_size must be a whole number, 1 or more" in (
+        warnings_of(app)
+    )
+    assert "[kommun.config]" in warnings_of(app)
+    papers = json.loads(
+        (app.outdir / "body/kungalvs-kommun/paper.json").read_text("utf-8")
+    )
+    assert papers["pagination"]["elementsPerPage"] == 100
+    assert "next" not in papers["links"]

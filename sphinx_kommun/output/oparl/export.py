@@ -7,7 +7,8 @@ of the one Body, the kommun), ``body/<kommun>.json`` and its lists
 ``person.json`` …), and every object at its own address
 (``paper/…``, ``meeting/…``, ``organization/…``, ``person/…``,
 ``membership/…``, ``agendaitem/…``, ``consultation/…``, ``file/…``,
-``location/…``). Each list holds its objects whole, on one page.
+``location/…``). Each list holds its objects whole, on pages of
+``kommun_oparl_page_size`` (``paper.json``, ``paper-2.json`` …).
 
 Everything is made from what the domain holds after reading, so the
 export of an incremental build is that of a fresh one. What a public build
@@ -26,7 +27,7 @@ from ...config import KommunConfig
 from ...domain.register import register_of
 from ...domain.store import get_domain
 from . import meetings, members
-from .objects import Export, Json, own
+from .objects import Export, Json, compact, own
 from .papers import NOT_PAPERS, document_paper
 from .sources import source_times
 from .urls import SCHEMA, Site
@@ -78,18 +79,39 @@ def collect(env: BuildEnvironment) -> Export:
     return ex
 
 
-def as_list(ex: Export, url: str, objects: list[Json]) -> Json:
-    """An OParl object list, every object on its one page."""
-    return {
-        "data": objects,
-        "pagination": {
-            "totalElements": len(objects),
-            "elementsPerPage": max(len(objects), 1),
-            "currentPage": 1,
-            "totalPages": 1,
-        },
-        "links": {"first": url, "last": url},
-    }
+def page_url(first: str, number: int) -> str:
+    """The address of page ``number`` of the list whose first page is
+    ``first``: ``…/paper.json``, ``…/paper-2.json``, ``…/paper-3.json`` …"""
+    return first if number == 1 else f"{first.removesuffix('.json')}-{number}.json"
+
+
+def pages(first: str, objects: list[Json], size: int) -> dict[str, Json]:
+    """An OParl object list as its pages, by address (OParl 1.1, 2.5
+    "Paginierung"): ``size`` objects on each but the last, in the order
+    made (the same from build to build), each page linking the first, the
+    previous, itself, the next and the last. An empty list is one page."""
+    count = max(1, -(-len(objects) // size))
+    urls = [page_url(first, number) for number in range(1, count + 1)]
+    found: dict[str, Json] = {}
+    for number, url in enumerate(urls, start=1):
+        links = {
+            "first": urls[0],
+            "prev": urls[number - 2] if number > 1 else None,
+            "self": url,
+            "next": urls[number] if number < count else None,
+            "last": urls[-1],
+        }
+        found[url] = {
+            "data": objects[(number - 1) * size : number * size],
+            "pagination": {
+                "totalElements": len(objects),
+                "elementsPerPage": size,
+                "currentPage": number,
+                "totalPages": count,
+            },
+            "links": compact(links),
+        }
+    return found
 
 
 def make(env: BuildEnvironment) -> dict[str, Json]:
@@ -99,13 +121,16 @@ def make(env: BuildEnvironment) -> dict[str, Json]:
     key = site.path(ex.body).removesuffix(".json")
     lists: dict[str, str] = {prop: site.at(f"{key}/{prop}.json") for prop in LISTS}
     body = _body(ex, lists)
+    size = KommunConfig.from_config(env.config).oparl_page_size
     files: dict[str, Json] = {site.path(url): obj for url, obj in ex.objects.items()}
     files[site.path(body["id"])] = body
     for prop, kind in LISTS.items():
         found = [o for o in ex.objects.values() if o["type"] == SCHEMA + kind]
-        files[site.path(lists[prop])] = as_list(ex, lists[prop], found)
+        for url, page in pages(lists[prop], found, size).items():
+            files[site.path(url)] = page
     bodies = site.at("body.json")
-    files["body.json"] = as_list(ex, bodies, [body])
+    for url, page in pages(bodies, [body], size).items():
+        files[site.path(url)] = page
     files["system.json"] = _system(env, site, bodies)
     return files
 
