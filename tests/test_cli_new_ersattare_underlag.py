@@ -242,6 +242,10 @@ def test_underlag_named_by_id_file_or_kind(
 ) -> None:
     """--underlag names the proposal by its :id:, its file or its kind; a
     name that is none of the ärende's proposals is an error listing them."""
+    with pytest.raises(SystemExit):
+        kommun("new", "beslut", "--help")
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--underlag UNDERLAG förslaget beslutet fattas på" in shown
     edit(SOLCELLER / "utlatande.rst", "   :dnr: KS-2024-00912\n",
          "   :dnr: KS-2024-00912\n   :id: ks-utlatande-solceller\n")  # fmt: skip
     new("beslut", GAVLE, "--underlag", "ks-utlatande-solceller", "--utfall", "avslag")

@@ -203,7 +203,7 @@ def _attendance(
     substitutes = _words(args.ersattare)
     if substitutes or seated is None or not seated.ersattare:
         return members, substitutes, False
-    if args.ledamot and len(members) >= seated.seats:
+    if args.ledamot and len(members) >= max(seated.seats, len(seated.ledamoter)):
         return members, [], False
     return members, seated.ersattare, True
 
