@@ -319,11 +319,17 @@ def test_every_sk_property_is_in_the_readme(
     protokoll = build_once(
         "oparl",
         ROOTS / "test-protokoll",
-        tmp_path,
+        tmp_path / "harnosand",
         confoverrides={"html_baseurl": "https://handlingar.harnosand.example/"},
     )
+    kept = build_once(  # Luleå's protokoll says where it is kept
+        "oparl",
+        ROOTS / "test-lulea",
+        tmp_path / "lulea",
+        confoverrides={"html_baseurl": "https://handlingar.lulea.example/"},
+    )
     used = set()
-    for outdir in (export.outdir, protokoll.outdir):
+    for outdir in (export.outdir, protokoll.outdir, kept.outdir):
         for path in outdir.rglob("*.json"):
             used |= sk_properties(json.loads(path.read_text("utf-8")))
     text = README.read_text("utf-8")
