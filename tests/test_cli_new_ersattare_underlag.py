@@ -122,6 +122,10 @@ def test_the_protokoll_lists_the_registers_ersattare_to_complete(
     assert "Olof Strand" not in minutes  # his seat ended 30 June
     assert "   .. Stryk de ledamöter och ersättare som inte tjänstgjorde" in minutes
     line = minutes.splitlines().index("   :ersattare:") + 1
+    # the § decides on what the kommunstyrelse's beslut decides on
+    decided = _underlag(CYKELBANOR / "beslut-kommunstyrelsen.rst")
+    assert decided.startswith("ks-2025-0417-tjänsteskrivelse-stadsledningskontoret-")
+    assert f"      :utfall: enligt förslaget\n      :underlag: {decided}\n" in minutes
 
     status, found = check_json(capsys)
     assert status == 1
@@ -293,3 +297,27 @@ def test_underlag_left_to_write_when_the_project_cannot_tell(
     assert (
         "ärendet KS-2024-01033 har inget förslag till beslut" in capsys.readouterr().err
     )
+
+
+def test_the_protokolls_paragraf_names_its_underlag(
+    gavle: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fullmäktige's § on the ärende, before any beslut is written, decides
+    on the utlåtande addressed to it; the kommunstyrelse's on its beslut's
+    :underlag:, as written."""
+    new("protokoll", "2024-11-11", "--ledamot", "Ingrid Forsberg (S)")
+    fullmaktige = Path("sammantraden") / "kommunfullmäktige-2024-11-11-protokoll.rst"
+    assert "      :underlag: ks-2024-00912-utlåtande\n" in fullmaktige.read_text(
+        encoding="utf-8"
+    )
+    tjansteskrivelse = SOLCELLER / "tjansteskrivelse.rst"
+    edit(tjansteskrivelse, "   :dnr: KS-2024-00912\n",
+         "   :dnr: KS-2024-00912\n   :id: tjsk-solceller\n")  # fmt: skip
+    new("beslut", GAVLE, "--organ", "Kommunstyrelsen", "--utfall", "avslag")
+    new("protokoll", "2024-10-01", "--ledamot", "Per Berglund (M)")
+    styrelsen = Path("sammantraden") / "kommunstyrelsen-2024-10-01-protokoll.rst"
+    assert "      :utfall: avslag\n      :underlag: tjsk-solceller\n" in (
+        styrelsen.read_text(encoding="utf-8")
+    )
+    _status, found = check_json(capsys)
+    assert not [w for w in found if w["subtype"] == "ref"], found

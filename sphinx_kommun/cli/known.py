@@ -128,6 +128,23 @@ def proposal_id(proposal: Found, dnr: str) -> str:
     return default_id("tjansteskrivelse", own, forvaltning, title_words)
 
 
+def decided_on(
+    srcdir: Path, arende: Found, organ: str, council: str
+) -> tuple[str, list[Found], list[str]]:
+    """What a beslut of ``organ`` decides on, by default: the id of the
+    last proposal addressed to it, else of the ärende's only one ("" with
+    none or several); and the ärende's proposals and their ids."""
+    found = proposals(srcdir, arende)
+    ids = [proposal_id(p, dnr_of(arende)) for p in found]
+    addressed = [
+        ident
+        for proposal, ident in zip(found, ids, strict=True)
+        if normalise(addressee(proposal, council)) == normalise(organ)
+    ]
+    chosen = (addressed or ids)[-1] if addressed or len(ids) == 1 else ""
+    return chosen, found, ids
+
+
 def beslut_of(srcdir: Path, arende: Found, organ: str, council: str) -> Found | None:
     """The ärende's last beslut of ``organ``."""
     found = [

@@ -209,17 +209,20 @@ def _attendance(
 
 
 def _arende(srcdir: Path, dnr: str, organ: str, council: str) -> list[str]:
-    """The § of an ärende on the agenda: its rubrik, and the outcome of
-    the ärende's beslut of the body, if there is one."""
+    """The § of an ärende on the agenda: its rubrik, and the outcome and
+    underlag of the ärende's beslut of the body, if there is one (else the
+    proposal addressed to the body, as ``new beslut`` finds it)."""
     arende = find_arende(srcdir, dnr)
-    title, outcome = dnr, ""
+    title, outcome, underlag = dnr, "", ""
     if arende is not None:
         title = " ".join(arende.options.get("rubrik", "").split()) or dnr
         beslut = known.beslut_of(srcdir, arende, organ, council)
         outcome = " ".join(beslut.options.get("utfall", "").split()) if beslut else ""
+        underlag = (beslut.options.get("underlag", "") if beslut else "").strip()
+        underlag = underlag or known.decided_on(srcdir, arende, organ, council)[0]
     return _paragraf(
         title,
-        [("dnr", dnr), ("utfall", outcome)],
+        [("dnr", dnr), ("utfall", outcome), ("underlag", underlag)],
         [".. " + _("Skriv paragrafens text här: vad organet beslutar.")],
     )
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..swedish import capitalise, fold, in_sentence, normalise, slug
+from ..swedish import capitalise, fold, in_sentence, slug
 from . import documents, known
 from .files import add, arende_of, checked_dnr, date, profile
 from .project import Found, dnr_of, of_arende, project_dir
@@ -230,18 +230,12 @@ def _underlag(
     """The id of the proposal the beslut decides on: the one ``--underlag``
     names, else the last addressed to ``organ``, else the ärende's only
     one; "" (and the clerk told) when there is none or several."""
-    proposals = known.proposals(srcdir, arende)
+    chosen, proposals, ids = known.decided_on(srcdir, arende, organ, council)
     dnr = dnr_of(arende)
-    ids = [known.proposal_id(p, dnr) for p in proposals]
     if written:
         return _named(" ".join(written.split()), proposals, ids, dnr)
-    addressed = [
-        ident
-        for proposal, ident in zip(proposals, ids, strict=True)
-        if normalise(known.addressee(proposal, council)) == normalise(organ)
-    ]
-    if addressed or len(ids) == 1:
-        return (addressed or ids)[-1]
+    if chosen:
+        return chosen
     message = (
         _(
             "ärendet %(dnr)s har inget förslag till beslut (tjänsteskrivelse eller "
