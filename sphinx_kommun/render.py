@@ -175,6 +175,15 @@ def person_lines(people: Sequence[Person]) -> nodes.line_block:
     return block
 
 
+def lines(parts: Sequence[Part]) -> nodes.line_block:
+    """Parts a line each: a narrow table cell's att-satser, which
+    :func:`table` puts in the cell as they are, not in a paragraph."""
+    block = nodes.line_block()
+    for part in parts:
+        block += nodes.line("", "", *_as_nodes(part))
+    return block
+
+
 def signatures(
     people: Sequence[Person],
     intro: Sequence[nodes.paragraph] = (),
@@ -284,6 +293,9 @@ def table(
     for row in rows:
         row_node = nodes.row()
         for cell in row:
+            if isinstance(cell, nodes.line_block):  # from lines()
+                row_node += nodes.entry("", cell)
+                continue
             row_node += nodes.entry("", nodes.paragraph("", "", *_as_nodes(cell)))
         tbody += row_node
     return small(table_node)

@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warning_lines, warnings_of
 
-from .conftest import broken_links, edit, html_text
+from .conftest import append, broken_links, edit, html_text
 from .test_incremental import rebuild_equals_fresh
 
 Build = Callable[..., SphinxTestApp]
@@ -753,6 +753,103 @@ def test_a_yttrandes_header_says_its_stallning_per_att_sats(
         stance,
         "ingen erinran",
     ]
+
+
+def cell_lines(app: SphinxTestApp, name: str, css_class: str) -> dict[str, list[str]]:
+    """Per row of the first table with ``css_class``: its first link's text
+    → the lines of its fourth cell (the answers' Ställning, the overview's
+    Anmärkning): a line block's lines, else the cell's text as one line."""
+    table = soup(app, name).find("table", class_=css_class)
+    assert isinstance(table, Tag), f"no {css_class} table in {name}"
+    found = {}
+    for row in table.find_all("tr")[1:]:
+        link = row.find("a")
+        if link is None:
+            continue
+        cell = row.find_all(["td", "th"])[3]  # Ställning, Anmärkning
+        lines = cell.find_all("div", class_="line") or [cell]
+        found[link.get_text()] = [" ".join(line.get_text().split()) for line in lines]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("language", "column", "stance", "whole", "late"),
+    [
+        (
+            "sv",
+            "Ställning",
+            ["Att-sats 1: tillstyrker", "Att-sats 2: avstyrker"],
+            "ingen erinran",
+            "(efter svar senast)",
+        ),
+        (
+            "en",
+            "Position",
+            ["Proposal clause 1: supports", "Proposal clause 2: opposes"],
+            "no objection",
+            "(after the response deadline)",
+        ),
+    ],
+)
+def test_the_tables_write_a_stallning_out_as_the_header_does(
+    project_copy: Copy,
+    build: Build,
+    language: str,
+    column: str,
+    stance: list[str],
+    whole: str,
+    late: str,
+) -> None:
+    """Luleå's fritidsnämnd wrote ':stallning: 1: tillstyrker; 2: avstyrker':
+    the tjänsteskrivelse's table of the answers and the ärende's overview
+    name each att-sats as the yttrande's header does, not '1: tillstyrker;
+    2: avstyrker', a line each (the columns are narrow, on a phone too), in
+    HTML and in the PDF, in Swedish and in English; tekniska nämnden's word
+    on the whole stays one line. Answered after svar senast, the overview
+    says so on a line of its own."""
+    src = project_copy("lulea")
+    append(
+        src / "isbana/tjansteskrivelse.rst",
+        "\n   Remissvaren\n   -----------\n\n"
+        "   .. remissammanstallning::\n      :delar: tabell\n",
+    )
+    app = build(src, confoverrides={"language": language})
+    assert warnings_of(app) == ""
+    header = header_fields(app, "isbana/fritidsnamnden")[column]
+    assert header == "; ".join(
+        line if n == 0 else line[:1].lower() + line[1:] for n, line in enumerate(stance)
+    )
+    answers = cell_lines(app, "isbana/tjansteskrivelse", "kommun-remiss-table")
+    overview = cell_lines(app, "isbana/index", "kommun-overview")
+    for table in (answers, overview):
+        assert table["Fritidsnämnden"] == stance
+        assert table["Tekniska nämnden"] == [whole]
+    latex = build(
+        src, "latex", builddir=src / "_latex", confoverrides={"language": language}
+    )
+    assert warnings_of(latex) == ""
+    tex = (latex.outdir / "ks-2023-00845.tex").read_text(encoding="utf-8")
+    blocks = re.findall(
+        r"\\begin\{DUlineblock\}\{0em\}\n(.*?)\\end\{DUlineblock\}", tex, re.S
+    )
+    lines = [
+        " ".join(item.replace(r"\sphinxhyphen{}", "-").split())
+        for item in blocks[0].split(r"\item[]")[1:]
+    ]
+    assert lines == stance
+    assert blocks.count(blocks[0]) == 2  # the overview's and the table's
+    assert "1: tillstyrker; 2: avstyrker" not in tex
+    # answered after svar senast (29 February): a line of its own
+    edit(
+        src / "isbana/fritidsnamnden.rst",
+        ":sammantrade: 2024-02-08",
+        ":sammantrade: 2024-03-07",
+    )
+    late_app = build(src, freshenv=True, confoverrides={"language": language})
+    assert warnings_of(late_app) == ""
+    assert cell_lines(late_app, "isbana/index", "kommun-overview")[
+        "Fritidsnämnden"
+    ] == [*stance, late]
 
 
 def test_a_yttrandes_header_follows_the_att_satser_it_is_on(

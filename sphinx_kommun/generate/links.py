@@ -11,20 +11,18 @@ from sphinx.util.osutil import relative_uri
 
 from .. import render
 from ..domain.backlinks import answered
-from ..domain.model import KommunObject, Verdict, verdicts_read
 from ..i18n import _
 from ..kinds.arende import Arende
 from ..kinds.beslut import Beslut
-from ..kinds.initiativ import Initiativ, Yrkande
+from ..kinds.initiativ import Initiativ
 from ..kinds.sammantrade import Sammantrade
 from ..kinds.yttrande import Yttrande
 from ..nodes import kommun_pending
 from ..swedish import genitive, join
 from ..vocabulary import readable
 from .context import Context
-from .matrix import stance_items
 from .registry import generator
-from .titles import document_label, item_label
+from .titles import document_label, item_label, positions_line, positions_read
 
 
 @generator("answers-items")
@@ -69,50 +67,11 @@ def answers_items(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
 def positions(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     """A yttrande's ställning in its header, as the stance matrix reads it:
     the word on the whole ("avstyrker"), or the word on each att-sats or
-    beslutspunkt ("Att-sats 1: tillstyrker; att-sats 2: avstyrker"); what
-    names nothing in the ärende as written (a warning says so)."""
+    beslutspunkt ("Att-sats 1: tillstyrker; att-sats 2: avstyrker")."""
     yttrande = ctx.index.get(node["target"])
     if not isinstance(yttrande, Yttrande) or not yttrande.positions:
         return []
-    if all(position.general for position in yttrande.positions):
-        return [nodes.Text(verdicts_read(yttrande.positions))]
-    items = stance_items(ctx, yttrande.dnr)
-    several = len(ctx.index.initiativ(yttrande.dnr)) > 1
-    parts = [
-        f"{item_label(ctx, item, several)}: {readable(word)}"
-        for item in items
-        if (word := ctx.index.position_on(yttrande, item))
-    ]
-    unknown = [v for v in yttrande.positions if not _on_any(ctx, v, items, yttrande)]
-    parts.extend(verdicts_read([v]) for v in unknown)
-    text = "; ".join(
-        part if n == 0 else part[:1].lower() + part[1:] for n, part in enumerate(parts)
-    )
-    return [nodes.Text(text)]
-
-
-def _on_any(
-    ctx: Context, verdict: Verdict, items: list[KommunObject], yttrande: Yttrande
-) -> bool:
-    """Whether ``verdict`` is on something of the ärende (the whole, a
-    document named, an att-sats or beslutspunkt by its number)."""
-    if verdict.general:
-        return True
-    if verdict.target:
-        dnr = yttrande.dnr
-        return (
-            ctx.index.find_initiativ(verdict.target, dnr) is not None
-            or ctx.index.resolve("any", verdict.target, dnr) is not None
-        )
-    primary = ctx.index.primary(yttrande.dnr)
-    return any(
-        getattr(item, "number", None) == verdict.number
-        and (
-            not isinstance(item, Yrkande)
-            or (primary is not None and item.initiativ == primary.id)
-        )
-        for item in items
-    )
+    return [nodes.Text(positions_line(positions_read(ctx, yttrande)))]
 
 
 @generator("taken-at")

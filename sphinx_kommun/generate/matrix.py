@@ -7,24 +7,12 @@ from __future__ import annotations
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject
 from ..i18n import _
 from ..kinds.beslutspunkt import Beslutspunkt
 from ..swedish import capitalise
 from ..vocabulary import readable
 from .answers import Answers
-from .context import Context
-from .titles import item_label
-
-
-def stance_items(ctx: Context, dnr: str) -> list[KommunObject]:
-    """What the instanser take a stance on: the att-satser (and initiating
-    documents without), else the beslutspunkter of the last proposal."""
-    items: list[KommunObject] = ctx.index.items(dnr)
-    if items:
-        return items
-    with_points = [p for p in ctx.index.proposals(dnr) if ctx.index.points(p)]
-    return list(ctx.index.points(with_points[-1])) if with_points else []
+from .titles import item_label, stance_items
 
 
 def stance_matrix(answers: Answers) -> list[nodes.Node]:

@@ -22,6 +22,7 @@ from ..swedish import slug
 from .context import Context
 from .protocol import paragraf_in_sentence
 from .registry import generator
+from .titles import positions_lines, positions_read
 
 # answers to a remiss --------------------------------------------------------------------
 
@@ -147,12 +148,26 @@ def _in_order(ctx: Context, dnr: str) -> list[KommunObject]:
     return rest[:at] + later + rest[at:]
 
 
+def _yttrande_note(ctx: Context, yttrande: Yttrande) -> render.Part:
+    """The ställning as the yttrande's header writes it out, a line per
+    att-sats, and whether it came after svar senast (as the remiss and the
+    compilation's table mark it)."""
+    parts = positions_lines(positions_read(ctx, yttrande))
+    if is_late(yttrande, ctx.index.remiss(yttrande.dnr)):
+        late = _("(efter svar senast)")
+        if len(parts) > 1:
+            parts.append(late)
+        else:
+            parts = [" ".join([*parts, late])]
+    return render.lines(parts) if len(parts) > 1 else "".join(parts)
+
+
 @generator("arende-overview")
 def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     dnr = node["dnr"]
-    rows = []
+    rows: list[tuple[render.Part, ...]] = []
     for obj in _in_order(ctx, dnr):
-        note = ""
+        note: render.Part = ""
         if not obj.published:
             rows.append(
                 (
@@ -164,10 +179,7 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             )
             continue
         if isinstance(obj, Yttrande):
-            note = verdicts_read(obj.positions)
-            if is_late(obj, ctx.index.remiss(obj.dnr)):
-                # as the remiss and the compilation's table mark it
-                note = f"{note} {_('(efter svar senast)')}".strip()
+            note = _yttrande_note(ctx, obj)
         elif isinstance(obj, Beslut):
             note = verdicts_read(obj.outcomes)
         elif isinstance(obj, Reservation):

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from .. import render
-from ..domain.model import verdicts_read
 from ..i18n import N_, _
 from ..kinds.reservation import Reservation
 from ..kinds.yttrande import Yttrande
@@ -16,16 +15,19 @@ from ..plugins.manager import Plugins, plugins_of
 from ..swedish import capitalise
 from ..vocabulary import readable
 from .answers import Answers
+from .context import Context
 from .overview import is_late, own_date
+from .titles import positions_lines, positions_read
 
 #: The table's own columns and their relative widths (the second is named
-#: by the profile's word for the förvaltning's document).
+#: by the profile's word for the förvaltning's document; the ställning has
+#: "Att-sats 1: tillstyrker" on a line in print).
 COLUMNS = (
     (N_("Remissinstans"), 3),
     ("", 3),
     (N_("Nämndens beslut"), 3),
-    (N_("Ställning"), 2),
-    (N_("Sammanfattning"), 6),
+    (N_("Ställning"), 3),
+    (N_("Sammanfattning"), 5),
     (N_("Reservationer m.m."), 2),
 )
 
@@ -126,11 +128,20 @@ def _row(
         name,
         document_date,
         answered,
-        verdicts_read(yttrande.positions) or "–",
+        _positions(ctx, yttrande),
         render.sentence(yttrande.summary) if yttrande.summary else "–",
         _reservation_types(answers.for_yttrande(yttrande)),
         *(_plugin_cell(plugins, plugin, column, yttrande) for plugin, column in extra),
     )
+
+
+def _positions(ctx: Context, yttrande: Yttrande) -> render.Part:
+    """The ställning as the yttrande's header writes it out, a line per
+    att-sats (the column is narrow, on a phone too)."""
+    parts = positions_lines(positions_read(ctx, yttrande))
+    if len(parts) > 1:
+        return render.lines(parts)
+    return parts[0] if parts else "–"
 
 
 def _dates(

@@ -1,12 +1,13 @@
 """Titles of documents: a yttrande's document title, what a reservation
-concerns, and what a decision or a ställning is on as a table names it."""
+concerns, what a decision or a ställning is on as a table names it, and a
+yttrande's ställning written out with what each word is on."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject
+from ..domain.model import KommunObject, Verdict, verdicts_read
 from ..i18n import _
 from ..kinds.beslutspunkt import Beslutspunkt
 from ..kinds.initiativ import Initiativ, Yrkande
@@ -15,6 +16,7 @@ from ..kinds.reservation import Reservation
 from ..kinds.yttrande import Yttrande
 from ..nodes import WRITTEN, kommun_pending
 from ..swedish import capitalise, genitive
+from ..vocabulary import readable
 from .context import Context
 from .protocol import paragraf_in_sentence
 from .registry import generator
@@ -112,3 +114,85 @@ def item_label(ctx: Context, item: KommunObject, several: bool) -> str:
 def document_label(initiativ: Initiativ) -> str:
     """ "Skrivelse KS 2023/456", "Motion 2016:5" (its number, where it has one)."""
     return f"{capitalise(_(initiativ.label))} {initiativ.number or initiativ.own_dnr}"
+
+
+# a yttrande's ställning written out ----------------------------------------------------
+
+
+def stance_items(ctx: Context, dnr: str) -> list[KommunObject]:
+    """What the instanser take a stance on: the att-satser (and initiating
+    documents without), else the beslutspunkter of the last proposal."""
+    items: list[KommunObject] = ctx.index.items(dnr)
+    if items:
+        return items
+    with_points = [p for p in ctx.index.proposals(dnr) if ctx.index.points(p)]
+    return list(ctx.index.points(with_points[-1])) if with_points else []
+
+
+def positions_read(ctx: Context, yttrande: Yttrande) -> list[tuple[str, str]]:
+    """A yttrande's ställning as the reader reads it, in the build's
+    language: (what a word is on, as the stance matrix names it; the word),
+    [("Att-sats 1", "tillstyrker"), ("Att-sats 2", "avstyrker")]; the words
+    on the whole with nothing they are on, [("", "avstyrker")]; a verdict on
+    nothing of the ärende as written, ("5", "avstyrker") (a warning says
+    so). The header joins them into one line, a table gives each a line."""
+    if all(position.general for position in yttrande.positions):
+        text = verdicts_read(yttrande.positions)
+        return [("", text)] if text else []
+    items = stance_items(ctx, yttrande.dnr)
+    several = len(ctx.index.initiativ(yttrande.dnr)) > 1
+    parts = [
+        (item_label(ctx, item, several), readable(word))
+        for item in items
+        if (word := ctx.index.position_on(yttrande, item))
+    ]
+    unknown = [v for v in yttrande.positions if not _on_any(ctx, v, items, yttrande)]
+    parts.extend((v.key(), readable(v.word)) for v in unknown)
+    return parts
+
+
+def positions_line(parts: list[tuple[str, str]]) -> str:
+    """A ställning in one line, as a yttrande's header has it: "Att-sats 1:
+    tillstyrker; att-sats 2: avstyrker"."""
+    texts = [f"{what}: {word}" if what else word for what, word in parts]
+    return "; ".join(
+        text if n == 0 else text[:1].lower() + text[1:] for n, text in enumerate(texts)
+    )
+
+
+def positions_lines(parts: list[tuple[str, str]]) -> list[str]:
+    """A ställning a line per item, as a narrow table column has it:
+    "Att-sats 1: tillstyrker", its label kept whole ("Att-sats 1", not
+    "Att-sats" and "1:" on lines of their own)."""
+    return [f"{_whole(what)}: {word}" if what else word for what, word in parts]
+
+
+def _whole(label: str) -> str:
+    """A label with a no-break space before its number: "Att-sats\u00a01",
+    "Skrivelse KS 2023/456, att-sats\u00a01"."""
+    head, space, number = label.rpartition(" ")
+    return f"{head}\u00a0{number}" if space else label
+
+
+def _on_any(
+    ctx: Context, verdict: Verdict, items: list[KommunObject], yttrande: Yttrande
+) -> bool:
+    """Whether ``verdict`` is on something of the ärende (the whole, a
+    document named, an att-sats or beslutspunkt by its number)."""
+    if verdict.general:
+        return True
+    if verdict.target:
+        dnr = yttrande.dnr
+        return (
+            ctx.index.find_initiativ(verdict.target, dnr) is not None
+            or ctx.index.resolve("any", verdict.target, dnr) is not None
+        )
+    primary = ctx.index.primary(yttrande.dnr)
+    return any(
+        getattr(item, "number", None) == verdict.number
+        and (
+            not isinstance(item, Yrkande)
+            or (primary is not None and item.initiativ == primary.id)
+        )
+        for item in items
+    )
