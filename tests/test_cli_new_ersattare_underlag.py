@@ -264,6 +264,10 @@ def test_underlag_named_by_id_file_or_kind(
     error = capsys.readouterr().err
     assert "underlaget 'yttrande' finns inte i ärendet KS-2024-00912" in error
     assert f"{tjansteskrivelse}, ks-utlatande-solceller" in error
+    # a beslut decides on one proposal: a second --underlag is not dropped
+    assert kommun("new", "beslut", GAVLE, "--underlag", "utlatande",
+                  "--underlag", "tjansteskrivelse") == 1  # fmt: skip
+    assert "ange --underlag en gång, inte 2 gånger" in capsys.readouterr().err
     assert not (SOLCELLER / "beslut-kommunfullmäktige-2.rst").exists()
     # a second tjänsteskrivelse, named by its file
     new("tjansteskrivelse", GAVLE, "--forvaltning", "Samhällsbyggnadsförvaltningen",

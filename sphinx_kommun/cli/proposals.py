@@ -110,6 +110,8 @@ def _beslut(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--underlag",
+        action="append",
+        default=[],
         help=_(
             "förslaget beslutet fattas på: utlåtandets eller tjänsteskrivelsens "
             'id, filnamn ("tjansteskrivelse-2") eller slag ("utlatande"); förval: '
@@ -225,15 +227,23 @@ def run_beslut(args: argparse.Namespace) -> int:
 
 
 def _underlag(
-    written: str | None, srcdir: Path, arende: Found, organ: str, council: str
+    written: list[str], srcdir: Path, arende: Found, organ: str, council: str
 ) -> str:
     """The id of the proposal the beslut decides on: the one ``--underlag``
     names, else the last addressed to ``organ``, else the ärende's only
     one; "" (and the clerk told) when there is none or several."""
     chosen, proposals, ids = known.decided_on(srcdir, arende, organ, council)
     dnr = dnr_of(arende)
+    if len(written) > 1:
+        raise CliError(
+            _(
+                "ett beslut fattas på ett förslag: ange --underlag en gång, "
+                "inte %(count)d gånger"
+            )
+            % {"count": len(written)}
+        )
     if written:
-        return _named(" ".join(written.split()), proposals, ids, dnr)
+        return _named(" ".join(written[0].split()), proposals, ids, dnr)
     if chosen:
         return chosen
     message = (
