@@ -138,12 +138,13 @@ def person_inline(person: Person) -> list[nodes.Node]:
         if person.note:
             result.append(nodes.Text(f" ({person.note})"))
         return result
-    return [person_link(person.name, text)]
+    return [person_link(person.name, text, person.party)]
 
 
-def person_link(name: str, text: str) -> pending_xref:
+def person_link(name: str, text: str, party: str = "") -> pending_xref:
     """``text`` linked to the section of the person ``name`` in a
-    personregister; unresolved, never warned about, it is just the text."""
+    personregister (of namesakes, the one of ``party``); unresolved, never
+    warned about, it is just the text."""
     node = pending_xref(
         "",
         nodes.Text(text),
@@ -154,6 +155,8 @@ def person_link(name: str, text: str) -> pending_xref:
         refwarn=False,
     )
     node["kommun-person"] = True
+    if party:
+        node["kommun-party"] = party
     return node
 
 

@@ -227,7 +227,7 @@ def test_the_votes_of_a_kind_reach_the_person_page() -> None:
         authors=(Person(name="Jonas Östlund", party="M"),),
     )
     assert reservation.participants() == (
-        Participation("Jonas Östlund", "reserved", "protokollsanteckning"),
+        Participation("Jonas Östlund", "reserved", "protokollsanteckning", party="M"),
     )
     assert VOTED == "voted"
 

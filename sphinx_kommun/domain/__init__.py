@@ -7,7 +7,8 @@ themselves are declared with their kinds, :mod:`sphinx_kommun.kinds`);
 document as it is read; :mod:`.index` answers the questions across
 documents; :mod:`.recording` records what a page asks of it;
 :mod:`.checks` are sphinx-kommun's own checks across documents;
-:mod:`.register` the bodies' members, read from ``kommun_ledamoter``;
+:mod:`.register` the bodies' members, read from ``kommun_ledamoter``, and
+:mod:`.people` who a name written in a document is among them;
 :mod:`.perdocument` the stores, and what ``-j``'s reading processes send back.
 """
 
@@ -20,6 +21,7 @@ def register_domain(app: Sphinx) -> None:
     """Add the domain (its own function: ``register`` is the module
     :mod:`.register`, the register of members)."""
     from .federation import read_sources
+    from .people import check_namesakes
     from .perdocument import reading_started
     from .register import load_early
     from .store import KommunDomain
@@ -29,3 +31,4 @@ def register_domain(app: Sphinx) -> None:
     app.connect("env-before-read-docs", lambda app, env, docs: reading_started())
     app.connect("env-before-read-docs", load_early)
     app.connect("env-before-read-docs", read_sources)
+    app.connect("env-check-consistency", check_namesakes)

@@ -52,7 +52,7 @@ def collect(document: nodes.document, docname: str) -> dict[str, Any]:
             if node["generate"] == "remissammanstallning" and node.get("dnr")
         ],
         "people": {
-            normalise(node["person"]): node["anchor"]
+            node["anchor"]: (normalise(node["person"]), tuple(node.get("parties", ())))
             for node in pending
             if node["generate"] == "person"
         },

@@ -52,8 +52,11 @@ class ObjectIndex:
     _first_numbers: dict[int, dict[str, int]] = field(default_factory=dict)
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
-    #: person's name normalised -> (page, anchor) of their personregister section
-    people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: person's name normalised -> (parties, page, anchor) of each personregister
+    #: section of that name (parties: a namesake's, told apart by them)
+    people: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(
+        default_factory=dict
+    )
     #: A page's title (backlinks from a page rather than an object show it).
     page_title: Callable[[str], str] = lambda docname: ""
 
@@ -64,7 +67,8 @@ class ObjectIndex:
         refs_by_doc: Mapping[str, Sequence[RoleRef]],
         compilations_by_doc: Mapping[str, Iterable[str]] | None = None,
         page_title: Callable[[str], str] | None = None,
-        people_by_doc: Mapping[str, Mapping[str, str]] | None = None,
+        people_by_doc: Mapping[str, Mapping[str, tuple[str, tuple[str, ...]]]]
+        | None = None,
     ) -> ObjectIndex:
         """The index of the objects and references of every page.
 
@@ -103,8 +107,8 @@ class ObjectIndex:
                 compilations[index.canonical(dnr)].append(docname)
         index.compilations = dict(compilations)
         for docname, anchors in sorted((people_by_doc or {}).items()):
-            for name, anchor in anchors.items():
-                index.people.setdefault(name, (docname, anchor))
+            for anchor, (name, parties) in anchors.items():
+                index.people.setdefault(name, []).append((parties, docname, anchor))
         return index
 
     # -- queries (what a page reads through a RecordingIndex) -----------------
@@ -121,9 +125,14 @@ class ObjectIndex:
         """The objects of ärende ``dnr``, as read."""
         return self.by_dnr.get(self.canonical(dnr), [])
 
-    def person_page(self, name: str) -> tuple[str, str] | None:
-        """The page and anchor of the person's section in a personregister."""
-        return self.people.get(normalise(name))
+    def person_page(self, name: str, party: str = "") -> tuple[str, str] | None:
+        """The page and anchor of the person's section in a personregister
+        (the first page's); of namesakes, the one of ``party``."""
+        wanted = normalise(party)
+        for parties, docname, anchor in self.people.get(normalise(name), ()):
+            if not parties or wanted in parties:
+                return docname, anchor
+        return None
 
     def compilation_pages(self, dnr: str) -> list[str]:
         """The pages showing ärende ``dnr``'s remissammanställning."""

@@ -26,7 +26,7 @@ Seat = Literal["ledamot", "ersättare"]
 SEATS: tuple[Seat, ...] = ("ledamot", "ersättare")
 CSV_COLUMNS = ("organ", "namn", "parti", "uppdrag", "roll", "från", "till")
 _BODY_KEYS = {"namn", "platser", "mandatperiod", "ledamot", "ersattare"}
-_MEMBER_KEYS = {"namn", "parti", "roll", "från", "fran", "till"}
+_MEMBER_KEYS = {"namn", "parti", "tidigare-parti", "roll", "från", "fran", "till"}
 #: read from a CSV row besides the member's own keys
 _ROW_KEYS = {"organ", "uppdrag"}
 
@@ -42,6 +42,9 @@ class Member:
     role: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    #: the parties the person had before (``tidigare-parti``): one person
+    #: with a namesake's seats of those parties (:mod:`.people`)
+    former: tuple[str, ...] = ()
 
     def with_party(self) -> str:
         return f"{self.name} ({self.party})" if self.party else self.name
@@ -119,14 +122,15 @@ class Register:
         for body in self.bodies:
             for member in body.members:
                 names.setdefault(normalise(member.name), member.name)
-        return sorted(names.values(), key=_surname_first)
+        return sorted(names.values(), key=surname_first)
 
 
 #: å, ä, ö after z, in the Swedish order
 _SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
 
 
-def _surname_first(name: str) -> tuple[str, str]:
+def surname_first(name: str) -> tuple[str, str]:
+    """A name's sort key: surname, then first names, å, ä, ö after z."""
     first, _sep, last = name.rpartition(" ")
     return (
         normalise(last).translate(_SWEDISH_ORDER),
@@ -266,7 +270,14 @@ def _member(
     role = str(person.get("roll", "")).strip() or None
     start = person.get("från", person.get("fran"))
     dates = [_date(reading, value, name, line) for value in (start, person.get("till"))]
-    return Member(name, str(person.get("parti", "")).strip(), body, seat, role, *dates)
+    written = person.get("tidigare-parti", "")  # "S", "S; MP" or ["S", "MP"]
+    former = [str(p) for p in _as_list(written)] if written else []
+    parties = [p.strip() for entry in former for p in re.split(r"[;,]", entry)]
+    party = str(person.get("parti", "")).strip()
+    start, end = dates
+    return Member(
+        name, party, body, seat, role, start, end, tuple(filter(None, parties))
+    )
 
 
 def _date(reading: _Reading, value: Any, name: str, line: int | None) -> dt.date | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..swedish import slug
 from ..vocabulary import readable
 
@@ -30,10 +30,15 @@ class Person:
     date: dt.date | None = None
     withdrawn: bool = False
     note: str = ""
+    #: written "m.fl." (med flera): the person and others not named; the
+    #: name is the person's own
+    others: bool = False
 
     def with_party(self) -> str:
-        """``Bengt Herke (-)``, or just the name when there is no party."""
-        return f"{self.name} ({self.party})" if self.party else self.name
+        """``Bengt Herke (-)``, ``Niklas Thorén m.fl. (V)``, or just the
+        name when there is no party."""
+        name = _("%(name)s m.fl.") % {"name": self.name} if self.others else self.name
+        return f"{name} ({self.party})" if self.party else name
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,11 @@ class Participation:
     name: str
     what: str
     detail: str = ""
+    #: the party written with the name (tells namesakes apart)
+    party: str = ""
+    #: the option it is written in (folded name; "": the object's line), for
+    #: a warning's line only
+    option: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,13 +153,20 @@ class KommunObject:
     #: The fields of people (tuples of :class:`Person`) and what the people
     #: named there did, for the person pages: ``{"authors": SIGNED}``.
     people_fields: ClassVar[dict[str, str]] = {}
+    #: The option each field of people is written in: ``{"authors": "motionarer"}``.
+    people_options: ClassVar[dict[str, str]] = {}
 
     def participants(self) -> tuple[Participation, ...]:
         """The people this object names and what each did (signed, proposed,
         reserved, voted …): what a person's page lists. Withdrawn people
         are left out. A kind with more to say (votes) overrides it."""
         return tuple(
-            Participation(person.name, what)
+            Participation(
+                person.name,
+                what,
+                party=person.party,
+                option=self.people_options.get(name, ""),
+            )
             for name, what in self.people_fields.items()
             for person in getattr(self, name, ())
             if not person.withdrawn

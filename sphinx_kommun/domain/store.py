@@ -79,13 +79,15 @@ class KommunDomain(Domain):
         "excerpts": PerDocument(),  # {"<id>#<name>": pickled nodes}
         "placeholders": PerDocument(),  # True: it has generated content
         "compilations": PerDocument(),  # dnr of the remissammanställningar on it
-        "people": PerDocument(),  # {person's name normalised: anchor} (personregister)
+        # {anchor: (person's name normalised, parties normalised: a namesake's;
+        # none when the name is one person's)} (personregister)
+        "people": PerDocument(),
         "published": PerDocument(),  # its objects as kommun-objects.json has them
         "generation": 0,  # counts changes to what is collected
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 10
+    data_version = 11
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).
@@ -200,7 +202,7 @@ class KommunDomain(Domain):
     ) -> nodes.reference | None:
         index = self.read_by(fromdocname)
         if typ == "person":  # a name, linked where a personregister shows it
-            page = index.person_page(target)
+            page = index.person_page(target, node.get("kommun-party", ""))
             if page is None:
                 return None
             return refnode(builder, fromdocname, page[0], page[1], contnode)

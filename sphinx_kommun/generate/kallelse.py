@@ -179,7 +179,9 @@ def _holds_seat(member: Member, date: dt.date | None) -> bool:
 
 def _member(member: Member) -> list[nodes.Node]:
     """ "Anna Lindqvist (S), ordförande", the name linked to the person."""
-    found: list[nodes.Node] = [render.person_link(member.name, member.with_party())]
+    found: list[nodes.Node] = [
+        render.person_link(member.name, member.with_party(), member.party)
+    ]
     if member.role:
         found.append(nodes.Text(f", {member.role}"))
     return found

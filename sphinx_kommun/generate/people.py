@@ -25,11 +25,13 @@ from ..domain.model import (
     KommunObject,
     Participation,
 )
+from ..domain.people import People, RegisterPerson
 from ..domain.register import Member, register_of
 from ..i18n import N_, _
 from ..nodes import kommun_generated, kommun_pending
 from ..reading.generated import GeneratedDirective
-from ..swedish import capitalise, fold, format_date, normalise, slug
+from ..reading.people import PersonError, parse_person
+from ..swedish import capitalise, fold, format_date, join, normalise
 from ..vocabulary import readable
 from .context import Context
 from .registry import generator
@@ -47,10 +49,6 @@ OTHER = N_("Övrigt")
 SEAT_LABELS = {"ledamot": N_("ledamot"), "ersättare": N_("ersättare")}
 
 
-def person_anchor(name: str) -> str:
-    return "person-" + (slug(name) or "utan-namn")
-
-
 class PersonregisterDirective(GeneratedDirective):
     """``.. personregister::``: a section per person of the register."""
 
@@ -59,7 +57,8 @@ class PersonregisterDirective(GeneratedDirective):
     options_help: ClassVar[dict[str, str]] = {
         "organ": "only the members of these bodies, one per line or ';' "
         "(default: every body of the register)",
-        "person": "only these people, one per line or ';' (a page of one's own)",
+        "person": "only these people, one per line or ';' (a page of one's own; "
+        "Name (Party) for one of two of the same name)",
     }
 
     def run(self) -> list[nodes.Node]:
@@ -83,31 +82,59 @@ class PersonregisterDirective(GeneratedDirective):
                 _("personregistret är tomt: kommun_ledamoter anger inget register"),
                 "register",
             )
-        seats: dict[str, list[Member]] = {}
-        for body in bodies:
-            for member in body.members:
-                seats.setdefault(normalise(member.name), []).append(member)
-        names = [n for n in register.people() if normalise(n) in seats]
+        shown = {id(member) for body in bodies for member in body.members}
+        people = People(register)
+        found = [
+            (person, [seat for seat in person.seats if id(seat) in shown])
+            for person in people.all
+        ]
+        found = [(person, seats) for person, seats in found if seats]
         chosen = self.entries("person")
         if chosen:
-            names = self._chosen(chosen, names)
+            found = self._chosen(chosen, people, found)
         intro = self.parse_sections() if self.content else []
-        return [*intro, *(self._person(name, seats[normalise(name)]) for name in names)]
+        return [*intro, *(self._person(person, seats) for person, seats in found)]
 
-    def _chosen(self, chosen: list[str], names: list[str]) -> list[str]:
-        """The people ``:person:`` names, as the register spells them."""
-        known = {normalise(name): name for name in names}
-        found = []
-        for name in chosen:
-            if normalise(name) in known:
-                found.append(known[normalise(name)])
+    def _chosen(
+        self,
+        chosen: list[str],
+        people: People,
+        found: list[tuple[RegisterPerson, list[Member]]],
+    ) -> list[tuple[RegisterPerson, list[Member]]]:
+        """The people ``:person:`` names (``Name (Party)`` for a namesake)."""
+        wanted = []
+        for entry in chosen:
+            try:
+                written = parse_person(entry)
+            except PersonError as err:
+                written = err.person
+            person = people.identify(written.name, written.party)
+            if person is not None:
+                wanted.append(person)
+            elif people.named(written.name):
+                self.warn(
+                    _(
+                        "%(name)s kan vara flera personer i registret (%(who)s): "
+                        "skriv partiet"
+                    ),
+                    "namesake",
+                    {
+                        "name": entry,
+                        "who": join(
+                            [p.title for p in people.named(written.name)],
+                            self.locale,
+                            style="or",
+                        ),
+                        "option": "person",
+                    },
+                )
             else:
                 self.warn(
                     _("%(name)s finns inte i registret"),
                     "register",
-                    {"name": name, "option": "person"},
+                    {"name": entry, "option": "person"},
                 )
-        return found
+        return [(person, seats) for person, seats in found if person in wanted]
 
     def _period(self, seat: Member) -> str:
         """ "1 januari 2023 – 31 december 2026", either end left open."""
@@ -117,8 +144,8 @@ class PersonregisterDirective(GeneratedDirective):
         )
         return f"{start} – {end}".strip() if start or end else ""
 
-    def _person(self, name: str, seats: list[Member]) -> nodes.section:
-        anchor = person_anchor(name)
+    def _person(self, person: RegisterPerson, seats: list[Member]) -> nodes.section:
+        anchor = person.anchor
         headers = [_("Organ"), _("Uppdrag"), _("Parti"), _("Roll")]
         rows: list[tuple[str, ...]] = [
             (
@@ -142,8 +169,11 @@ class PersonregisterDirective(GeneratedDirective):
             title=_("Förtroendeuppdrag"),
             node_id=f"{anchor}-uppdrag",
         )
-        placeholder = self.pending("person", person=name, anchor=anchor)
-        section = render.section(name, anchor, table, placeholder)
+        parties = list(person.parties) if person.shared else []
+        placeholder = self.pending(
+            "person", person=person.name, anchor=anchor, parties=parties
+        )
+        section = render.section(person.title, anchor, table, placeholder)
         section["names"].append(fold(anchor))
         section["classes"].append("kommun-person")
         return section
@@ -153,12 +183,15 @@ class PersonregisterDirective(GeneratedDirective):
 def person(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     """What the person did, per kind of act, each object linked."""
     wanted = normalise(node["person"])
+    parties = node.get("parties") or ()  # a namesake's: the party tells
     done: dict[str, list[tuple[KommunObject, Participation]]] = {}
     # objects without a dnr too (a protokoll, a sammanträde)
     for dnr in ["", *ctx.index.dnrs()]:
         for obj in ctx.index.of_dnr(dnr):
             for act in obj.participants():
-                if normalise(act.name) == wanted:
+                if normalise(act.name) == wanted and (
+                    not parties or normalise(act.party) in parties
+                ):
                     key = act.what if act.what in HEADINGS else OTHER
                     done.setdefault(key, []).append((obj, act))
     block = kommun_generated(classes=["kommun-person-acts"])

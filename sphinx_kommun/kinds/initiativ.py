@@ -9,6 +9,7 @@ with its own dnr, authors and att-satser; the decision must answer each.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -96,9 +97,9 @@ class Initiativ(KommunObject):
 
 
 def _with_party(person: Person, *, more: bool = False) -> str:
-    """``Anna Lundberg m.fl. (S)``; without a party, the name."""
-    name = _("%(name)s m.fl.") % {"name": person.name} if more else person.name
-    return f"{name} ({person.party})" if person.party else name
+    """``Anna Lundberg m.fl. (S)`` (``more`` authors, or written so);
+    without a party, the name."""
+    return dataclasses.replace(person, others=more or person.others).with_party()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,6 +110,7 @@ class Motion(
     needs_att_satser=True,
 ):
     kind: ClassVar[str] = "motion"
+    people_options: ClassVar[dict[str, str]] = {"authors": "motionarer"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,6 +119,7 @@ class Skrivelse(
     forms=(N_("skrivelse"), N_("skrivelser"), N_("skrivelsen"), N_("skrivelserna")),
 ):
     kind: ClassVar[str] = "skrivelse"
+    people_options: ClassVar[dict[str, str]] = {"authors": "forfattare"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,6 +136,7 @@ class Medborgarforslag(
     residents=True,
 ):
     kind: ClassVar[str] = "medborgarforslag"
+    people_options: ClassVar[dict[str, str]] = {"authors": "forslagsstallare"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,6 +148,7 @@ class EForslag(
     residents=True,
 ):
     kind: ClassVar[str] = "e-forslag"
+    people_options: ClassVar[dict[str, str]] = {"authors": "forslagsstallare"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -157,6 +162,7 @@ class Framstallning(
     ),
 ):
     kind: ClassVar[str] = "framstallning"
+    people_options: ClassVar[dict[str, str]] = {"authors": "fran"}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -51,8 +51,18 @@ class Paragraf(Beslut):
         """For the person pages: who made a yrkande (its text) and how each
         voted (ja, nej, avstår)."""
         return (
-            *(Participation(c.person.name, PROPOSED, c.text) for c in self.claims),
-            *(Participation(v.person.name, VOTED, v.vote) for v in self.votes),
+            *(
+                Participation(
+                    c.person.name, PROPOSED, c.text, c.person.party, "yrkanden"
+                )
+                for c in self.claims
+            ),
+            *(
+                Participation(
+                    v.person.name, VOTED, v.vote, v.person.party, "omrostning"
+                )
+                for v in self.votes
+            ),
         )
 
     def tally(self) -> dict[str, int]:

@@ -35,7 +35,7 @@ class Reservation(KommunObject):
     def participants(self) -> tuple[Participation, ...]:
         """Its authors reserved (or noted, said …: the detail is its kind)."""
         return tuple(
-            Participation(p.name, RESERVED, self.type)
+            Participation(p.name, RESERVED, self.type, p.party, "forfattare")
             for p in self.authors
             if not p.withdrawn
         )
@@ -97,11 +97,11 @@ def parse(d: ObjectDirective) -> tuple[Reservation, list[nodes.Node]]:
         if by
         else capitalise(readable(written))
     )
-    obj_id = d.object_id(
-        default_id(
-            "reservation", dnr, written, organ, authors[0].name if authors else ""
-        )
+    # the first author as written: "Niklas Thorén m.fl." keeps its "m-fl"
+    first = (
+        (authors[0].name + (" m.fl." if authors[0].others else "")) if authors else ""
     )
+    obj_id = d.object_id(default_id("reservation", dnr, written, organ, first))
     text_node = nodes.container(classes=["kommun-reservation-text"])
     text_node.extend(d.body(dnr))
     if not len(text_node):

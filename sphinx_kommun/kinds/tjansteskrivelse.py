@@ -29,6 +29,7 @@ class Tjansteskrivelse(Proposing):
     kind: ClassVar[str] = "tjansteskrivelse"
     label: ClassVar[str] = N_("tjänsteskrivelse")
     people_fields: ClassVar[dict[str, str]] = {"signatories": SIGNED}
+    people_options: ClassVar[dict[str, str]] = {"signatories": "undertecknare"}
     definite: ClassVar[str] = N_("tjänsteskrivelsen")
 
     date: dt.date | None = None

@@ -25,6 +25,7 @@ class Utlatande(Proposing):
     kind: ClassVar[str] = "utlatande"
     label: ClassVar[str] = N_("utlåtande")
     people_fields: ClassVar[dict[str, str]] = {"signatories": SIGNED}
+    people_options: ClassVar[dict[str, str]] = {"signatories": "undertecknare"}
     definite: ClassVar[str] = N_("utlåtandet")
 
     rotel: str = ""

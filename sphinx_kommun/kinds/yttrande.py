@@ -33,6 +33,10 @@ class Yttrande(KommunObject):
         "signatories": SIGNED,
         "attestations": ATTESTED,
     }
+    people_options: ClassVar[dict[str, str]] = {
+        "signatories": "undertecknare",
+        "attestations": "attesterat",
+    }
 
     instans: str
     forvaltning: str = ""

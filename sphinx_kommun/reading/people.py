@@ -25,6 +25,11 @@ _MARKED = re.compile(
     re.DOTALL,
 )
 _WITHDRAWN_NOTES = ("ej tjänstgörande", "återkallad", "utgår")
+#: "m.fl." (med flera) after a name, or after its party: the person and
+#: others not named ("m.fl", "m. fl.", "m fl", "mfl", "med flera", "et al.")
+_OTHERS = re.compile(
+    r"(?:\s+|,\s*)(?:m\.?\s*fl\.?|med\s+flera|et\s+al\.?)\s*$", re.IGNORECASE
+)
 _SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
 
 
@@ -123,15 +128,27 @@ def _date_not_last(head: str, rest: list[str]) -> None:
 
 
 def _person(head: str, role: str, date: dt.date | None = None) -> Person | None:
+    head, others = _without_others(head)
     match = _PERSON.match(head)
     if not match:
         return None
     note = (match.group("note") or "").strip()
+    name, more = _without_others(match.group("name").strip())
     return Person(
-        name=match.group("name").strip(),
+        name=name,
         party=(match.group("party") or "").strip(),
         role=role,
         date=date,
         withdrawn=note.casefold() in _WITHDRAWN_NOTES,
         note=note,
+        others=others or more,
     )
+
+
+def _without_others(text: str) -> tuple[str, bool]:
+    """``text`` without a "m.fl." at its end, and whether it had one (a
+    name that would be left empty keeps it)."""
+    found = _OTHERS.search(text)
+    if found is None or not text[: found.start()].strip():
+        return text, False
+    return text[: found.start()].rstrip(), True

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from ...domain.index import ObjectIndex
 from ...domain.members import Register
 from ...domain.model import KommunObject, Person, RoleRef, dnr_slug
+from ...domain.people import People
 from ...domain.remote import is_federated, page_of
 from ...kinds.arende import Arende
 from ...swedish import normalise
@@ -59,6 +60,7 @@ class Export:
     people: dict[str, str] = field(default_factory=dict)
     _pages: dict[str, Json] = field(default_factory=dict)
     _refs: dict[str, list[RoleRef]] | None = None
+    _people: People | None = None
 
     @property
     def body(self) -> str:
@@ -99,9 +101,12 @@ class Export:
         return list(dict.fromkeys(self.organization(n) for n in names if n.strip()))
 
     def person(self, name: str, party: str = "") -> str:
-        """The address of the person ``name`` (made on first mention)."""
+        """The address of the person ``name`` (made on first mention): of
+        namesakes in the register, the one of ``party`` (:mod:`~sphinx_kommun.
+        domain.people`); a name it cannot tell apart a Person of its own,
+        by name and party as written."""
         name = " ".join(name.split())
-        key = normalise(name)
+        key = self._person_key(name, party)
         if key not in self.people:
             url = self.site.url("person", key)
             self.people[key] = url
@@ -110,6 +115,14 @@ class Export:
         if party and PREFIX + "parti" not in person:
             person[PREFIX + "parti"] = party
         return self.people[key]
+
+    def _person_key(self, name: str, party: str) -> str:
+        if self._people is None:
+            self._people = People(self.register)
+        if len(self._people.named(name)) < 2:
+            return normalise(name)
+        found = self._people.identify(name, party)
+        return normalise(f"{name} {found.party if found else party}")
 
     def persons(self, people: Iterable[Person]) -> list[str]:
         return list(dict.fromkeys(self.person(p.name, p.party) for p in people))

@@ -56,6 +56,7 @@ def people(found: Iterable[Person]) -> list[Json]:
             datum=iso(p.date),
             anteckning=p.note,
             ejTjanstgorande=p.withdrawn or None,
+            medFlera=p.others or None,  # "m.fl.": and others not named
         )
         for p in found
     ]
