@@ -21,7 +21,7 @@ from sphinx_kommun.domain.model import Person
 from sphinx_kommun.domain.people import People
 from sphinx_kommun.kinds.initiativ import Motion
 from sphinx_kommun.reading.people import parse_person
-from sphinx_kommun.testing import line_of, warning_lines, warnings_of
+from sphinx_kommun.testing import build_once, line_of, warning_lines, warnings_of
 
 from .conftest import append, broken_links, edit, html_text
 from .test_incremental import assert_same_pages, html_pages
@@ -146,6 +146,30 @@ def test_the_oparl_person_of_a_name_written_m_fl(
     assert motion["sk:personer"] == [
         {"namn": "Maria Nyström", "parti": "V", "medFlera": True}
     ]
+
+
+def test_the_examples_special_statement_by_niklas_thoren_m_fl(tmp_path: Path) -> None:
+    """The example's särskilt uttalande, ':forfattare: Niklas Thorén m.fl. (V)':
+    a Person Niklas Thorén, and the paper's authors as written."""
+    example = Path(__file__).parent.parent / "example_project"
+    app = build_once(
+        "oparl",
+        example,
+        tmp_path,
+        confoverrides={"html_baseurl": "https://handlingar.stockholm.example/"},
+    )
+    assert warnings_of(app) == ""
+    names = [
+        json.loads(path.read_text("utf-8"))["name"]
+        for path in (app.outdir / "person").glob("*.json")
+    ]
+    assert "Niklas Thorén" in names
+    assert not [name for name in names if "m.fl" in name]
+    body = json.loads(
+        (app.outdir / "body" / "stockholms-stad" / "person.json").read_text("utf-8")
+    )
+    listed = [person["name"] for person in body["data"]]
+    assert listed.count("Niklas Thorén") == 1
 
 
 # -- namesakes -------------------------------------------------------------------------
