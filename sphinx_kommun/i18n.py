@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import gettext
 from pathlib import Path
+from typing import cast
 
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.locale import get_translation
+from sphinx.locale import _TranslationProxy, get_translation
 
 CATALOG = "sphinx_kommun"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -29,6 +30,14 @@ _ = get_translation(CATALOG)
 def N_(message: str) -> str:  # noqa: N802  (the gettext convention)
     """Mark a message for the catalogue; it is translated where it is used."""
     return message
+
+
+def lazy(message: str) -> str:
+    """``message`` translated each time it is read as text, in the language
+    of the build running then: for a class's text that Sphinx reads (an
+    index's title), which ``_`` would translate once, in the language of
+    the first build of the process."""
+    return cast("str", _TranslationProxy(CATALOG, "general", message))
 
 
 def register(app: Sphinx) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
+from ..i18n import N_, lazy
 from ..kinds.arende import Arende
 from .remote import is_federated
 
@@ -18,8 +19,8 @@ class ArendeIndex(Index):
     """Every ärende, grouped by board code and year."""
 
     name = "arenden"
-    localname = "Ärendeförteckning"
-    shortname = "ärenden"
+    localname = lazy(N_("Ärendeförteckning"))
+    shortname = lazy(N_("ärenden"))
 
     def generate(
         self, docnames: Iterable[str] | None = None

@@ -139,7 +139,8 @@ def feed_links(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     def link(text: str, path: str) -> nodes.reference:
         return nodes.reference(text, text, refuri=relative_uri(here, path))
 
-    own = _("%(body)s sammanträden") % {"body": genitive(ctx.in_sentence(meeting.body))}
+    body = ctx.in_sentence(meeting.body)
+    own = _("%(body_gen)s sammanträden") % {"body": body, "body_gen": genitive(body)}
     return [
         render.para(
             _("Prenumerera: %(own)s och %(all)s (iCalendar), %(feed)s (Atom)."),

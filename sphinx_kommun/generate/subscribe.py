@@ -54,7 +54,10 @@ def subscribe(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
             bodies.setdefault(normalise(meeting.body), meeting.body)
     items = [item(_("Alla sammanträden"), render.calendar_file(), "iCalendar")]
     for body in sorted(bodies.values(), key=normalise):
-        text = _("%(body)s sammanträden") % {"body": genitive(capitalise(body))}
+        text = _("%(body_gen)s sammanträden") % {
+            "body": capitalise(body),
+            "body_gen": genitive(capitalise(body)),
+        }
         items.append(item(text, render.calendar_file(body), "iCalendar"))
     items.append(
         item(capitalise(_("nya och ändrade ärenden")), render.ATOM_FILE, "Atom")

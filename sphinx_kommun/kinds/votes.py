@@ -16,17 +16,19 @@ from docutils import nodes
 
 from .. import render
 from ..domain.model import Person
-from ..i18n import _
+from ..i18n import N_, _
 from ..reading.directive import ObjectDirective
 from ..reading.people import PersonError, parse_person
 from ..swedish import capitalise, genitive, join, normalise
+from ..vocabulary import readable
 from .protokoll import Protokoll
 
 if TYPE_CHECKING:
     from .paragraf import Paragraf
 
-#: The words of a vote.
-VOTES = ("ja", "nej", "avstår")
+#: The words of a vote, as the clerk writes them; the reader reads them
+#: through the catalogue (:func:`~sphinx_kommun.vocabulary.readable`).
+VOTES = (N_("ja"), N_("nej"), N_("avstår"))
 _FORMS = {"ja": "ja", "nej": "nej", "avstår": "avstår", "avstar": "avstår"}
 
 
@@ -136,10 +138,15 @@ def _casting(d: ObjectDirective, protokoll: Protokoll, votes: list[Vote]) -> str
 
 
 def claim_part(claim: Claim) -> list[nodes.Node]:
-    """ "Anna Lindqvists (S) yrkande", the name linked to the person."""
-    party = f" ({claim.person.party})" if claim.person.party else ""
-    who = render.person_link(claim.person.name, genitive(claim.person.name) + party)
-    return render.fill(_("%(who)s yrkande"), who=who)
+    """ "Anna Lindqvists (S) yrkande" ("the motion of Anna Lindqvist (S)",
+    no Swedish genitive in English), the name linked to the person."""
+    name, party = claim.person.name, claim.person.party
+    written = f" ({party})" if party else ""
+    return render.fill(
+        _("%(whose)s yrkande"),
+        whose=render.person_link(name, genitive(name) + written, party),
+        who=render.person_link(name, name + written, party),
+    )
 
 
 def _claim_list(paragraf: Paragraf, numbers: Sequence[int], locale: str) -> render.Part:
@@ -213,7 +220,10 @@ def _votes(d: ObjectDirective, paragraf: Paragraf) -> list[nodes.Node]:
         yes=claim_part(paragraf.claims[paragraf.found]),
         no=claim_part(paragraf.claims[against]),
     )
-    rows = [(render.person_inline(vote.person), vote.vote) for vote in paragraf.votes]
+    rows = [
+        (render.person_inline(vote.person), readable(vote.vote))
+        for vote in paragraf.votes
+    ]
     return [
         render.rubric(_("Omröstning"), classes=["kommun-paragraf-part"]),
         asked,
@@ -245,7 +255,7 @@ def _result(paragraf: Paragraf, body: str) -> nodes.paragraph:
     )
     if paragraf.casting:
         cast = _("Rösterna faller lika och ordföranden har utslagsröst (%(vote)s).") % {
-            "vote": paragraf.casting
+            "vote": readable(paragraf.casting)
         }
         result.append(nodes.Text(" " + cast))
     carried = paragraf.carried

@@ -116,7 +116,10 @@ class Feeds:
         }
         for found in by_body.values():
             body = found[0].body
-            name = _("%(body)s sammanträden") % {"body": genitive(body)}
+            name = _("%(body_gen)s sammanträden") % {
+                "body": body,
+                "body_gen": genitive(body),
+            }
             files[render.calendar_file(body)] = calendar(
                 name, found, self.describe, self.domain
             )
