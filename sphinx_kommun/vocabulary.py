@@ -68,6 +68,16 @@ PROPOSALS: Mapping[str, str] = {
     "återremiss": N_("Ärendet återremitteras."),
 }
 
+#: The roles of the register of members (``roll``) a reader reads in the
+#: build's language (the kallelse, the personregister); another role stays
+#: as written.
+ROLES = (
+    N_("ordförande"),
+    N_("vice ordförande"),
+    N_("förste vice ordförande"),
+    N_("andre vice ordförande"),
+)
+
 #: Kinds of dissent and statement, with the plural used in headings.
 RESERVATION_TYPES: Mapping[str, str] = {
     N_("reservation"): "reservationer",
@@ -96,6 +106,15 @@ def readable(word: str) -> str:
     """A word of the vocabulary as a reader reads it, in the build's
     language; a plugin's or a project's own word stays as written."""
     return _(word) if word else word
+
+
+def readable_role(written: str) -> str:
+    """A role of the register as a reader reads it: one of :data:`ROLES`,
+    however cased, in the build's language ("Vice ordförande" is "vice
+    chair" in English); in Swedish, or another role, as written."""
+    known = closest(written, ROLES)
+    translated = _(known) if known else written
+    return translated if translated != known else written
 
 
 def closest(word: str, vocabulary: Iterable[str]) -> str | None:

@@ -114,3 +114,22 @@ def test_no_swedish_genitive_in_an_english_sentence(kiruna: SphinxTestApp) -> No
         kiruna.outdir / "feeds" / "sammantraden-kommunfullmaktige.ics"
     ).read_text("utf-8")
     assert "X-WR-CALNAME:Meetings of Kommunfullmäktige" in calendar.splitlines()
+
+
+def test_the_registers_roles_are_read_in_english(kiruna: SphinxTestApp) -> None:
+    """The register says 'roll = "ordförande"' and '"vice ordförande"': the
+    kallelse's members summoned and the personregister's Role column say
+    chair and vice chair."""
+    kallelse = html_text(kiruna.outdir / "sammantrade.html")
+    assert "Mats Taavola (S), chair Sara Pekkari (M), vice chair" in kallelse
+    soup = BeautifulSoup(
+        (kiruna.outdir / "ledamoter.html").read_text("utf-8"), "html.parser"
+    )
+    roles = {}
+    for person in soup.find_all("section", class_="kommun-person"):
+        name = person.find(["h2", "h3"]).get_text(strip=True).rstrip("¶")
+        row = person.find("table").find("tbody").find("tr")
+        roles[name] = row.find_all(["th", "td"])[3].get_text(strip=True)  # Role
+    assert roles["Mats Taavola"] == "chair"
+    assert roles["Sara Pekkari"] == "vice chair"
+    assert roles["Elin Kallio"] == ""

@@ -26,6 +26,7 @@ from ..kinds.sammantrade import Sammantrade
 from ..nodes import kommun_generated, kommun_pending
 from ..reading.generated import GeneratedDirective
 from ..swedish import parse_date
+from ..vocabulary import readable_role
 from .agenda import agenda, agenda_rows, agenda_table
 from .context import Context
 from .registry import generator
@@ -183,7 +184,7 @@ def _member(member: Member) -> list[nodes.Node]:
         render.person_link(member.name, member.with_party(), member.party)
     ]
     if member.role:
-        found.append(nodes.Text(f", {member.role}"))
+        found.append(nodes.Text(f", {readable_role(member.role)}"))
     return found
 
 

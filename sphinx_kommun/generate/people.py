@@ -32,7 +32,7 @@ from ..nodes import kommun_generated, kommun_pending
 from ..reading.generated import GeneratedDirective
 from ..reading.people import PersonError, parse_person
 from ..swedish import capitalise, fold, format_date, join, normalise
-from ..vocabulary import readable
+from ..vocabulary import readable, readable_role
 from .context import Context
 from .registry import generator
 
@@ -152,7 +152,7 @@ class PersonregisterDirective(GeneratedDirective):
                 seat.body,
                 capitalise(_(SEAT_LABELS[seat.seat])),
                 seat.party,
-                seat.role or "",
+                readable_role(seat.role or ""),
             )
             for seat in seats
         ]
