@@ -323,6 +323,73 @@ def test_a_namesake_the_register_cannot_tell_apart_warns_and_links_nowhere(
     assert warnings_of(quiet) == ""
 
 
+def test_a_namesake_without_a_party_does_not_take_the_names_without_one(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    with_namesakes(src)
+    append(
+        src / "ledamoter.toml",
+        '\n[[organ]]\nnamn = "Kommunfullmäktige"\n\n'
+        '[[organ.ersattare]]\nnamn = "Anna Andersson"\n',
+    )
+    edit(src / "forskola.rst", "Anna Andersson (S)", "Anna Andersson")
+    app = build(src, confoverrides={"suppress_warnings": ["kommun.namesake"]})
+    assert warnings_of(app) == ""
+    page = (app.outdir / "ledamoter.html").read_text(encoding="utf-8")
+    assert 'id="person-anna-andersson-utan-parti"' in page
+    text = html_text(app.outdir / "ledamoter.html")
+    assert "KS 2024/0123" not in text  # on no one's section
+    motion = (app.outdir / "forskola.html").read_text(encoding="utf-8")
+    assert "person-anna-andersson" not in motion
+
+
+def test_a_namesakes_yrkande_and_vote_in_a_protokoll_reach_her_section(
+    project_copy: Copy, build: Build
+) -> None:
+    src = project_copy("umea")
+    with_namesakes(src)
+    (src / "protokoll.rst").write_text(
+        ":orphan:\n\n"  # a protokoll no PDF prints, knowingly
+        "Kommunstyrelsens protokoll 18 mars 2024\n"
+        "=======================================\n\n"
+        ".. protokoll::\n"
+        "   :organ: Kommunstyrelsen\n"
+        "   :datum: 2024-03-18\n"
+        "   :plats: Stadshuset, Umeå\n"
+        "   :ledamoter:\n"
+        "      Anna Lindqvist (S)\n"
+        "      Jonas Östlund (M)\n"
+        "      Maria Nyström (V)\n"
+        "      Anna Andersson (S)\n"
+        "   :ordforande: Anna Lindqvist (S)\n\n"
+        "   .. paragraf:: Motion om fler förskoleplatser på Ersboda\n"
+        "      :dnr: KS 2024/0123\n"
+        "      :yrkanden:\n"
+        "         Anna Andersson (S): bifall till motionen\n"
+        "         Jonas Östlund (M): avslag på motionen\n"
+        "      :omrostning:\n"
+        "         Anna Lindqvist (S): ja\n"
+        "         Jonas Östlund (M): nej\n"
+        "         Maria Nyström (V): ja\n"
+        "         Anna Andersson (S): ja\n"
+        "      :utfall: bifall\n\n"
+        "      Kommunstyrelsen föreslår att motionen bifalls.\n",
+        encoding="utf-8",
+    )
+    app = build(src)
+    assert warnings_of(app) == ""
+    text = html_text(app.outdir / "ledamoter.html")
+    social = section(text, "Anna Andersson (S)")
+    assert "KS 2024/0123: bifall till motionen" in social
+    assert "KS 2024/0123: ja" in social[social.index("Omröstningar") :]
+    moderate = section(text, "Anna Andersson (M)")
+    assert "KS 2024/0123" not in moderate
+    page = (app.outdir / "protokoll.html").read_text(encoding="utf-8")
+    assert 'href="ledamoter.html#person-anna-andersson-s"' in page
+    assert "person-anna-andersson-m" not in page
+
+
 def test_a_page_of_one_namesakes_own(project_copy: Copy, build: Build) -> None:
     src = project_copy("umea")
     with_namesakes(src)

@@ -52,7 +52,7 @@ def collect(document: nodes.document, docname: str) -> dict[str, Any]:
             if node["generate"] == "remissammanstallning" and node.get("dnr")
         ],
         "people": {
-            node["anchor"]: (normalise(node["person"]), tuple(node.get("parties", ())))
+            node["anchor"]: (normalise(node["person"]), _parties(node))
             for node in pending
             if node["generate"] == "person"
         },
@@ -60,6 +60,12 @@ def collect(document: nodes.document, docname: str) -> dict[str, Any]:
         # what it did not read (output/published.py)
         "published": interchange.published(objects, quoted),
     }
+
+
+def _parties(node: kommun_pending) -> tuple[str, ...] | None:
+    """A personregister section's parties: a namesake's (None: any)."""
+    parties = node.get("parties")
+    return None if parties is None else tuple(parties)
 
 
 def _with_digests(obj: KommunObject, digests: dict[str, str]) -> KommunObject:

@@ -53,8 +53,9 @@ class ObjectIndex:
     #: dnr -> the pages with a remissammanställning of that ärende
     compilations: dict[str, list[str]] = field(default_factory=dict)
     #: person's name normalised -> (parties, page, anchor) of each personregister
-    #: section of that name (parties: a namesake's, told apart by them)
-    people: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(
+    #: section of that name (parties: a namesake's, told apart by them; None
+    #: when the name is one person's)
+    people: dict[str, list[tuple[tuple[str, ...] | None, str, str]]] = field(
         default_factory=dict
     )
     #: A page's title (backlinks from a page rather than an object show it).
@@ -67,7 +68,7 @@ class ObjectIndex:
         refs_by_doc: Mapping[str, Sequence[RoleRef]],
         compilations_by_doc: Mapping[str, Iterable[str]] | None = None,
         page_title: Callable[[str], str] | None = None,
-        people_by_doc: Mapping[str, Mapping[str, tuple[str, tuple[str, ...]]]]
+        people_by_doc: Mapping[str, Mapping[str, tuple[str, tuple[str, ...] | None]]]
         | None = None,
     ) -> ObjectIndex:
         """The index of the objects and references of every page.
@@ -130,7 +131,7 @@ class ObjectIndex:
         (the first page's); of namesakes, the one of ``party``."""
         wanted = normalise(party)
         for parties, docname, anchor in self.people.get(normalise(name), ()):
-            if not parties or wanted in parties:
+            if parties is None or wanted in parties:
                 return docname, anchor
         return None
 

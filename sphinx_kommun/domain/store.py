@@ -80,7 +80,7 @@ class KommunDomain(Domain):
         "placeholders": PerDocument(),  # True: it has generated content
         "compilations": PerDocument(),  # dnr of the remissammanställningar on it
         # {anchor: (person's name normalised, parties normalised: a namesake's;
-        # none when the name is one person's)} (personregister)
+        # None when the name is one person's)} (personregister)
         "people": PerDocument(),
         "published": PerDocument(),  # its objects as kommun-objects.json has them
         "generation": 0,  # counts changes to what is collected

@@ -169,10 +169,9 @@ class PersonregisterDirective(GeneratedDirective):
             title=_("Förtroendeuppdrag"),
             node_id=f"{anchor}-uppdrag",
         )
-        parties = list(person.parties) if person.shared else []
-        placeholder = self.pending(
-            "person", person=person.name, anchor=anchor, parties=parties
-        )
+        placeholder = self.pending("person", person=person.name, anchor=anchor)
+        if person.shared:  # a namesake: the party tells them apart
+            placeholder["parties"] = list(person.parties)
         section = render.section(person.title, anchor, table, placeholder)
         section["names"].append(fold(anchor))
         section["classes"].append("kommun-person")
@@ -183,14 +182,14 @@ class PersonregisterDirective(GeneratedDirective):
 def person(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
     """What the person did, per kind of act, each object linked."""
     wanted = normalise(node["person"])
-    parties = node.get("parties") or ()  # a namesake's: the party tells
+    parties = node.get("parties")  # a namesake's: the party tells
     done: dict[str, list[tuple[KommunObject, Participation]]] = {}
     # objects without a dnr too (a protokoll, a sammanträde)
     for dnr in ["", *ctx.index.dnrs()]:
         for obj in ctx.index.of_dnr(dnr):
             for act in obj.participants():
                 if normalise(act.name) == wanted and (
-                    not parties or normalise(act.party) in parties
+                    parties is None or normalise(act.party) in parties
                 ):
                     key = act.what if act.what in HEADINGS else OTHER
                     done.setdefault(key, []).append((obj, act))
