@@ -87,7 +87,7 @@ class KommunDomain(Domain):
         # ties records kept outside the environment to it (generate/incremental)
         "token": "",
     }
-    data_version = 11
+    data_version = 12
 
     _index: ObjectIndex | None = None
     #: What each page read while it was written in this build (not pickled).
