@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_kommun.domain.members import Body, Member, Register
+from sphinx_kommun.domain.members import Body, Member, Register, load
 from sphinx_kommun.domain.model import Person
 from sphinx_kommun.domain.people import People
 from sphinx_kommun.kinds.initiativ import Motion
@@ -490,6 +490,30 @@ def test_the_register_tells_people_apart_by_name_and_party() -> None:
         "person-erik-sandberg",
     )
     assert people.identify("Erik Sandberg", "M") is erik  # one person: no doubt
+
+
+def test_a_csv_register_says_who_changed_party(tmp_path: Path) -> None:
+    path = tmp_path / "ledamoter.csv"
+    path.write_text(
+        "organ,namn,parti,tidigare-parti,uppdrag,roll,från,till\n"
+        "Kommunfullmäktige,Anna Andersson,S,,ledamot,,2023-01-01,2024-05-31\n"
+        "Kommunfullmäktige,Johan Lind,-,S,ledamot,,,\n"
+        "Kommunstyrelsen,Anna Andersson,M,,ledamot,,,\n"
+        "Kommunstyrelsen,Johan Lind,S,,ersättare,,,\n",
+        encoding="utf-8",
+    )
+    register, problems = load([path])
+    assert problems == []
+    people = People(register)
+    assert [p.title for p in people.named("Anna Andersson")] == [
+        "Anna Andersson (S)",
+        "Anna Andersson (M)",
+    ]
+    (johan,) = people.named("Johan Lind")
+    assert [(seat.body, seat.party) for seat in johan.seats] == [
+        ("Kommunfullmäktige", "-"),
+        ("Kommunstyrelsen", "S"),
+    ]
 
 
 # -- incremental and parallel ---------------------------------------------------------
