@@ -170,7 +170,7 @@ def terms(index: Path) -> dict[str, Any]:
     return found
 
 
-def test_the_search_index_feeds_and_environment_wait_until_idle(
+def test_the_search_index_feeds_objects_and_environment_wait_until_idle(
     vasteras: Preview,
 ) -> None:
     vasteras.build(fresh_app=True)
@@ -184,6 +184,9 @@ def test_the_search_index_feeds_and_environment_wait_until_idle(
     atom = vasteras.outdir / "feeds" / "arenden.atom"
     feed = atom.read_text(encoding="utf-8")
     assert "Medborgarförslag om ett utegym i Bäckby" in feed
+    objects = vasteras.outdir / "kommun-objects.json"
+    published = objects.read_text(encoding="utf-8")
+    assert "parkprogrammet" in published
     edit(
         vasteras.srcdir / "utegym.rst",
         "finns med i parkprogrammet för 2023.",
@@ -197,11 +200,13 @@ def test_the_search_index_feeds_and_environment_wait_until_idle(
     assert not any(term.startswith("belysning") for term in terms(index))
     assert pickle.stat().st_size == 0
     assert atom.read_text(encoding="utf-8") == feed
+    assert objects.read_text(encoding="utf-8") == published
     inventory = vasteras.outdir / "objects.inv"
     assert inventory.stat().st_mtime_ns == written
     vasteras.idle()
     # the ärende's entry says when it was last changed
     assert atom.read_text(encoding="utf-8") != feed
+    assert "Belysningen byts samtidigt." in objects.read_text(encoding="utf-8")
     assert inventory.stat().st_mtime_ns > written
     assert any(term.startswith("belysning") for term in terms(index))
     assert pickle.stat().st_size > pickled / 2

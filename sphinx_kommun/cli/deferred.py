@@ -10,7 +10,9 @@ needed for that, and at 500 ärenden they take longer than the pages:
   edited page shows); the indexer stays in memory, where the next build
   takes it up again instead of loading the file;
 - the feeds (each meeting's calendar, the Atom feed of ärenden), for
-  feed readers rather than pages, and ``objects.inv`` (for intersphinx);
+  feed readers rather than pages, ``objects.inv`` (for intersphinx) and
+  ``kommun-objects.json`` (for other projects that read this one's
+  objects);
 - the record of what each page was written from
   (:mod:`~sphinx_kommun.generate.incremental`), kept in memory meanwhile;
 - the **pickled environment** (``environment.pickle``): the preview keeps
@@ -36,8 +38,12 @@ from sphinx.search import IndexBuilder
 
 from ..generate import incremental
 
-#: the handler that writes the feeds after a build
-FEEDS = ("sphinx_kommun.output.oparl.feeds", "write_feeds")
+#: the ``build-finished`` handlers that write files for other programs than
+#: a browser showing a page: the feeds, and the objects other projects read
+LATER = (
+    ("sphinx_kommun.output.oparl.feeds", "write_feeds"),
+    ("sphinx_kommun.output.published", "write"),
+)
 
 
 class _Pickle:
@@ -77,26 +83,28 @@ class Deferred:
         incremental.keep_in_memory(app, self._save_record)
         if isinstance(app.builder, StandaloneHTMLBuilder):
             self._defer_search_index(app.builder)
-        self._defer_feeds(app)
+        self._defer_files(app)
 
-    def _defer_feeds(self, app: Sphinx) -> None:
-        """The feeds (calendars, Atom) are for feed readers, not pages (the
-        output stage's handler, found by name: only the extension's setup
+    def _defer_files(self, app: Sphinx) -> None:
+        """The feeds (calendars, Atom) are for feed readers and
+        ``kommun-objects.json`` for other projects, not for pages (the
+        output stage's handlers, found by name: only the extension's setup
         imports that stage)."""
         for listener in list(app.events.listeners["build-finished"]):
             write = listener.handler
-            if (
-                getattr(write, "__module__", ""),
-                getattr(write, "__name__", ""),
-            ) != FEEDS:
+            name = (getattr(write, "__module__", ""), getattr(write, "__name__", ""))
+            if name not in LATER:
                 continue
             app.disconnect(listener.id)
 
             def later(
-                app: Sphinx, exception: Exception | None, write: Any = write
+                app: Sphinx,
+                exception: Exception | None,
+                write: Any = write,
+                name: str = ".".join(name),
             ) -> None:
                 if exception is None:
-                    self.pending["feeds"] = lambda: write(app, None)
+                    self.pending[name] = lambda: write(app, None)
 
             app.connect("build-finished", later, priority=listener.priority)
 
