@@ -7,12 +7,15 @@ Sphinx's own Swedish catalogue gets a few words a reader sees wrong (a
 table's permalink is "Länk till detta bord", a piece of furniture; a
 glossary term's "Länk till denna termin", a school term); ``locale/sv``'s
 ``sphinx`` catalogue corrects them and is put before Sphinx's own when a
-project is in Swedish (:func:`correct_sphinx`).
+project is in Swedish (:func:`correct_sphinx`). The search page's messages
+come from ``translations.js``, Sphinx's ``sphinx.js`` of the language:
+``locale_js`` holds Sphinx's with the same corrections, found first.
 """
 
 from __future__ import annotations
 
 import gettext
+import json
 from pathlib import Path
 from typing import cast
 
@@ -48,11 +51,21 @@ def register(app: Sphinx) -> None:
 #: Sphinx's catalogue, and where Sphinx keeps its translator.
 SPHINX_CATALOG = "sphinx"
 SPHINX_KEY = ("general", SPHINX_CATALOG)
+#: Sphinx's ``sphinx.js`` with our corrections, per language: what an HTML
+#: build copies to ``_static/translations.js`` (Sphinx looks for it in
+#: ``locale_dirs`` before its own). A directory of its own: Sphinx compiles
+#: the .po files it finds in ``locale_dirs``.
+JS_DIR = Path(__file__).parent / "locale_js"
 
 
 def correct_sphinx(app: Sphinx, config: Config) -> None:
     """``config-inited``: our corrections of Sphinx's own messages in the
-    project's language (if we have any), Sphinx's catalogue behind them."""
+    project's language (if we have any), Sphinx's catalogue behind them;
+    for the search page's script too."""
+    if js_path(config.language or "en").is_file() and str(JS_DIR) not in (
+        config.locale_dirs
+    ):
+        config.locale_dirs = [*config.locale_dirs, str(JS_DIR)]
     found = gettext.translation(
         SPHINX_CATALOG,
         str(LOCALE_DIR),
@@ -119,6 +132,33 @@ def sphinx_po_path(language: str = "sv") -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{SPHINX_CATALOG}.po"
 
 
+def js_path(language: str = "sv") -> Path:
+    return JS_DIR / language / "LC_MESSAGES" / f"{SPHINX_CATALOG}.js"
+
+
+def corrected_js(language: str = "sv") -> str:
+    """Sphinx's ``sphinx.js`` of ``language`` with the messages our
+    ``sphinx`` catalogue corrects (those the script has)."""
+    from babel.messages.pofile import read_po
+    from sphinx import package_dir
+
+    theirs = Path(package_dir, "locale", language, "LC_MESSAGES", "sphinx.js")
+    text = theirs.read_text(encoding="utf-8").strip()
+    prefix, suffix = "Documentation.addTranslations(", ");"
+    assert text.startswith(prefix) and text.endswith(suffix), theirs
+    catalogue = json.loads(text[len(prefix) : -len(suffix)])
+    messages = catalogue["messages"]
+    with sphinx_po_path(language).open("rb") as handle:
+        for message in read_po(handle, locale=language):
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if key and key in messages:
+                string = message.string
+                messages[key] = list(string) if isinstance(string, tuple) else string
+    # ASCII, as Sphinx writes it: a page may load it without a charset
+    body = json.dumps(catalogue, indent=4, sort_keys=True)
+    return f"{prefix}{body}{suffix}\n"
+
+
 def compile_catalog(language: str = "en", path: Path | None = None) -> bytes:
     """The .mo file of a catalogue (ours in ``language``, or the .po file
     ``path``), as bytes."""
@@ -143,6 +183,8 @@ def main(argv: list[str] | None = None) -> None:
         po_path("en").with_suffix(".mo").write_bytes(compile_catalog())
         fixes = sphinx_po_path()
         fixes.with_suffix(".mo").write_bytes(compile_catalog("sv", fixes))
+        js_path().parent.mkdir(parents=True, exist_ok=True)
+        js_path().write_text(corrected_js(), encoding="utf-8")
         print(f"updated {po_path('en')}")
     else:
         raise SystemExit("usage: python -m sphinx_kommun.i18n [update]")
