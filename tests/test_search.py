@@ -126,6 +126,49 @@ def test_sphinxs_own_swedish_words_are_corrected(
     assert messages["Search Results"] == "Sökresultat"  # Sphinx's own, kept
 
 
+@pytest.mark.parametrize(
+    ("theme", "swedish", "english"),
+    [
+        (
+            "furo",
+            ["Till sidans början", "Nästa Remiss", "Skapad med Sphinx och"],
+            ["Back to top", "Made with"],
+        ),
+        (
+            "pydata_sphinx_theme",
+            ["Till sidans början", "Byggd med temat PyData Sphinx Theme"],
+            ["Back to top", "Built with the", "System Settings"],
+        ),
+    ],
+)
+def test_the_themes_own_words_are_swedish(
+    build: Callable[..., SphinxTestApp],
+    project_copy: Callable[[str], Path],
+    theme: str,
+    swedish: list[str],
+    english: list[str],
+) -> None:
+    """furo's and pydata-sphinx-theme's words, which Sphinx's Swedish
+    catalogue lacks, are Swedish on a Swedish page ("Till sidans början",
+    not "Back to top")."""
+    app = build(project_copy("case"), confoverrides={"html_theme": theme})
+    assert warnings_of(app) == ""
+    soup = BeautifulSoup(
+        (Path(app.outdir) / "motion.html").read_text("utf-8"), "html.parser"
+    )
+    said = " ".join(
+        [
+            soup.get_text(" "),
+            *(str(tag["aria-label"]) for tag in soup.select("[aria-label]")),
+        ]
+    )
+    said = " ".join(said.split())
+    for words in swedish:
+        assert words in said, words
+    for words in english:
+        assert words not in said, words
+
+
 def test_the_corrections_of_the_themes_words_are_sphinxs_own_where_right() -> None:
     """What a page of any of the themes says through Sphinx's catalogue, as
     the corrections make it (see locale/sv/LC_MESSAGES/sphinx.po)."""
