@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -28,6 +29,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.project import Project
 
+from ..output import memory
 from .build import show
 from .deferred import Deferred
 from .preview import State, server
@@ -108,6 +110,8 @@ class Preview:
         self.session = ExitStack()
         #: what each build read and wrote (no bar: the preview prints a line)
         self.counts = Progress("HTML", shown=False)
+        #: the collector has not been settled since the last build
+        self.unsettled = False
 
     def build(self, fresh_app: bool, same_files: bool = False) -> None:
         """Build; ``same_files``: no file was added or removed since the
@@ -126,6 +130,7 @@ class Preview:
                 self.app = None  # the next edit starts a new application
                 self._forget_deferred()
             self.state.builds += 1
+            self.unsettled = True
         say(
             _(
                 "bygge %(number)d klart på %(seconds)s s: %(read)d lästa, %(written)d skrivna"
@@ -146,6 +151,18 @@ class Preview:
         once)."""
         with self.working:
             self._run_deferred()
+            self._settle()
+
+    def _settle(self) -> None:
+        """Collect and freeze what the application holds (once after each
+        build), so that the next build's collections walk only what it
+        makes; unfrozen when the application is left."""
+        if self.app is None or not self.unsettled:
+            return
+        if gc.get_freeze_count() == 0:
+            self.session.callback(gc.unfreeze)
+        memory.settle(self.app)
+        self.unsettled = False
 
     def _run_deferred(self) -> None:
         if self.deferred is not None:

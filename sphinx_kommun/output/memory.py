@@ -27,7 +27,14 @@ the pages were read in other processes and the main process holds no
 doctree when writing starts; what it holds then (the environment) is
 frozen until the build finishes, so neither its own collections nor the
 processes it forks to write pages walk it (the use :func:`gc.freeze`
-is documented for).
+is documented for). A build unfreezes only what it froze itself.
+
+An application kept in memory between builds (``sphinx-kommun serve``)
+holds the whole environment and its indexes between edits: about a
+million objects at 500 ärenden, which a full collection walks in 0.65 s,
+every third edit or so. When the preview is idle, :func:`settle` collects
+everything once and freezes what is left, so that the collections of the
+next build walk only what that build made.
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ _SAVED: dict[int, tuple[int, int, int]] = {}
 #: Pages read in this process, and the count at which to freeze next, by
 #: application.
 _READ: dict[int, list[int]] = {}
+#: The applications whose build has frozen objects (to unfreeze them).
+_FROZE: set[int] = set()
 #: The first freeze comes after this many pages.
 FIRST_FREEZE = 50
 
@@ -68,6 +77,7 @@ def doctree_read(app: Sphinx, doctree: object) -> None:
         counts[1] = counts[0] + counts[0] // 4 + 1
         gc.collect()
         gc.freeze()
+        _FROZE.add(id(app))
 
 
 def write_started(app: Sphinx, builder: Builder) -> None:
@@ -76,11 +86,13 @@ def write_started(app: Sphinx, builder: Builder) -> None:
     enlarge the youngest generation."""
     counts = _READ.pop(id(app), None)
     if freezing(app):
-        if counts is not None and counts[0]:
+        if id(app) in _FROZE:
+            _FROZE.discard(id(app))
             gc.unfreeze()
-        elif app.parallel > 1:
+        elif app.parallel > 1 and not (counts and counts[0]):
             gc.collect()
             gc.freeze()
+            _FROZE.add(id(app))
     threshold = KommunConfig.from_config(app.config).write_gc_threshold
     current = gc.get_threshold()
     if threshold <= current[0] or id(app) in _SAVED:
@@ -90,14 +102,26 @@ def write_started(app: Sphinx, builder: Builder) -> None:
 
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: nothing frozen any longer, and the collector's
-    thresholds put back."""
+    """``build-finished``: nothing this build froze frozen any longer, and
+    the collector's thresholds put back."""
     _READ.pop(id(app), None)
-    if freezing(app):
+    if id(app) in _FROZE:
+        _FROZE.discard(id(app))
         gc.unfreeze()
     saved = _SAVED.pop(id(app), None)
     if saved is not None:
         gc.set_threshold(*saved)
+
+
+def settle(app: Sphinx) -> None:
+    """An application kept in memory, between builds: everything collected
+    once, and what is left frozen until the next time (garbage among what
+    was frozen is collected then)."""
+    if not freezing(app):
+        return
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def register(app: Sphinx) -> None:
