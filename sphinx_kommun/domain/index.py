@@ -341,3 +341,7 @@ class ObjectIndex:
 
     def _compute_backlinks(self) -> dict[str, list[Backlink]]:
         return compute(self)
+
+    def computed_backlinks(self) -> Mapping[str, list[Backlink]] | None:
+        """Every object's backlinks, if asked for since the index was made."""
+        return self._backlinks

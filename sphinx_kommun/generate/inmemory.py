@@ -16,7 +16,12 @@ pages were last written (a :class:`Memo`):
   after), and the keys without a scope, are evaluated again;
 - the value each key gave is kept, so a page is rewritten when one of its
   keys gives something else, or its previous/next/parent links or (with
-  needs views) the objects changed.
+  needs views) the objects changed;
+- backlinks may come from anywhere, so their keys have no scope; but the
+  backlinks of the index the pages were written from are kept too, and an
+  object whose backlinks are the same as then (the same relations from the
+  same Python objects: a document not read again keeps its objects) needs
+  no evaluation.
 
 When ärenden are joined differently or an object id is written twice in
 another way than before, every key is evaluated (:mod:`.incremental`'s
@@ -32,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.backlinks import Backlink
 from ..domain.index import ObjectIndex
 from ..domain.model import KommunObject
 from ..domain.recording import PEOPLE, Key, Token, evaluate, scope
@@ -64,6 +70,8 @@ class Memo:
     snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
     joined: dict[str, str] = field(default_factory=dict)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    #: every object's backlinks then (None: not computed)
+    backlinks: Mapping[str, list[Backlink]] | None = None
 
     def set(self, key: Key, value: bytes, index: ObjectIndex) -> None:
         """What ``key`` gives now, and its scope on ``index``."""
@@ -129,8 +137,25 @@ def changed_keys(memo: Memo, domain: KommunDomain, value: Any) -> set[Key] | Non
     for token in tokens:
         candidates.update(memo.scoped.get(token, ()))
     return {
-        key for key in candidates if fingerprint(value(key)) != memo.values.get(key)
+        key
+        for key in candidates
+        if not _same_backlinks(memo, index, key)
+        and fingerprint(value(key)) != memo.values.get(key)
     }
+
+
+def _same_backlinks(memo: Memo, index: ObjectIndex, key: Key) -> bool:
+    """``key`` asks for backlinks that are those it gave then (so what it
+    gives by identity is the same)."""
+    if memo.backlinks is None or key[:2] != ("call", "backlinks") or len(key) != 3:
+        return False
+    then, now = memo.backlinks.get(key[2], []), index.backlinks(key[2])
+    return len(then) == len(now) and all(
+        old.source is new.source
+        and (old.relation, old.docname, old.detail, old.page_title)
+        == (new.relation, new.docname, new.detail, new.page_title)
+        for old, new in zip(then, now, strict=True)
+    )
 
 
 def _tokens_of(index: ObjectIndex, entry: Any, store: str) -> Iterable[Token]:
@@ -188,6 +213,7 @@ def remember(
     memo.snapshot = snapshot(domain)
     memo.joined = dict(index.joined)
     memo.duplicates = _duplicates(index)
+    memo.backlinks = index.computed_backlinks()
 
 
 def new_memo(
