@@ -29,7 +29,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.project import Project
 
-from ..output import memory
+from ..config import KommunConfig
 from .build import show
 from .deferred import Deferred
 from .preview import State, server
@@ -156,13 +156,19 @@ class Preview:
     def _settle(self) -> None:
         """Collect and freeze what the application holds (once after each
         build), so that the next build's collections walk only what it
-        makes; unfrozen when the application is left."""
+        makes (see :mod:`sphinx_kommun.output.memory`; garbage among what
+        was frozen is collected the next time); unfrozen when the
+        application is left."""
         if self.app is None or not self.unsettled:
+            return
+        self.unsettled = False
+        if not KommunConfig.from_config(self.app.config).gc_freeze:
             return
         if gc.get_freeze_count() == 0:
             self.session.callback(gc.unfreeze)
-        memory.settle(self.app)
-        self.unsettled = False
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _run_deferred(self) -> None:
         if self.deferred is not None:

@@ -32,9 +32,9 @@ is documented for). A build unfreezes only what it froze itself.
 An application kept in memory between builds (``sphinx-kommun serve``)
 holds the whole environment and its indexes between edits: about a
 million objects at 500 ärenden, which a full collection walks in 0.65 s,
-every third edit or so. When the preview is idle, :func:`settle` collects
-everything once and freezes what is left, so that the collections of the
-next build walk only what that build made.
+every third edit or so. When the preview is idle, it collects everything
+once and freezes what is left (:mod:`sphinx_kommun.cli.serve`), so that
+the collections of the next build walk only what that build made.
 """
 
 from __future__ import annotations
@@ -111,17 +111,6 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     saved = _SAVED.pop(id(app), None)
     if saved is not None:
         gc.set_threshold(*saved)
-
-
-def settle(app: Sphinx) -> None:
-    """An application kept in memory, between builds: everything collected
-    once, and what is left frozen until the next time (garbage among what
-    was frozen is collected then)."""
-    if not freezing(app):
-        return
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def register(app: Sphinx) -> None:
