@@ -6,7 +6,10 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+from sphinx.search import IndexBuilder
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_kommun.testing import warning_lines, warnings_of
@@ -26,6 +29,35 @@ def test_parallel_equals_serial(
     assert warnings_of(serial) == ""
     assert warnings_of(parallel) == ""
     assert html_pages(parallel.outdir) == html_pages(serial.outdir)
+
+
+def test_parallel_pages_are_indexed_where_written_and_the_index_is_serial(
+    project_copy: Callable[[str], Path],
+    build: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under -j the writing process takes each page into the search index
+    (the main process feeds only the page it writes itself), and
+    searchindex.js is byte for byte a serial build's."""
+    src = project_copy("case")
+    serial = build(src, builddir=tmp_path / "serial", freshenv=True)
+    fed: list[str] = []
+    feed = IndexBuilder.feed
+
+    def counting(self: IndexBuilder, docname: str, *args: Any) -> None:
+        fed.append(docname)
+        feed(self, docname, *args)
+
+    monkeypatch.setattr(IndexBuilder, "feed", counting)
+    parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    assert warnings_of(parallel) == ""
+    index = (parallel.outdir / "searchindex.js").read_bytes()
+    assert index == (serial.outdir / "searchindex.js").read_bytes()
+    pages = len(html_pages(serial.outdir))
+    assert len(fed) == 1 < pages  # fed in this process: the first page only
+    # the generated remissammanställning's words are in the index
+    assert b"remissammanst" in index
 
 
 def test_parallel_incremental_equals_fresh(

@@ -8,6 +8,7 @@
 - :mod:`.banner`: the top of every page: a skip link, the municipality's
   name and logo.
 - :mod:`.search`: the search index stems each word once per build.
+- :mod:`.indexing`: under ``-j``, pages are indexed where they are written.
 - ``templates/``: the sidebar (``kommun-navigation.html``, which
   :mod:`sphinx_kommun.generate.navigation` fills and puts on the path).
 """
@@ -21,6 +22,7 @@ from . import (
     assets,
     banner,
     builders,
+    indexing,
     search,
     static_files,
 )
@@ -39,3 +41,4 @@ def register(app: Sphinx) -> None:
     app.connect("html-page-context", accessibility.heading_levels)
     banner.register(app)
     app.connect("config-inited", search.remember_stems)
+    app.connect("builder-inited", indexing.install)
