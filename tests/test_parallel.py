@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx.builders
 from sphinx.search import IndexBuilder
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.parallel import ParallelTasks
 
 from sphinx_kommun.testing import warning_lines, warnings_of
 
@@ -37,9 +39,10 @@ def test_parallel_pages_are_indexed_where_written_and_the_index_is_serial(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Under -j the writing process takes each page into the search index
-    (the main process feeds only the page it writes itself), and
-    searchindex.js is byte for byte a serial build's."""
+    """Under -j 2 two processes write the pages, as two read them (Sphinx
+    writes with one: its main process also indexes), each taking its pages
+    into the search index (the main process feeds only the page it writes
+    itself), and searchindex.js is byte for byte a serial build's."""
     src = project_copy("case")
     serial = build(src, builddir=tmp_path / "serial", freshenv=True)
     fed: list[str] = []
@@ -49,9 +52,18 @@ def test_parallel_pages_are_indexed_where_written_and_the_index_is_serial(
         fed.append(docname)
         feed(self, docname, *args)
 
+    processes: list[int] = []
+
+    class Counted(ParallelTasks):
+        def __init__(self, nproc: int) -> None:
+            processes.append(nproc)
+            super().__init__(nproc)
+
     monkeypatch.setattr(IndexBuilder, "feed", counting)
+    monkeypatch.setattr(sphinx.builders, "ParallelTasks", Counted)
     parallel = build(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
     assert warnings_of(parallel) == ""
+    assert processes == [2, 2]  # reading, writing
     index = (parallel.outdir / "searchindex.js").read_bytes()
     assert index == (serial.outdir / "searchindex.js").read_bytes()
     pages = len(html_pages(serial.outdir))

@@ -1,15 +1,17 @@
-"""Under ``-j``, each page is taken into the search index by the process
-that writes it, not by the main process.
+"""Under ``-j N``, pages are written by N processes, each taking the pages
+it writes into the search index, while the main process resolves them.
 
-With ``-j N`` Sphinx's main process resolves every page (the post-transforms,
-sphinx-kommun's generated content among them) and takes it into the search
-index, while N - 1 forked processes only write pages: with ``-j 2`` one
-process writes while the main one resolves and indexes, and at 500 ärenden
-the writing process waited for the main one. Here each page's words are
-collected where the page is written, on the same resolved doctree, and the
-main process adds them to its index when the pages are written, page by
-page in the order it would have fed them itself: ``searchindex.js`` is the
-same as a serial build's.
+Sphinx reads with N forked processes while the main process merges what
+they read, but writes with N - 1, because its main process both resolves
+every page (the post-transforms, sphinx-kommun's generated content among
+them) and takes it into the search index: with ``-j 2`` one process wrote
+while the main one resolved and indexed, and at 500 ärenden each waited
+for the other in turn. Here each page's words are collected where the page
+is written, on the same resolved doctree, so the main process only
+resolves, and N processes write, as N read. The main process adds the
+collected words to its index when the pages are written, page by page in
+the order it would have fed them itself: ``searchindex.js`` is the same as
+a serial build's.
 
 Each writing process appends what it collected (:class:`Collected`) to a
 file of its own in a temporary directory; the main process reads them after
@@ -161,6 +163,7 @@ def install(app: Sphinx) -> None:
     write_parallel: Callable[[Sequence[str], int], None] = builder._write_parallel
 
     def writing(docnames: Sequence[str], nproc: int) -> None:
+        nproc = app.parallel  # Sphinx's N - 1: the main process only resolves
         if builder.indexer is None:
             write_parallel(docnames, nproc)
             return
