@@ -947,3 +947,17 @@ def test_a_missing_sammanfattning_is_warned_about_in_every_profiles_words(
         "kollektivtrafik.rst:64: WARNING: yttrandet saknar :sammanfattning: till "
         "förslagets beredning [kommun.missing]"
     ]
+
+
+def test_the_overview_writes_a_beslut_per_att_sats_out(region: SphinxTestApp) -> None:
+    """The ärende overview's note on a beslut decided per att-sats reads as
+    its outcome table does, a line per att-sats: "Att-sats 1: bifall", not
+    "1: bifall; 2: avslag; 3: anses besvarad"."""
+    assert warnings_of(region) == ""
+    notes = cell_lines(region, "kollektivtrafik", "kommun-overview")
+    (beslut,) = [lines for lines in notes.values() if "bifall" in " ".join(lines)]
+    assert beslut == [
+        "Att-sats 1: bifall",
+        "Att-sats 2: avslag",
+        "Att-sats 3: anses besvarad",
+    ]

@@ -21,7 +21,7 @@ from ..swedish import capitalise, join
 from ..vocabulary import PROPOSALS, readable
 from .context import Context
 from .registry import generator
-from .titles import item_label
+from .titles import item_label, outcome_word
 
 # the byline ----------------------------------------------------------------------------
 
@@ -207,10 +207,7 @@ def beslut_outcomes(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
 def _item_row(
     ctx: Context, beslut: Beslut, item: KommunObject, several: bool
 ) -> tuple[list[nodes.Node], str, str]:
-    outcome: str = ctx.index.outcome_on(beslut, item)
-    if outcome == "anses besvarad" and getattr(item, "neuter", False):
-        outcome = "anses besvarat"
-    outcome = readable(outcome) or "–"
+    outcome = outcome_word(ctx, beslut, item) or "–"
     link: list[nodes.Node] = [ctx.link(item, item_label(ctx, item, several))]
     if isinstance(item, Yrkande):
         return link, item.text if item.published else "–", outcome

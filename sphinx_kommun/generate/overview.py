@@ -7,7 +7,7 @@ import datetime as dt
 from docutils import nodes
 
 from .. import render
-from ..domain.model import KommunObject, verdicts_read
+from ..domain.model import KommunObject
 from ..i18n import _
 from ..kinds.beslut import Beslut
 from ..kinds.initiativ import Initiativ
@@ -22,7 +22,7 @@ from ..swedish import slug
 from .context import Context
 from .protocol import paragraf_in_sentence
 from .registry import generator
-from .titles import positions_lines, positions_read
+from .titles import outcomes_read, positions_lines, positions_read
 
 # answers to a remiss --------------------------------------------------------------------
 
@@ -181,7 +181,8 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         if isinstance(obj, Yttrande):
             note = _yttrande_note(ctx, obj)
         elif isinstance(obj, Beslut):
-            note = verdicts_read(obj.outcomes)
+            outcomes = positions_lines(outcomes_read(ctx, obj))
+            note = render.lines(outcomes) if len(outcomes) > 1 else "".join(outcomes)
         elif isinstance(obj, Reservation):
             concerns = ctx.index.concerns(obj)
             if isinstance(concerns, Paragraf):

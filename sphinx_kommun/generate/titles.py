@@ -9,6 +9,7 @@ from docutils import nodes
 from .. import render
 from ..domain.model import KommunObject, Verdict, verdicts_read
 from ..i18n import _
+from ..kinds.beslut import Beslut
 from ..kinds.beslutspunkt import Beslutspunkt
 from ..kinds.initiativ import Initiativ, Yrkande
 from ..kinds.paragraf import Paragraf
@@ -149,6 +150,42 @@ def positions_read(ctx: Context, yttrande: Yttrande) -> list[tuple[str, str]]:
     unknown = [v for v in yttrande.positions if not _on_any(ctx, v, items, yttrande)]
     parts.extend((v.key(), readable(v.word)) for v in unknown)
     return parts
+
+
+def outcome_word(ctx: Context, beslut: Beslut, item: KommunObject) -> str:
+    """What ``beslut`` decided on ``item``, as the reader reads it ("": no
+    outcome): "anses besvarat" of a neuter document (a medborgarförslag)."""
+    outcome = ctx.index.outcome_on(beslut, item)
+    if outcome == "anses besvarad" and getattr(item, "neuter", False):
+        outcome = "anses besvarat"
+    return readable(outcome)
+
+
+def outcomes_read(ctx: Context, beslut: Beslut) -> list[tuple[str, str]]:
+    """A beslut's outcomes as :func:`positions_read` reads a ställning: on
+    the whole [("", "bifall")]; else what the ärende's initiating documents
+    asked, each att-sats (document without) with an outcome,
+    [("Att-sats 1", "bifall"), ("Att-sats 2", "avslag")], or, in an ärende
+    without, each beslutspunkt of the proposal it decided on."""
+    if all(verdict.general for verdict in beslut.outcomes):
+        text = verdicts_read(beslut.outcomes)
+        return [("", text)] if text else []
+    several = len(ctx.index.initiativ(beslut.dnr)) > 1
+    for items in (ctx.index.items(beslut.dnr), _points(ctx, beslut)):
+        parts = [
+            (item_label(ctx, item, several), word)
+            for item in items
+            if (word := outcome_word(ctx, beslut, item))
+        ]
+        if parts:
+            return parts
+    # outcomes on nothing of the ärende as written (a warning says so)
+    return [("", verdicts_read(beslut.outcomes))]
+
+
+def _points(ctx: Context, beslut: Beslut) -> list[Beslutspunkt]:
+    proposal = ctx.index.proposal_for(beslut)
+    return list(ctx.index.points(proposal)) if proposal is not None else []
 
 
 def positions_line(parts: list[tuple[str, str]]) -> str:
