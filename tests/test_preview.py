@@ -320,3 +320,30 @@ def test_what_the_preview_holds_is_frozen_while_idle(vasteras: Preview) -> None:
     assert gc.get_freeze_count() > frozen // 2
     vasteras.session.close()  # the application left: nothing frozen
     assert gc.get_freeze_count() == 0
+
+
+def test_the_files_watched_are_the_projects_outside_build_and_hidden_folders(
+    tmp_path: Path,
+) -> None:
+    """What the preview polls: every file of the project with its mtime and
+    size, not the output (_build at the top), hidden files and folders
+    (.git), or a linked folder's files (as os.walk does not follow links)."""
+    (tmp_path / "ks-2025-0417" / "yttranden").mkdir(parents=True)
+    (tmp_path / "ks-2025-0417" / "yttranden" / "miljo.rst").write_text("Yttrande\n")
+    (tmp_path / "conf.py").write_text("project = 'Västerås'\n")
+    (tmp_path / "_build" / "html").mkdir(parents=True)
+    (tmp_path / "_build" / "html" / "index.html").write_text("<html></html>")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / ".utkast.rst").write_text("hidden\n")
+    (tmp_path / "ks-2025-0417" / "_build").mkdir()  # not the output: watched
+    (tmp_path / "ks-2025-0417" / "_build" / "bilaga.rst").write_text("Bilaga\n")
+    (tmp_path / "gemensamt").symlink_to(tmp_path / "ks-2025-0417")
+    found = serve.snapshot(tmp_path)
+    assert sorted(Path(path).relative_to(tmp_path).as_posix() for path in found) == [
+        "conf.py",
+        "ks-2025-0417/_build/bilaga.rst",
+        "ks-2025-0417/yttranden/miljo.rst",
+    ]
+    conf = (tmp_path / "conf.py").stat()
+    assert found[str(tmp_path / "conf.py")] == (conf.st_mtime_ns, conf.st_size)
