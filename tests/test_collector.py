@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -138,3 +139,40 @@ def test_freezing_can_be_turned_off(
     )
     assert warnings_of(app) == ""
     assert set(reading) == {0} and set(writing) == {0}
+
+
+def test_with_j2_a_reading_process_freezes_nothing_of_its_own(
+    make_app: Callable[..., SphinxTestApp],
+    project_copy: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A forked reading process keeps no doctree, so collecting in full and
+    freezing as it reads would only cost; what the main process held when
+    reading started is frozen for it (not walked by its collections)."""
+    from sphinx_kommun.output import memory
+
+    monkeypatch.setattr(memory, "FIRST_FREEZE", 2)
+    log = tmp_path / "frozen.txt"
+    app = make_app("html", srcdir=project_copy("case"), parallel=2)
+
+    def note(app: SphinxTestApp, doctree: object) -> None:
+        with log.open("a") as file:  # from the reading processes
+            file.write(f"{os.getpid()} {gc.get_freeze_count()}\n")
+
+    app.connect("doctree-read", note, 900)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    counts: dict[str, list[int]] = {}
+    for line in log.read_text().splitlines():
+        pid, count = line.split()
+        counts.setdefault(pid, []).append(int(count))
+    assert str(os.getpid()) not in counts  # read in other processes
+    assert any(len(seen) > 2 for seen in counts.values())
+    for seen in counts.values():
+        assert seen[0] > 0  # the main process's objects, frozen
+        assert seen == sorted(seen, reverse=True)  # none frozen here
+    assert gc.get_freeze_count() == 0

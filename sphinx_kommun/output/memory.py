@@ -23,8 +23,11 @@ and moved to the collector's permanent generation (:func:`gc.freeze`), so
 that later collections walk only what was read since. When writing
 starts, everything is unfrozen again: a serial build's doctrees are
 dropped as their pages are written and must be collectable. Under ``-j``
-the pages were read in other processes and the main process holds no
-doctree when writing starts; what it holds then (the environment) is
+the pages are read in other processes, which keep no doctree in memory:
+they do not freeze (collecting in full as they read cost more than it
+saved), but what the main process holds when reading starts is frozen, so
+that neither its collections nor those of the reading processes it forks
+walk it; the main process holds no doctree when writing starts; what it holds then (the environment) is
 frozen until the build finishes, so neither its own collections nor the
 processes it forks to write pages walk it (the use :func:`gc.freeze`
 is documented for). A build unfreezes only what it froze itself.
@@ -40,6 +43,7 @@ the collections of the next build walk only what that build made.
 from __future__ import annotations
 
 import gc
+import os
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -48,8 +52,8 @@ from ..config import KommunConfig
 
 #: The thresholds to restore, by application, while one is writing.
 _SAVED: dict[int, tuple[int, int, int]] = {}
-#: Pages read in this process, and the count at which to freeze next, by
-#: application.
+#: Pages read in this process, the count at which to freeze next, and the
+#: process reading started in, by application.
 _READ: dict[int, list[int]] = {}
 #: The applications whose build has frozen objects (to unfreeze them).
 _FROZE: set[int] = set()
@@ -62,15 +66,21 @@ def freezing(app: Sphinx) -> bool:
 
 
 def read_started(app: Sphinx, env: object, docnames: list[str]) -> None:
-    """``env-before-read-docs``: no page read yet."""
-    _READ[id(app)] = [0, FIRST_FREEZE]
+    """``env-before-read-docs``: no page read yet (in this process, the
+    main one); under ``-j``, what it holds frozen for the processes it forks
+    to read."""
+    _READ[id(app)] = [0, FIRST_FREEZE, os.getpid()]
+    if app.parallel > 1 and freezing(app) and id(app) not in _FROZE:
+        gc.freeze()
+        _FROZE.add(id(app))
 
 
 def doctree_read(app: Sphinx, doctree: object) -> None:
     """``doctree-read``: freeze what has been read, each time the pages read
-    have grown by a quarter."""
+    have grown by a quarter (not in a forked reading process: it keeps no
+    doctree)."""
     counts = _READ.get(id(app))
-    if counts is None or not freezing(app):
+    if counts is None or not freezing(app) or counts[2] != os.getpid():
         return
     counts[0] += 1
     if counts[0] >= counts[1]:
@@ -89,7 +99,7 @@ def write_started(app: Sphinx, builder: Builder) -> None:
         if id(app) in _FROZE:
             _FROZE.discard(id(app))
             gc.unfreeze()
-        elif app.parallel > 1 and not (counts and counts[0]):
+        if app.parallel > 1 and not (counts and counts[0]):
             gc.collect()
             gc.freeze()
             _FROZE.add(id(app))
