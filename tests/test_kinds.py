@@ -664,7 +664,12 @@ def test_the_region_case_in_english_says_the_words_in_english(
     ]
     assert "Answers proposal clause 1 (partly supports)" in text
     assert "Regionala utvecklingsnämnden (RS 2024-00123) – opposes" in text
-    assert "1: approved; 2: rejected; 3: considered answered" in text
+    notes = cell_lines(app, "kollektivtrafik", "kommun-overview")
+    assert [
+        "Proposal clause 1: approved",
+        "Proposal clause 2: rejected",
+        "Proposal clause 3: considered answered",
+    ] in notes.values()
     assert "Separate statement by Lena Holmgren (V)" in text
     assert "Reservation by Anna Lundberg (S) and Karin Sandberg (S)" in text
 
