@@ -23,6 +23,7 @@ from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import _TranslationProxy, get_translation
+from sphinx.util.i18n import CatalogRepository
 
 CATALOG = "sphinx_kommun"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -60,23 +61,30 @@ JS_DIR = Path(__file__).parent / "locale_js"
 
 def correct_sphinx(app: Sphinx, config: Config) -> None:
     """``config-inited``: our corrections of Sphinx's own messages in the
-    project's language (if we have any), Sphinx's catalogue behind them;
-    for the search page's script too."""
-    if js_path(config.language or "en").is_file() and str(JS_DIR) not in (
-        config.locale_dirs
-    ):
+    project's language (if we have any), behind the project's own
+    ``sphinx.po`` in its ``locale_dirs`` (a kommun's own words win) and
+    ahead of Sphinx's catalogue; for the search page's script too."""
+    language = config.language or "en"
+    own_dirs = CatalogRepository(
+        app.srcdir, config.locale_dirs, language, config.source_encoding
+    ).locale_dirs
+    if js_path(language).is_file() and str(JS_DIR) not in config.locale_dirs:
         config.locale_dirs = [*config.locale_dirs, str(JS_DIR)]
     found = gettext.translation(
-        SPHINX_CATALOG,
-        str(LOCALE_DIR),
-        languages=[config.language or "en"],
-        fallback=True,
+        SPHINX_CATALOG, str(LOCALE_DIR), languages=[language], fallback=True
     )
     if type(found) is gettext.NullTranslations:
         return
     current = locale.translators.get(SPHINX_KEY)
     if current is not None:
         found.add_fallback(current)
+    for folder in reversed(list(own_dirs)):
+        own = gettext.translation(
+            SPHINX_CATALOG, str(folder), languages=[language], fallback=True
+        )
+        if type(own) is not gettext.NullTranslations:
+            own.add_fallback(found)
+            found = own
     locale.translators[SPHINX_KEY] = found
     app.translator = found  # what the templates get
 

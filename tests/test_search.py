@@ -126,6 +126,34 @@ def test_sphinxs_own_swedish_words_are_corrected(
     assert messages["Search Results"] == "Sökresultat"  # Sphinx's own, kept
 
 
+def test_a_projects_own_sphinx_catalogue_comes_before_the_corrections(
+    build: Callable[..., SphinxTestApp], project_copy: Callable[[str], Path]
+) -> None:
+    """A kommun that words Sphinx's messages its own way in its
+    ``locale_dirs`` (Sphinx's convention) gets its words, not ours; ours
+    still correct what it leaves alone."""
+    src = project_copy("case")
+    own = src / "locales" / "sv" / "LC_MESSAGES"
+    own.mkdir(parents=True)
+    (own / "sphinx.po").write_text(
+        'msgid ""\nmsgstr ""\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Go"\nmsgstr "Hitta"\n',
+        encoding="utf-8",
+    )
+    app = build(
+        src,
+        freshenv=True,
+        confoverrides={"html_theme": "basic", "locale_dirs": ["locales"]},
+    )
+    assert warnings_of(app) == ""
+    pages = "".join(
+        page.read_text(encoding="utf-8") for page in Path(app.outdir).rglob("*.html")
+    )
+    assert 'value="Hitta"' in pages and 'value="Start"' not in pages
+    assert 'title="Länk till denna tabell"' in pages  # ours, where it says nothing
+
+
 @pytest.mark.parametrize(
     ("theme", "swedish", "english"),
     [
