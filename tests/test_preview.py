@@ -347,3 +347,24 @@ def test_the_files_watched_are_the_projects_outside_build_and_hidden_folders(
     ]
     conf = (tmp_path / "conf.py").stat()
     assert found[str(tmp_path / "conf.py")] == (conf.st_mtime_ns, conf.st_size)
+
+
+def test_the_watch_does_what_was_left_a_step_at_a_time(vasteras: Preview) -> None:
+    """What a build leaves for when the preview is idle (the search index,
+    the feeds, the environment …, then the collector) is done one thing a
+    poll, so that an edit saved meanwhile waits for one of them only."""
+    vasteras.build(fresh_app=True)
+    assert vasteras.deferred is not None
+    left = len(vasteras.deferred.pending)
+    assert left > 2
+    frozen = gc.get_freeze_count()
+    for done in range(1, left + 1):
+        vasteras.idle(step=True)
+        assert len(vasteras.deferred.pending) == left - done
+        assert gc.get_freeze_count() == frozen  # settled last
+    assert vasteras.left_over()
+    vasteras.idle(step=True)  # nothing left: the collector settled
+    assert gc.get_freeze_count() > frozen
+    assert not vasteras.left_over()
+    index = vasteras.outdir / "searchindex.js"
+    assert "utegym" in terms(index)

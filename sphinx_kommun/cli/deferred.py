@@ -142,11 +142,14 @@ class Deferred:
         with open(path, "wb") as f:
             pickle.dump(self.app.env, f, pickle.HIGHEST_PROTOCOL)
 
-    def run(self) -> None:
-        """Do what was left (never while the application builds)."""
+    def run(self, one: bool = False) -> None:
+        """Do what was left, or ``one`` thing of it (never while the
+        application builds)."""
         while self.pending:
             _name, work = self.pending.popitem()
             work()
+            if one:
+                return
 
     def close(self) -> None:
         _PICKLE.deferred.pop(self.app.env, None)

@@ -155,14 +155,25 @@ class Preview:
             }
         )
 
-    def idle(self) -> None:
+    def idle(self, step: bool = False) -> None:
         """Do what the last builds left (the search index, the pickled
-        environment); a broken build leaves nothing. Pages are served
-        meanwhile: none of it is a page (the search index is replaced at
-        once)."""
+        environment …, then the collector settled); with ``step``, one
+        thing of it, so that an edit saved meanwhile waits for that one
+        only (the watch does a step a poll). A broken build leaves nothing.
+        Pages are served meanwhile: none of it is a page (the search index
+        is replaced at once)."""
         with self.working:
+            if step and self.deferred is not None and self.deferred.pending:
+                self._run_deferred(one=True)
+                return
             self._run_deferred()
             self._settle()
+
+    def left_over(self) -> bool:
+        """Something the last builds left is still to be done when idle."""
+        return self.app is not None and (
+            self.unsettled or bool(self.deferred and self.deferred.pending)
+        )
 
     def _settle(self) -> None:
         """Collect and freeze what the application holds (once after each
@@ -181,10 +192,10 @@ class Preview:
         gc.collect()
         gc.freeze()
 
-    def _run_deferred(self) -> None:
+    def _run_deferred(self, one: bool = False) -> None:
         if self.deferred is not None:
             try:
-                self.deferred.run()
+                self.deferred.run(one)
             except (
                 Exception
             ) as error:  # a search page not updated: the next build tries again
@@ -215,8 +226,9 @@ class Preview:
 
     def watch(self, seen: dict[str, tuple[int, int]], stop: threading.Event) -> None:
         """Rebuild whenever a file changes (a change during a build is
-        seen by the next poll)."""
-        while not stop.wait(POLL):
+        seen by the next poll); between polls, what the builds left is done
+        a step at a time, with a look at the files after each step."""
+        while not stop.wait(0 if self.left_over() else POLL):
             now = snapshot(self.srcdir)
             if now != seen:
                 conf = os.fspath(self.srcdir / "conf.py")
@@ -226,7 +238,7 @@ class Preview:
                 )
                 seen = now
             else:
-                self.idle()
+                self.idle(step=True)
 
 
 def run(args: argparse.Namespace) -> int:
