@@ -458,11 +458,22 @@ def test_pages_are_structured_for_assistive_technology(built: SphinxTestApp) -> 
             assert cell.get("scope") in ("col", "row"), (path.name, cell)
         for caption in page.find_all(attrs={"role": "heading"}):
             assert caption.get("aria-level"), (path.name, caption)
+        # a captioned table's box scrolls on a phone: a region the keyboard
+        # reaches, named by the caption
+        for box in body.find_all("div", class_="kommun-table"):
+            caption = box.find("caption")
+            if caption is None:
+                continue
+            assert (box.get("role"), box.get("tabindex")) == ("region", "0")
+            text = caption.find("span", class_="caption-text")
+            assert box["aria-label"] == " ".join(text.get_text(" ").split())
     utlatande = BeautifulSoup(
         (built.outdir / "utlatande.html").read_text("utf-8"), "html.parser"
     )
     title = utlatande.find("p", class_="kommun-doc-title")
     assert title is not None and title["role"] == "heading"
+    regions = utlatande.find_all("div", class_="kommun-table", role="region")
+    assert "Remissvaren per instans" in [box["aria-label"] for box in regions]
     rows = utlatande.find("table", class_="kommun-remiss-table").find_all("tr")
     assert [cell.name for cell in rows[1].find_all(["th", "td"])][:2] == ["th", "td"]
 

@@ -9,7 +9,9 @@ below the heading before it (2 where none is). Header cells get their
 (a rubric, kept out of the table of contents) the role of a heading. Colour contrast of the themes' footers and of our
 own marks is fixed in ``static/kommun.css``. In the rendered page (see
 :mod:`.banner`), a button whose ``aria-label`` is only the start of its
-visible text is named by its text (:func:`label_in_name`).
+visible text is named by its text (:func:`label_in_name`). A generated
+table's box, which scrolls when the table is wider than a phone's screen,
+is a region named by the table's caption that the keyboard can reach.
 """
 
 from __future__ import annotations
@@ -64,9 +66,36 @@ def _one_h1(body: str) -> str:
     return body[: second.start()] + rest
 
 
+#: The box a generated table stands in (it scrolls when the table is wider
+#: than the page), with the table's caption when it has one.
+_TABLE_BOX = re.compile(
+    r'<div class="kommun-table docutils container">'
+    r"(\s*<table[^>]*>\s*<caption>(.*?)</caption>)?",
+    re.S,
+)
+_CAPTION_TEXT = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
+
+
+def _table_region(box: re.Match[str]) -> str:
+    """A table's box, which scrolls on a phone, reachable by the keyboard
+    (WCAG 2.1.1) and named by the table's caption: a region."""
+    caption = box.group(2)
+    if caption is None:
+        return box.group(0)
+    text = _CAPTION_TEXT.search(caption)  # without its number and permalink
+    name = html.escape(
+        _words(_TAG.sub(" ", text.group(1) if text else caption)), quote=True
+    )
+    return (
+        '<div class="kommun-table docutils container" role="region" '
+        f'tabindex="0" aria-label="{name}">{box.group(1)}'
+    )
+
+
 def semantics(body: str) -> str:
     """One ``h1``; header cells with their ``scope``; document titles as
-    headings."""
+    headings; a captioned table's box a region the keyboard can scroll."""
+    body = _TABLE_BOX.sub(_table_region, body)
     body = _one_h1(body)
     body = _HEAD_CELL.sub(
         lambda m: f'<th class="head{m.group(1) or ""}" scope="col"', body
