@@ -187,6 +187,14 @@ def lines(parts: Sequence[Part]) -> nodes.line_block:
     return block
 
 
+def cell(parts: Sequence[Part], empty: Part = "") -> Part:
+    """A table cell of ``parts``: a line each when there are several
+    (:func:`lines`), the one part, or ``empty``."""
+    if len(parts) > 1:
+        return lines(parts)
+    return parts[0] if parts else empty
+
+
 def signatures(
     people: Sequence[Person],
     intro: Sequence[nodes.paragraph] = (),

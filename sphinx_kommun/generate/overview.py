@@ -159,7 +159,7 @@ def _yttrande_note(ctx: Context, yttrande: Yttrande) -> render.Part:
             parts.append(late)
         else:
             parts = [" ".join([*parts, late])]
-    return render.lines(parts) if len(parts) > 1 else "".join(parts)
+    return render.cell(parts)
 
 
 @generator("arende-overview")
@@ -181,8 +181,7 @@ def arende_overview(ctx: Context, node: kommun_pending) -> list[nodes.Node]:
         if isinstance(obj, Yttrande):
             note = _yttrande_note(ctx, obj)
         elif isinstance(obj, Beslut):
-            outcomes = positions_lines(outcomes_read(ctx, obj))
-            note = render.lines(outcomes) if len(outcomes) > 1 else "".join(outcomes)
+            note = render.cell(positions_lines(outcomes_read(ctx, obj)))
         elif isinstance(obj, Reservation):
             concerns = ctx.index.concerns(obj)
             if isinstance(concerns, Paragraf):

@@ -138,10 +138,7 @@ def _row(
 def _positions(ctx: Context, yttrande: Yttrande) -> render.Part:
     """The ställning as the yttrande's header writes it out, a line per
     att-sats (the column is narrow, on a phone too)."""
-    parts = positions_lines(positions_read(ctx, yttrande))
-    if len(parts) > 1:
-        return render.lines(parts)
-    return parts[0] if parts else "–"
+    return render.cell(positions_lines(positions_read(ctx, yttrande)), "–")
 
 
 def _dates(
