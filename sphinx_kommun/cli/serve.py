@@ -249,6 +249,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         httpd = server(preview.outdir, args.port, preview.state)
     except OSError as error:
+        preview.session.close()  # docutils' registries as they were
         raise CliError(
             _("kan inte lyssna på 127.0.0.1:%(port)d: %(error)s")
             % {"port": args.port, "error": error.strerror}
