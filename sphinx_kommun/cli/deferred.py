@@ -144,7 +144,9 @@ class Deferred:
 
     def run(self, one: bool = False) -> None:
         """Do what was left, or ``one`` thing of it (never while the
-        application builds)."""
+        application builds), the last left first: what is left before a
+        build starts (the preview's collector) is done after what the build
+        leaves (a key left again keeps its place)."""
         while self.pending:
             _name, work = self.pending.popitem()
             work()

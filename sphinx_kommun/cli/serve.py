@@ -121,8 +121,6 @@ class Preview:
         self.session = ExitStack()
         #: what each build read and wrote (no bar: the preview prints a line)
         self.counts = Progress("HTML", shown=False)
-        #: the collector has not been settled since the last build
-        self.unsettled = False
 
     def build(self, fresh_app: bool, same_files: bool = False) -> None:
         """Build; ``same_files``: no file was added or removed since the
@@ -135,13 +133,15 @@ class Preview:
                     self.app = self._application()
                 elif same_files:
                     _SAME_FILES.add(self.app.env.project)
+                if self.deferred is not None:
+                    # the first thing left, so the last done (see Deferred.run)
+                    self.deferred.pending.setdefault("collector", self._settle)
                 self.app.build()
             except Exception as error:  # a broken build must not stop the preview
                 fail(_("bygget misslyckades: %(error)s") % {"error": error})
                 self.app = None  # the next edit starts a new application
                 self._forget_deferred()
             self.state.builds += 1
-            self.unsettled = True
         say(
             _(
                 "bygge %(number)d klart på %(seconds)s s: %(read)d lästa, %(written)d skrivna"
@@ -163,28 +163,19 @@ class Preview:
         Pages are served meanwhile: none of it is a page (the search index
         is replaced at once)."""
         with self.working:
-            if step and self.deferred is not None and self.deferred.pending:
-                self._run_deferred(one=True)
-                return
-            self._run_deferred()
-            self._settle()
+            self._run_deferred(one=step)
 
     def left_over(self) -> bool:
         """Something the last builds left is still to be done when idle."""
-        return self.app is not None and (
-            self.unsettled or bool(self.deferred and self.deferred.pending)
-        )
+        return bool(self.deferred and self.deferred.pending)
 
     def _settle(self) -> None:
-        """Collect and freeze what the application holds (once after each
-        build), so that the next build's collections walk only what it
+        """Collect and freeze what the application holds (left by each
+        build, done after the rest of what it left), so that the next build's collections walk only what it
         makes (see :mod:`sphinx_kommun.output.memory`; garbage among what
         was frozen is collected the next time); unfrozen when the
         application is left."""
-        if self.app is None or not self.unsettled:
-            return
-        self.unsettled = False
-        if not KommunConfig.from_config(self.app.config).gc_freeze:
+        if self.app is None or not KommunConfig.from_config(self.app.config).gc_freeze:
             return
         if gc.get_freeze_count() == 0:
             self.session.callback(gc.unfreeze)
