@@ -12,6 +12,7 @@ from . import documents
 from .files import arende_of, checked_dnr, free, listed, profile, write
 from .project import Found, dnr_of, entries, of_arende, project_dir
 from .term import CliError, _, ask, interactive
+from .text import one_line
 
 
 def instans_of_remiss(srcdir: Path, arende: Found, written: str | None) -> str:
@@ -83,7 +84,7 @@ def run_reservation(args: argparse.Namespace) -> int:
     srcdir = project_dir(args.dir)
     arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
     kind = reservation_type(args.typ)
-    authors = [" ".join(a.split()) for a in args.forfattare]
+    authors = [one_line(a) for a in args.forfattare]
     if not authors and interactive():
         authors = entries(ask(_("Författare, Namn (Parti), åtskilda med ';'"), ""))
     options: list[tuple[str, str | list[str]]] = [

@@ -20,6 +20,7 @@ from .files import (
 )
 from .project import dnr_of, entries, find_arende, project_dir
 from .term import CliError, _, ask, interactive
+from .text import one_line
 
 
 def run_arende(args: argparse.Namespace) -> int:
@@ -41,7 +42,7 @@ def run_remiss(args: argparse.Namespace) -> int:
     srcdir = project_dir(args.dir)
     arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
     dnr = dnr_of(arende)
-    instanser = [" ".join(name.split()) for name in args.instans]
+    instanser = [one_line(name) for name in args.instans]
     if not instanser and interactive():
         instanser = entries(ask(_("Remissinstanser, åtskilda med ';'"), ""))
     options = [
@@ -60,7 +61,7 @@ def run_remiss(args: argparse.Namespace) -> int:
 
 def run_sammantrade(args: argparse.Namespace) -> int:
     srcdir = project_dir(args.dir)
-    organ = " ".join((args.organ or profile(srcdir).council).split())
+    organ = one_line(args.organ or profile(srcdir).council)
     arenden = []
     for written in args.arende:
         dnr = checked_dnr(srcdir, written)

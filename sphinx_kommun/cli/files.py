@@ -12,6 +12,7 @@ from ..swedish import parse_date
 from . import toctree
 from .project import Found, conf_values, find_arende
 from .term import CliError, _, say
+from .text import one_line
 
 ARENDEN = "arenden"
 SAMMANTRADEN = "sammantraden"
@@ -38,7 +39,7 @@ def profile(srcdir: Path) -> Profile:
 
 
 def checked_dnr(srcdir: Path, dnr: str) -> str:
-    dnr = " ".join(dnr.split())
+    dnr = one_line(dnr)
     if not re.match(profile(srcdir).dnr_pattern, dnr):
         raise CliError(
             _("'%(dnr)s' är inget diarienummer enligt projektets kommun_dnr_pattern")

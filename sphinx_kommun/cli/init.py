@@ -17,6 +17,7 @@ from ..profiles import PROFILES
 from . import scaffold
 from .files import ARENDEN, SAMMANTRADEN
 from .term import CliError, _, ask, fail, interactive, say, warn
+from .text import one_line
 
 PROFILE_CHOICES = ("kommun", "stockholm", "region")
 THEMES = ("alabaster", "furo")
@@ -62,7 +63,7 @@ def settings(args: argparse.Namespace) -> tuple[str, str, str] | None:
         if theme not in THEMES:
             raise CliError(_("okänt tema '%(theme)s'") % {"theme": theme})
     profile = profile or "kommun"
-    kommun = " ".join((kommun or PROFILES[profile].municipality).split())
+    kommun = one_line(kommun or PROFILES[profile].municipality)
     if not kommun:
         return None
     return kommun, profile, theme or "alabaster"

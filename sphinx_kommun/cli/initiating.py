@@ -15,6 +15,7 @@ from . import documents
 from .files import add, arende_of, checked_dnr, date, profile
 from .project import dnr_of, entries, project_dir
 from .term import _, ask, interactive
+from .text import one_line
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def add_parsers(
 def with_party(authors: list[str], party: str | None) -> list[str]:
     """``Anna Berg`` with ``--parti V`` is ``Anna Berg (V)``; a name that
     names its party keeps it."""
-    written = [" ".join(a.split()) for a in authors if a.strip()]
+    written = [one_line(a) for a in authors if a.strip()]
     if not party:
         return written
     return [a if a.endswith(")") else f"{a} ({party.strip()})" for a in written]
@@ -155,14 +156,14 @@ def run(args: argparse.Namespace) -> int:
     options: list[tuple[str, str | list[str]]] = [
         ("dnr", f"{dnr}, {own}" if own and own != dnr else dnr),
         ("inlamnad", args.inlamnad or dt.date.today().isoformat()),
-        ("organ", " ".join(organ.split())),
+        ("organ", one_line(organ)),
         ("nummer", args.nummer or ""),
         (shape.authors, authors),
     ]
-    att_satser = [" ".join(a.split()) for a in args.att_satser if a.strip()]
+    att_satser = [one_line(a) for a in args.att_satser if a.strip()]
     if not att_satser and shape.name == "motion":
         att_satser = [""]  # an empty one, which check names
-    title = " ".join(title.split())
+    title = one_line(title)
     text = documents.initiating(
         shape.name, title or _(shape.label), title, options, _(shape.text), att_satser
     )

@@ -26,6 +26,7 @@ from .project import (
     sources,
 )
 from .term import CliError, _
+from .text import one_line
 
 #: the initiating documents' directives, folded
 INITIATING = ("motion", "skrivelse", "medborgarforslag", "e-forslag", "framstallning")
@@ -49,9 +50,7 @@ def initiating(srcdir: Path, arende: Found) -> list[Initiating]:
     result = []
     for kind in INITIATING:
         for found in of_arende(srcdir, arende, kind):
-            named = [
-                " ".join(d.split()) for d in found.options.get("dnr", "").split(",")
-            ]
+            named = [one_line(d) for d in found.options.get("dnr", "").split(",")]
             own = next((d for d in named if d and d != dnr), dnr)
             result.append(Initiating(found, own, _att_satser(found)))
     return sorted(result, key=lambda doc: (doc.found.path, doc.found.line))
@@ -96,7 +95,7 @@ def proposals(srcdir: Path, arende: Found) -> list[Found]:
 def addressee(proposal: Found, council: str) -> str:
     """The body a proposal is addressed to (an utlåtande's default is
     fullmäktige; "" for a tjänsteskrivelse without ``:till:``)."""
-    till = " ".join(proposal.options.get("till", "").split())
+    till = one_line(proposal.options.get("till", ""))
     return till or (council if proposal.kind == "utlatande" else "")
 
 
@@ -118,10 +117,7 @@ def proposal_id(proposal: Found, dnr: str) -> str:
         return explicit
     if proposal.kind == "utlatande":
         return default_id("utlatande", dnr)
-    named = [
-        " ".join(d.split())
-        for d in re.split(r"[,;\n]", proposal.options.get("dnr", ""))
-    ]
+    named = [one_line(d) for d in re.split(r"[,;\n]", proposal.options.get("dnr", ""))]
     own = next((d for d in named if d and d != dnr), dnr)
     forvaltning = proposal.options.get("forvaltning", "").strip()
     title_words = " ".join(proposal.argument.split()[:6])
@@ -160,7 +156,7 @@ def meetings(srcdir: Path) -> list[Found]:
 
 
 def organ_of(meeting: Found, council: str) -> str:
-    return " ".join((meeting.options.get("organ") or council).split())
+    return one_line(meeting.options.get("organ") or council)
 
 
 def meeting_on(srcdir: Path, day: str, organ: str | None, council: str) -> Found:
@@ -188,7 +184,7 @@ def meeting_date(srcdir: Path, dnr: str, organ: str, council: str) -> str:
     """The date of ``organ``'s sammanträde with the ärende on its agenda."""
     for meeting in meetings(srcdir):
         if fold(organ_of(meeting, council)) == fold(organ) and dnr in [
-            " ".join(d.split()) for d in entries(meeting.options.get("arenden", ""))
+            one_line(d) for d in entries(meeting.options.get("arenden", ""))
         ]:
             return meeting.options.get("datum", "").strip()
     return ""

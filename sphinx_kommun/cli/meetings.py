@@ -16,6 +16,7 @@ from . import documents, known
 from .files import add, date, profile
 from .project import directives, entries, find_arende, project_dir
 from .term import CliError, _, say, warn
+from .text import one_line
 
 Kind = Callable[..., argparse.ArgumentParser]
 
@@ -81,7 +82,7 @@ def _protokoll(parser: argparse.ArgumentParser) -> None:
 
 
 def _words(values: list[str]) -> list[str]:
-    return [" ".join(v.split()) for v in values if v.strip()]
+    return [one_line(v) for v in values if v.strip()]
 
 
 def run_kallelse(args: argparse.Namespace) -> int:
@@ -146,16 +147,16 @@ def run_protokoll(args: argparse.Namespace) -> int:
     options: list[tuple[str, str | list[str]]] = [
         ("organ", organ),
         ("datum", args.datum),
-        ("tid", " ".join((args.tid or meeting.options.get("tid", "")).split())),
-        ("plats", " ".join((args.plats or meeting.options.get("plats", "")).split())),
+        ("tid", one_line(args.tid or meeting.options.get("tid", ""))),
+        ("plats", one_line(args.plats or meeting.options.get("plats", ""))),
         ("ledamoter", members),
         ("ersattare", substitutes),
         ("ovriga", _words(args.ovriga)),
-        ("sekreterare", " ".join((args.sekreterare or "").split())),
+        ("sekreterare", one_line(args.sekreterare or "")),
         ("justerare", adjusters),
-        ("justering", " ".join((args.justering or "").split())),
+        ("justering", one_line(args.justering or "")),
         ("anslag", args.anslag or ""),
-        ("forvaringsplats", " ".join((args.forvaringsplats or "").split())),
+        ("forvaringsplats", one_line(args.forvaringsplats or "")),
     ]
     day = dt.date.fromisoformat(args.datum)
     title = _("%(organ_gen)s protokoll %(date)s") % {
@@ -215,9 +216,9 @@ def _arende(srcdir: Path, dnr: str, organ: str, council: str) -> list[str]:
     arende = find_arende(srcdir, dnr)
     title, outcome, underlag = dnr, "", ""
     if arende is not None:
-        title = " ".join(arende.options.get("rubrik", "").split()) or dnr
+        title = one_line(arende.options.get("rubrik", "")) or dnr
         beslut = known.beslut_of(srcdir, arende, organ, council)
-        outcome = " ".join(beslut.options.get("utfall", "").split()) if beslut else ""
+        outcome = one_line(beslut.options.get("utfall", "")) if beslut else ""
         underlag = (beslut.options.get("underlag", "") if beslut else "").strip()
         underlag = underlag or known.decided_on(srcdir, arende, organ, council)[0]
     return _paragraf(

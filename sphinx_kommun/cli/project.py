@@ -19,6 +19,7 @@ from typing import Any
 from ..reading.options import FIELD, Written, read_lines, read_yaml
 from ..swedish import fold
 from .term import CliError, _
+from .text import one_line
 
 SOURCE_SUFFIXES = (".rst", ".md")
 #: ``.. kind:: argument`` (reST) or ```` ```{kind} argument ```` (MyST)
@@ -134,12 +135,12 @@ def _block(lines: list[str], start: int, fenced: bool) -> list[str]:
 
 def dnr_of(arende: Found) -> str:
     """The ärende's own diarienummer: the first its directive names."""
-    return " ".join(arende.argument.split(",")[0].split())
+    return one_line(arende.argument.split(",")[0])
 
 
 def find_arende(srcdir: Path, dnr: str) -> Found | None:
     """The ``arende`` directive of ``dnr`` (its first diarienummer)."""
-    wanted = " ".join(dnr.split())
+    wanted = one_line(dnr)
     for path in sources(srcdir):
         for found in directives(path, ("arende",)):
             if dnr_of(found) == wanted:
@@ -155,9 +156,7 @@ def of_arende(srcdir: Path, arende: Found, kind: str) -> list[Found]:
     found = []
     for path in sources(srcdir):
         for directive in directives(path, (kind,)):
-            named = [
-                " ".join(d.split()) for d in directive.options.get("dnr", "").split(",")
-            ]
+            named = [one_line(d) for d in directive.options.get("dnr", "").split(",")]
             if dnr in named or (
                 not directive.options.get("dnr") and path.is_relative_to(folder)
             ):
@@ -168,7 +167,7 @@ def of_arende(srcdir: Path, arende: Found, kind: str) -> list[Found]:
 def entries(value: str) -> list[str]:
     """A list option: one entry per line or separated by ';'."""
     return [
-        " ".join(entry.split())
+        one_line(entry)
         for line in value.splitlines()
         for entry in line.split(";")
         if entry.strip()

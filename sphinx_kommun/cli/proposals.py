@@ -20,6 +20,7 @@ from . import documents, known
 from .files import add, arende_of, checked_dnr, date, profile
 from .project import Found, dnr_of, of_arende, project_dir
 from .term import CliError, _, warn
+from .text import one_line
 
 Kind = Callable[[Any, str, str], argparse.ArgumentParser]
 
@@ -127,7 +128,7 @@ def forslag(args: argparse.Namespace, srcdir: Path, arende: Found) -> str | list
     if args.punkt:
         return [f"{n}. {' '.join(p.split())}" for n, p in enumerate(args.punkt, 1)]
     if args.forslag:
-        return " ".join(args.forslag.split())
+        return one_line(args.forslag)
     return known.per_att_sats(known.initiating(srcdir, arende))
 
 
@@ -139,8 +140,8 @@ def _title(args: argparse.Namespace, arende: Found) -> str:
     """``--rubrik``, else the ärende's: "Svar på motion om …" when the
     rubrik names the document the proposal answers."""
     if args.rubrik:
-        return " ".join(args.rubrik.split())
-    rubrik = " ".join(arende.options.get("rubrik", "").split())
+        return one_line(args.rubrik)
+    rubrik = one_line(arende.options.get("rubrik", ""))
     if rubrik.split(" ", 1)[0].casefold() in ANSWERED:
         return _("Svar på %(rubrik)s") % {"rubrik": rubrik[:1].lower() + rubrik[1:]}
     return rubrik
@@ -152,11 +153,11 @@ def run_tjansteskrivelse(args: argparse.Namespace) -> int:
     till = args.till or arende.options.get("ansvarig") or profile(srcdir).board
     options: list[tuple[str, str | list[str]]] = [
         ("dnr", dnr_of(arende)),
-        ("forvaltning", " ".join((args.forvaltning or "").split())),
-        ("till", " ".join(till.split())),
+        ("forvaltning", one_line(args.forvaltning or "")),
+        ("till", one_line(till)),
         ("datum", args.datum or ""),
-        ("handlaggare", [" ".join(h.split()) for h in args.handlaggare]),
-        ("undertecknare", [" ".join(u.split()) for u in args.undertecknare]),
+        ("handlaggare", [one_line(h) for h in args.handlaggare]),
+        ("undertecknare", [one_line(u) for u in args.undertecknare]),
         ("forslag", forslag(args, srcdir, arende)),
     ]
     sections = [_("Ärendet"), _("Bedömning")]
@@ -174,12 +175,12 @@ def run_utlatande(args: argparse.Namespace) -> int:
     words = profile(srcdir)
     options: list[tuple[str, str | list[str]]] = [
         ("dnr", dnr_of(arende)),
-        ("organ", " ".join((args.organ or words.board).split())),
-        ("till", " ".join((args.till or words.council).split())),
-        ("foredragande", " ".join((args.foredragande or "").split())),
+        ("organ", one_line(args.organ or words.board)),
+        ("till", one_line(args.till or words.council)),
+        ("foredragande", one_line(args.foredragande or "")),
         ("datum", args.datum or ""),
-        ("ort", " ".join((args.ort or "").split())),
-        ("undertecknare", [" ".join(u.split()) for u in args.undertecknare]),
+        ("ort", one_line(args.ort or "")),
+        ("undertecknare", [one_line(u) for u in args.undertecknare]),
         ("forslag", forslag(args, srcdir, arende)),
     ]
     # the Beredning is generated from the remiss's answers
@@ -201,15 +202,13 @@ def run_beslut(args: argparse.Namespace) -> int:
     arende = arende_of(srcdir, checked_dnr(srcdir, args.dnr))
     words = profile(srcdir)
     dnr = dnr_of(arende)
-    organ = " ".join(
-        (args.organ or known.deciding_body(srcdir, arende, words.council)).split()
-    )
+    organ = one_line(args.organ or known.deciding_body(srcdir, arende, words.council))
     day = args.datum or known.meeting_date(srcdir, dnr, organ, words.council)
     options = [
         ("dnr", dnr),
         ("organ", organ),
         ("datum", day),
-        ("utfall", " ".join((args.utfall or "").split())),
+        ("utfall", one_line(args.utfall or "")),
         ("underlag", _underlag(args.underlag, srcdir, arende, organ, words.council)),
     ]
     name = in_sentence(organ, words.common_noun_endings, words.proper_names)
@@ -243,7 +242,7 @@ def _underlag(
             % {"count": len(written)}
         )
     if written:
-        return _named(" ".join(written[0].split()), proposals, ids, dnr)
+        return _named(one_line(written[0]), proposals, ids, dnr)
     if chosen:
         return chosen
     message = (

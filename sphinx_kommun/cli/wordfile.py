@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import N_
 from ..swedish import fold
+from .text import one_line
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -114,7 +115,7 @@ def _cells(cells: list[object]) -> list[str]:
         if tc in seen:
             continue
         seen.append(tc)
-        texts.append(" ".join(getattr(cell, "text", "").split()))
+        texts.append(one_line(getattr(cell, "text", "")))
     return texts
 
 
@@ -146,18 +147,18 @@ def paragraph_into(answer: Answer, paragraph: Paragraph) -> None:
     for what, path in LEFT_OUT.items():
         if paragraph._p.xpath(path):
             # where it stood: its paragraph's text, or the text before it
-            where = " ".join(paragraph.text.split()) or answer.last
+            where = one_line(paragraph.text) or answer.last
             answer.left_out.append((what, where[:60]))
     if paragraph.text.strip():
-        answer.last = " ".join(paragraph.text.split())
+        answer.last = one_line(paragraph.text)
     if not text.strip():
         return
     heading = HEADING_STYLE.match(style)
     level = list_level(paragraph, style)
     if style == "Title" and not answer.title:
-        answer.title = " ".join(paragraph.text.split())
+        answer.title = one_line(paragraph.text)
     elif heading:
-        title = " ".join(paragraph.text.split())
+        title = one_line(paragraph.text)
         mark = UNDERLINES[min(int(heading[1]), len(UNDERLINES)) - 1]
         answer.body += ["", title, mark * len(title)]
     elif level is not None:
@@ -234,13 +235,13 @@ def inline(paragraph: Paragraph) -> str:
         elif content.italic:
             core = f"*{core}*"
         parts.append(lead + core + trail)
-    text = " ".join("".join(parts).split())
+    text = one_line("".join(parts))
     return re.sub(r"\*\*\*\*|(?<=\*)\*\*(?=\*)", "", text)
 
 
 def link(hyperlink: Hyperlink) -> str:
     """A link as an anonymous reST link; one within the document as its text."""
-    text = " ".join(hyperlink.text.split())
+    text = one_line(hyperlink.text)
     if not hyperlink.address:
         return escape(text)
     shown = re.sub(r"([\\`<>])", r"\\\1", text) or hyperlink.url
