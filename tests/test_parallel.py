@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ from sphinx.search import IndexBuilder
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.parallel import ParallelTasks
 
+from sphinx_kommun.domain import perdocument
 from sphinx_kommun.testing import warning_lines, warnings_of
 
 from .conftest import edit
@@ -31,6 +34,11 @@ def test_parallel_equals_serial(
     assert warnings_of(serial) == ""
     assert warnings_of(parallel) == ""
     assert html_pages(parallel.outdir) == html_pages(serial.outdir)
+    # the environment's dicts by page: every page's, plain dicts again
+    for name in perdocument.ENVIRONMENT_STORES:
+        merged = getattr(parallel.env, name)
+        assert type(merged) is dict, name
+        assert merged.keys() == getattr(serial.env, name).keys(), name
 
 
 def test_parallel_pages_are_indexed_where_written_and_the_index_is_serial(
@@ -114,10 +122,9 @@ def test_parallel_gives_the_same_warnings_as_serial(
 def test_a_reading_process_sends_back_only_the_pages_it_read() -> None:
     """A store pickled in a process forked to read pages (-j) holds only
     what that process read; pickled where reading started, it holds all."""
-    from sphinx_kommun.domain import perdocument
-
     store = perdocument.PerDocument({"arende-1/index": 1, "arende-2/index": 2})
-    perdocument.reading_started()
+    serial = SimpleNamespace(parallel=1)
+    perdocument.reading_started(serial, SimpleNamespace(), [])  # type: ignore[arg-type]
     assert pickle.loads(pickle.dumps(store)) == store
     read, write = os.pipe()
     pid = os.fork()
@@ -131,3 +138,30 @@ def test_a_reading_process_sends_back_only_the_pages_it_read() -> None:
     os.waitpid(pid, 0)
     assert back == {"arende-2/index": 2}
     assert isinstance(back, perdocument.PerDocument)
+
+
+def test_a_reading_process_sends_back_only_its_pages_of_the_environment() -> None:
+    """Under -j, Sphinx's own dicts by page (titles, tables of contents) are
+    sent back like the domain's stores, and are plain dicts after reading;
+    a serial read leaves them alone."""
+    titles = {"arende-1/index": "Motion 1", "arende-2/index": "Motion 2"}
+    env = SimpleNamespace(titles=dict(titles), metadata=defaultdict(dict))
+    perdocument.reading_started(SimpleNamespace(parallel=1), env, [])  # type: ignore[arg-type]
+    assert type(env.titles) is dict
+    perdocument.reading_started(SimpleNamespace(parallel=2), env, [])  # type: ignore[arg-type]
+    assert isinstance(env.titles, perdocument.PerDocument)
+    assert type(env.metadata) is defaultdict  # not a plain dict: left alone
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the reading process
+        perdocument.read_here("arende-1/index")
+        os.write(write, pickle.dumps(env.titles))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as sent:
+        back = pickle.loads(sent.read())
+    os.waitpid(pid, 0)
+    assert back == {"arende-1/index": "Motion 1"}
+    perdocument.reading_finished(SimpleNamespace(), env)  # type: ignore[arg-type]
+    assert type(env.titles) is dict
+    assert env.titles == titles

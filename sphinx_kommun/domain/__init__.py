@@ -22,13 +22,14 @@ def register_domain(app: Sphinx) -> None:
     :mod:`.register`, the register of members)."""
     from .federation import read_sources
     from .people import check_namesakes
-    from .perdocument import reading_started
+    from .perdocument import reading_finished, reading_started
     from .register import load_early
     from .store import KommunDomain
 
     app.add_domain(KommunDomain)
     app.connect("warn-missing-reference", KommunDomain.warn_missing_reference)
-    app.connect("env-before-read-docs", lambda app, env, docs: reading_started())
+    app.connect("env-before-read-docs", reading_started)
+    app.connect("env-updated", reading_finished)
     app.connect("env-before-read-docs", load_early)
     app.connect("env-before-read-docs", read_sources)
     app.connect("env-check-consistency", check_namesakes)
