@@ -116,6 +116,39 @@ def test_pages_read_are_frozen_and_unfrozen_before_writing(
     assert gc.get_freeze_count() == 0
 
 
+def test_what_a_build_holds_is_frozen_while_build_finished_handlers_run(
+    make_app: Callable[..., SphinxTestApp], project_copy: Callable[[str], Path]
+) -> None:
+    app = make_app("html", srcdir=project_copy("case"))
+    during: list[int] = []
+    app.connect("build-finished", lambda app, exc: during.append(gc.get_freeze_count()))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    assert during and during[0] > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_what_was_frozen_before_a_build_stays_frozen(
+    make_app: Callable[..., SphinxTestApp], project_copy: Callable[[str], Path]
+) -> None:
+    """As the preview freezes what it holds when idle: a build leaves that
+    frozen."""
+    app = make_app("html", srcdir=project_copy("case"))
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        app.build()
+        # still frozen (a few frozen objects are freed as their last reference goes)
+        assert gc.get_freeze_count() > before // 2 > 0
+    finally:
+        gc.unfreeze()
+        app.cleanup()
+    assert warnings_of(app) == ""
+
+
 def test_with_j2_what_the_main_process_holds_is_frozen_while_writing(
     make_app: Callable[..., SphinxTestApp], project_copy: Callable[[str], Path]
 ) -> None:

@@ -32,6 +32,12 @@ frozen until the build finishes, so neither its own collections nor the
 processes it forks to write pages walk it (the use :func:`gc.freeze`
 is documented for). A build unfreezes only what it froze itself.
 
+When the pages are written, what the build holds is frozen while the
+``build-finished`` handlers run (the open data, the record of what each
+page was written from): at N = 500 their full collections walked the whole
+environment, 1.8 s of a 3 s record, in the build's last stretch, which no
+other process shares. It is unfrozen after the last handler.
+
 An application kept in memory between builds (``sphinx-kommun serve``)
 holds the whole environment and its indexes between edits: about a
 million objects at 500 ärenden, which a full collection walks in 0.65 s,
@@ -59,6 +65,9 @@ _READ: dict[int, list[int]] = {}
 _FROZE: set[int] = set()
 #: The first freeze comes after this many pages.
 FIRST_FREEZE = 50
+#: Priorities of ``build-finished`` handlers before and after all others
+#: (Sphinx's default is 500).
+FIRST, LAST = 100, 900
 
 
 def freezing(app: Sphinx) -> bool:
@@ -111,9 +120,18 @@ def write_started(app: Sphinx, builder: Builder) -> None:
     gc.set_threshold(threshold, current[1], current[2])
 
 
+def finishing(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``, before the other handlers: what the build holds
+    frozen while they run (unless something is frozen already: under
+    ``-j`` by this build, in the preview by ``serve`` when it was idle)."""
+    if freezing(app) and not gc.get_freeze_count():
+        gc.freeze()
+        _FROZE.add(id(app))
+
+
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: nothing this build froze frozen any longer, and
-    the collector's thresholds put back."""
+    """``build-finished``, after the other handlers: nothing this build
+    froze frozen any longer, and the collector's thresholds put back."""
     _READ.pop(id(app), None)
     if id(app) in _FROZE:
         _FROZE.discard(id(app))
@@ -127,4 +145,5 @@ def register(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_started)
     app.connect("doctree-read", doctree_read)
     app.connect("write-started", write_started)
-    app.connect("build-finished", build_finished)
+    app.connect("build-finished", finishing, priority=FIRST)
+    app.connect("build-finished", build_finished, priority=LAST)
