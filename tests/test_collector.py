@@ -209,3 +209,37 @@ def test_with_j2_a_reading_process_freezes_nothing_of_its_own(
         assert seen[0] > 0  # the main process's objects, frozen
         assert seen == sorted(seen, reverse=True)  # none frozen here
     assert gc.get_freeze_count() == 0
+
+
+def test_with_j2_a_writing_process_freezes_what_it_inherited(
+    make_app: Callable[..., SphinxTestApp],
+    project_copy: Callable[[str], Path],
+    tmp_path: Path,
+) -> None:
+    """What the main process made after it froze its own (the pages it
+    resolved for writing) is frozen in the process forked to write them."""
+    log = tmp_path / "frozen.txt"
+    app = make_app("html", srcdir=project_copy("case"), parallel=2)
+    main: list[int] = []
+
+    def written(app: SphinxTestApp, pagename: str, *args: object) -> None:
+        with log.open("a") as file:
+            file.write(f"{os.getpid()} {gc.get_freeze_count()}\n")
+
+    app.connect(
+        "write-started", lambda app, builder: main.append(gc.get_freeze_count()), 900
+    )
+    app.connect("html-page-context", written)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    first: dict[str, int] = {}
+    for line in log.read_text().splitlines():
+        pid, count = line.split()
+        first.setdefault(pid, int(count))
+    writers = {pid: count for pid, count in first.items() if pid != str(os.getpid())}
+    assert writers
+    assert all(count > main[0] for count in writers.values()), (main, writers)
+    assert gc.get_freeze_count() == 0

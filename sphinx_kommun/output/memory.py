@@ -24,13 +24,18 @@ that later collections walk only what was read since. When writing
 starts, everything is unfrozen again: a serial build's doctrees are
 dropped as their pages are written and must be collectable. Under ``-j``
 the pages are read in other processes, which keep no doctree in memory:
-they do not freeze (collecting in full as they read cost more than it
-saved), but what the main process holds when reading starts is frozen, so
-that neither its collections nor those of the reading processes it forks
-walk it; the main process holds no doctree when writing starts; what it holds then (the environment) is
-frozen until the build finishes, so neither its own collections nor the
-processes it forks to write pages walk it (the use :func:`gc.freeze`
-is documented for). A build unfreezes only what it froze itself.
+they do not freeze as they read (collecting in full as they read cost more
+than it saved), but what the main process holds when reading starts is
+frozen, so that neither its collections nor those of the reading processes
+it forks walk it; the main process holds no doctree when writing starts;
+what it holds then (the environment) is frozen until the build finishes,
+so neither its own collections nor the processes it forks to write pages
+walk it (the use :func:`gc.freeze` is documented for). A process forked
+while a build runs (``-j``'s readers and writers) freezes, once, all it
+inherited, which is never garbage there: what the main process merged from
+earlier readers, the pages it resolved for writing since. At N = 500 this
+took the readers' collections from 5.4 s to 2.9 s and the writers' from
+4.9 s to 0.9 s. A build unfreezes only what it froze itself.
 
 When the pages are written, what the build holds is frozen while the
 ``build-finished`` handlers run (the open data, the record of what each
@@ -63,8 +68,13 @@ _SAVED: dict[int, tuple[int, int, int]] = {}
 _READ: dict[int, list[int]] = {}
 #: The applications whose build has frozen objects (to unfreeze them).
 _FROZE: set[int] = set()
+#: The applications building now, freezing (a process forked meanwhile
+#: freezes what it inherited).
+_BUILDING: set[int] = set()
 #: The first freeze comes after this many pages.
 FIRST_FREEZE = 50
+#: The at-fork hook, once registered (it cannot be unregistered).
+_AT_FORK: list[object] = []
 #: Priorities of ``build-finished`` handlers before and after all others
 #: (Sphinx's default is 500).
 FIRST, LAST = 100, 900
@@ -79,6 +89,8 @@ def read_started(app: Sphinx, env: object, docnames: list[str]) -> None:
     main one); under ``-j``, what it holds frozen for the processes it forks
     to read."""
     _READ[id(app)] = [0, FIRST_FREEZE, os.getpid()]
+    if freezing(app):
+        _BUILDING.add(id(app))
     if app.parallel > 1 and freezing(app) and id(app) not in _FROZE:
         gc.freeze()
         _FROZE.add(id(app))
@@ -133,6 +145,7 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``, after the other handlers: nothing this build
     froze frozen any longer, and the collector's thresholds put back."""
     _READ.pop(id(app), None)
+    _BUILDING.discard(id(app))
     if id(app) in _FROZE:
         _FROZE.discard(id(app))
         gc.unfreeze()
@@ -141,7 +154,17 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
         gc.set_threshold(*saved)
 
 
+def forked() -> None:
+    """In a process just forked: what it inherited frozen, if a build is
+    running (it is the main process's, which a forked process never frees)."""
+    if _BUILDING:
+        gc.freeze()
+
+
 def register(app: Sphinx) -> None:
+    if not _AT_FORK:
+        os.register_at_fork(after_in_child=forked)
+        _AT_FORK.append(forked)
     app.connect("env-before-read-docs", read_started)
     app.connect("doctree-read", doctree_read)
     app.connect("write-started", write_started)
