@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..domain.members import load
 from ..domain.model import default_id
+from ..kinds.tjansteskrivelse import tjansteskrivelse_id
 from ..swedish import fold, normalise
 from .project import (
     DIRECTIVE,
@@ -118,10 +119,8 @@ def proposal_id(proposal: Found, dnr: str) -> str:
     if proposal.kind == "utlatande":
         return default_id("utlatande", dnr)
     named = [one_line(d) for d in re.split(r"[,;\n]", proposal.options.get("dnr", ""))]
-    own = next((d for d in named if d and d != dnr), dnr)
-    forvaltning = proposal.options.get("forvaltning", "").strip()
-    title_words = " ".join(proposal.argument.split()[:6])
-    return default_id("tjansteskrivelse", own, forvaltning, title_words)
+    forvaltning = proposal.options.get("forvaltning", "")
+    return tjansteskrivelse_id(dnr, named, forvaltning, proposal.argument)
 
 
 def decided_on(

@@ -10,6 +10,7 @@ statement as the profile does.)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -59,13 +60,24 @@ OPTIONS = {
 }
 
 
+def tjansteskrivelse_id(
+    dnr: str, dnrs: Iterable[str], forvaltning: str, title: str
+) -> str:
+    """The id of a tjänsteskrivelse of ärende ``dnr`` that gives no ``:id:``:
+    the förvaltning's own diarienummer (the first of ``dnrs`` that is not
+    the ärende's), the förvaltning, and the first six words of its title (an
+    ärende may hold several from one förvaltning)."""
+    own = next((x for x in dnrs if x and x != dnr), dnr)
+    words = " ".join(title.split()[:6])
+    return default_id("tjansteskrivelse", own, forvaltning.strip(), words)
+
+
 def parse(d: ObjectDirective) -> tuple[Tjansteskrivelse, list[nodes.Node]]:
     dnr = d.dnr()
     forvaltning = d.value("forvaltning")
-    own = next((x for x in d.where()["dnrs"] if x != dnr), dnr)
-    # an ärende may hold several from one förvaltning: its title tells them apart
-    title_words = " ".join(d.argument().split()[:6])
-    obj_id = d.object_id(default_id("tjansteskrivelse", own, forvaltning, title_words))
+    obj_id = d.object_id(
+        tjansteskrivelse_id(dnr, d.where()["dnrs"], forvaltning, d.argument())
+    )
     if not forvaltning:
         d.warn(_("tjänsteskrivelsen anger inte :forvaltning:"), "missing")
     addressee = d.value("till")
