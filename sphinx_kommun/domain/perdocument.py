@@ -70,6 +70,12 @@ def reading_finished(app: Sphinx, env: BuildEnvironment) -> None:
             setattr(env, name, dict(value))
 
 
+def read_elsewhere() -> bool:
+    """Whether this is a process forked to read pages (``-j``), not the one
+    reading started in."""
+    return os.getpid() != _STARTED_BY[0]
+
+
 def read_here(docname: str) -> None:
     """Page ``docname`` has been read in this process."""
     _READ_HERE.add(docname)
@@ -79,6 +85,6 @@ class PerDocument(dict[str, Any]):
     """A store, by document name (see the module's description)."""
 
     def __reduce__(self) -> tuple[type[PerDocument], tuple[dict[str, Any]]]:
-        if os.getpid() == _STARTED_BY[0]:
+        if not read_elsewhere():
             return (PerDocument, (dict(self),))
         return (PerDocument, ({k: v for k, v in self.items() if k in _READ_HERE},))

@@ -61,11 +61,12 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from ..config import KommunConfig
+from ..domain.perdocument import read_elsewhere
 
 #: The thresholds to restore, by application, while one is writing.
 _SAVED: dict[int, tuple[int, int, int]] = {}
-#: Pages read in this process, the count at which to freeze next, and the
-#: process reading started in, by application.
+#: Pages read in this process and the count at which to freeze next, by
+#: application.
 _READ: dict[int, list[int]] = {}
 #: The applications whose build has frozen objects (to unfreeze them).
 _FROZE: set[int] = set()
@@ -74,8 +75,6 @@ _FROZE: set[int] = set()
 _BUILDING: set[int] = set()
 #: The first freeze comes after this many pages.
 FIRST_FREEZE = 50
-#: The at-fork hook, once registered (it cannot be unregistered).
-_AT_FORK: list[object] = []
 #: Priorities of ``build-finished`` handlers before and after all others
 #: (Sphinx's default is 500).
 FIRST, LAST = 100, 900
@@ -89,10 +88,11 @@ def read_started(app: Sphinx, env: object, docnames: list[str]) -> None:
     """``env-before-read-docs``: no page read yet (in this process, the
     main one); under ``-j``, what it holds frozen for the processes it forks
     to read."""
-    _READ[id(app)] = [0, FIRST_FREEZE, os.getpid()]
-    if freezing(app):
-        _BUILDING.add(id(app))
-    if app.parallel > 1 and freezing(app) and id(app) not in _FROZE:
+    _READ[id(app)] = [0, FIRST_FREEZE]
+    if not freezing(app):
+        return
+    _BUILDING.add(id(app))
+    if app.parallel > 1 and id(app) not in _FROZE:
         gc.freeze()
         _FROZE.add(id(app))
 
@@ -102,7 +102,7 @@ def doctree_read(app: Sphinx, doctree: object) -> None:
     have grown by a quarter (not in a forked reading process: it keeps no
     doctree)."""
     counts = _READ.get(id(app))
-    if counts is None or not freezing(app) or counts[2] != os.getpid():
+    if counts is None or not freezing(app) or read_elsewhere():
         return
     counts[0] += 1
     if counts[0] >= counts[1]:
@@ -162,10 +162,10 @@ def forked() -> None:
         gc.freeze()
 
 
+os.register_at_fork(after_in_child=forked)
+
+
 def register(app: Sphinx) -> None:
-    if not _AT_FORK:
-        os.register_at_fork(after_in_child=forked)
-        _AT_FORK.append(forked)
     app.connect("env-before-read-docs", read_started)
     app.connect("doctree-read", doctree_read)
     app.connect("write-started", write_started)
